@@ -1,0 +1,72 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace PaulMassage.Web.Features.Account;
+
+public sealed class SignInForm
+{
+    [Required(ErrorMessage = "Enter your e-mail address.")]
+    [EmailAddress(ErrorMessage = "Enter an e-mail address like name@example.com.")]
+    [Display(Name = "E-mail")]
+    public string? Email { get; set; }
+
+    [Required(ErrorMessage = "Enter your password.")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Password")]
+    public string? Password { get; set; }
+
+    [Display(Name = "Keep me signed in on this device")]
+    public bool RememberMe { get; set; }
+
+    public string? ReturnUrl { get; set; }
+}
+
+[AllowAnonymous]
+[Route("account")]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public sealed class AccountController(SignInManager<AppUser> signIn, ILogger<AccountController> logger) : Controller
+{
+    [HttpGet("sign-in")]
+    public IActionResult SignIn(string? returnUrl) => View("SignIn", new SignInForm { ReturnUrl = returnUrl });
+
+    [HttpPost("sign-in")]
+    [ValidateAntiForgeryToken]
+    public async Task<IActionResult> SignIn([FromForm] SignInForm form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (!ModelState.IsValid)
+        {
+            return View("SignIn", form);
+        }
+
+        var result = await signIn.PasswordSignInAsync(form.Email!, form.Password!, form.RememberMe, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            logger.LogInformation("A user signed in");
+            return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/admin");
+        }
+
+        ModelState.AddModelError(string.Empty, result.IsLockedOut
+            ? "Too many failed attempts. The account is locked for a few minutes; try again later."
+            : "The e-mail address or password is not right.");
+        form.Password = null;
+        return View("SignIn", form);
+    }
+
+    [HttpPost("sign-out")]
+    [ValidateAntiForgeryToken]
+    public async Task<IActionResult> SignOutUser()
+    {
+        await signIn.SignOutAsync();
+        return Redirect("/");
+    }
+
+    [HttpGet("access-denied")]
+    public IActionResult AccessDenied()
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View("AccessDenied");
+    }
+}

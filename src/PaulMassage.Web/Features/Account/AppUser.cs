@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace PaulMassage.Web.Features.Account;
+
+/// <summary>A site account: the therapist, or a client who registered.</summary>
+public class AppUser : IdentityUser
+{
+    public string? DisplayName { get; set; }
+}
+
+public static class Roles
+{
+    public const string Therapist = "Therapist";
+    public const string Client = "Client";
+}

@@ -1,0 +1,105 @@
+using PaulMassage.Web.Features.Catalogue;
+using PaulMassage.Web.Features.Clients;
+using PaulMassage.Web.Features.Screening;
+
+namespace PaulMassage.Web.Features.Booking;
+
+/// <summary>A home visit, from the client's request to its outcome.</summary>
+public class Appointment
+{
+    public int Id { get; set; }
+
+    /// <summary>Short reference the client quotes on the phone, for example PM-7K3Q9X.</summary>
+    public required string Reference { get; set; }
+
+    /// <summary>SHA-256 of the manage-link token; the token itself is only ever in the client's link.</summary>
+    public required string ManageTokenHash { get; set; }
+
+    public int ClientId { get; set; }
+
+    public Client? Client { get; set; }
+
+    public int ServiceId { get; set; }
+
+    public Service? Service { get; set; }
+
+    public int DurationMinutes { get; set; }
+
+    /// <summary>The price when booked, so later price changes do not rewrite history.</summary>
+    public decimal PriceGbp { get; set; }
+
+    public DateTime StartUtc { get; set; }
+
+    public DateTime EndUtc { get; set; }
+
+    public AppointmentStatus Status { get; private set; } = AppointmentStatus.Requested;
+
+    /// <summary>Set by screening when a contraindication needs the therapist's review.</summary>
+    public bool NeedsReview { get; set; }
+
+    public required string AddressLine1 { get; set; }
+
+    public string? AddressLine2 { get; set; }
+
+    public required string Town { get; set; }
+
+    public required string Postcode { get; set; }
+
+    public string? AccessNotes { get; set; }
+
+    /// <summary>The therapist's reason when he declines, shown to the client.</summary>
+    public string? DeclineReason { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+
+    /// <summary>Changes on every update, so two concurrent changes cannot both win.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    public IntakeAssessment? Intake { get; set; }
+
+    public List<AppointmentEvent> History { get; } = [];
+
+    public List<SlotClaim> SlotClaims { get; } = [];
+
+    /// <summary>Moves the visit to another status, recording who did it and when.</summary>
+    public void ChangeStatus(AppointmentStatus to, string actor, DateTime atUtc, string? note = null)
+    {
+        if (!BookingStateMachine.CanMove(Status, to))
+        {
+            throw new InvalidStatusChangeException(Status, to);
+        }
+
+        History.Add(new AppointmentEvent { FromStatus = Status, ToStatus = to, Actor = actor, AtUtc = atUtc, Note = note });
+        Status = to;
+        Version = Guid.NewGuid();
+        if (!BookingStateMachine.HoldsTime(to))
+        {
+            SlotClaims.Clear();
+        }
+    }
+
+    /// <summary>Claims the quarter-hour cells the visit and its travel buffer cover.</summary>
+    public void ClaimSlots(int travelBufferMinutes)
+    {
+        SlotClaims.Clear();
+        SlotClaims.AddRange(SlotClaim.CellsFor(StartUtc, EndUtc, travelBufferMinutes).Select(cell => new SlotClaim { CellStartUtc = cell }));
+    }
+}
+
+/// <summary>One change in an appointment's life: who, when, from what to what.</summary>
+public class AppointmentEvent
+{
+    public int Id { get; set; }
+
+    public int AppointmentId { get; set; }
+
+    public AppointmentStatus? FromStatus { get; set; }
+
+    public AppointmentStatus ToStatus { get; set; }
+
+    public required string Actor { get; set; }
+
+    public DateTime AtUtc { get; set; }
+
+    public string? Note { get; set; }
+}

@@ -1,0 +1,199 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PaulMassage.Web.Features.Catalogue;
+using PaulMassage.Web.Features.Scheduling;
+using PaulMassage.Web.Features.Screening;
+using PaulMassage.Web.Infrastructure.Time;
+
+namespace PaulMassage.Web.Features.Booking;
+
+/// <summary>
+/// The home-visit request in three steps: treatment and postcode, a free time, then details and
+/// the intake assessment. The first two are GETs so that each step is a link and the back button works.
+/// </summary>
+[AllowAnonymous]
+[Route("book")]
+public sealed class BookingController(
+    CatalogueService catalogue,
+    SchedulingSettings settings,
+    AvailabilityService availability,
+    BookingService booking,
+    PracticeClock clock) : Controller
+{
+    private const int DaysPerPage = 7;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Choose([FromQuery] VisitChoice choice, [FromQuery] List<PainFeeling> feelings, CancellationToken cancellationToken)
+    {
+        ModelState.Clear(); // the first visit to the page is not a failed submission
+        return View("Choose", await ChoosePageAsync(choice, feelings, null, cancellationToken));
+    }
+
+    [HttpGet("slots")]
+    public async Task<IActionResult> Slots([FromQuery] VisitChoice choice, [FromQuery] DateOnly? week, CancellationToken cancellationToken)
+    {
+        var (service, outOfArea) = await CheckChoiceAsync(choice, cancellationToken);
+        if (!ModelState.IsValid || service is null)
+        {
+            return View("Choose", await ChoosePageAsync(choice, [], outOfArea, cancellationToken));
+        }
+
+        var snapshot = await settings.GetAsync(cancellationToken);
+        var firstDay = clock.Today;
+        var lastDay = firstDay.AddDays(snapshot.Rules.BookingHorizonDays);
+        var weekStart = week is DateOnly w && w >= firstDay && w <= lastDay ? w : firstDay;
+        var slots = await availability.FreeSlotsAsync(choice.Minutes!.Value, weekStart, DaysPerPage, cancellationToken);
+        var days = Enumerable.Range(0, DaysPerPage)
+            .Select(i => weekStart.AddDays(i))
+            .Select(day => new SlotDay(day, slots.Where(s => DateOnly.FromDateTime(s.LocalStart.DateTime) == day).ToList()))
+            .ToList();
+
+        return View("Slots", new ChooseSlotPage
+        {
+            Choice = choice,
+            Service = service,
+            WeekStart = weekStart,
+            PreviousWeek = weekStart > firstDay ? Max(weekStart.AddDays(-DaysPerPage), firstDay) : null,
+            NextWeek = weekStart.AddDays(DaysPerPage) <= lastDay ? weekStart.AddDays(DaysPerPage) : null,
+            Days = days,
+        });
+    }
+
+    [HttpGet("details")]
+    public async Task<IActionResult> Details([FromQuery] VisitChoice choice, [FromQuery] DateTime? start, CancellationToken cancellationToken)
+    {
+        var form = new BookingForm { Service = choice.Service, Minutes = choice.Minutes, Postcode = choice.Postcode, Start = AsUtc(start) };
+        var (service, outOfArea) = await CheckChoiceAsync(form, cancellationToken);
+        if (!ModelState.IsValid || service is null)
+        {
+            return View("Choose", await ChoosePageAsync(choice, [], outOfArea, cancellationToken));
+        }
+
+        if (form.Start is not DateTime startUtc || !await availability.IsFreeAsync(startUtc, form.Minutes!.Value, cancellationToken))
+        {
+            return RedirectToAction(nameof(Slots), new { choice.Service, choice.Minutes, choice.Postcode });
+        }
+
+        ModelState.Clear();
+        return View("Details", DetailsPage(form, service, startUtc));
+    }
+
+    [HttpPost("details")]
+    [ValidateAntiForgeryToken]
+    public async Task<IActionResult> Submit([FromForm] BookingForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        form.Start = AsUtc(form.Start);
+        var (service, outOfArea) = await CheckChoiceAsync(form, cancellationToken);
+        if (service is null || outOfArea is not null)
+        {
+            return View("Choose", await ChoosePageAsync(form, [], outOfArea, cancellationToken));
+        }
+
+        var request = BookingFormMapper.ToRequest(form, ModelState);
+        if (request is null || form.Start is not DateTime startUtc)
+        {
+            return View("Details", DetailsPage(form, service, form.Start ?? clock.UtcNow));
+        }
+
+        var outcome = await booking.RequestVisitAsync(request, cancellationToken);
+        switch (outcome)
+        {
+            case BookingOutcome.Accepted accepted:
+                TempData["BookingReceived"] = accepted.Reference;
+                return RedirectToAction(nameof(ManageBookingController.Show), "ManageBooking", new { token = accepted.ManageToken });
+            case BookingOutcome.StoppedForSafety stopped:
+                return View("SafetyStop", new SafetyStopPage { Screening = stopped.Screening });
+            case BookingOutcome.SlotTaken taken:
+                ModelState.AddModelError(nameof(BookingForm.Start), "Sorry, someone has just booked that time. Please choose another; everything else you entered is kept.");
+                return View("Details", DetailsPage(form, service, startUtc, taken.Alternatives));
+            case BookingOutcome.OutOfArea area:
+                return View("Choose", await ChoosePageAsync(form, [], area.District, cancellationToken));
+            default:
+                ModelState.AddModelError(nameof(BookingForm.Service), "That treatment or length is not available. Please choose again.");
+                return View("Choose", await ChoosePageAsync(form, [], null, cancellationToken));
+        }
+    }
+
+    private BookingDetailsPage DetailsPage(BookingForm form, ServiceSummary service, DateTime startUtc, IReadOnlyList<FreeSlot>? alternatives = null)
+    {
+        var minutes = form.Minutes ?? service.Options[0].Minutes;
+        return new BookingDetailsPage
+        {
+            Form = form,
+            Service = service,
+            Slot = new FreeSlot(startUtc, startUtc.AddMinutes(minutes), clock.ToLocal(startUtc)),
+            Alternatives = alternatives ?? [],
+            SlotWasTaken = alternatives is not null,
+        };
+    }
+
+    /// <summary>Checks the treatment, length and postcode; adds model errors for what is wrong.</summary>
+    private async Task<(ServiceSummary? Service, string? OutOfAreaDistrict)> CheckChoiceAsync(VisitChoice choice, CancellationToken cancellationToken)
+    {
+        ServiceSummary? service = null;
+        if (!string.IsNullOrEmpty(choice.Service))
+        {
+            service = (await catalogue.ActiveServicesAsync(cancellationToken)).SingleOrDefault(s => s.Slug == choice.Service);
+            if (service is null)
+            {
+                ModelState.AddModelError(nameof(VisitChoice.Service), "Choose one of the treatments listed.");
+            }
+            else if (choice.Minutes is int minutes && service.Options.All(o => o.Minutes != minutes))
+            {
+                ModelState.AddModelError(nameof(VisitChoice.Minutes), $"{service.Name} is offered for {string.Join(" or ", service.Options.Select(o => o.Minutes))} minutes.");
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(choice.Postcode))
+        {
+            return (service, null);
+        }
+
+        if (!UkPostcode.TryParse(choice.Postcode, out var postcode))
+        {
+            ModelState.AddModelError(nameof(VisitChoice.Postcode), "Enter a full UK postcode, for example SE1 7PB.");
+            return (service, null);
+        }
+
+        choice.Postcode = postcode.ToString();
+        var snapshot = await settings.GetAsync(cancellationToken);
+        if (!snapshot.Area.Covers(postcode))
+        {
+            ModelState.AddModelError(nameof(VisitChoice.Postcode), $"Sorry, Paul does not usually travel to {postcode.District}.");
+            return (service, postcode.District);
+        }
+
+        return (ModelState.IsValid ? service : null, null);
+    }
+
+    private async Task<ChooseVisitPage> ChoosePageAsync(VisitChoice choice, List<PainFeeling> feelings, string? outOfArea, CancellationToken cancellationToken)
+    {
+        var services = await catalogue.ActiveServicesAsync(cancellationToken);
+        var feeling = feelings.Aggregate(PainFeeling.None, (all, f) => all | f);
+        var suggested = ServiceRecommender.Recommend(feeling)
+            .Select(slug => services.SingleOrDefault(s => s.Slug == slug))
+            .OfType<ServiceSummary>()
+            .ToList();
+        var snapshot = await settings.GetAsync(cancellationToken);
+        return new ChooseVisitPage
+        {
+            Choice = choice,
+            Services = services,
+            Feelings = feelings,
+            Suggested = suggested,
+            OutOfAreaDistrict = outOfArea,
+            ServedDistricts = snapshot.Area.Format(),
+        };
+    }
+
+    private static DateTime? AsUtc(DateTime? value) => value switch
+    {
+        null => null,
+        { Kind: DateTimeKind.Utc } v => v,
+        { Kind: DateTimeKind.Local } v => v.ToUniversalTime(),
+        var v => DateTime.SpecifyKind(v.Value, DateTimeKind.Utc),
+    };
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+}

@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using PaulMassage.Web.Features.Scheduling;
+using PaulMassage.Web.Features.Screening;
+
+namespace PaulMassage.Web.Features.Booking;
+
+/// <summary>
+/// Checks what data annotations cannot (the postcode's shape, the choices that must be made,
+/// consent) and turns a valid form into a <see cref="BookingRequest"/>.
+/// </summary>
+public static class BookingFormMapper
+{
+    public static BookingRequest? ToRequest(BookingForm form, ModelStateDictionary modelState)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(modelState);
+
+        if (form.PainAreas.Count == 0)
+        {
+            modelState.AddModelError(nameof(BookingForm.PainAreas), "Choose at least one place where it hurts.");
+        }
+
+        if (form.Feelings.Count == 0)
+        {
+            modelState.AddModelError(nameof(BookingForm.Feelings), "Choose at least one description of the pain.");
+        }
+
+        if (form.RedFlags.Count == 0 && !form.NoRedFlags)
+        {
+            modelState.AddModelError(nameof(BookingForm.RedFlags), "Tick any of these that apply, or tick \"None of these apply to me\".");
+        }
+        else if (form.RedFlags.Count > 0 && form.NoRedFlags)
+        {
+            modelState.AddModelError(nameof(BookingForm.RedFlags), "You ticked a symptom and also \"None of these apply\". Please check your answer.");
+        }
+
+        if (!form.ConsentToHealthData)
+        {
+            modelState.AddModelError(nameof(BookingForm.ConsentToHealthData), "Paul needs your consent to keep this health information before he can treat you.");
+        }
+
+        if (!form.AcceptCancellationPolicy)
+        {
+            modelState.AddModelError(nameof(BookingForm.AcceptCancellationPolicy), "Please accept the cancellation policy.");
+        }
+
+        if (!ValidFlags(form.PainAreas) || !ValidFlags(form.Feelings) || !ValidFlags(form.Contraindications) || !ValidFlags(form.RedFlags)
+            || (form.Duration is PainDuration d && !Enum.IsDefined(d)))
+        {
+            modelState.AddModelError(string.Empty, "One of the answers was not one of the choices offered. Please check the form.");
+        }
+
+        UkPostcode? postcode = null;
+        if (form.Postcode is not null && !UkPostcode.TryParse(form.Postcode, out postcode))
+        {
+            modelState.AddModelError(nameof(BookingForm.Postcode), "Enter a full UK postcode, for example SE1 7PB.");
+        }
+
+        if (!modelState.IsValid || postcode is null)
+        {
+            return null;
+        }
+
+        return new BookingRequest(
+            form.Service!,
+            form.Minutes!.Value,
+            form.Start!.Value,
+            postcode,
+            form.Name!.Trim(),
+            form.Email!.Trim(),
+            form.Phone!.Trim(),
+            form.AddressLine1!.Trim(),
+            NullIfBlank(form.AddressLine2),
+            form.Town!.Trim(),
+            NullIfBlank(form.AccessNotes),
+            new IntakeDetails(
+                form.MainComplaint!.Trim(),
+                Combine(form.PainAreas),
+                form.PainIntensity!.Value,
+                form.Duration!.Value,
+                Combine(form.Feelings),
+                Combine(form.Contraindications),
+                NullIfBlank(form.MedicalHistory),
+                Combine(form.RedFlags)));
+    }
+
+    private static bool ValidFlags<T>(List<T> values)
+        where T : struct, Enum =>
+        values.All(v => Enum.IsDefined(v) && Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture) != 0);
+
+    private static T Combine<T>(List<T> values)
+        where T : struct, Enum =>
+        (T)Enum.ToObject(typeof(T), values.Aggregate(0L, (all, v) => all | Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture)));
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PaulMassage.Web.Features.Screening;
+
+namespace PaulMassage.Web.Features.Booking;
+
+internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appointment>
+{
+    public void Configure(EntityTypeBuilder<Appointment> builder)
+    {
+        builder.Property(a => a.Reference).HasMaxLength(12);
+        builder.HasIndex(a => a.Reference).IsUnique();
+        builder.Property(a => a.ManageTokenHash).HasMaxLength(64);
+        builder.HasIndex(a => a.ManageTokenHash).IsUnique();
+
+        // Availability reads a date range of visits in one query; this is its index.
+        builder.HasIndex(a => new { a.StartUtc, a.Status });
+        builder.HasIndex(a => new { a.Status, a.NeedsReview });
+
+        builder.Property(a => a.Status).HasConversion<int>();
+        builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.Property(a => a.AddressLine1).HasMaxLength(200);
+        builder.Property(a => a.AddressLine2).HasMaxLength(200);
+        builder.Property(a => a.Town).HasMaxLength(100);
+        builder.Property(a => a.Postcode).HasMaxLength(10);
+        builder.Property(a => a.AccessNotes).HasMaxLength(1000);
+        builder.Property(a => a.DeclineReason).HasMaxLength(1000);
+
+        builder.HasOne(a => a.Client).WithMany(c => c.Appointments).HasForeignKey(a => a.ClientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.Service).WithMany().HasForeignKey(a => a.ServiceId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.Intake).WithOne().HasForeignKey<IntakeAssessment>(i => i.AppointmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.History).WithOne().HasForeignKey(e => e.AppointmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.SlotClaims).WithOne().HasForeignKey(c => c.AppointmentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AppointmentEventConfiguration : IEntityTypeConfiguration<AppointmentEvent>
+{
+    public void Configure(EntityTypeBuilder<AppointmentEvent> builder)
+    {
+        builder.Property(e => e.Actor).HasMaxLength(256);
+        builder.Property(e => e.Note).HasMaxLength(1000);
+        builder.Property(e => e.FromStatus).HasConversion<int?>();
+        builder.Property(e => e.ToStatus).HasConversion<int>();
+    }
+}
+
+internal sealed class SlotClaimConfiguration : IEntityTypeConfiguration<SlotClaim>
+{
+    public void Configure(EntityTypeBuilder<SlotClaim> builder)
+    {
+        // The double-booking guard: one visit per quarter-hour cell, enforced by the key.
+        builder.HasKey(c => c.CellStartUtc);
+        builder.HasIndex(c => c.AppointmentId);
+    }
+}

@@ -1,0 +1,138 @@
+using Microsoft.EntityFrameworkCore;
+using PaulMassage.Web.Features.Clients;
+using PaulMassage.Web.Features.Scheduling;
+using PaulMassage.Web.Features.Screening;
+using PaulMassage.Web.Infrastructure.Data;
+using PaulMassage.Web.Infrastructure.Time;
+
+namespace PaulMassage.Web.Features.Booking;
+
+/// <summary>
+/// Takes a client's home-visit request: screens it, checks the area and the slot, and stores the
+/// client, the intake and the appointment in one transaction. The slot claims make the database
+/// refuse an overlapping visit even when two requests pass the availability check together.
+/// </summary>
+public sealed class BookingService(
+    AppDbContext db,
+    AvailabilityService availability,
+    SchedulingSettings settings,
+    PracticeClock clock,
+    ILogger<BookingService> logger)
+{
+    public const string ClientActor = "client";
+
+    public async Task<BookingOutcome> RequestVisitAsync(BookingRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+
+        var screening = ScreeningRules.Screen(new IntakeAnswers(request.Intake.RedFlags, request.Intake.Contraindications, request.Intake.Feelings));
+        if (screening.Outcome == ScreeningOutcome.Stop)
+        {
+            logger.LogInformation("A booking request was stopped by screening");
+            return new BookingOutcome.StoppedForSafety(screening);
+        }
+
+        var snapshot = await settings.GetAsync(cancellationToken);
+        if (!snapshot.Area.Covers(request.Postcode))
+        {
+            return new BookingOutcome.OutOfArea(request.Postcode.District);
+        }
+
+        var service = await db.Services.AsNoTracking().Include(s => s.Options)
+            .SingleOrDefaultAsync(s => s.Slug == request.ServiceSlug && s.IsActive, cancellationToken);
+        var option = service?.Options.SingleOrDefault(o => o.Minutes == request.Minutes);
+        if (service is null || option is null)
+        {
+            return new BookingOutcome.UnknownService();
+        }
+
+        if (!await availability.IsFreeAsync(request.StartUtc, request.Minutes, cancellationToken))
+        {
+            return await SlotTakenAsync(request, cancellationToken);
+        }
+
+        var now = clock.UtcNow;
+        var client = await FindOrCreateClientAsync(request, now, cancellationToken);
+        var token = ManageToken.Create();
+        var appointment = new Appointment
+        {
+            Reference = ManageToken.CreateReference(),
+            ManageTokenHash = ManageToken.Hash(token),
+            Client = client,
+            ServiceId = service.Id,
+            DurationMinutes = option.Minutes,
+            PriceGbp = option.PriceGbp,
+            StartUtc = request.StartUtc,
+            EndUtc = request.StartUtc.AddMinutes(option.Minutes),
+            NeedsReview = screening.Outcome == ScreeningOutcome.NeedsReview,
+            AddressLine1 = request.AddressLine1,
+            AddressLine2 = request.AddressLine2,
+            Town = request.Town,
+            Postcode = request.Postcode.ToString(),
+            AccessNotes = request.AccessNotes,
+            CreatedUtc = now,
+            Intake = new IntakeAssessment
+            {
+                MainComplaint = request.Intake.MainComplaint,
+                PainAreas = request.Intake.PainAreas,
+                PainIntensity = request.Intake.PainIntensity,
+                Duration = request.Intake.Duration,
+                Feelings = request.Intake.Feelings,
+                Contraindications = request.Intake.Contraindications,
+                MedicalHistory = request.Intake.MedicalHistory,
+                Outcome = screening.Outcome,
+                HealthDataConsentUtc = now,
+                CancellationPolicyAcceptedUtc = now,
+            },
+        };
+        appointment.History.Add(new AppointmentEvent { ToStatus = AppointmentStatus.Requested, Actor = ClientActor, AtUtc = now });
+        appointment.ClaimSlots(snapshot.Rules.TravelBufferMinutes);
+        db.Appointments.Add(appointment);
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Involves(ex, nameof(AppDbContext.SlotClaims)))
+        {
+            // Lost the race for the slot: nothing was written, offer the client other times.
+            db.ChangeTracker.Clear();
+            logger.LogInformation("A booking request lost the race for its slot");
+            return await SlotTakenAsync(request, cancellationToken);
+        }
+
+        logger.LogInformation("Booking {Reference} requested (needs review: {NeedsReview})", appointment.Reference, appointment.NeedsReview);
+        return new BookingOutcome.Accepted(appointment.Reference, token, appointment.NeedsReview);
+    }
+
+    private async Task<Client> FindOrCreateClientAsync(BookingRequest request, DateTime now, CancellationToken cancellationToken)
+    {
+        var normalized = Client.Normalize(request.Email);
+        var client = await db.Clients.SingleOrDefaultAsync(c => c.NormalizedEmail == normalized, cancellationToken);
+        if (client is null)
+        {
+            client = new Client { Name = request.Name, Email = request.Email.Trim(), NormalizedEmail = normalized, Phone = request.Phone, CreatedUtc = now };
+            db.Clients.Add(client);
+        }
+        else
+        {
+            // The latest contact details win: people change phones more often than e-mail addresses.
+            client.Name = request.Name;
+            client.Phone = request.Phone;
+        }
+
+        return client;
+    }
+
+    private async Task<BookingOutcome.SlotTaken> SlotTakenAsync(BookingRequest request, CancellationToken cancellationToken)
+    {
+        var day = DateOnly.FromDateTime(clock.ToLocal(request.StartUtc).DateTime);
+        var from = day.AddDays(-1) < clock.Today ? clock.Today : day.AddDays(-1);
+        var alternatives = await availability.FreeSlotsAsync(request.Minutes, from, 7, cancellationToken);
+        return new BookingOutcome.SlotTaken(alternatives
+            .OrderBy(s => Math.Abs((s.StartUtc - request.StartUtc).Ticks))
+            .Take(6)
+            .OrderBy(s => s.StartUtc)
+            .ToList());
+    }
+}

@@ -1,0 +1,151 @@
+using System.ComponentModel.DataAnnotations;
+using PaulMassage.Web.Features.Catalogue;
+using PaulMassage.Web.Features.Scheduling;
+using PaulMassage.Web.Features.Screening;
+
+namespace PaulMassage.Web.Features.Booking;
+
+/// <summary>Step 1: what and where. Bound from the query string, so every step is a plain link.</summary>
+public class VisitChoice
+{
+    [Required(ErrorMessage = "Choose a treatment.")]
+    [Display(Name = "Treatment")]
+    public string? Service { get; set; }
+
+    [Required(ErrorMessage = "Choose how long the visit should be.")]
+    [Display(Name = "Length")]
+    public int? Minutes { get; set; }
+
+    [Required(ErrorMessage = "Enter the postcode of the address Paul will visit.")]
+    [StringLength(10, ErrorMessage = "A UK postcode is at most 8 characters, for example SE1 7PB.")]
+    [Display(Name = "Postcode of the visit")]
+    public string? Postcode { get; set; }
+}
+
+public sealed class ChooseVisitPage
+{
+    public required VisitChoice Choice { get; init; }
+
+    public required IReadOnlyList<ServiceSummary> Services { get; init; }
+
+    /// <summary>What the client said the pain feels like, for the suggestion.</summary>
+    public List<PainFeeling> Feelings { get; init; } = [];
+
+    public IReadOnlyList<ServiceSummary> Suggested { get; init; } = [];
+
+    public string? OutOfAreaDistrict { get; init; }
+
+    public string ServedDistricts { get; init; } = string.Empty;
+}
+
+public sealed record SlotDay(DateOnly Day, IReadOnlyList<FreeSlot> Slots);
+
+public sealed class ChooseSlotPage
+{
+    public required VisitChoice Choice { get; init; }
+
+    public required ServiceSummary Service { get; init; }
+
+    public required DateOnly WeekStart { get; init; }
+
+    public DateOnly? PreviousWeek { get; init; }
+
+    public DateOnly? NextWeek { get; init; }
+
+    public required IReadOnlyList<SlotDay> Days { get; init; }
+}
+
+/// <summary>Step 3: who, where exactly, and the intake assessment. Every field is checked on the server.</summary>
+public class BookingForm : VisitChoice
+{
+    [Required(ErrorMessage = "Choose a time for the visit.")]
+    public DateTime? Start { get; set; }
+
+    [Required(ErrorMessage = "Enter your name.")]
+    [StringLength(100, ErrorMessage = "Your name can be at most 100 characters.")]
+    [Display(Name = "Full name")]
+    public string? Name { get; set; }
+
+    [Required(ErrorMessage = "Enter your e-mail address.")]
+    [EmailAddress(ErrorMessage = "Enter an e-mail address like name@example.com.")]
+    [StringLength(254, ErrorMessage = "That e-mail address is too long.")]
+    [Display(Name = "E-mail")]
+    public string? Email { get; set; }
+
+    [Required(ErrorMessage = "Enter a phone number Paul can reach you on.")]
+    [RegularExpression(@"^\+?[0-9 ()\-]{10,20}$", ErrorMessage = "Enter a UK phone number, for example 07700 900123.")]
+    [Display(Name = "Phone")]
+    public string? Phone { get; set; }
+
+    [Required(ErrorMessage = "Enter the first line of the address.")]
+    [StringLength(200, ErrorMessage = "The first line can be at most 200 characters.")]
+    [Display(Name = "Address line 1")]
+    public string? AddressLine1 { get; set; }
+
+    [StringLength(200, ErrorMessage = "The second line can be at most 200 characters.")]
+    [Display(Name = "Address line 2 (optional)")]
+    public string? AddressLine2 { get; set; }
+
+    [Required(ErrorMessage = "Enter the town or city.")]
+    [StringLength(100, ErrorMessage = "The town can be at most 100 characters.")]
+    [Display(Name = "Town or city")]
+    public string? Town { get; set; }
+
+    [StringLength(1000, ErrorMessage = "Access notes can be at most 1,000 characters.")]
+    [Display(Name = "Getting in (optional): parking, stairs, pets, entry code")]
+    public string? AccessNotes { get; set; }
+
+    [Required(ErrorMessage = "Tell us in a few words what the problem is.")]
+    [StringLength(2000, ErrorMessage = "Please keep this under 2,000 characters.")]
+    [Display(Name = "What is troubling you?")]
+    public string? MainComplaint { get; set; }
+
+    public List<BodyArea> PainAreas { get; set; } = [];
+
+    [Required(ErrorMessage = "Choose how strong the pain is, from 0 to 10.")]
+    [Range(0, 10, ErrorMessage = "Choose a number from 0 to 10.")]
+    [Display(Name = "How strong is the pain at its worst? (0 = none, 10 = worst imaginable)")]
+    public int? PainIntensity { get; set; }
+
+    [Required(ErrorMessage = "Choose how long you have had the pain.")]
+    [Display(Name = "How long have you had it?")]
+    public PainDuration? Duration { get; set; }
+
+    public List<PainFeeling> Feelings { get; set; } = [];
+
+    public List<Contraindication> Contraindications { get; set; } = [];
+
+    [StringLength(4000, ErrorMessage = "Please keep this under 4,000 characters.")]
+    [Display(Name = "Anything else about your health Paul should know (optional)")]
+    public string? MedicalHistory { get; set; }
+
+    public List<RedFlag> RedFlags { get; set; } = [];
+
+    [Display(Name = "None of these apply to me")]
+    public bool NoRedFlags { get; set; }
+
+    [Display(Name = "I agree that Paul Massage may store and use the health information in this form to plan and give my treatment.")]
+    public bool ConsentToHealthData { get; set; }
+
+    [Display(Name = "I accept the cancellation policy: 24 hours' notice to cancel or move a visit.")]
+    public bool AcceptCancellationPolicy { get; set; }
+}
+
+public sealed class BookingDetailsPage
+{
+    public required BookingForm Form { get; init; }
+
+    public required ServiceSummary Service { get; init; }
+
+    public required FreeSlot Slot { get; init; }
+
+    /// <summary>Other free times when the chosen one was just taken.</summary>
+    public IReadOnlyList<FreeSlot> Alternatives { get; init; } = [];
+
+    public bool SlotWasTaken { get; init; }
+}
+
+public sealed class SafetyStopPage
+{
+    public required ScreeningResult Screening { get; init; }
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PaulMassage.Web.Features.Articles;
+using PaulMassage.Web.Features.Catalogue;
+
+namespace PaulMassage.Web.Features.Home;
+
+[AllowAnonymous]
+public sealed class HomeController(CatalogueService catalogue, ArticleService articles) : Controller
+{
+    [HttpGet("/")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View("Index", new HomePage(
+            await catalogue.ActiveServicesAsync(cancellationToken),
+            await articles.PublishedAsync(3, cancellationToken)));
+
+    /// <summary>The friendly page for any error status (404, 403...) re-executed by the pipeline.</summary>
+    [Route("/status/{code:int}")]
+    public IActionResult Status(int code)
+    {
+        Response.StatusCode = code;
+        return View("Status", code);
+    }
+
+    /// <summary>Unhandled exceptions land here outside Development: no stack trace, just an apology.</summary>
+    [Route("/error")]
+    public IActionResult Error()
+    {
+        Response.StatusCode = StatusCodes.Status500InternalServerError;
+        return View("Error", HttpContext.TraceIdentifier);
+    }
+}
+
+public sealed record HomePage(IReadOnlyList<ServiceSummary> Services, IReadOnlyList<ArticleSummary> LatestArticles);

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using PaulMassage.Web.Infrastructure.Data;
+
+namespace PaulMassage.Web.Features.Scheduling;
+
+/// <summary>The scheduling settings as one snapshot: rules for availability and the service area.</summary>
+public sealed record SchedulingSnapshot(AvailabilityRules Rules, ServiceArea Area);
+
+/// <summary>
+/// Reads the settings and working hours, cached because every availability answer needs them and
+/// they change only when the therapist edits them (who then calls <see cref="Invalidate"/>).
+/// </summary>
+public sealed class SchedulingSettings(AppDbContext db, IMemoryCache cache)
+{
+    private const string CacheKey = "scheduling-settings";
+
+    public async Task<SchedulingSnapshot> GetAsync(CancellationToken cancellationToken = default)
+    {
+        if (cache.TryGetValue(CacheKey, out SchedulingSnapshot? snapshot) && snapshot is not null)
+        {
+            return snapshot;
+        }
+
+        var settings = await db.PracticeSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken) ?? new PracticeSettings();
+        var hours = await db.WorkingHours.AsNoTracking().ToListAsync(cancellationToken);
+        snapshot = new SchedulingSnapshot(
+            new AvailabilityRules(
+                hours.Select(h => new WorkingPeriod(h.Day, h.Opens, h.Closes)).ToList(),
+                settings.TravelBufferMinutes,
+                settings.MinimumNoticeHours,
+                settings.BookingHorizonDays),
+            ServiceArea.Parse(settings.ServedDistricts));
+        cache.Set(CacheKey, snapshot, TimeSpan.FromMinutes(10));
+        return snapshot;
+    }
+
+    public void Invalidate() => cache.Remove(CacheKey);
+}

@@ -1,0 +1,74 @@
+namespace PaulMassage.Web.Features.Screening;
+
+public enum ScreeningOutcome
+{
+    /// <summary>Nothing in the answers stands in the way of a visit.</summary>
+    Clear = 0,
+
+    /// <summary>The request goes through, flagged for the therapist to review before confirming.</summary>
+    NeedsReview = 1,
+
+    /// <summary>The answers describe a red flag: no booking, seek medical help.</summary>
+    Stop = 2,
+}
+
+/// <summary>How urgently a red flag needs medical help.</summary>
+public enum MedicalUrgency
+{
+    None = 0,
+
+    /// <summary>GP or NHS 111.</summary>
+    SeeGpOrCall111 = 1,
+
+    /// <summary>999 or A&amp;E now.</summary>
+    Emergency = 2,
+}
+
+public sealed record ScreeningResult(
+    ScreeningOutcome Outcome,
+    MedicalUrgency Urgency,
+    IReadOnlyList<RedFlag> RedFlags,
+    IReadOnlyList<Contraindication> ReviewReasons);
+
+/// <summary>
+/// Every screening rule in one place. Red flags are checked first because they must stop the
+/// booking whatever else the client answered.
+/// </summary>
+public static class ScreeningRules
+{
+    /// <summary>Signs of possible nerve compression (cauda equina) or similar: emergency care.</summary>
+    public const RedFlag EmergencyFlags =
+        RedFlag.SaddleNumbness | RedFlag.NewBladderOrBowelProblems | RedFlag.WorseningLegWeakness;
+
+    public static ScreeningResult Screen(IntakeAnswers answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+
+        var redFlags = Split(answers.RedFlags);
+        if (redFlags.Count > 0)
+        {
+            var urgency = (answers.RedFlags & EmergencyFlags) != 0
+                ? MedicalUrgency.Emergency
+                : MedicalUrgency.SeeGpOrCall111;
+            return new ScreeningResult(ScreeningOutcome.Stop, urgency, redFlags, []);
+        }
+
+        var reasons = Split(answers.Contraindications);
+        return reasons.Count > 0
+            ? new ScreeningResult(ScreeningOutcome.NeedsReview, MedicalUrgency.None, [], reasons)
+            : new ScreeningResult(ScreeningOutcome.Clear, MedicalUrgency.None, [], []);
+    }
+
+    private static List<T> Split<T>(T flags)
+        where T : struct, Enum
+    {
+        var value = Convert.ToInt64(flags, System.Globalization.CultureInfo.InvariantCulture);
+        return Enum.GetValues<T>()
+            .Where(f =>
+            {
+                var bit = Convert.ToInt64(f, System.Globalization.CultureInfo.InvariantCulture);
+                return bit != 0 && (value & bit) == bit;
+            })
+            .ToList();
+    }
+}

@@ -1,0 +1,38 @@
+namespace PaulMassage.Web.Features.Site;
+
+/// <summary>
+/// What the layout puts in the page head. One per request: each view fills it in with
+/// <c>@inject PageMeta Meta</c>, the layout reads it.
+/// </summary>
+public sealed class PageMeta
+{
+    public string Title { get; set; } = "Paul Massage";
+
+    public string Description { get; set; } = "Mobile massage for back pain: Paul brings the treatment table to your home.";
+
+    /// <summary>The canonical path of the page, for example /services/deep-tissue-massage.</summary>
+    public string? CanonicalPath { get; set; }
+
+    /// <summary>Extra schema.org JSON-LD for the page, serialised by the view.</summary>
+    public string? JsonLd { get; set; }
+
+    public bool NoIndex { get; set; }
+}
+
+public sealed class PracticeOptions
+{
+    public const string Section = "Practice";
+
+    public string Name { get; set; } = "Paul Massage";
+
+    public string TherapistName { get; set; } = "Paul";
+
+    public string Phone { get; set; } = "07700 900123";
+
+    public string Email { get; set; } = "hello@paulmassage.example";
+
+    public string Area { get; set; } = "Central and East London";
+
+    /// <summary>The public address of the site, for canonical links, the sitemap and e-mails.</summary>
+    public string BaseUrl { get; set; } = "http://localhost:5080";
+}

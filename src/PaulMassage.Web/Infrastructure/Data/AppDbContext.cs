@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using PaulMassage.Web.Features.Account;
+using PaulMassage.Web.Features.Articles;
+using PaulMassage.Web.Features.Booking;
+using PaulMassage.Web.Features.Catalogue;
+using PaulMassage.Web.Features.Clients;
+using PaulMassage.Web.Features.Scheduling;
+using PaulMassage.Web.Features.Screening;
+
+namespace PaulMassage.Web.Infrastructure.Data;
+
+/// <summary>
+/// The one database context, Identity included. Each provider has a small subclass so that it can
+/// keep a migration set of its own (see <see cref="SqliteAppDbContext"/>).
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Service> Services => Set<Service>();
+
+    public DbSet<ServiceOption> ServiceOptions => Set<ServiceOption>();
+
+    public DbSet<Article> Articles => Set<Article>();
+
+    public DbSet<Client> Clients => Set<Client>();
+
+    public DbSet<Appointment> Appointments => Set<Appointment>();
+
+    public DbSet<AppointmentEvent> AppointmentEvents => Set<AppointmentEvent>();
+
+    public DbSet<SlotClaim> SlotClaims => Set<SlotClaim>();
+
+    public DbSet<IntakeAssessment> IntakeAssessments => Set<IntakeAssessment>();
+
+    public DbSet<PracticeSettings> PracticeSettings => Set<PracticeSettings>();
+
+    public DbSet<WorkingHours> WorkingHours => Set<WorkingHours>();
+
+    public DbSet<TimeOff> TimeOff => Set<TimeOff>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+
+        // Every instant is stored in UTC; mark it so when it is read back.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<decimal>().HavePrecision(9, 2);
+    }
+}
+
+/// <summary>The SQLite flavour, the embedded default.</summary>
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
+
+/// <summary>The SQL Server flavour, for production.</summary>
+public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options) : AppDbContext(options);

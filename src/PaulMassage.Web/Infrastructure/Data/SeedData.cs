@@ -1,0 +1,157 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using PaulMassage.Web.Features.Account;
+using PaulMassage.Web.Features.Articles;
+using PaulMassage.Web.Features.Catalogue;
+using PaulMassage.Web.Features.Scheduling;
+
+namespace PaulMassage.Web.Infrastructure.Data;
+
+public sealed class SeedOptions
+{
+    public const string Section = "Seed";
+
+    /// <summary>Postcode districts served until the therapist edits the list.</summary>
+    public string ServedDistricts { get; set; } = "SW1A, SW1V, SW1W, SW3, SW7, SE1, SE11, SE16, E1, E14, EC1, EC2, EC4, WC1, WC2, W1, W2, N1, NW1";
+
+    /// <summary>The therapist account to create, if any (Development sets it; production creates it by hand).</summary>
+    public string? TherapistEmail { get; set; }
+
+    public string? TherapistPassword { get; set; }
+}
+
+/// <summary>
+/// First-run data: the services and articles from the Markdown files in Content/, the default
+/// settings and working hours, the roles, and the therapist account when configuration names one.
+/// Each part is added only where it is missing, so restarts never overwrite the therapist's edits.
+/// </summary>
+public sealed class SeedData(
+    AppDbContext db,
+    IWebHostEnvironment environment,
+    TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<SeedOptions> options,
+    RoleManager<IdentityRole> roles,
+    UserManager<AppUser> users,
+    ILogger<SeedData> logger)
+{
+    public async Task RunAsync(CancellationToken cancellationToken = default)
+    {
+        await SeedSettingsAsync(cancellationToken);
+        await SeedServicesAsync(cancellationToken);
+        await SeedArticlesAsync(cancellationToken);
+        await SeedIdentityAsync();
+    }
+
+    private string ContentFolder(string name) => Path.Combine(environment.ContentRootPath, "Content", name);
+
+    private async Task SeedSettingsAsync(CancellationToken cancellationToken)
+    {
+        if (!await db.PracticeSettings.AnyAsync(cancellationToken))
+        {
+            db.PracticeSettings.Add(new PracticeSettings { ServedDistricts = ServiceArea.Parse(options.Value.ServedDistricts).Format() });
+        }
+
+        if (!await db.WorkingHours.AnyAsync(cancellationToken))
+        {
+            db.WorkingHours.AddRange(AvailabilityRules.Defaults.WeeklyHours.Select(p => new WorkingHours { Day = p.Day, Opens = p.Opens, Closes = p.Closes }));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task SeedServicesAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Services.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(ContentFolder("services"), "*.md"))
+        {
+            var doc = FrontMatterDocument.Parse(await File.ReadAllTextAsync(file, cancellationToken));
+            var service = new Service
+            {
+                Slug = doc.Required("slug"),
+                Name = doc.Required("name"),
+                Summary = doc.Required("summary"),
+                Suits = doc.Required("suits"),
+                SortOrder = int.Parse(doc.Required("order"), CultureInfo.InvariantCulture),
+                DescriptionMarkdown = doc.Body,
+            };
+            foreach (var price in doc.Required("prices").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                var parts = price.Split('=', StringSplitOptions.TrimEntries);
+                service.Options.Add(new ServiceOption
+                {
+                    Minutes = int.Parse(parts[0], CultureInfo.InvariantCulture),
+                    PriceGbp = decimal.Parse(parts[1], CultureInfo.InvariantCulture),
+                });
+            }
+
+            db.Services.Add(service);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Seeded {Count} services", await db.Services.CountAsync(cancellationToken));
+    }
+
+    private async Task SeedArticlesAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Articles.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var file in Directory.EnumerateFiles(ContentFolder("articles"), "*.md"))
+        {
+            var doc = FrontMatterDocument.Parse(await File.ReadAllTextAsync(file, cancellationToken));
+            var published = DateTime.SpecifyKind(
+                DateTime.ParseExact(doc.Required("published"), "yyyy-MM-dd", CultureInfo.InvariantCulture).AddHours(9),
+                DateTimeKind.Utc);
+            db.Articles.Add(new Article
+            {
+                Slug = doc.Required("slug"),
+                Title = doc.Required("title"),
+                Description = doc.Required("description"),
+                RelatedServiceSlugs = doc.Fields.GetValueOrDefault("services") ?? string.Empty,
+                BodyMarkdown = doc.Body,
+                IsPublished = true,
+                PublishedUtc = published,
+                UpdatedUtc = now,
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Seeded {Count} articles", await db.Articles.CountAsync(cancellationToken));
+    }
+
+    private async Task SeedIdentityAsync()
+    {
+        foreach (var role in new[] { Roles.Therapist, Roles.Client })
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+
+        var email = options.Value.TherapistEmail;
+        var password = options.Value.TherapistPassword;
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrWhiteSpace(password) || await users.FindByEmailAsync(email) is not null)
+        {
+            return;
+        }
+
+        var therapist = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Paul" };
+        var created = await users.CreateAsync(therapist, password);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException("Could not create the therapist account: " + string.Join("; ", created.Errors.Select(e => e.Description)));
+        }
+
+        await users.AddToRoleAsync(therapist, Roles.Therapist);
+        logger.LogInformation("Created the therapist account");
+    }
+}

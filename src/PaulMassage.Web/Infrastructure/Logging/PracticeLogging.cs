@@ -1,0 +1,49 @@
+using System.Text.RegularExpressions;
+using Serilog;
+using Serilog.Events;
+
+namespace PaulMassage.Web.Infrastructure.Logging;
+
+/// <summary>
+/// Serilog set-up. Log lines carry references and ids, never names, e-mail addresses, phone
+/// numbers or health answers; request paths are logged with manage-link tokens masked.
+/// </summary>
+public static partial class PracticeLogging
+{
+    public static Serilog.ILogger CreateBootstrapLogger() =>
+        new LoggerConfiguration().MinimumLevel.Information().WriteTo.Console().CreateBootstrapLogger();
+
+    public static WebApplicationBuilder AddPracticeLogging(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var logFolder = Path.Combine(builder.Environment.ContentRootPath, builder.Configuration["Logging:Folder"] ?? "logs");
+        builder.Services.AddSerilog((services, config) => config
+            .ReadFrom.Configuration(builder.Configuration)
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
+            .Enrich.FromLogContext()
+            .WriteTo.Console()
+            .WriteTo.File(
+                Path.Combine(logFolder, "paulmassage-.log"),
+                rollingInterval: RollingInterval.Day,
+                retainedFileCountLimit: 14,
+                outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {SourceContext} {Message:lj}{NewLine}{Exception}"));
+        return builder;
+    }
+
+    /// <summary>One line per request with the path's secrets masked.</summary>
+    public static IApplicationBuilder UsePracticeRequestLogging(this IApplicationBuilder app) =>
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.MessageTemplate = "HTTP {RequestMethod} {SafePath} responded {StatusCode} in {Elapsed:0.0} ms";
+            options.EnrichDiagnosticContext = (diagnostics, http) => diagnostics.Set("SafePath", MaskSecrets(http.Request.Path.Value));
+        });
+
+    /// <summary>Replaces the token of a manage link (/bookings/{token}/...) with "***".</summary>
+    public static string MaskSecrets(string? path) =>
+        string.IsNullOrEmpty(path) ? "/" : ManageLink().Replace(path, "$1***");
+
+    [GeneratedRegex("(/bookings/)[^/]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ManageLink();
+}

@@ -1,0 +1,36 @@
+namespace PaulMassage.Web.Infrastructure.Time;
+
+/// <summary>
+/// The practice's local time zone (Europe/London) and the current instant. Instants are stored in
+/// UTC and turned into local time only for people to read.
+/// </summary>
+public sealed class PracticeClock(TimeProvider timeProvider, TimeZoneInfo timeZone)
+{
+    public const string DefaultTimeZoneId = "Europe/London";
+
+    public TimeZoneInfo TimeZone => timeZone;
+
+    public DateTimeOffset Now => timeProvider.GetUtcNow();
+
+    public DateTime UtcNow => timeProvider.GetUtcNow().UtcDateTime;
+
+    public DateOnly Today => DateOnly.FromDateTime(ToLocal(UtcNow).DateTime);
+
+    public DateTimeOffset ToLocal(DateTime utc) =>
+        TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), timeZone);
+
+    /// <summary>The UTC instant of a local wall-clock time; the later reading when the clocks go back.</summary>
+    public DateTime ToUtc(DateOnly day, TimeOnly time)
+    {
+        var local = day.ToDateTime(time, DateTimeKind.Unspecified);
+        while (timeZone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(15); // skipped by the clocks going forward
+        }
+
+        return TimeZoneInfo.ConvertTimeToUtc(local, timeZone);
+    }
+
+    /// <summary>The UTC instant at which a local day starts.</summary>
+    public DateTime StartOfDayUtc(DateOnly day) => ToUtc(day, TimeOnly.MinValue);
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.AspNetCore.Mvc.Razor;
+
+namespace PaulMassage.Web.Infrastructure.Web;
+
+/// <summary>
+/// Views live beside their controller in Features/{Feature}/Views. The feature is the namespace
+/// segment after "Features", so a controller can be named for what it does, not for its folder.
+/// </summary>
+public sealed class FeatureConvention : IControllerModelConvention
+{
+    public const string Key = "feature";
+
+    public void Apply(ControllerModel controller)
+    {
+        ArgumentNullException.ThrowIfNull(controller);
+        var parts = controller.ControllerType.Namespace?.Split('.') ?? [];
+        var index = Array.IndexOf(parts, "Features");
+        if (index >= 0 && index + 1 < parts.Length)
+        {
+            controller.Properties[Key] = parts[index + 1];
+        }
+    }
+}
+
+public sealed class FeatureViewLocationExpander : IViewLocationExpander
+{
+    public void PopulateValues(ViewLocationExpanderContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Values[FeatureConvention.Key] =
+            context.ActionContext.ActionDescriptor.Properties.TryGetValue(FeatureConvention.Key, out var feature) ? feature as string : null;
+    }
+
+    public IEnumerable<string> ExpandViewLocations(ViewLocationExpanderContext context, IEnumerable<string> viewLocations)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Values.TryGetValue(FeatureConvention.Key, out var feature) && feature is not null)
+        {
+            yield return $"/Features/{feature}/Views/{{1}}/{{0}}.cshtml";
+            yield return $"/Features/{feature}/Views/{{0}}.cshtml";
+        }
+
+        yield return "/Features/Site/Views/{0}.cshtml";
+    }
+}

@@ -1,0 +1,35 @@
+using PaulMassage.Web.Infrastructure.Logging;
+using PaulMassage.Web.Infrastructure.Web;
+using Serilog;
+
+Log.Logger = PracticeLogging.CreateBootstrapLogger();
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+
+    // Serilog: console and a rolling file, with no personal data in any line.
+    builder.AddPracticeLogging();
+
+    // Database, Identity, the features' services and MVC with feature folders.
+    builder.Services.AddPracticeServices(builder.Configuration, builder.Environment);
+
+    var app = builder.Build();
+
+    // Migrate and seed before the first request, so a fresh clone runs with no set-up.
+    await app.PrepareDatabaseAsync();
+
+    app.UsePracticePipeline();
+    await app.RunAsync();
+}
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    Log.Fatal(ex, "The site stopped unexpectedly");
+    throw;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
+
+/// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,43 @@
+// Small enhancements only: every page works without this script.
+(function () {
+  'use strict';
+
+  // Body map: mirror the pain-area checkboxes on the figure, and let a tap on the figure tick them.
+  document.querySelectorAll('[data-body-map]').forEach(function (map) {
+    var form = map.closest('form');
+    if (!form) { return; }
+    function sync() {
+      map.querySelectorAll('[data-area]').forEach(function (shape) {
+        var box = form.querySelector('input[name="PainAreas"][value="' + shape.getAttribute('data-area') + '"]');
+        shape.classList.toggle('selected', !!(box && box.checked));
+      });
+    }
+    map.querySelectorAll('[data-area]').forEach(function (shape) {
+      shape.addEventListener('click', function () {
+        var box = form.querySelector('input[name="PainAreas"][value="' + shape.getAttribute('data-area') + '"]');
+        if (box) { box.checked = !box.checked; sync(); }
+      });
+    });
+    form.addEventListener('change', sync);
+    sync();
+  });
+
+  // "None of these apply" and the red-flag boxes exclude each other.
+  var none = document.getElementById('NoRedFlags');
+  if (none) {
+    var flags = document.querySelectorAll('input[name="RedFlags"]');
+    none.addEventListener('change', function () {
+      if (none.checked) { flags.forEach(function (f) { f.checked = false; }); }
+    });
+    flags.forEach(function (f) {
+      f.addEventListener('change', function () { if (f.checked) { none.checked = false; } });
+    });
+  }
+
+  // Confirm before cancelling a visit.
+  document.querySelectorAll('form[data-confirm]').forEach(function (form) {
+    form.addEventListener('submit', function (e) {
+      if (!window.confirm(form.getAttribute('data-confirm'))) { e.preventDefault(); }
+    });
+  });
+})();
