@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using PaulMassage.Web.Infrastructure.Data;
+
+namespace PaulMassage.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real site on a real SQLite file of its own, with a clock the test controls and e-mail
+/// written to a folder of its own. Each factory is a fresh, migrated and seeded practice.
+/// </summary>
+public class PracticeAppFactory : WebApplicationFactory<Program>
+{
+    /// <summary>Monday 1 March 2027, 09:00 UTC: a fixed "now" so slots are predictable.</summary>
+    public static readonly DateTimeOffset DefaultNow = new(2027, 3, 1, 9, 0, 0, TimeSpan.Zero);
+
+    public const string TherapistEmail = "paul@test.example";
+    public const string TherapistPassword = "test-therapist-passphrase";
+
+    public PracticeAppFactory()
+    {
+        Folder = Path.Combine(Path.GetTempPath(), "paulmassage-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Folder);
+    }
+
+    /// <summary>A folder of this factory's own: database, mail and logs live here.</summary>
+    public string Folder { get; }
+
+    public string DatabasePath => Path.Combine(Folder, "practice.db");
+
+    public string MailFolder => Path.Combine(Folder, "mail");
+
+    public FakeTimeProvider Clock { get; } = new(DefaultNow);
+
+    /// <summary>Extra configuration a test class may set before the first request.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={DatabasePath}");
+        builder.UseSetting("Email:PickupDirectory", MailFolder);
+        builder.UseSetting("Logging:Folder", Path.Combine(Folder, "logs"));
+        builder.UseSetting("Seed:TherapistEmail", TherapistEmail);
+        builder.UseSetting("Seed:TherapistPassword", TherapistPassword);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    /// <summary>A scope for reading or arranging the database directly.</summary>
+    public AsyncServiceScope Scope() => Services.CreateAsyncScope();
+
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var scope = Scope();
+        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(Folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open; the temp folder is cleaned up by the OS.
+            }
+        }
+    }
+}
