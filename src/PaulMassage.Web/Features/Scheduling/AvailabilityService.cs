@@ -28,24 +28,34 @@ public sealed class AvailabilityService(AppDbContext db, SchedulingSettings sett
     }
 
     /// <summary>
-    /// Blocking visits and time off around a range, in one indexed query each: both ends of the
-    /// range are bounded on the start column, so the index on StartUtc is used as a range scan.
+    /// Blocking visits and time off around a range. The visits come from one range scan of the
+    /// (StartUtc, Status) index: both ends of the range are bounded on the start column, and the
+    /// status is checked in memory on the few rows of the window, because a status test in SQL
+    /// tempts SQLite's planner into the (Status, NeedsReview) index, which reads every open visit
+    /// ever stored instead of the weeks asked for (see docs/performance.md).
     /// </summary>
     private async Task<(List<BusyInterval> Visits, List<BusyInterval> TimeOff)> BusyAsync(
         DateTime rangeStart, DateTime rangeEnd, int bufferMinutes, CancellationToken cancellationToken)
     {
-        var buffer = TimeSpan.FromMinutes(bufferMinutes);
-        var from = rangeStart - buffer - LongestVisit;
-        var to = rangeEnd + buffer;
-        var visits = await db.Appointments.AsNoTracking()
-            .Where(a => a.StartUtc >= from && a.StartUtc < to
-                && (a.Status == AppointmentStatus.Requested || a.Status == AppointmentStatus.Confirmed || a.Status == AppointmentStatus.AlternativeProposed))
-            .Select(a => new BusyInterval(a.StartUtc, a.EndUtc))
+        var visits = await VisitsStartingAround(rangeStart, rangeEnd, bufferMinutes)
             .ToListAsync(cancellationToken);
         var timeOff = await db.TimeOff.AsNoTracking()
             .Where(t => t.StartUtc < rangeEnd && t.EndUtc > rangeStart)
             .Select(t => new BusyInterval(t.StartUtc, t.EndUtc))
             .ToListAsync(cancellationToken);
-        return (visits, timeOff);
+        return (visits.Where(v => BookingStateMachine.HoldsTime(v.Status)).Select(v => new BusyInterval(v.StartUtc, v.EndUtc)).ToList(), timeOff);
+    }
+
+    /// <summary>Every visit, whatever its status, that could block a slot in the range (the query, for tests of its plan).</summary>
+    internal IQueryable<VisitTimes> VisitsStartingAround(DateTime rangeStart, DateTime rangeEnd, int bufferMinutes)
+    {
+        var buffer = TimeSpan.FromMinutes(bufferMinutes);
+        var from = rangeStart - buffer - LongestVisit;
+        var to = rangeEnd + buffer;
+        return db.Appointments.AsNoTracking()
+            .Where(a => a.StartUtc >= from && a.StartUtc < to)
+            .Select(a => new VisitTimes(a.StartUtc, a.EndUtc, a.Status));
     }
 }
+
+internal sealed record VisitTimes(DateTime StartUtc, DateTime EndUtc, AppointmentStatus Status);

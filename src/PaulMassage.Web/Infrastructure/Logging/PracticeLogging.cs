@@ -17,11 +17,13 @@ public static partial class PracticeLogging
     {
         ArgumentNullException.ThrowIfNull(builder);
         var logFolder = Path.Combine(builder.Environment.ContentRootPath, builder.Configuration["Logging:Folder"] ?? "logs");
+        // The levels below are defaults; a "Serilog" configuration section (for example
+        // appsettings.Benchmark.json's MinimumLevel Warning) overrides them.
         builder.Services.AddSerilog((services, config) => config
-            .ReadFrom.Configuration(builder.Configuration)
             .MinimumLevel.Information()
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
+            .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
             .WriteTo.Console()
             .WriteTo.File(

@@ -113,6 +113,7 @@ public static class PracticeServices
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapControllers();
+        app.MapBenchmarkEndpoints();
         return app;
     }
 }

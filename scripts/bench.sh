@@ -1,0 +1,243 @@
+#!/usr/bin/env bash
+# Benchmark: every public page against the machine's own limit, in one run.
+#
+#   scripts/bench.sh                 # full run: 1 warm-up round (discarded) + 3 measured rounds
+#   BENCH_ROUNDS=5 scripts/bench.sh  # more rounds; BENCH_DURATION=10s for longer ones
+#
+# What it does, in order:
+#  1. installs wrk with apt-get when it is missing;
+#  2. builds the data generator and publishes the site in Release;
+#  3. generates two databases with a seeded generator: 10,000 and 100,000 appointments;
+#  4. starts the site twice in the "Benchmark" environment (no Development seeding, logging at
+#     Warning, /bench-bare mapped), one on each database, on loopback ports, and times each start
+#     from launching the process to the first 200 from /health (polled every 10 ms);
+#  5. drives it with wrk on loopback: a discarded warm-up round, then interleaved rounds in which
+#     every endpoint is measured once in the same order (bare, home, services, ...), so the
+#     machine's load, whatever it is, weighs on all of them alike;
+#  6. prints a table of medians (requests/s, ratio to /bench-bare of the same round, latency
+#     median) and the targets, and writes it to docs/performance-latest.md.
+# It stops by itself: every wrk run is bounded, and the sites are stopped on exit.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+rounds=${BENCH_ROUNDS:-3}
+warmups=${BENCH_WARMUPS:-1}
+duration=${BENCH_DURATION:-5s}
+warmup_duration=${BENCH_WARMUP_DURATION:-2s}
+threads=${BENCH_THREADS:-2}
+connections=${BENCH_CONNECTIONS:-32}
+port_large=${BENCH_PORT:-5391}
+port_small=$((port_large + 1))
+small=10000
+large=100000
+out=${BENCH_OUTPUT:-docs/performance-latest.md}
+work=$(mktemp -d "${TMPDIR:-/tmp}/paulmassage-bench.XXXXXX")
+
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  if [ -z "${BENCH_KEEP:-}" ]; then rm -rf "$work"; else echo "Kept $work"; fi
+}
+trap cleanup EXIT
+
+# 1. wrk, from Debian.
+if ! command -v wrk >/dev/null; then
+  echo "Installing wrk..."
+  if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq wrk >/dev/null
+fi
+command -v curl >/dev/null || { echo "curl is needed to poll /health"; exit 1; }
+
+# 2. Release builds: the generator (which builds the site too) and the published site.
+echo "Building Release..."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build tools/PaulMassage.DataGenerator -c Release --nologo -v quiet -clp:ErrorsOnly >"$work/build.log" 2>&1 \
+  || { cat "$work/build.log"; exit 1; }
+dotnet publish src/PaulMassage.Web -c Release -o "$work/site" --nologo -v quiet -clp:ErrorsOnly >"$work/publish.log" 2>&1 \
+  || { cat "$work/publish.log"; exit 1; }
+
+# 3. Databases, from the same seed.
+generator=tools/PaulMassage.DataGenerator/bin/Release/net10.0/PaulMassage.DataGenerator.dll
+for n in $small $large; do
+  echo "Generating $n appointments..."
+  dotnet "$generator" --database "$work/db-$n.db" --appointments "$n" --seed 20270301 --replace
+done
+
+# 4. The sites. Prints the milliseconds from launch to the first 200 from /health.
+start_site() { # start_site N PORT
+  local n=$1 port=$2 started now code
+  mkdir -p "$work/run-$n"
+  started=$(date +%s%N)
+  (
+    cd "$work/site"
+    exec env ASPNETCORE_ENVIRONMENT=Benchmark \
+      ASPNETCORE_URLS="http://127.0.0.1:$port" \
+      ConnectionStrings__Sqlite="Data Source=$work/db-$n.db" \
+      Logging__Folder="$work/run-$n/logs" \
+      Email__PickupDirectory="$work/run-$n/mail" \
+      "$work/site/PaulMassage.Web"
+  ) >"$work/run-$n/stdout.log" 2>&1 &
+  pids+=("$!")
+  echo "$!" >"$work/run-$n/pid"
+  while true; do
+    code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/health" 2>/dev/null || true)
+    [ "$code" = "200" ] && break
+    now=$(date +%s%N)
+    if [ $(((now - started) / 1000000)) -gt 60000 ]; then
+      echo "The site on $n appointments did not answer /health within 60 s:" >&2
+      cat "$work/run-$n/stdout.log" >&2
+      exit 1
+    fi
+    sleep 0.01
+  done
+  now=$(date +%s%N)
+  echo $(((now - started) / 1000000)) >"$work/run-$n/startup-ms"
+}
+
+echo "Starting the site on $small and on $large appointments..."
+start_site $small "$port_small"
+start_site $large "$port_large"
+pid_large=$(cat "$work/run-$large/pid")
+
+base="http://127.0.0.1:$port_large"
+base_small="http://127.0.0.1:$port_small"
+availability="/api/availability?service=deep-tissue-massage&minutes=60&days=56"
+# name|url|accept-encoding (pages are asked for as a browser does; the bare endpoint is the floor)
+endpoints=(
+  "bare|$base/bench-bare|"
+  "home|$base/|br, gzip"
+  "services|$base/services|br, gzip"
+  "service|$base/services/deep-tissue-massage|br, gzip"
+  "articles|$base/articles|br, gzip"
+  "article|$base/articles/understanding-back-pain|br, gzip"
+  "book|$base/book|br, gzip"
+  "availability-100k|$base$availability|br, gzip"
+  "bare-10k|$base_small/bench-bare|"
+  "availability-10k|$base_small$availability|br, gzip"
+)
+
+# Check every endpoint answers 200 before timing it.
+for entry in "${endpoints[@]}"; do
+  IFS='|' read -r name url encoding <<<"$entry"
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H "Accept-Encoding: $encoding" "$url")
+  [ "$code" = "200" ] || { echo "$name ($url) answered $code" >&2; exit 1; }
+done
+
+# 5. Rounds. Each wrk run appends "round name rps p50ms errors" to results.
+results="$work/results.txt"
+: >"$results"
+to_ms() { # wrk prints 812.00us, 1.23ms or 1.02s
+  awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.3f", n }'
+}
+run_wrk() { # run_wrk ROUND NAME URL ENCODING DURATION
+  local round=$1 name=$2 url=$3 encoding=$4 length=$5 log rps p50 errors
+  log="$work/wrk-$round-$name.txt"
+  if [ -n "$encoding" ]; then
+    wrk -t"$threads" -c"$connections" -d"$length" --timeout 5s --latency -H "Accept-Encoding: $encoding" "$url" >"$log"
+  else
+    wrk -t"$threads" -c"$connections" -d"$length" --timeout 5s --latency "$url" >"$log"
+  fi
+  rps=$(awk '/^Requests\/sec:/ { print $2 }' "$log")
+  p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$log")")
+  errors=$(awk '/Non-2xx or 3xx responses:/ { n += $NF } /Socket errors:/ { gsub(/,/, ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }' "$log")
+  echo "$round $name $rps $p50 $errors" >>"$results"
+  printf '  %-18s %10.0f req/s  p50 %7.3f ms%s\n' "$name" "$rps" "$p50" "$([ "$errors" -gt 0 ] && echo "  ($errors errors)")"
+}
+sample_rss() { awk '/^VmRSS:/ { print $2 }' "/proc/$pid_large/status" >>"$work/rss-samples.txt"; }
+
+for ((w = 1; w <= warmups; w++)); do
+  echo "Warm-up round $w (discarded):"
+  for entry in "${endpoints[@]}"; do
+    IFS='|' read -r name url encoding <<<"$entry"
+    run_wrk "warmup$w" "$name" "$url" "$encoding" "$warmup_duration" >/dev/null
+  done
+done
+: >"$results"
+: >"$work/rss-samples.txt"
+for ((r = 1; r <= rounds; r++)); do
+  echo "Round $r of $rounds:"
+  for entry in "${endpoints[@]}"; do
+    IFS='|' read -r name url encoding <<<"$entry"
+    run_wrk "$r" "$name" "$url" "$encoding" "$duration"
+    sample_rss
+  done
+done
+
+# 6. Medians, ratios, targets.
+hwm_kb=$(awk '/^VmHWM:/ { print $2 }' "/proc/$pid_large/status")
+rss_max_kb=$(sort -n "$work/rss-samples.txt" | tail -1)
+startup_small=$(cat "$work/run-$small/startup-ms")
+startup_large=$(cat "$work/run-$large/startup-ms")
+cpu_model=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
+mem_total=$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
+load=$(cut -d' ' -f1-3 /proc/loadavg)
+
+report=$(awk -v rounds="$rounds" -v hwm="$hwm_kb" -v rssmax="$rss_max_kb" -v s_small="$startup_small" -v s_large="$startup_large" '
+function median(list, count,   i, j, t, a) {
+  split(list, a, " ")
+  for (i = 1; i <= count; i++) for (j = i + 1; j <= count; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
+  return count % 2 ? a[(count + 1) / 2] : (a[count / 2] + a[count / 2 + 1]) / 2
+}
+{
+  round = $1; name = $2
+  rps[name] = rps[name] " " $3; p50[name] = p50[name] " " $4; n[name]++; err[name] += $5
+  raw[round, name] = $3
+  if (!(name in seen)) { seen[name] = 1; order[++names] = name }
+}
+END {
+  for (i = 1; i <= names; i++) {
+    name = order[i]; bare = (name ~ /-10k$/) ? "bare-10k" : "bare"
+    ratios = ""
+    for (r = 1; r <= rounds; r++) ratios = ratios " " raw[r, name] / raw[r, bare]
+    mr[name] = median(ratios, n[name]); mp[name] = median(p50[name], n[name]); mq[name] = median(rps[name], n[name])
+  }
+  target["home"] = 0.6; target["services"] = 0.6; target["service"] = 0.6; target["articles"] = 0.6; target["article"] = 0.6; target["book"] = 0.25
+  label["bare"] = "bare endpoint (100k site)"; label["bare-10k"] = "bare endpoint (10k site)"
+  label["home"] = "home /"; label["services"] = "services /services"; label["service"] = "one service /services/deep-tissue-massage"
+  label["articles"] = "articles /articles"; label["article"] = "one article /articles/understanding-back-pain"; label["book"] = "booking form /book"
+  label["availability-100k"] = "availability, 8 weeks, 100,000 appointments"; label["availability-10k"] = "availability, 8 weeks, 10,000 appointments"
+  print "| endpoint | req/s (median) | ratio to bare | latency median | target | met |"
+  print "| --- | ---: | ---: | ---: | --- | --- |"
+  for (i = 1; i <= names; i++) {
+    name = order[i]; goal = "-"; met = "-"
+    if (name in target) { goal = sprintf(">= %.2f of bare", target[name]); met = (mr[name] >= target[name]) ? "yes" : "NO"; if (met == "NO") missed++ }
+    if (name ~ /^availability/) { goal = "median < 5 ms"; met = (mp[name] < 5) ? "yes" : "NO"; if (met == "NO") missed++ }
+    printf "| %s | %.0f | %.2f | %.3f ms | %s | %s%s |\n", label[name], mq[name], mr[name], mp[name], goal, met, err[name] ? " (" err[name] " errors)" : ""
+    if (err[name]) missed++
+  }
+  growth = mp["availability-100k"] / mp["availability-10k"]
+  met = growth <= 1.2 ? "yes" : "NO"; if (met == "NO") missed++
+  printf "| availability median, 100k / 10k | | | %.2fx | <= 1.2x | %s |\n", growth, met
+  mem = (hwm > rssmax ? hwm : rssmax) / 1024
+  met = mem < 250 ? "yes" : "NO"; if (met == "NO") missed++
+  printf "| site memory under load (VmHWM, 100k site) | | | %.0f MB | < 250 MB | %s |\n", mem, met
+  worst = s_small > s_large ? s_small : s_large
+  met = worst < 2000 ? "yes" : "NO"; if (met == "NO") missed++
+  printf "| start to first answered /health (10k / 100k) | | | %d / %d ms | < 2000 ms | %s |\n", s_small, s_large, met
+  printf "\n%d target(s) missed.\n", missed
+}' "$results")
+
+{
+  echo "# Performance: latest benchmark run"
+  echo
+  echo "Written by \`scripts/bench.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC'). See [performance.md](performance.md) for what the"
+  echo "figures mean and what was done to reach them."
+  echo
+  echo "- Machine: $(nproc) cores ($cpu_model), $mem_total memory; load average at the end $load"
+  echo "- .NET runtime $(dotnet --list-runtimes | awk '/Microsoft.AspNetCore.App/ { v = $2 } END { print v }'), site published in Release, environment Benchmark"
+  echo "- wrk -t$threads -c$connections -d$duration --latency on loopback; $warmups warm-up round(s) of $warmup_duration discarded;"
+  echo "  $rounds interleaved rounds; each figure is the median over the rounds, each ratio the median of"
+  echo "  (endpoint req/s / bare req/s in the same round); pages asked for with Accept-Encoding: br, gzip"
+  echo "- Databases: $small and $large appointments from tools/PaulMassage.DataGenerator (seed 20270301)"
+  echo
+  echo "$report"
+} >"$out"
+
+echo
+cat "$out"
+echo
+echo "Written to $out"

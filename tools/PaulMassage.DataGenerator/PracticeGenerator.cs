@@ -1,0 +1,381 @@
+using System.Globalization;
+using PaulMassage.Web.Features.Booking;
+using PaulMassage.Web.Features.Clients;
+using PaulMassage.Web.Features.Scheduling;
+using PaulMassage.Web.Features.Screening;
+using PaulMassage.Web.Infrastructure.Time;
+
+namespace PaulMassage.DataGenerator;
+
+/// <summary>A bookable length of one service, as the generator picks them.</summary>
+internal sealed record ServiceChoice(int ServiceId, int Minutes, decimal PriceGbp);
+
+/// <summary>What to generate. The same seed, counts and day give the same rows.</summary>
+internal sealed record GeneratorSettings(int Appointments, int Seed, int PastYears);
+
+/// <summary>Rows ready to insert, keys already assigned.</summary>
+internal sealed class GeneratedPractice
+{
+    public List<Client> Clients { get; } = [];
+
+    public List<Appointment> Appointments { get; } = [];
+
+    public List<IntakeAssessment> Intakes { get; } = [];
+
+    public List<AppointmentEvent> Events { get; } = [];
+
+    public List<SlotClaim> Claims { get; } = [];
+}
+
+/// <summary>
+/// A practice's history made up from a seeded <see cref="Random"/>: the calendar of the weeks
+/// ahead looks the same whatever the total (a few visits on each working day, most confirmed, some
+/// still requested, a few cancelled), and everything else is years of past visits, mostly
+/// completed, with the odd cancellation, decline and no-show. So a larger database holds more
+/// history, not a fuller diary, which is how a real practice grows.
+/// </summary>
+internal sealed class PracticeGenerator(GeneratorSettings settings, IReadOnlyList<ServiceChoice> choices, AvailabilityRules rules, PracticeClock clock)
+{
+    /// <summary>How far ahead the diary is filled: a little past the booking horizon.</summary>
+    public const int FutureDays = 63;
+
+    private static readonly string[] FirstNames =
+    [
+        "Amelia", "Oliver", "Isla", "George", "Ava", "Harry", "Mia", "Noah", "Grace", "Jack", "Sophie", "Leo",
+        "Freya", "Arthur", "Lily", "Oscar", "Evie", "Charlie", "Poppy", "Thomas", "Ruby", "James", "Alice", "William",
+        "Priya", "Mohammed", "Chloe", "Daniel", "Hannah", "Samuel", "Zara", "Joseph",
+    ];
+
+    private static readonly string[] LastNames =
+    [
+        "Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson", "Davies", "Patel", "Robinson", "Wright",
+        "Thompson", "Evans", "Walker", "White", "Roberts", "Green", "Hall", "Wood", "Jackson", "Clarke", "Khan",
+        "Hughes", "Edwards", "Turner", "Hill", "Moore", "Cooper", "Ward", "Morris", "King", "Baker",
+    ];
+
+    private static readonly string[] Streets =
+    [
+        "Abbey Road", "Baker Street", "Canal Walk", "Dean Street", "Elm Row", "Fleet Lane", "Grove Terrace",
+        "Harbour Close", "Ivy Mews", "Jubilee Way", "Kings Road", "Lime Street", "Mill Lane", "Newton Place",
+    ];
+
+    private static readonly string[] Complaints =
+    [
+        "Stiff lower back after long days at a desk",
+        "Aching shoulders and upper back",
+        "Tight neck and headaches at the end of the week",
+        "Low back pain since moving house",
+        "Knots between the shoulder blades",
+        "Sore hips and lower back from running",
+    ];
+
+    private static readonly string[] Districts = ["SE1", "SE11", "SW1A", "SW3", "E1", "E14", "EC1", "N1", "W1", "WC1"];
+
+    private const string ReferenceAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    private readonly Random _random = new(settings.Seed);
+    private readonly HashSet<string> _references = new(StringComparer.Ordinal);
+
+    public GeneratedPractice Generate()
+    {
+        var today = clock.Today;
+        var future = FutureDiary(today);
+        var past = PastVisits(today, Math.Max(0, settings.Appointments - future.Count));
+        var all = past.Concat(future).OrderBy(a => a.CreatedUtc).ThenBy(a => a.StartUtc).ToList();
+
+        var practice = new GeneratedPractice();
+        var clientCount = Math.Max(20, settings.Appointments / 8);
+        var oldest = all.Count > 0 ? all[0].CreatedUtc : clock.UtcNow;
+        for (var i = 0; i < clientCount; i++)
+        {
+            practice.Clients.Add(NewClient(i + 1, oldest));
+        }
+
+        var eventId = 0;
+        for (var i = 0; i < all.Count; i++)
+        {
+            var appointment = all[i];
+            appointment.Id = i + 1;
+
+            // Some clients come back often: squaring the draw favours the first ones.
+            var client = practice.Clients[(int)(clientCount * Math.Pow(_random.NextDouble(), 2))];
+            appointment.ClientId = client.Id;
+            if (appointment.CreatedUtc < client.CreatedUtc)
+            {
+                client.CreatedUtc = appointment.CreatedUtc;
+            }
+
+            foreach (var change in appointment.History)
+            {
+                change.Id = ++eventId;
+                change.AppointmentId = appointment.Id;
+            }
+
+            foreach (var claim in appointment.SlotClaims)
+            {
+                claim.AppointmentId = appointment.Id;
+            }
+
+            var intake = appointment.Intake!;
+            intake.Id = appointment.Id;
+            intake.AppointmentId = appointment.Id;
+
+            practice.Appointments.Add(appointment);
+            practice.Intakes.Add(intake);
+            practice.Events.AddRange(appointment.History);
+            practice.Claims.AddRange(appointment.SlotClaims);
+        }
+
+        return practice;
+    }
+
+    /// <summary>The weeks ahead: visits one after another through each working day, never overlapping.</summary>
+    private List<Appointment> FutureDiary(DateOnly today)
+    {
+        var visits = new List<Appointment>();
+        var grid = AvailabilityRules.GridMinutes;
+        for (var day = today; day < today.AddDays(FutureDays); day = day.AddDays(1))
+        {
+            foreach (var period in rules.WeeklyHours.Where(p => p.Day == day.DayOfWeek).OrderBy(p => p.Opens))
+            {
+                var cursor = period.Opens.AddMinutes(grid * _random.Next(0, 5));
+                while (true)
+                {
+                    var choice = choices[_random.Next(choices.Count)];
+                    var end = cursor.AddMinutes(choice.Minutes);
+                    if (end > period.Closes || end < cursor)
+                    {
+                        break;
+                    }
+
+                    // Leave some of the day free, as a real diary does.
+                    if (_random.NextDouble() < 0.65)
+                    {
+                        visits.Add(FutureVisit(day, cursor, choice));
+                    }
+
+                    var gap = rules.TravelBufferMinutes + (grid * _random.Next(0, 7));
+                    var next = end.AddMinutes(gap);
+                    if (next < end)
+                    {
+                        break; // past midnight
+                    }
+
+                    cursor = RoundUpToGrid(next);
+                }
+            }
+        }
+
+        return visits;
+    }
+
+    private Appointment FutureVisit(DateOnly day, TimeOnly start, ServiceChoice choice)
+    {
+        var startUtc = clock.ToUtc(day, start);
+        var now = clock.UtcNow;
+        var created = Earlier(now, minDays: 0, maxDays: 20);
+        var appointment = NewAppointment(choice, startUtc, created);
+        var answered = Min(created.AddHours(_random.Next(1, 30)), now);
+        var roll = _random.NextDouble();
+        if (roll < 0.60)
+        {
+            Move(appointment, AppointmentStatus.Confirmed, "therapist", answered);
+        }
+        else if (roll < 0.63)
+        {
+            Move(appointment, AppointmentStatus.AlternativeProposed, "therapist", answered);
+        }
+        else if (roll < 0.68)
+        {
+            Move(appointment, AppointmentStatus.Cancelled, BookingService.ClientActor, answered, "Plans changed");
+        }
+        else if (roll < 0.70)
+        {
+            appointment.DeclineReason = "Paul is away that day.";
+            Move(appointment, AppointmentStatus.Declined, "therapist", answered);
+        }
+
+        // Requested, confirmed and proposed visits hold their time, as the booking service does.
+        if (BookingStateMachine.HoldsTime(appointment.Status))
+        {
+            appointment.ClaimSlots(rules.TravelBufferMinutes);
+        }
+
+        return appointment;
+    }
+
+    /// <summary>Years of finished visits, spread over the working hours of past days.</summary>
+    private List<Appointment> PastVisits(DateOnly today, int count)
+    {
+        var visits = new List<Appointment>(count);
+        var spanDays = Math.Max(1, settings.PastYears * 365);
+        while (visits.Count < count)
+        {
+            var day = today.AddDays(-_random.Next(1, spanDays + 1));
+            var periods = rules.WeeklyHours.Where(p => p.Day == day.DayOfWeek).ToList();
+            if (periods.Count == 0)
+            {
+                continue;
+            }
+
+            var period = periods[_random.Next(periods.Count)];
+            var choice = choices[_random.Next(choices.Count)];
+            var latestStart = (int)((period.Closes - period.Opens).TotalMinutes - choice.Minutes) / AvailabilityRules.GridMinutes;
+            if (latestStart < 0)
+            {
+                continue;
+            }
+
+            var start = period.Opens.AddMinutes(AvailabilityRules.GridMinutes * _random.Next(0, latestStart + 1));
+            var startUtc = clock.ToUtc(day, start);
+            var created = Earlier(startUtc, minDays: 1, maxDays: 30);
+            var appointment = NewAppointment(choice, startUtc, created);
+            var answered = created.AddHours(_random.Next(1, 24));
+            var roll = _random.NextDouble();
+            if (roll < 0.08)
+            {
+                appointment.DeclineReason = "Paul is fully booked that week.";
+                Move(appointment, AppointmentStatus.Declined, "therapist", answered);
+            }
+            else if (roll < 0.13)
+            {
+                Move(appointment, AppointmentStatus.Cancelled, BookingService.ClientActor, answered, "Feeling better");
+            }
+            else
+            {
+                Move(appointment, AppointmentStatus.Confirmed, "therapist", answered);
+                var after = appointment.EndUtc.AddMinutes(30);
+                roll = _random.NextDouble();
+                if (roll < 0.04)
+                {
+                    var cancelled = Max(answered.AddHours(1), startUtc.AddHours(-_random.Next(25, 72)));
+                    Move(appointment, AppointmentStatus.Cancelled, BookingService.ClientActor, cancelled, "Unwell");
+                }
+                else if (roll < 0.07)
+                {
+                    Move(appointment, AppointmentStatus.NoShow, "therapist", after);
+                }
+                else
+                {
+                    Move(appointment, AppointmentStatus.Completed, "therapist", after);
+                }
+            }
+
+            visits.Add(appointment);
+        }
+
+        return visits;
+    }
+
+    private Appointment NewAppointment(ServiceChoice choice, DateTime startUtc, DateTime createdUtc)
+    {
+        var contraindication = _random.NextDouble() < 0.06 ? Contraindication.BloodThinners : Contraindication.None;
+        var outcome = contraindication == Contraindication.None ? ScreeningOutcome.Clear : ScreeningOutcome.NeedsReview;
+        var street = Streets[_random.Next(Streets.Length)];
+        var appointment = new Appointment
+        {
+            Reference = NewReference(),
+            ManageTokenHash = ManageToken.Hash(NewToken()),
+            ServiceId = choice.ServiceId,
+            DurationMinutes = choice.Minutes,
+            PriceGbp = choice.PriceGbp,
+            StartUtc = startUtc,
+            EndUtc = startUtc.AddMinutes(choice.Minutes),
+            NeedsReview = outcome == ScreeningOutcome.NeedsReview,
+            AddressLine1 = string.Create(CultureInfo.InvariantCulture, $"{_random.Next(1, 200)} {street}"),
+            Town = "London",
+            Postcode = NewPostcode(),
+            AccessNotes = _random.NextDouble() < 0.2 ? "Ring the top bell; parking on the street." : null,
+            CreatedUtc = createdUtc,
+            Version = NewGuid(),
+            Intake = new IntakeAssessment
+            {
+                MainComplaint = Complaints[_random.Next(Complaints.Length)],
+                PainAreas = (BodyArea)(1 << _random.Next(0, 7)) | BodyArea.LowerBack,
+                PainIntensity = _random.Next(2, 9),
+                Duration = (PainDuration)_random.Next(1, 4),
+                Feelings = (PainFeeling)(1 << _random.Next(0, 5)),
+                Contraindications = contraindication,
+                Outcome = outcome,
+                HealthDataConsentUtc = createdUtc,
+                CancellationPolicyAcceptedUtc = createdUtc,
+            },
+        };
+        appointment.History.Add(new AppointmentEvent { ToStatus = AppointmentStatus.Requested, Actor = BookingService.ClientActor, AtUtc = createdUtc });
+        return appointment;
+    }
+
+    private void Move(Appointment appointment, AppointmentStatus to, string actor, DateTime atUtc, string? note = null)
+    {
+        appointment.ChangeStatus(to, actor, atUtc, note);
+        appointment.Version = NewGuid();
+    }
+
+    private Client NewClient(int id, DateTime createdUtc)
+    {
+        var first = FirstNames[_random.Next(FirstNames.Length)];
+        var last = LastNames[_random.Next(LastNames.Length)];
+        var email = string.Create(CultureInfo.InvariantCulture, $"{first}.{last}.{id}@example.com").ToLowerInvariant();
+        return new Client
+        {
+            Id = id,
+            Name = $"{first} {last}",
+            Email = email,
+            NormalizedEmail = Client.Normalize(email),
+            Phone = string.Create(CultureInfo.InvariantCulture, $"07700 900{id % 1000:D3}"),
+            CreatedUtc = createdUtc,
+        };
+    }
+
+    private string NewReference()
+    {
+        Span<char> chars = stackalloc char[6];
+        string reference;
+        do
+        {
+            for (var i = 0; i < chars.Length; i++)
+            {
+                chars[i] = ReferenceAlphabet[_random.Next(ReferenceAlphabet.Length)];
+            }
+
+            reference = "PM-" + new string(chars);
+        }
+        while (!_references.Add(reference));
+
+        return reference;
+    }
+
+    private string NewToken()
+    {
+        var bytes = new byte[32];
+        _random.NextBytes(bytes);
+        return Convert.ToBase64String(bytes);
+    }
+
+    private Guid NewGuid()
+    {
+        var bytes = new byte[16];
+        _random.NextBytes(bytes);
+        return new Guid(bytes);
+    }
+
+    private string NewPostcode()
+    {
+        const string letters = "ABDEFGHJLNPQRSTUWXYZ";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{Districts[_random.Next(Districts.Length)]} {_random.Next(1, 10)}{letters[_random.Next(letters.Length)]}{letters[_random.Next(letters.Length)]}");
+    }
+
+    private DateTime Earlier(DateTime instant, int minDays, int maxDays) =>
+        instant.AddDays(-_random.Next(minDays, maxDays + 1)).AddMinutes(-_random.Next(0, 24 * 60));
+
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
+
+    private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
+
+    private static TimeOnly RoundUpToGrid(TimeOnly time)
+    {
+        var minutes = (int)Math.Ceiling(time.ToTimeSpan().TotalMinutes / AvailabilityRules.GridMinutes) * AvailabilityRules.GridMinutes;
+        return minutes >= 24 * 60 ? TimeOnly.MaxValue : TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(minutes));
+    }
+}
