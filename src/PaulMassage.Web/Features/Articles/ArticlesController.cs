@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PaulMassage.Web.Features.Catalogue;
+using PaulMassage.Web.Features.Site;
 
 namespace PaulMassage.Web.Features.Articles;
 
@@ -9,10 +10,12 @@ namespace PaulMassage.Web.Features.Articles;
 public sealed class ArticlesController(ArticleService articles, CatalogueService catalogue) : Controller
 {
     [HttpGet("")]
+    [PublicContent]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
         View("Index", await articles.PublishedAsync(cancellationToken: cancellationToken));
 
     [HttpGet("{slug}")]
+    [PublicContent]
     public async Task<IActionResult> Show(string slug, CancellationToken cancellationToken)
     {
         var article = await articles.FindPublishedAsync(slug, cancellationToken);

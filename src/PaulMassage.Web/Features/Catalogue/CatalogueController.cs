@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PaulMassage.Web.Features.Articles;
+using PaulMassage.Web.Features.Site;
 
 namespace PaulMassage.Web.Features.Catalogue;
 
@@ -9,10 +10,12 @@ namespace PaulMassage.Web.Features.Catalogue;
 public sealed class CatalogueController(CatalogueService catalogue, ArticleService articles) : Controller
 {
     [HttpGet("")]
+    [PublicContent]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
         View("Index", await catalogue.ActiveServicesAsync(cancellationToken));
 
     [HttpGet("{slug}")]
+    [PublicContent]
     public async Task<IActionResult> Show(string slug, CancellationToken cancellationToken)
     {
         var service = await catalogue.FindActiveAsync(slug, cancellationToken);

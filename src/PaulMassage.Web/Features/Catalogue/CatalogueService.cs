@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using PaulMassage.Web.Features.Site;
 using PaulMassage.Web.Infrastructure.Data;
 
 namespace PaulMassage.Web.Features.Catalogue;
@@ -12,10 +14,33 @@ public sealed record ServiceSummary(int Id, string Slug, string Name, string Sum
 
 public sealed record ServiceDetail(ServiceSummary Service, string DescriptionMarkdown);
 
-/// <summary>Reads the active services for the public pages and the booking form.</summary>
-public sealed class CatalogueService(AppDbContext db)
+/// <summary>
+/// Reads the active services for the public pages and the booking form. The list is read on
+/// nearly every request (booking form, availability, sitemap...), so it is kept in memory until
+/// the public content is evicted (<see cref="PublicContent.CacheTag"/>) or for
+/// <see cref="PublicContent.Lifetime"/> at most.
+/// </summary>
+public sealed class CatalogueService(AppDbContext db, IMemoryCache cache, PublicContentVersion contentVersion)
 {
+    private const string ActiveServicesKey = "catalogue:active-services";
+
     public async Task<IReadOnlyList<ServiceSummary>> ActiveServicesAsync(CancellationToken cancellationToken = default)
+    {
+        if (cache.TryGetValue(ActiveServicesKey, out IReadOnlyList<ServiceSummary>? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        // Take the token before reading, so an edit made during the read drops what is read.
+        var changed = contentVersion.Token;
+        var services = await ReadActiveServicesAsync(cancellationToken);
+        cache.Set(ActiveServicesKey, services, new MemoryCacheEntryOptions()
+            .AddExpirationToken(changed)
+            .SetAbsoluteExpiration(PublicContent.Lifetime));
+        return services;
+    }
+
+    private async Task<IReadOnlyList<ServiceSummary>> ReadActiveServicesAsync(CancellationToken cancellationToken)
     {
         var services = await db.Services.AsNoTracking()
             .Where(s => s.IsActive)

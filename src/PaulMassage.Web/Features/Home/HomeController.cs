@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PaulMassage.Web.Features.Articles;
 using PaulMassage.Web.Features.Catalogue;
+using PaulMassage.Web.Features.Site;
 
 namespace PaulMassage.Web.Features.Home;
 
@@ -9,6 +10,7 @@ namespace PaulMassage.Web.Features.Home;
 public sealed class HomeController(CatalogueService catalogue, ArticleService articles) : Controller
 {
     [HttpGet("/")]
+    [PublicContent]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
         View("Index", new HomePage(
             await catalogue.ActiveServicesAsync(cancellationToken),

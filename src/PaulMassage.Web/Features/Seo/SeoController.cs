@@ -9,13 +9,14 @@ using PaulMassage.Web.Features.Site;
 
 namespace PaulMassage.Web.Features.Seo;
 
-/// <summary>The sitemap and the articles' RSS feed, built from the database on each request.</summary>
+/// <summary>The sitemap, the articles' RSS feed and robots.txt: public content, built from the database and output-cached.</summary>
 [AllowAnonymous]
 public sealed class SeoController(CatalogueService catalogue, ArticleService articles, IOptions<PracticeOptions> practice) : Controller
 {
     private static readonly XNamespace SitemapNs = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
     [HttpGet("/sitemap.xml")]
+    [PublicContent]
     public async Task<IActionResult> Sitemap(CancellationToken cancellationToken)
     {
         var urls = new List<(string Path, DateTime? Modified)> { ("/", null), ("/services", null), ("/articles", null), ("/book", null) };
@@ -30,6 +31,7 @@ public sealed class SeoController(CatalogueService catalogue, ArticleService art
     }
 
     [HttpGet("/articles/feed.xml")]
+    [PublicContent]
     public async Task<IActionResult> Feed(CancellationToken cancellationToken)
     {
         var items = await articles.PublishedAsync(20, cancellationToken);
@@ -49,6 +51,7 @@ public sealed class SeoController(CatalogueService catalogue, ArticleService art
     }
 
     [HttpGet("/robots.txt")]
+    [PublicContent]
     public IActionResult Robots() =>
         Content($"User-agent: *\nDisallow: /admin\nDisallow: /bookings/\nDisallow: /account/\nSitemap: {Absolute("/sitemap.xml")}\n", "text/plain");
 

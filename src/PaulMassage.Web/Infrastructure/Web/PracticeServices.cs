@@ -66,6 +66,7 @@ public static class PracticeServices
         services.AddScoped<RequestsQuery>();
         services.AddScoped<SeedData>();
         services.AddScoped<PageMeta>();
+        services.AddPublicContentCaching();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services
@@ -107,12 +108,20 @@ public static class PracticeServices
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.UsePracticeRequestLogging();
         app.UseRequestLocalization();
-        app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+
+        // After authentication, so a signed-in visitor is never served a cached page; before
+        // compression, so the cache keeps the compressed bytes and a hit costs no compression.
+        app.UseOutputCache();
+        app.UseResponseCompression();
         app.MapHealthChecks("/health").AllowAnonymous();
-        app.MapControllers();
+
+        // Fingerprinted, pre-compressed files from the build's static assets manifest; the tag
+        // helpers' asp-append-version links to the fingerprinted names, served as immutable.
+        app.MapStaticAssets();
+        app.MapControllers().WithStaticAssets();
         app.MapBenchmarkEndpoints();
         return app;
     }

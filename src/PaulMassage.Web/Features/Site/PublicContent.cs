@@ -1,0 +1,174 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Primitives;
+
+namespace PaulMassage.Web.Features.Site;
+
+/// <summary>
+/// The public content: the pages that are the same for every visitor who is not signed in (home,
+/// services, articles, the sitemap and the feed). They are kept in the output cache, tagged
+/// <see cref="CacheTag"/>, and stored already compressed.
+/// </summary>
+/// <remarks>
+/// Whatever changes what these pages show (a service, a price, an article, the practice's
+/// details) must drop them afterwards:
+/// <code>await outputCacheStore.EvictByTagAsync(PublicContent.CacheTag, cancellationToken);</code>
+/// That one call also drops the in-memory copies of the same content (see
+/// <see cref="PublicContentVersion"/>), for example the services list the booking form reads.
+/// Nothing personal is ever cached: the output cache neither serves nor stores a response for a
+/// signed-in visitor or one that sets a cookie, and only pages marked
+/// <see cref="PublicContentAttribute"/> take part.
+/// </remarks>
+public static class PublicContent
+{
+    /// <summary>The output-cache tag of every public page.</summary>
+    public const string CacheTag = "public-content";
+
+    /// <summary>The named output-cache policy of the public pages.</summary>
+    public const string PolicyName = "PublicContent";
+
+    /// <summary>
+    /// The longest a public page is kept. Edits evict at once; this only bounds how long a change
+    /// made some other way (configuration, a script on the database) takes to show.
+    /// </summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
+
+    /// <summary>Output caching and response compression for the public pages.</summary>
+    public static IServiceCollection AddPublicContentCaching(this IServiceCollection services)
+    {
+        services.AddSingleton<PublicContentVersion>();
+        services.AddResponseCompression(options =>
+        {
+            // Over HTTPS only pages that opt in are compressed (see PublicContentAttribute): a
+            // page carrying a secret, such as an antiforgery token, next to text an attacker
+            // chooses must not be (BREACH).
+            options.EnableForHttps = false;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/rss+xml", "image/svg+xml", "application/problem+json"]);
+        });
+        services.AddOutputCache(options =>
+        {
+            options.AddPolicy(PolicyName, policy => policy
+                .Tag(CacheTag)
+                .Expire(Lifetime)
+                .SetVaryByQuery(Array.Empty<string>()) // the pages ignore the query string: ?utm_source=... is the same page
+                .VaryByValue(context => new("encoding", ChosenEncoding(context))));
+        });
+
+        // Decorate the store so that evicting the tag also drops the in-memory copies.
+        var store = services.LastOrDefault(d => d.ServiceType == typeof(IOutputCacheStore))
+            ?? throw new InvalidOperationException("AddOutputCache registered no IOutputCacheStore.");
+        services.Remove(store);
+        services.AddSingleton<IOutputCacheStore>(sp => new PublicContentCacheStore(Resolve(sp, store), sp.GetRequiredService<PublicContentVersion>()));
+        return services;
+    }
+
+    /// <summary>The encoding the compression middleware will choose, so each cached copy is served only to those who accept it.</summary>
+    private static string ChosenEncoding(HttpContext context) =>
+        context.RequestServices.GetRequiredService<IResponseCompressionProvider>().GetCompressionProvider(context)?.EncodingName ?? "identity";
+
+    private static IOutputCacheStore Resolve(IServiceProvider services, ServiceDescriptor descriptor) =>
+        (IOutputCacheStore)(descriptor.ImplementationInstance
+            ?? descriptor.ImplementationFactory?.Invoke(services)
+            ?? ActivatorUtilities.CreateInstance(services, descriptor.ImplementationType!));
+}
+
+/// <summary>
+/// Marks an action whose page is public content: the same for every visitor who is not signed
+/// in. It is output-cached under <see cref="PublicContent.PolicyName"/> (tagged
+/// <see cref="PublicContent.CacheTag"/>) and may be compressed over HTTPS, since it holds no
+/// secret. Never put it on a page with a form token, personal data or anything from the query.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
+public sealed class PublicContentAttribute : Attribute, IActionModelConvention, IResultFilter
+{
+    public void Apply(ActionModel action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        foreach (var selector in action.Selectors)
+        {
+            selector.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = PublicContent.PolicyName });
+        }
+    }
+
+    public void OnResultExecuting(ResultExecutingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.HttpContext.Features.Get<IHttpsCompressionFeature>() is { } compression)
+        {
+            compression.Mode = HttpsCompressionMode.Compress;
+        }
+    }
+
+    public void OnResultExecuted(ResultExecutedContext context)
+    {
+    }
+}
+
+/// <summary>
+/// Changes whenever the public content is evicted, so that in-memory copies of it (cached with
+/// <see cref="Token"/> as an expiration token) are dropped together with the cached pages.
+/// </summary>
+public sealed class PublicContentVersion : IDisposable
+{
+    private CancellationTokenSource _source = new();
+
+    public IChangeToken Token => new CancellationChangeToken(Volatile.Read(ref _source).Token);
+
+    public void Changed()
+    {
+        var old = Interlocked.Exchange(ref _source, new CancellationTokenSource());
+        old.Cancel();
+        old.Dispose();
+    }
+
+    public void Dispose() => _source.Dispose();
+}
+
+/// <summary>The output-cache store, with the public-content tag also dropping the in-memory copies.</summary>
+internal sealed class PublicContentCacheStore(IOutputCacheStore inner, PublicContentVersion version) : IOutputCacheBufferStore
+{
+    public ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
+    {
+        // The in-memory copies first, so a page rendered after this point reads fresh data.
+        if (tag == PublicContent.CacheTag)
+        {
+            version.Changed();
+        }
+
+        return inner.EvictByTagAsync(tag, cancellationToken);
+    }
+
+    public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) => inner.GetAsync(key, cancellationToken);
+
+    public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken) =>
+        inner.SetAsync(key, value, tags, validFor, cancellationToken);
+
+    public async ValueTask<bool> TryGetAsync(string key, PipeWriter destination, CancellationToken cancellationToken)
+    {
+        if (inner is IOutputCacheBufferStore buffers)
+        {
+            return await buffers.TryGetAsync(key, destination, cancellationToken);
+        }
+
+        var bytes = await inner.GetAsync(key, cancellationToken);
+        if (bytes is null)
+        {
+            return false;
+        }
+
+        await destination.WriteAsync(bytes, cancellationToken);
+        return true;
+    }
+
+    public ValueTask SetAsync(string key, ReadOnlySequence<byte> value, ReadOnlyMemory<string> tags, TimeSpan validFor, CancellationToken cancellationToken) =>
+        inner is IOutputCacheBufferStore buffers
+            ? buffers.SetAsync(key, value, tags, validFor, cancellationToken)
+            : inner.SetAsync(key, value.ToArray(), tags.ToArray(), validFor, cancellationToken);
+}
