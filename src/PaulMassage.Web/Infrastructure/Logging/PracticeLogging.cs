@@ -30,7 +30,12 @@ public static partial class PracticeLogging
                 Path.Combine(logFolder, "paulmassage-.log"),
                 rollingInterval: RollingInterval.Day,
                 retainedFileCountLimit: 14,
-                outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {SourceContext} {Message:lj}{NewLine}{Exception}"));
+                outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {SourceContext} {Message:lj}{NewLine}{Exception}"),
+            // Each host builds its own logger instead of freezing the static bootstrap one: the
+            // integration tests start several hosts at once in one process, and a second freeze
+            // throws "The logger is already frozen". The static logger stays the bootstrap console
+            // logger, which is all Program's last-chance Log.Fatal needs.
+            preserveStaticLogger: true);
         return builder;
     }
 
