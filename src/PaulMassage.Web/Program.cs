@@ -7,6 +7,11 @@ try
 {
     var builder = WebApplication.CreateBuilder(args);
 
+    // MapStaticAssets serves the build's fingerprinted and pre-compressed files. A published site
+    // has them in wwwroot; run from the build output (tests, the Benchmark environment before
+    // publishing) they sit in obj/, which this maps, as Development does by itself. A no-op when published.
+    builder.WebHost.UseStaticWebAssets();
+
     // Serilog: console and a rolling file, with no personal data in any line.
     builder.AddPracticeLogging();
 

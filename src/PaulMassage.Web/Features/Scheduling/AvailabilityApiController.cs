@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PaulMassage.Web.Features.Catalogue;
+using PaulMassage.Web.Features.Site;
 
 namespace PaulMassage.Web.Features.Scheduling;
 
@@ -26,6 +27,7 @@ public sealed record AvailabilityResponse(string Service, int Minutes, DateOnly 
 /// <summary>Free visit times as JSON, for the booking page's script and for anyone integrating.</summary>
 [ApiController]
 [AllowAnonymous]
+[Compress] // a few dozen kilobytes of JSON, no secret in it
 [Route("api/availability")]
 public sealed class AvailabilityApiController(CatalogueService catalogue, AvailabilityService availability, Infrastructure.Time.PracticeClock clock) : ControllerBase
 {

@@ -44,14 +44,17 @@ public static class PublicContent
         services.AddSingleton<PublicContentVersion>();
         services.AddResponseCompression(options =>
         {
-            // Over HTTPS only pages that opt in are compressed (see PublicContentAttribute): a
-            // page carrying a secret, such as an antiforgery token, next to text an attacker
-            // chooses must not be (BREACH).
-            options.EnableForHttps = false;
+            // Only responses that opt in are compressed (CompressAttribute, PublicContentAttribute),
+            // over HTTP and HTTPS alike, so what is measured on loopback is what production sends:
+            // a page carrying a secret, such as an antiforgery token, next to text an attacker
+            // chooses must never be compressed over HTTPS (BREACH). Static files come
+            // pre-compressed from MapStaticAssets and do not pass through here.
+            options.EnableForHttps = true;
             options.Providers.Add<BrotliCompressionProvider>();
             options.Providers.Add<GzipCompressionProvider>();
             options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/rss+xml", "image/svg+xml", "application/problem+json"]);
         });
+        services.AddSingleton<IResponseCompressionProvider, OptInCompressionProvider>();
         services.AddOutputCache(options =>
         {
             options.AddPolicy(PolicyName, policy => policy
@@ -82,8 +85,8 @@ public static class PublicContent
 /// <summary>
 /// Marks an action whose page is public content: the same for every visitor who is not signed
 /// in. It is output-cached under <see cref="PublicContent.PolicyName"/> (tagged
-/// <see cref="PublicContent.CacheTag"/>) and may be compressed over HTTPS, since it holds no
-/// secret. Never put it on a page with a form token, personal data or anything from the query.
+/// <see cref="PublicContent.CacheTag"/>) and compressed (see <see cref="CompressAttribute"/>),
+/// since it holds no secret. Never put it on a page with a form token, personal data or anything from the query.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
 public sealed class PublicContentAttribute : Attribute, IActionModelConvention, IResultFilter
@@ -97,7 +100,28 @@ public sealed class PublicContentAttribute : Attribute, IActionModelConvention, 
         }
     }
 
-    public void OnResultExecuting(ResultExecutingContext context)
+    public void OnResultExecuting(ResultExecutingContext context) => CompressAttribute.OptIn(context);
+
+    public void OnResultExecuted(ResultExecutedContext context)
+    {
+    }
+}
+
+/// <summary>
+/// Lets an action's response be compressed: one that holds no secret (no antiforgery token, no
+/// personal data), such as the public pages or the availability JSON. Everything else is sent
+/// uncompressed.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = false)]
+public sealed class CompressAttribute : Attribute, IResultFilter
+{
+    public void OnResultExecuting(ResultExecutingContext context) => OptIn(context);
+
+    public void OnResultExecuted(ResultExecutedContext context)
+    {
+    }
+
+    internal static void OptIn(ResultExecutingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (context.HttpContext.Features.Get<IHttpsCompressionFeature>() is { } compression)
@@ -105,10 +129,15 @@ public sealed class PublicContentAttribute : Attribute, IActionModelConvention, 
             compression.Mode = HttpsCompressionMode.Compress;
         }
     }
+}
 
-    public void OnResultExecuted(ResultExecutedContext context)
-    {
-    }
+/// <summary>The framework's provider, asked to compress only the responses that opted in.</summary>
+internal sealed class OptInCompressionProvider(IServiceProvider services, Microsoft.Extensions.Options.IOptions<ResponseCompressionOptions> options)
+    : ResponseCompressionProvider(services, options)
+{
+    public override bool ShouldCompressResponse(HttpContext context) =>
+        context.Features.Get<IHttpsCompressionFeature>()?.Mode == HttpsCompressionMode.Compress
+        && base.ShouldCompressResponse(context);
 }
 
 /// <summary>

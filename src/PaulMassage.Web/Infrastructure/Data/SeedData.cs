@@ -1,6 +1,9 @@
+using System.Data.Common;
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using PaulMassage.Web.Features.Account;
 using PaulMassage.Web.Features.Articles;
 using PaulMassage.Web.Features.Catalogue;
@@ -41,6 +44,79 @@ public sealed class SeedData(
         await SeedServicesAsync(cancellationToken);
         await SeedArticlesAsync(cancellationToken);
         await SeedIdentityAsync();
+    }
+
+    /// <summary>
+    /// Whether every part of the seed is already there, answered by one plain SQL query. A restart
+    /// (every start but the first) then skips the seeding, which otherwise compiles and runs a
+    /// handful of LINQ queries and builds Identity's managers: most of the time to the first
+    /// answered request (see docs/performance.md).
+    /// </summary>
+    public static async Task<bool> IsCompleteAsync(AppDbContext db, SeedOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(options);
+        var sql = db.GetService<ISqlGenerationHelper>();
+        string Table<T>() => sql.DelimitIdentifier(db.Model.FindEntityType(typeof(T))!.GetTableName()!);
+        string Column<T>(string property)
+        {
+            var entity = db.Model.FindEntityType(typeof(T))!;
+            return sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName());
+        }
+
+        string Exists(string from) => $"CASE WHEN EXISTS (SELECT 1 FROM {from}) THEN 1 ELSE 0 END";
+        var therapist = options.TherapistEmail?.Trim();
+        var checks = new List<string>
+        {
+            Exists(Table<PracticeSettings>()),
+            Exists(Table<WorkingHours>()),
+            Exists(Table<Service>()),
+            Exists(Table<Article>()),
+            Exists($"{Table<IdentityRole>()} WHERE {Column<IdentityRole>(nameof(IdentityRole.NormalizedName))} = @therapistRole"),
+            Exists($"{Table<IdentityRole>()} WHERE {Column<IdentityRole>(nameof(IdentityRole.NormalizedName))} = @clientRole"),
+        };
+        if (!string.IsNullOrWhiteSpace(therapist) && !string.IsNullOrWhiteSpace(options.TherapistPassword))
+        {
+            checks.Add(Exists($"{Table<AppUser>()} WHERE {Column<AppUser>(nameof(AppUser.NormalizedEmail))} = @therapistEmail"));
+        }
+
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using DbCommand command = connection.CreateCommand();
+            command.CommandText = "SELECT " + string.Join(", ", checks);
+            AddParameter(command, "@therapistRole", Roles.Therapist.ToUpperInvariant());
+            AddParameter(command, "@clientRole", Roles.Client.ToUpperInvariant());
+            AddParameter(command, "@therapistEmail", therapist?.ToUpperInvariant() ?? string.Empty);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return false;
+            }
+
+            for (var i = 0; i < checks.Count; i++)
+            {
+                if (Convert.ToInt32(reader.GetValue(i), CultureInfo.InvariantCulture) != 1)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        static void AddParameter(DbCommand command, string name, string value)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
     }
 
     private string ContentFolder(string name) => Path.Combine(environment.ContentRootPath, "Content", name);

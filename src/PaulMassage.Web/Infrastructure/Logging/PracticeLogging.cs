@@ -23,7 +23,9 @@ public static partial class PracticeLogging
             .MinimumLevel.Information()
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
-            .ReadFrom.Configuration(builder.Configuration)
+            // Naming the sink assemblies spares Serilog a scan of every assembly at start-up.
+            .ReadFrom.Configuration(builder.Configuration, new Serilog.Settings.Configuration.ConfigurationReaderOptions(
+                typeof(ConsoleLoggerConfigurationExtensions).Assembly, typeof(FileLoggerConfigurationExtensions).Assembly))
             .Enrich.FromLogContext()
             .WriteTo.Console()
             .WriteTo.File(
@@ -43,6 +45,8 @@ public static partial class PracticeLogging
     public static IApplicationBuilder UsePracticeRequestLogging(this IApplicationBuilder app) =>
         app.UseSerilogRequestLogging(options =>
         {
+            // The host's logger (its levels and sinks), not the static bootstrap one.
+            options.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
             options.MessageTemplate = "HTTP {RequestMethod} {SafePath} responded {StatusCode} in {Elapsed:0.0} ms";
             options.EnrichDiagnosticContext = (diagnostics, http) => diagnostics.Set("SafePath", MaskSecrets(http.Request.Path.Value));
         });

@@ -92,8 +92,12 @@ public static class PracticeServices
     {
         ArgumentNullException.ThrowIfNull(app);
         await using var scope = app.Services.CreateAsyncScope();
-        await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-        await scope.ServiceProvider.GetRequiredService<SeedData>().RunAsync();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await DatabaseSetup.MigrateAsync(db);
+        if (!await SeedData.IsCompleteAsync(db, scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<SeedOptions>>().Value))
+        {
+            await scope.ServiceProvider.GetRequiredService<SeedData>().RunAsync();
+        }
     }
 
     public static WebApplication UsePracticePipeline(this WebApplication app)
