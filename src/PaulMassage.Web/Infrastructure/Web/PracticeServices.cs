@@ -65,6 +65,7 @@ public static class PracticeServices
         services.AddScoped<ManageBookingService>();
         services.AddScoped<RequestsQuery>();
         services.AddScoped<SeedData>();
+        services.AddScoped<DevelopmentSampleData>();
         services.AddScoped<PageMeta>();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -93,6 +94,10 @@ public static class PracticeServices
         await using var scope = app.Services.CreateAsyncScope();
         await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
         await scope.ServiceProvider.GetRequiredService<SeedData>().RunAsync();
+        if (app.Environment.IsDevelopment())
+        {
+            await scope.ServiceProvider.GetRequiredService<DevelopmentSampleData>().RunAsync();
+        }
     }
 
     public static WebApplication UsePracticePipeline(this WebApplication app)
