@@ -74,6 +74,22 @@ public sealed class AvailabilityCalculator(AvailabilityRules rules, TimeZoneInfo
         return FreeSlots(localDay, 1, durationMinutes, visits, timeOff, now).Any(s => s.StartUtc == startUtc);
     }
 
+    /// <summary>Whether a start is free, taken by another visit, or not offered at all.</summary>
+    public SlotCheck Check(
+        DateTime startUtc,
+        int durationMinutes,
+        IReadOnlyCollection<BusyInterval> visits,
+        IReadOnlyCollection<BusyInterval> timeOff,
+        DateTimeOffset now)
+    {
+        if (IsFree(startUtc, durationMinutes, visits, timeOff, now))
+        {
+            return SlotCheck.Free;
+        }
+
+        return IsFree(startUtc, durationMinutes, [], timeOff, now) ? SlotCheck.Taken : SlotCheck.NotOffered;
+    }
+
     /// <summary>
     /// Every start within working hours, in rising order and each once. Counted in real time from
     /// the opening instant, so on the days the clocks change a visit still ends by closing time,
