@@ -100,6 +100,7 @@ public class BookingForm : VisitChoice
     [Display(Name = "What is troubling you?")]
     public string? MainComplaint { get; set; }
 
+    [Display(Name = "Where does it hurt?")]
     public List<BodyArea> PainAreas { get; set; } = [];
 
     [Required(ErrorMessage = "Choose how strong the pain is, from 0 to 10.")]
@@ -111,14 +112,17 @@ public class BookingForm : VisitChoice
     [Display(Name = "How long have you had it?")]
     public PainDuration? Duration { get; set; }
 
+    [Display(Name = "What does it feel like?")]
     public List<PainFeeling> Feelings { get; set; } = [];
 
+    [Display(Name = "Medical history")]
     public List<Contraindication> Contraindications { get; set; } = [];
 
     [StringLength(4000, ErrorMessage = "Please keep this under 4,000 characters.")]
     [Display(Name = "Anything else about your health Paul should know (optional)")]
     public string? MedicalHistory { get; set; }
 
+    [Display(Name = "Do any of these apply to you now?")]
     public List<RedFlag> RedFlags { get; set; } = [];
 
     [Display(Name = "None of these apply to me")]

@@ -20,11 +20,16 @@ public sealed class AvailabilityService(AppDbContext db, SchedulingSettings sett
         return new AvailabilityCalculator(snapshot.Rules, clock.TimeZone).FreeSlots(fromLocal, days, minutes, visits, timeOff, clock.Now);
     }
 
-    public async Task<bool> IsFreeAsync(DateTime startUtc, int minutes, CancellationToken cancellationToken = default)
+    public async Task<bool> IsFreeAsync(DateTime startUtc, int minutes, CancellationToken cancellationToken = default) =>
+        await CheckAsync(startUtc, minutes, cancellationToken) == SlotCheck.Free;
+
+    /// <summary>Whether a start is free, taken by another visit, or not offered at all.</summary>
+    public async Task<SlotCheck> CheckAsync(DateTime startUtc, int minutes, CancellationToken cancellationToken = default)
     {
+        var snapshot = await settings.GetAsync(cancellationToken);
         var localDay = DateOnly.FromDateTime(clock.ToLocal(startUtc).DateTime);
-        var slots = await FreeSlotsAsync(minutes, localDay, 1, cancellationToken);
-        return slots.Any(s => s.StartUtc == startUtc);
+        var (visits, timeOff) = await BusyAsync(clock.StartOfDayUtc(localDay), clock.StartOfDayUtc(localDay.AddDays(1)), snapshot.Rules.TravelBufferMinutes, cancellationToken);
+        return new AvailabilityCalculator(snapshot.Rules, clock.TimeZone).Check(startUtc, minutes, visits, timeOff, clock.Now);
     }
 
     /// <summary>

@@ -17,7 +17,11 @@ public static partial class PracticeLogging
     {
         ArgumentNullException.ThrowIfNull(builder);
         var logFolder = Path.Combine(builder.Environment.ContentRootPath, builder.Configuration["Logging:Folder"] ?? "logs");
-        builder.Services.AddSerilog((services, config) => config
+
+        // The host gets a logger of its own and leaves the static bootstrap logger alone, so that
+        // two hosts in one process (the integration tests start many) never share or freeze it.
+        builder.Services.AddSerilog(
+            (services, config) => config
             .ReadFrom.Configuration(builder.Configuration)
             .MinimumLevel.Information()
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
@@ -28,7 +32,8 @@ public static partial class PracticeLogging
                 Path.Combine(logFolder, "paulmassage-.log"),
                 rollingInterval: RollingInterval.Day,
                 retainedFileCountLimit: 14,
-                outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {SourceContext} {Message:lj}{NewLine}{Exception}"));
+                outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {SourceContext} {Message:lj}{NewLine}{Exception}"),
+            preserveStaticLogger: true);
         return builder;
     }
 
@@ -36,6 +41,7 @@ public static partial class PracticeLogging
     public static IApplicationBuilder UsePracticeRequestLogging(this IApplicationBuilder app) =>
         app.UseSerilogRequestLogging(options =>
         {
+            options.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
             options.MessageTemplate = "HTTP {RequestMethod} {SafePath} responded {StatusCode} in {Elapsed:0.0} ms";
             options.EnrichDiagnosticContext = (diagnostics, http) => diagnostics.Set("SafePath", MaskSecrets(http.Request.Path.Value));
         });

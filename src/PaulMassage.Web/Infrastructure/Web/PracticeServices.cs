@@ -74,9 +74,20 @@ public static class PracticeServices
             {
                 options.Conventions.Add(new FeatureConvention());
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+
+                // A value that does not bind can only come from a changed form: say so plainly.
+                var messages = options.ModelBindingMessageProvider;
+                messages.SetAttemptedValueIsInvalidAccessor((_, field) => $"Please choose one of the answers offered for \"{field}\".");
+                messages.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => "Please choose only from the answers offered.");
+                messages.SetValueIsInvalidAccessor(_ => "Please choose only from the answers offered.");
+                messages.SetNonPropertyValueMustBeANumberAccessor(() => "Please enter a number.");
+                messages.SetValueMustBeANumberAccessor(field => $"Please enter a number for \"{field}\".");
+                messages.SetValueMustNotBeNullAccessor(_ => "Please answer this question.");
             })
             .AddRazorOptions(options => options.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));
-        services.AddRouting(options => options.LowercaseUrls = true);
+
+        // No LowercaseUrls: every route template is written in lower case already, and the option
+        // would also lower-case route values such as the case-sensitive manage-link token.
         services.Configure<RequestLocalizationOptions>(options =>
         {
             var britishEnglish = new CultureInfo("en-GB");
