@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PaulMassage.Web.Features.Clients;
+using PaulMassage.Web.Features.Notifications;
 using PaulMassage.Web.Features.Scheduling;
 using PaulMassage.Web.Features.Screening;
 using PaulMassage.Web.Infrastructure.Data;
@@ -9,7 +10,7 @@ namespace PaulMassage.Web.Features.Booking;
 
 /// <summary>
 /// Takes a client's home-visit request: screens it, checks the area and the slot, and stores the
-/// client, the intake and the appointment in one transaction. The slot claims make the database
+/// client, the intake, the appointment and its e-mails in one transaction. The slot claims make the database
 /// refuse an overlapping visit even when two requests pass the availability check together.
 /// </summary>
 public sealed class BookingService(
@@ -17,6 +18,8 @@ public sealed class BookingService(
     AvailabilityService availability,
     SchedulingSettings settings,
     PracticeClock clock,
+    ManageLinks manageLinks,
+    BookingNotifications notifications,
     ILogger<BookingService> logger)
 {
     public const string ClientActor = "client";
@@ -58,6 +61,7 @@ public sealed class BookingService(
         {
             Reference = ManageToken.CreateReference(),
             ManageTokenHash = ManageToken.Hash(token),
+            ManageTokenProtected = manageLinks.Protect(token),
             Client = client,
             ServiceId = service.Id,
             DurationMinutes = option.Minutes,
@@ -89,6 +93,8 @@ public sealed class BookingService(
         appointment.ClaimSlots(snapshot.Rules.TravelBufferMinutes);
         db.Appointments.Add(appointment);
 
+        // The e-mails ("request received", "new request") are stored in the same transaction.
+        await notifications.VisitRequestedAsync(appointment, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -7,6 +7,7 @@ using PaulMassage.Web.Features.Admin;
 using PaulMassage.Web.Features.Articles;
 using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Catalogue;
+using PaulMassage.Web.Features.Notifications;
 using PaulMassage.Web.Features.Scheduling;
 using PaulMassage.Web.Features.Site;
 using PaulMassage.Web.Infrastructure.Data;
@@ -29,6 +30,7 @@ public static class PracticeServices
             TimeZoneInfo.FindSystemTimeZoneById(configuration["Practice:TimeZone"] ?? PracticeClock.DefaultTimeZoneId)));
 
         services.AddPracticeDatabase(configuration, environment);
+        services.AddPracticeDataProtection(configuration, environment);
         services.AddIdentity<AppUser, IdentityRole>(options =>
             {
                 options.User.RequireUniqueEmail = true;
@@ -66,6 +68,7 @@ public static class PracticeServices
         services.AddScoped<RequestsQuery>();
         services.AddScoped<SeedData>();
         services.AddScoped<PageMeta>();
+        services.AddNotifications(configuration);
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services
