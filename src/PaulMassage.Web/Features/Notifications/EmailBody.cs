@@ -1,5 +1,6 @@
-using System.Net;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace PaulMassage.Web.Features.Notifications;
 
@@ -12,6 +13,9 @@ public sealed record EmailContent(string Subject, string Text, string Html);
 /// </summary>
 public sealed class EmailBody
 {
+    // Encodes what HTML needs (<, >, &, quotes) and leaves letters such as £ as they are: the part is UTF-8.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     private readonly StringBuilder text = new();
     private readonly StringBuilder html = new();
 
@@ -84,5 +88,5 @@ public sealed class EmailBody
         return new EmailContent(subject, plain.ToString(), document.ToString());
     }
 
-    private static string Encode(string value) => WebUtility.HtmlEncode(value);
+    private static string Encode(string value) => Encoder.Encode(value);
 }
