@@ -8,7 +8,7 @@ namespace PaulMassage.Web.Features.Booking;
 /// <summary>
 /// Builds the client's manage link. The token is stored twice: hashed (to find the booking when the
 /// link is opened) and encrypted with Data Protection (so e-mails sent later can carry the link).
-/// A copy of the database alone gives neither: the keys live outside it. See docs/adr/0002.
+/// A copy of the database alone gives neither: the keys live outside it. See docs/adr/0004.
 /// </summary>
 public sealed class ManageLinks(IDataProtectionProvider dataProtection, IOptions<PracticeOptions> practice)
 {
