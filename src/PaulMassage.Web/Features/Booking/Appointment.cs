@@ -15,6 +15,13 @@ public class Appointment
     /// <summary>SHA-256 of the manage-link token; the token itself is only ever in the client's link.</summary>
     public required string ManageTokenHash { get; set; }
 
+    /// <summary>
+    /// The manage-link token encrypted with ASP.NET Core Data Protection (see <see cref="ManageLinks"/>),
+    /// so later e-mails (reminders, aftercare) can carry the link. Useless without the key ring,
+    /// which is kept outside the database.
+    /// </summary>
+    public string? ManageTokenProtected { get; set; }
+
     public int ClientId { get; set; }
 
     public Client? Client { get; set; }
@@ -51,6 +58,12 @@ public class Appointment
     public string? DeclineReason { get; set; }
 
     public DateTime CreatedUtc { get; set; }
+
+    /// <summary>
+    /// When the day-before reminder was queued, or when a confirmation or move e-mail sent inside
+    /// the reminder window made it unnecessary. Cleared when the visit moves, so the new time gets one.
+    /// </summary>
+    public DateTime? ReminderQueuedUtc { get; set; }
 
     /// <summary>Changes on every update, so two concurrent changes cannot both win.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();

@@ -12,6 +12,7 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         builder.HasIndex(a => a.Reference).IsUnique();
         builder.Property(a => a.ManageTokenHash).HasMaxLength(64);
         builder.HasIndex(a => a.ManageTokenHash).IsUnique();
+        builder.Property(a => a.ManageTokenProtected).HasMaxLength(500);
 
         // Availability reads a date range of visits in one query; this is its index.
         builder.HasIndex(a => new { a.StartUtc, a.Status });

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PaulMassage.Web.Features.Catalogue;
 using PaulMassage.Web.Features.Clients;
+using PaulMassage.Web.Features.Notifications;
 using PaulMassage.Web.Features.Scheduling;
 using PaulMassage.Web.Features.Screening;
 using PaulMassage.Web.Infrastructure.Data;
@@ -10,7 +11,7 @@ namespace PaulMassage.Web.Features.Booking;
 
 /// <summary>
 /// Takes a client's home-visit request: screens it, checks the area and the slot, and stores the
-/// client, the intake and the appointment in one transaction. The slot claims make the database
+/// client, the intake, the appointment and its e-mails in one transaction. The slot claims make the database
 /// refuse an overlapping visit even when two requests pass the availability check together.
 /// </summary>
 public sealed class BookingService(
@@ -18,6 +19,8 @@ public sealed class BookingService(
     AvailabilityService availability,
     SchedulingSettings settings,
     PracticeClock clock,
+    ManageLinks manageLinks,
+    BookingNotifications notifications,
     ILogger<BookingService> logger)
 {
     public const string ClientActor = "client";
@@ -62,6 +65,9 @@ public sealed class BookingService(
         {
             var token = ManageToken.Create();
             var appointment = await NewAppointmentAsync(request, service.Id, option, screening, token, snapshot.Rules.TravelBufferMinutes, cancellationToken);
+
+            // The e-mails ("request received", "new request") are stored in the same transaction.
+            await notifications.VisitRequestedAsync(appointment, cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -101,6 +107,7 @@ public sealed class BookingService(
         {
             Reference = ManageToken.CreateReference(),
             ManageTokenHash = ManageToken.Hash(token),
+            ManageTokenProtected = manageLinks.Protect(token),
             Client = client,
             ServiceId = serviceId,
             DurationMinutes = option.Minutes,

@@ -43,8 +43,14 @@ public sealed class ManageBookingController(ManageBookingService bookings) : Con
             CancelResult.TooLate => "This visit starts in less than 24 hours, so it can no longer be cancelled online. Please phone or e-mail Paul.",
             _ => "This visit can no longer be cancelled online. Please phone or e-mail Paul.",
         };
-        return RedirectToAction(nameof(Show), new { token });
+        return LocalRedirect(PathFor(token));
     }
+
+    /// <summary>
+    /// The manage page's path. Built by hand because routing's LowercaseUrls would lower-case the
+    /// token in a generated link, and the token is case-sensitive.
+    /// </summary>
+    public static string PathFor(string token) => $"/bookings/{Uri.EscapeDataString(token)}";
 }
 
 public sealed class ManageBookingPage

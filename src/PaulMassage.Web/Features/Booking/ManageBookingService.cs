@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PaulMassage.Web.Features.Notifications;
 using PaulMassage.Web.Infrastructure.Data;
 using PaulMassage.Web.Infrastructure.Time;
 
@@ -25,7 +26,7 @@ public enum CancelResult
 }
 
 /// <summary>What a client can see and do through the secret link in their booking.</summary>
-public sealed class ManageBookingService(AppDbContext db, PracticeClock clock, ILogger<ManageBookingService> logger)
+public sealed class ManageBookingService(AppDbContext db, PracticeClock clock, BookingNotifications notifications, ILogger<ManageBookingService> logger)
 {
     public async Task<ManagedBooking?> FindAsync(string token, CancellationToken cancellationToken = default)
     {
@@ -68,6 +69,7 @@ public sealed class ManageBookingService(AppDbContext db, PracticeClock clock, I
         }
 
         appointment.ChangeStatus(AppointmentStatus.Cancelled, BookingService.ClientActor, clock.UtcNow, "Cancelled by the client");
+        await notifications.VisitCancelledAsync(appointment, ChangedBy.Client, cancellationToken: cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -7,6 +7,7 @@ using PaulMassage.Web.Features.Admin;
 using PaulMassage.Web.Features.Articles;
 using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Catalogue;
+using PaulMassage.Web.Features.Notifications;
 using PaulMassage.Web.Features.Scheduling;
 using PaulMassage.Web.Features.Site;
 using PaulMassage.Web.Infrastructure.Data;
@@ -29,6 +30,7 @@ public static class PracticeServices
             TimeZoneInfo.FindSystemTimeZoneById(configuration["Practice:TimeZone"] ?? PracticeClock.DefaultTimeZoneId)));
 
         services.AddPracticeDatabase(configuration, environment);
+        services.AddPracticeDataProtection(configuration, environment);
         services.AddIdentity<AppUser, IdentityRole>(options =>
             {
                 options.User.RequireUniqueEmail = true;
@@ -67,6 +69,7 @@ public static class PracticeServices
         services.AddScoped<SeedData>();
         services.AddScoped<DevelopmentSampleData>();
         services.AddScoped<PageMeta>();
+        services.AddNotifications(configuration);
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services
