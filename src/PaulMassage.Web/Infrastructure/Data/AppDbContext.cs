@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PaulMassage.Web.Features.Account;
 using PaulMassage.Web.Features.Articles;
 using PaulMassage.Web.Features.Booking;
+using PaulMassage.Web.Features.Calendar;
 using PaulMassage.Web.Features.Catalogue;
 using PaulMassage.Web.Features.Clients;
 using PaulMassage.Web.Features.Scheduling;
@@ -37,6 +38,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<WorkingHours> WorkingHours => Set<WorkingHours>();
 
     public DbSet<TimeOff> TimeOff => Set<TimeOff>();
+
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
