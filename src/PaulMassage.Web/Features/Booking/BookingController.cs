@@ -62,7 +62,7 @@ public sealed class BookingController(
     [HttpGet("details")]
     public async Task<IActionResult> Details([FromQuery] VisitChoice choice, [FromQuery] DateTime? start, CancellationToken cancellationToken)
     {
-        var form = new BookingForm { Service = choice.Service, Minutes = choice.Minutes, Postcode = choice.Postcode, Start = AsUtc(start) };
+        var form = new BookingForm { Service = choice.Service, Minutes = choice.Minutes, Postcode = choice.Postcode, Start = FormTime.AsUtc(start) };
         var (service, outOfArea) = await CheckChoiceAsync(form, cancellationToken);
         if (!ModelState.IsValid || service is null)
         {
@@ -83,7 +83,7 @@ public sealed class BookingController(
     public async Task<IActionResult> Submit([FromForm] BookingForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        form.Start = AsUtc(form.Start);
+        form.Start = FormTime.AsUtc(form.Start);
         var (service, outOfArea) = await CheckChoiceAsync(form, cancellationToken);
         if (service is null || outOfArea is not null)
         {
@@ -186,14 +186,6 @@ public sealed class BookingController(
             ServedDistricts = snapshot.Area.Format(),
         };
     }
-
-    private static DateTime? AsUtc(DateTime? value) => value switch
-    {
-        null => null,
-        { Kind: DateTimeKind.Utc } v => v,
-        { Kind: DateTimeKind.Local } v => v.ToUniversalTime(),
-        var v => DateTime.SpecifyKind(v.Value, DateTimeKind.Utc),
-    };
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 }
