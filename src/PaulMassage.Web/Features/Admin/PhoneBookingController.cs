@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PaulMassage.Web.Features.Account;
+using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Catalogue;
 using PaulMassage.Web.Infrastructure.Time;
 
@@ -57,7 +58,7 @@ public sealed class PhoneBookingController(AppointmentActions actions, Catalogue
             case PhoneBookingOutcome.Created created:
                 TempData[AdminController.MessageKey] = $"Booked and confirmed: {created.Reference}.";
                 TempData[AdminController.MessageKindKey] = "success";
-                TempData[NewManageLinkKey] = $"{Request.Scheme}://{Request.Host}/bookings/{created.ManageToken}";
+                TempData[NewManageLinkKey] = $"{Request.Scheme}://{Request.Host}{ManageToken.ManagePath(created.ManageToken)}";
                 return RedirectToAction(nameof(AdminController.Detail), "Admin", new { id = created.Id });
             case PhoneBookingOutcome.Refused refused:
                 form.OverrideRules = false; // an override is for the reasons shown, so it is ticked again knowingly

@@ -101,7 +101,7 @@ public sealed class BookingController(
         {
             case BookingOutcome.Accepted accepted:
                 TempData["BookingReceived"] = accepted.Reference;
-                return RedirectToAction(nameof(ManageBookingController.Show), "ManageBooking", new { token = accepted.ManageToken });
+                return LocalRedirect(ManageToken.ManagePath(accepted.ManageToken));
             case BookingOutcome.StoppedForSafety stopped:
                 return View("SafetyStop", new SafetyStopPage { Screening = stopped.Screening });
             case BookingOutcome.SlotTaken taken:

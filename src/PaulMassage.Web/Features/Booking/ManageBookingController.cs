@@ -44,7 +44,7 @@ public sealed class ManageBookingController(ManageBookingService bookings) : Con
             CancelResult.Conflict => "Paul changed this visit at the same moment, so it was not cancelled. Please check it below and try again if you still need to.",
             _ => "This visit can no longer be cancelled online. Please phone or e-mail Paul.",
         };
-        return RedirectToAction(nameof(Show), new { token });
+        return LocalRedirect(ManageToken.ManagePath(token));
     }
 
     [HttpPost("accept-proposed-time")]
@@ -73,7 +73,7 @@ public sealed class ManageBookingController(ManageBookingService bookings) : Con
             ProposalAnswerResult.Conflict => "Paul changed this visit at the same moment, so your answer was not saved. Please check it below.",
             _ => "There is no other time waiting for your answer on this visit.",
         };
-        return RedirectToAction(nameof(Show), new { token });
+        return LocalRedirect(ManageToken.ManagePath(token));
     }
 }
 
