@@ -54,6 +54,14 @@ public class Appointment
 
     public string? AccessNotes { get; set; }
 
+    /// <summary>
+    /// The other time the therapist suggested, while the visit waits for the client's answer
+    /// (<see cref="AppointmentStatus.AlternativeProposed"/>); both times are held until then.
+    /// </summary>
+    public DateTime? ProposedStartUtc { get; private set; }
+
+    public DateTime? ProposedEndUtc => ProposedStartUtc?.AddMinutes(DurationMinutes);
+
     /// <summary>The therapist's reason when he declines, shown to the client.</summary>
     public string? DeclineReason { get; set; }
 
@@ -83,6 +91,11 @@ public class Appointment
         }
 
         History.Add(new AppointmentEvent { FromStatus = Status, ToStatus = to, Actor = actor, AtUtc = atUtc, Note = note });
+        if (Status == AppointmentStatus.AlternativeProposed)
+        {
+            ProposedStartUtc = null; // answered or called off: only one time is left, or none
+        }
+
         Status = to;
         Version = Guid.NewGuid();
         if (!BookingStateMachine.HoldsTime(to))
@@ -92,10 +105,45 @@ public class Appointment
     }
 
     /// <summary>Claims the quarter-hour cells the visit and its travel buffer cover.</summary>
-    public void ClaimSlots(int travelBufferMinutes)
+    public void ClaimSlots(int travelBufferMinutes) =>
+        ClaimCells(SlotClaim.CellsFor(StartUtc, EndUtc, travelBufferMinutes));
+
+    /// <summary>
+    /// Suggests another time: the visit waits for the client's answer and holds both its own time
+    /// and the proposed one, so neither can be given away meanwhile.
+    /// </summary>
+    public void ProposeTime(DateTime proposedStartUtc, int travelBufferMinutes, string actor, DateTime atUtc, string? note = null)
     {
-        SlotClaims.Clear();
-        SlotClaims.AddRange(SlotClaim.CellsFor(StartUtc, EndUtc, travelBufferMinutes).Select(cell => new SlotClaim { CellStartUtc = cell }));
+        ChangeStatus(AppointmentStatus.AlternativeProposed, actor, atUtc, note);
+        ProposedStartUtc = proposedStartUtc;
+        ClaimCells(SlotClaim.CellsFor(StartUtc, EndUtc, travelBufferMinutes)
+            .Union(SlotClaim.CellsFor(proposedStartUtc, proposedStartUtc.AddMinutes(DurationMinutes), travelBufferMinutes)));
+    }
+
+    /// <summary>The client takes the proposed time: the visit moves there, is confirmed, and lets its old time go.</summary>
+    public void AcceptProposedTime(int travelBufferMinutes, string actor, DateTime atUtc, string? note = null)
+    {
+        if (Status != AppointmentStatus.AlternativeProposed || ProposedStartUtc is not DateTime proposed)
+        {
+            throw new InvalidStatusChangeException(Status, AppointmentStatus.Confirmed);
+        }
+
+        ChangeStatus(AppointmentStatus.Confirmed, actor, atUtc, note);
+        StartUtc = proposed;
+        EndUtc = proposed.AddMinutes(DurationMinutes);
+        ClaimSlots(travelBufferMinutes);
+    }
+
+    /// <summary>
+    /// Holds exactly these cells: keeps the ones already held, releases the others and claims the
+    /// new ones, so that no cell is deleted and inserted again in the same save.
+    /// </summary>
+    private void ClaimCells(IEnumerable<DateTime> cells)
+    {
+        var wanted = cells.ToHashSet();
+        SlotClaims.RemoveAll(c => !wanted.Contains(c.CellStartUtc));
+        var held = SlotClaims.Select(c => c.CellStartUtc).ToHashSet();
+        SlotClaims.AddRange(wanted.Where(cell => !held.Contains(cell)).Order().Select(cell => new SlotClaim { CellStartUtc = cell }));
     }
 }
 

@@ -65,7 +65,7 @@ public sealed class BookingController(
     [HttpGet("details")]
     public async Task<IActionResult> Details([FromQuery] VisitChoice choice, [FromQuery] DateTime? start, CancellationToken cancellationToken)
     {
-        var form = new BookingForm { Service = choice.Service, Minutes = choice.Minutes, Postcode = choice.Postcode, Start = AsUtc(start) };
+        var form = new BookingForm { Service = choice.Service, Minutes = choice.Minutes, Postcode = choice.Postcode, Start = FormTime.AsUtc(start) };
         var (service, outOfArea) = await CheckChoiceAsync(form, cancellationToken);
         if (!ModelState.IsValid || service is null)
         {
@@ -86,7 +86,7 @@ public sealed class BookingController(
     public async Task<IActionResult> Submit([FromForm] BookingForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        form.Start = AsUtc(form.Start);
+        form.Start = FormTime.AsUtc(form.Start);
         var (service, outOfArea) = await CheckChoiceAsync(form, cancellationToken);
         if (service is null || outOfArea is not null || ChoiceFields.Any(HasError))
         {
@@ -111,7 +111,7 @@ public sealed class BookingController(
         {
             case BookingOutcome.Accepted accepted:
                 TempData["BookingReceived"] = accepted.Reference;
-                return LocalRedirect(ManageBookingController.PathFor(accepted.ManageToken));
+                return LocalRedirect(ManageToken.ManagePath(accepted.ManageToken));
             case BookingOutcome.StoppedForSafety stopped:
                 return View("SafetyStop", new SafetyStopPage { Screening = stopped.Screening });
             case BookingOutcome.SlotTaken taken:
@@ -201,14 +201,6 @@ public sealed class BookingController(
             ServedDistricts = snapshot.Area.Format(),
         };
     }
-
-    private static DateTime? AsUtc(DateTime? value) => value switch
-    {
-        null => null,
-        { Kind: DateTimeKind.Utc } v => v,
-        { Kind: DateTimeKind.Local } v => v.ToUniversalTime(),
-        var v => DateTime.SpecifyKind(v.Value, DateTimeKind.Utc),
-    };
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 }

@@ -17,6 +17,7 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         // Availability reads a date range of visits in one query; this is its index.
         builder.HasIndex(a => new { a.StartUtc, a.Status });
         builder.HasIndex(a => new { a.Status, a.NeedsReview });
+        builder.HasIndex(a => a.ProposedStartUtc);
 
         builder.Property(a => a.Status).HasConversion<int>();
         builder.Property(a => a.Version).IsConcurrencyToken();

@@ -18,7 +18,7 @@ public sealed class ManageLinks(IDataProtectionProvider dataProtection, IOptions
 
     public string Protect(string token) => protector.Protect(token);
 
-    public string UrlFor(string token) => practice.Value.BaseUrl.TrimEnd('/') + ManageBookingController.PathFor(token);
+    public string UrlFor(string token) => practice.Value.BaseUrl.TrimEnd('/') + ManageToken.ManagePath(token);
 
     /// <summary>
     /// The link of a stored visit, or null when it cannot be rebuilt (no stored token, or a key ring

@@ -11,6 +11,12 @@ public static class ManageToken
 {
     public static string Create() => Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
 
+    /// <summary>
+    /// The manage page's path. Built by hand because the site generates lower-case URLs, which
+    /// would change the case-sensitive token.
+    /// </summary>
+    public static string ManagePath(string token) => "/bookings/" + Uri.EscapeDataString(token);
+
     public static string Hash(string token) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token ?? string.Empty)));
 

@@ -1,4 +1,3 @@
-using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
@@ -26,7 +25,7 @@ public static class VisitInvitation
         ArgumentNullException.ThrowIfNull(visit);
         var start = visit.LocalStart;
         var end = start.AddMinutes(visit.DurationMinutes);
-        var calendar = new Calendar { Method = method, ProductId = $"-//{practice.Name}//Bookings//EN" };
+        var calendar = new Ical.Net.Calendar { Method = method, ProductId = $"-//{practice.Name}//Bookings//EN" };
         calendar.AddTimeZone(timeZoneId, start.DateTime.AddDays(-1), false);
         var description = method == Cancel
             ? $"Cancelled. Reference {visit.Reference}."

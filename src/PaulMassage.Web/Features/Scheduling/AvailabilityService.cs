@@ -47,6 +47,13 @@ public sealed class AvailabilityService(AppDbContext db, SchedulingSettings sett
                 && (a.Status == AppointmentStatus.Requested || a.Status == AppointmentStatus.Confirmed || a.Status == AppointmentStatus.AlternativeProposed))
             .Select(a => new BusyInterval(a.StartUtc, a.EndUtc))
             .ToListAsync(cancellationToken);
+
+        // A visit waiting for the client's answer to another time holds that time too.
+        var proposals = await db.Appointments.AsNoTracking()
+            .Where(a => a.Status == AppointmentStatus.AlternativeProposed && a.ProposedStartUtc >= from && a.ProposedStartUtc < to)
+            .Select(a => new { a.ProposedStartUtc, a.DurationMinutes })
+            .ToListAsync(cancellationToken);
+        visits.AddRange(proposals.Select(p => new BusyInterval(p.ProposedStartUtc!.Value, p.ProposedStartUtc.Value.AddMinutes(p.DurationMinutes))));
         var timeOff = await db.TimeOff.AsNoTracking()
             .Where(t => t.StartUtc < rangeEnd && t.EndUtc > rangeStart)
             .Select(t => new BusyInterval(t.StartUtc, t.EndUtc))

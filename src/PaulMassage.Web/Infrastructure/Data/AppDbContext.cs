@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PaulMassage.Web.Features.Account;
 using PaulMassage.Web.Features.Articles;
 using PaulMassage.Web.Features.Booking;
+using PaulMassage.Web.Features.Calendar;
 using PaulMassage.Web.Features.Catalogue;
 using PaulMassage.Web.Features.Clients;
 using PaulMassage.Web.Features.Notifications;
@@ -40,6 +41,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<TimeOff> TimeOff => Set<TimeOff>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -65,7 +65,7 @@ public static class PracticeServices
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<BookingService>();
         services.AddScoped<ManageBookingService>();
-        services.AddScoped<RequestsQuery>();
+        services.AddBackOffice();
         services.AddScoped<SeedData>();
         services.AddScoped<DevelopmentSampleData>();
         services.AddScoped<PageMeta>();

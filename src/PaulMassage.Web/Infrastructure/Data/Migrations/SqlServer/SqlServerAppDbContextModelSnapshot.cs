@@ -332,6 +332,9 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
                         .HasPrecision(9, 2)
                         .HasColumnType("decimal(9,2)");
 
+                    b.Property<DateTime?>("ProposedStartUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -364,6 +367,8 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
 
                     b.HasIndex("ManageTokenHash")
                         .IsUnique();
+
+                    b.HasIndex("ProposedStartUtc");
 
                     b.HasIndex("Reference")
                         .IsUnique();
@@ -426,6 +431,27 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
                     b.HasIndex("AppointmentId");
 
                     b.ToTable("SlotClaims");
+                });
+
+            modelBuilder.Entity("PaulMassage.Web.Features.Calendar.CalendarFeed", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("CalendarFeeds");
                 });
 
             modelBuilder.Entity("PaulMassage.Web.Features.Catalogue.Service", b =>

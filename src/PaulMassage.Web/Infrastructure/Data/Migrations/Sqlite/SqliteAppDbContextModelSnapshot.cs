@@ -317,6 +317,9 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasPrecision(9, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ProposedStartUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -349,6 +352,8 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("ManageTokenHash")
                         .IsUnique();
+
+                    b.HasIndex("ProposedStartUtc");
 
                     b.HasIndex("Reference")
                         .IsUnique();
@@ -409,6 +414,27 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("AppointmentId");
 
                     b.ToTable("SlotClaims");
+                });
+
+            modelBuilder.Entity("PaulMassage.Web.Features.Calendar.CalendarFeed", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("CalendarFeeds");
                 });
 
             modelBuilder.Entity("PaulMassage.Web.Features.Catalogue.Service", b =>
