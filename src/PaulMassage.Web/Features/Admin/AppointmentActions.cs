@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Clients;
+using PaulMassage.Web.Features.Notifications;
 using PaulMassage.Web.Features.Scheduling;
 using PaulMassage.Web.Features.Screening;
 using PaulMassage.Web.Infrastructure.Data;
@@ -70,6 +71,8 @@ public sealed class AppointmentActions(
     SchedulingSettings settings,
     AvailabilityService availability,
     PracticeClock clock,
+    BookingNotifications notifications,
+    ManageLinks manageLinks,
     ILogger<AppointmentActions> logger)
 {
     private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
@@ -98,6 +101,7 @@ public sealed class AppointmentActions(
         }
 
         appointment.ChangeStatus(AppointmentStatus.Confirmed, actor, clock.UtcNow);
+        await notifications.VisitConfirmedAsync(appointment, cancellationToken);
         if (await SaveAsync(appointment, "confirmed", cancellationToken) is { } conflict)
         {
             return conflict;
@@ -132,6 +136,7 @@ public sealed class AppointmentActions(
 
         appointment.DeclineReason = reason.Trim();
         appointment.ChangeStatus(AppointmentStatus.Declined, actor, clock.UtcNow, "Reason given to the client: " + appointment.DeclineReason);
+        await notifications.VisitDeclinedAsync(appointment, cancellationToken);
         if (await SaveAsync(appointment, "declined", cancellationToken) is { } conflict)
         {
             return conflict;
@@ -172,6 +177,7 @@ public sealed class AppointmentActions(
         var snapshot = await settings.GetAsync(cancellationToken);
         appointment.ProposeTime(proposedStartUtc, snapshot.Rules.TravelBufferMinutes, actor, clock.UtcNow,
             $"Proposed {Describe(proposedStartUtc)} instead of {Describe(appointment.StartUtc)}");
+        await notifications.AlternativeProposedAsync(appointment, proposedStartUtc, cancellationToken: cancellationToken);
         try
         {
             if (await SaveAsync(appointment, "given another time", cancellationToken) is { } conflict)
@@ -267,6 +273,7 @@ public sealed class AppointmentActions(
         {
             Reference = ManageToken.CreateReference(),
             ManageTokenHash = ManageToken.Hash(token),
+            ManageTokenProtected = manageLinks.Protect(token),
             Client = client,
             ServiceId = service.Id,
             DurationMinutes = option.Minutes,
@@ -301,6 +308,7 @@ public sealed class AppointmentActions(
         appointment.ChangeStatus(AppointmentStatus.Confirmed, actor, now, "Confirmed on entry");
         appointment.ClaimSlots(snapshot.Rules.TravelBufferMinutes);
         db.Appointments.Add(appointment);
+        await notifications.VisitConfirmedAsync(appointment, cancellationToken);
 
         try
         {
@@ -367,6 +375,11 @@ public sealed class AppointmentActions(
         }
 
         appointment.ChangeStatus(outcome, actor, clock.UtcNow);
+        if (outcome == AppointmentStatus.Completed)
+        {
+            await notifications.VisitCompletedAsync(appointment, cancellationToken);
+        }
+
         if (await SaveAsync(appointment, "marked " + word, cancellationToken) is { } conflict)
         {
             return conflict;

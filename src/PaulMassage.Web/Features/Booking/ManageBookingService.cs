@@ -125,6 +125,7 @@ public sealed class ManageBookingService(AppDbContext db, SchedulingSettings set
         var snapshot = await settings.GetAsync(cancellationToken);
         var from = clock.ToLocal(appointment.StartUtc).ToString("dddd d MMMM 'at' HH:mm", CultureInfo.GetCultureInfo("en-GB"));
         appointment.AcceptProposedTime(snapshot.Rules.TravelBufferMinutes, BookingService.ClientActor, clock.UtcNow, $"The client accepted the proposed time (instead of {from})");
+        await notifications.VisitConfirmedAsync(appointment, cancellationToken);
         if (!await SaveAsync(cancellationToken))
         {
             return ProposalAnswerResult.Conflict;
@@ -149,6 +150,7 @@ public sealed class ManageBookingService(AppDbContext db, SchedulingSettings set
         }
 
         appointment.ChangeStatus(AppointmentStatus.Cancelled, BookingService.ClientActor, clock.UtcNow, "The client turned down the proposed time");
+        await notifications.VisitCancelledAsync(appointment, ChangedBy.Client, "The client turned down the proposed time.", cancellationToken);
         if (!await SaveAsync(cancellationToken))
         {
             return ProposalAnswerResult.Conflict;
