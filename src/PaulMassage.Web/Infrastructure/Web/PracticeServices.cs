@@ -8,6 +8,7 @@ using PaulMassage.Web.Features.Articles;
 using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Catalogue;
 using PaulMassage.Web.Features.Scheduling;
+using PaulMassage.Web.Features.Settings;
 using PaulMassage.Web.Features.Site;
 using PaulMassage.Web.Infrastructure.Data;
 using PaulMassage.Web.Infrastructure.Logging;
@@ -66,6 +67,7 @@ public static class PracticeServices
         services.AddScoped<RequestsQuery>();
         services.AddScoped<SeedData>();
         services.AddScoped<PageMeta>();
+        services.AddSettings();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services
