@@ -5,6 +5,7 @@ using PaulMassage.Web.Features.Articles;
 using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Catalogue;
 using PaulMassage.Web.Features.Clients;
+using PaulMassage.Web.Features.Courses;
 using PaulMassage.Web.Features.Scheduling;
 using PaulMassage.Web.Features.Screening;
 
@@ -37,6 +38,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<WorkingHours> WorkingHours => Set<WorkingHours>();
 
     public DbSet<TimeOff> TimeOff => Set<TimeOff>();
+
+    public DbSet<TreatmentNote> TreatmentNotes => Set<TreatmentNote>();
+
+    public DbSet<CourseOfTreatment> Courses => Set<CourseOfTreatment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -7,6 +7,7 @@ using PaulMassage.Web.Features.Admin;
 using PaulMassage.Web.Features.Articles;
 using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Catalogue;
+using PaulMassage.Web.Features.Clients;
 using PaulMassage.Web.Features.Scheduling;
 using PaulMassage.Web.Features.Settings;
 using PaulMassage.Web.Features.Site;
@@ -68,6 +69,7 @@ public static class PracticeServices
         services.AddScoped<SeedData>();
         services.AddScoped<PageMeta>();
         services.AddSettings();
+        services.AddClientRecords();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services
