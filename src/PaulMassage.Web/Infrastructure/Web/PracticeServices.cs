@@ -8,6 +8,7 @@ using PaulMassage.Web.Features.Articles;
 using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Catalogue;
 using PaulMassage.Web.Features.Clients;
+using PaulMassage.Web.Features.ClientVisits;
 using PaulMassage.Web.Features.Scheduling;
 using PaulMassage.Web.Features.Settings;
 using PaulMassage.Web.Features.Site;
@@ -70,6 +71,8 @@ public static class PracticeServices
         services.AddScoped<PageMeta>();
         services.AddSettings();
         services.AddClientRecords();
+        services.AddClientAccounts();
+        services.AddClientVisits();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services
