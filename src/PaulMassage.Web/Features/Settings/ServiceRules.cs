@@ -27,6 +27,7 @@ public static class ServiceRules
         ArgumentNullException.ThrowIfNull(rows);
         var options = new List<ServiceOptionValue>();
         var errors = new List<FieldError>();
+        var seen = new HashSet<int>();
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
@@ -46,7 +47,7 @@ public static class ServiceRules
             {
                 errors.Add(new FieldError(minutesField, $"Row {i + 1}: a length must be 15 to {MaxMinutes} minutes in steps of 15 (45, 60, 75, 90...)."));
             }
-            else if (options.Any(o => o.Minutes == m))
+            else if (!seen.Add(m))
             {
                 errors.Add(new FieldError(minutesField, $"Row {i + 1}: {m} minutes is listed twice."));
             }
