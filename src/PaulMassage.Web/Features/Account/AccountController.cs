@@ -29,7 +29,11 @@ public sealed class SignInForm
 public sealed class AccountController(SignInManager<AppUser> signIn, ILogger<AccountController> logger) : Controller
 {
     [HttpGet("sign-in")]
-    public IActionResult SignIn(string? returnUrl) => View("SignIn", new SignInForm { ReturnUrl = returnUrl });
+    public IActionResult SignIn(string? returnUrl)
+    {
+        ViewData["SignInMessage"] = TempData["SignInMessage"] as string;
+        return View("SignIn", new SignInForm { ReturnUrl = returnUrl });
+    }
 
     [HttpPost("sign-in")]
     [ValidateAntiForgeryToken]
@@ -45,12 +49,26 @@ public sealed class AccountController(SignInManager<AppUser> signIn, ILogger<Acc
         if (result.Succeeded)
         {
             logger.LogInformation("A user signed in");
-            return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/admin");
+            if (Url.IsLocalUrl(form.ReturnUrl))
+            {
+                return LocalRedirect(form.ReturnUrl);
+            }
+
+            // The therapist starts in the back office, a client on their own account page.
+            var user = await signIn.UserManager.FindByEmailAsync(form.Email!);
+            return LocalRedirect(user is not null && await signIn.UserManager.IsInRoleAsync(user, Roles.Therapist) ? "/admin" : "/account");
         }
 
+        // "Not allowed" means an unconfirmed address; say so only to someone who knows the password.
+        var notConfirmed = result.IsNotAllowed
+            && await signIn.UserManager.FindByEmailAsync(form.Email!) is { } pending
+            && await signIn.UserManager.CheckPasswordAsync(pending, form.Password!);
         ModelState.AddModelError(string.Empty, result.IsLockedOut
             ? "Too many failed attempts. The account is locked for a few minutes; try again later."
-            : "The e-mail address or password is not right.");
+            : notConfirmed
+                ? "Please confirm your e-mail address first: open the link in the e-mail we sent you. You can ask for a new link below."
+                : "The e-mail address or password is not right.");
+        ViewData["ShowResend"] = notConfirmed;
         form.Password = null;
         return View("SignIn", form);
     }

@@ -50,7 +50,7 @@ public sealed class BookingService(
             return new BookingOutcome.UnknownService();
         }
 
-        switch (await availability.CheckAsync(request.StartUtc, request.Minutes, cancellationToken))
+        switch (await availability.CheckAsync(request.StartUtc, request.Minutes, cancellationToken: cancellationToken))
         {
             case SlotCheck.Taken:
                 return new BookingOutcome.SlotTaken(await AlternativesAsync(request, cancellationToken));

@@ -76,11 +76,13 @@ public sealed class ManageBookingService(AppDbContext db, SchedulingSettings set
     public async Task<CancelResult> CancelAsync(string token, CancellationToken cancellationToken = default)
     {
         var appointment = await ByTokenAsync(token, cancellationToken);
-        if (appointment is null)
-        {
-            return CancelResult.NotFound;
-        }
+        return appointment is null ? CancelResult.NotFound : await CancelAsync(appointment, cancellationToken);
+    }
 
+    /// <summary>The client cancels a visit they were allowed to reach (by its link or their account).</summary>
+    public async Task<CancelResult> CancelAsync(Appointment appointment, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(appointment);
         if (!BookingStateMachine.CanMove(appointment.Status, AppointmentStatus.Cancelled) || !BookingStateMachine.ClientMayChange(appointment.Status))
         {
             return CancelResult.NotCancellable;

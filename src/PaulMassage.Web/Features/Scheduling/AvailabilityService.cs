@@ -11,25 +11,40 @@ public sealed class AvailabilityService(AppDbContext db, SchedulingSettings sett
     /// <summary>No visit is longer than this; it bounds the range query from below.</summary>
     private static readonly TimeSpan LongestVisit = TimeSpan.FromHours(4);
 
-    public async Task<IReadOnlyList<FreeSlot>> FreeSlotsAsync(int minutes, DateOnly fromLocal, int days, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<FreeSlot>> FreeSlotsAsync(int minutes, DateOnly fromLocal, int days, CancellationToken cancellationToken = default) =>
+        FreeSlotsAsync(minutes, fromLocal, days, null, cancellationToken);
+
+    /// <param name="ignoringAppointmentId">A visit being moved: its own time does not block its new one.</param>
+    public async Task<IReadOnlyList<FreeSlot>> FreeSlotsAsync(int minutes, DateOnly fromLocal, int days, int? ignoringAppointmentId, CancellationToken cancellationToken = default)
     {
         var snapshot = await settings.GetAsync(cancellationToken);
         var rangeStart = clock.StartOfDayUtc(fromLocal);
         var rangeEnd = clock.StartOfDayUtc(fromLocal.AddDays(days));
-        var (visits, timeOff) = await BusyAsync(rangeStart, rangeEnd, snapshot.Rules.TravelBufferMinutes, cancellationToken);
+        var (visits, timeOff) = await BusyAsync(rangeStart, rangeEnd, snapshot.Rules.TravelBufferMinutes, ignoringAppointmentId, cancellationToken);
         return new AvailabilityCalculator(snapshot.Rules, clock.TimeZone).FreeSlots(fromLocal, days, minutes, visits, timeOff, clock.Now);
     }
 
-    public async Task<bool> IsFreeAsync(DateTime startUtc, int minutes, CancellationToken cancellationToken = default) =>
-        await CheckAsync(startUtc, minutes, cancellationToken) == SlotCheck.Free;
+    public Task<bool> IsFreeAsync(DateTime startUtc, int minutes, CancellationToken cancellationToken = default) =>
+        IsFreeAsync(startUtc, minutes, null, cancellationToken);
+
+    public async Task<bool> IsFreeAsync(DateTime startUtc, int minutes, int? ignoringAppointmentId, CancellationToken cancellationToken = default) =>
+        await CheckAsync(startUtc, minutes, ignoringAppointmentId, cancellationToken) == SlotCheck.Free;
 
     /// <summary>Whether a start is free, taken by another visit, or not offered at all.</summary>
-    public async Task<SlotCheck> CheckAsync(DateTime startUtc, int minutes, CancellationToken cancellationToken = default)
+    public async Task<SlotCheck> CheckAsync(DateTime startUtc, int minutes, int? ignoringAppointmentId = null, CancellationToken cancellationToken = default)
     {
         var snapshot = await settings.GetAsync(cancellationToken);
         var localDay = DateOnly.FromDateTime(clock.ToLocal(startUtc).DateTime);
-        var (visits, timeOff) = await BusyAsync(clock.StartOfDayUtc(localDay), clock.StartOfDayUtc(localDay.AddDays(1)), snapshot.Rules.TravelBufferMinutes, cancellationToken);
+        var (visits, timeOff) = await BusyAsync(clock.StartOfDayUtc(localDay), clock.StartOfDayUtc(localDay.AddDays(1)), snapshot.Rules.TravelBufferMinutes, ignoringAppointmentId, cancellationToken);
         return new AvailabilityCalculator(snapshot.Rules, clock.TimeZone).Check(startUtc, minutes, visits, timeOff, clock.Now);
+    }
+
+    /// <summary>Why a visit could not start at a time, or null when it can.</summary>
+    public async Task<SlotClash?> ClashAsync(DateTime startUtc, int minutes, int? ignoringAppointmentId = null, CancellationToken cancellationToken = default)
+    {
+        var snapshot = await settings.GetAsync(cancellationToken);
+        var (visits, timeOff) = await BusyAsync(startUtc, startUtc.AddMinutes(minutes), snapshot.Rules.TravelBufferMinutes, ignoringAppointmentId, cancellationToken);
+        return SlotClashExplainer.Explain(snapshot.Rules, clock.TimeZone, startUtc, minutes, visits, timeOff, clock.Now);
     }
 
     /// <summary>
@@ -37,20 +52,20 @@ public sealed class AvailabilityService(AppDbContext db, SchedulingSettings sett
     /// range are bounded on the start column, so the index on StartUtc is used as a range scan.
     /// </summary>
     private async Task<(List<BusyInterval> Visits, List<BusyInterval> TimeOff)> BusyAsync(
-        DateTime rangeStart, DateTime rangeEnd, int bufferMinutes, CancellationToken cancellationToken)
+        DateTime rangeStart, DateTime rangeEnd, int bufferMinutes, int? ignoringAppointmentId, CancellationToken cancellationToken)
     {
         var buffer = TimeSpan.FromMinutes(bufferMinutes);
         var from = rangeStart - buffer - LongestVisit;
         var to = rangeEnd + buffer;
         var visits = await db.Appointments.AsNoTracking()
-            .Where(a => a.StartUtc >= from && a.StartUtc < to
+            .Where(a => a.StartUtc >= from && a.StartUtc < to && a.Id != ignoringAppointmentId
                 && (a.Status == AppointmentStatus.Requested || a.Status == AppointmentStatus.Confirmed || a.Status == AppointmentStatus.AlternativeProposed))
             .Select(a => new BusyInterval(a.StartUtc, a.EndUtc))
             .ToListAsync(cancellationToken);
 
         // A visit waiting for the client's answer to another time holds that time too.
         var proposals = await db.Appointments.AsNoTracking()
-            .Where(a => a.Status == AppointmentStatus.AlternativeProposed && a.ProposedStartUtc >= from && a.ProposedStartUtc < to)
+            .Where(a => a.Status == AppointmentStatus.AlternativeProposed && a.ProposedStartUtc >= from && a.ProposedStartUtc < to && a.Id != ignoringAppointmentId)
             .Select(a => new { a.ProposedStartUtc, a.DurationMinutes })
             .ToListAsync(cancellationToken);
         visits.AddRange(proposals.Select(p => new BusyInterval(p.ProposedStartUtc!.Value, p.ProposedStartUtc.Value.AddMinutes(p.DurationMinutes))));

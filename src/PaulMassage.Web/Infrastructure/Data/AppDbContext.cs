@@ -7,6 +7,7 @@ using PaulMassage.Web.Features.Calendar;
 using PaulMassage.Web.Features.Catalogue;
 using PaulMassage.Web.Features.Clients;
 using PaulMassage.Web.Features.Notifications;
+using PaulMassage.Web.Features.Courses;
 using PaulMassage.Web.Features.Scheduling;
 using PaulMassage.Web.Features.Screening;
 
@@ -43,6 +44,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+
+    public DbSet<TreatmentNote> TreatmentNotes => Set<TreatmentNote>();
+
+    public DbSet<CourseOfTreatment> Courses => Set<CourseOfTreatment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -8,7 +8,10 @@ using PaulMassage.Web.Features.Articles;
 using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Catalogue;
 using PaulMassage.Web.Features.Notifications;
+using PaulMassage.Web.Features.Clients;
+using PaulMassage.Web.Features.ClientVisits;
 using PaulMassage.Web.Features.Scheduling;
+using PaulMassage.Web.Features.Settings;
 using PaulMassage.Web.Features.Site;
 using PaulMassage.Web.Infrastructure.Data;
 using PaulMassage.Web.Infrastructure.Logging;
@@ -70,6 +73,10 @@ public static class PracticeServices
         services.AddScoped<DevelopmentSampleData>();
         services.AddScoped<PageMeta>();
         services.AddNotifications(configuration);
+        services.AddSettings();
+        services.AddClientRecords();
+        services.AddClientAccounts();
+        services.AddClientVisits();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services
