@@ -87,12 +87,19 @@ public static partial class SecurityScenario
     public static async Task<HttpResponseMessage> PostBookingAsync(HttpClient client, DateTime startUtc, IEnumerable<KeyValuePair<string, string>> fields) =>
         await FormPost.PostAsync(client, DetailsPage(startUtc), "/book/details", fields);
 
-    public static async Task<BookedVisit> BookAsync(this PracticeAppFactory factory, DateTime startUtc, string name, string email, Action<Dictionary<string, string>>? change = null)
+    /// <summary>Books through the form; <paramref name="more"/> adds repeated fields (a second pain area, contraindications).</summary>
+    public static async Task<BookedVisit> BookAsync(
+        this PracticeAppFactory factory,
+        DateTime startUtc,
+        string name,
+        string email,
+        Action<Dictionary<string, string>>? change = null,
+        IEnumerable<KeyValuePair<string, string>>? more = null)
     {
         using var client = factory.Visitor();
         var fields = ValidBookingFields(startUtc, name, email);
         change?.Invoke(fields);
-        using var response = await PostBookingAsync(client, startUtc, fields);
+        using var response = await PostBookingAsync(client, startUtc, fields.Concat(more ?? []));
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"The booking was not accepted: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         var token = TokenOf(response.Headers.Location!);
         var reference = await factory.WithDbAsync(db => db.Appointments.OrderByDescending(a => a.Id).Select(a => new { a.Reference, a.Id, a.ClientId }).FirstAsync());

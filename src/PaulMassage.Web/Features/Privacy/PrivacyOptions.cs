@@ -11,6 +11,9 @@ public sealed class PrivacyOptions
     /// </summary>
     public int RetentionYears { get; set; } = 8;
 
-    /// <summary>How often the background service applies the retention rule.</summary>
+    /// <summary>How often the background service applies the retention rule (at most 49 days).</summary>
     public TimeSpan RetentionCheckInterval { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Whether the background service runs; tests that apply the rule themselves turn it off.</summary>
+    public bool RetentionWorkerEnabled { get; set; } = true;
 }

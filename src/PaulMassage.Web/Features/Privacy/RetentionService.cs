@@ -50,6 +50,11 @@ public sealed class RetentionWorker(IServiceScopeFactory scopes, TimeProvider ti
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.RetentionWorkerEnabled)
+        {
+            return;
+        }
+
         using var timer = new PeriodicTimer(options.Value.RetentionCheckInterval, time);
         do
         {

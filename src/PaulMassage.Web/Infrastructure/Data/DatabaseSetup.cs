@@ -30,6 +30,7 @@ public static class DatabaseSetup
         {
             var connectionString = SqliteConnectionString(configuration.GetConnectionString("Sqlite"), environment.ContentRootPath);
             services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString)
+                .AddInterceptors(new SqliteSecureDeleteInterceptor())
                 .ReplaceService<IModelCacheKeyFactory, ProtectorAwareModelCacheKeyFactory>());
         }
 
