@@ -23,7 +23,16 @@ public class PracticeAppFactory : WebApplicationFactory<Program>
     {
         Folder = Path.Combine(Path.GetTempPath(), "paulmassage-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
+
+        // Session and antiforgery cookies are Secure-only, as in production: talk to the site over https.
+        ClientOptions.BaseAddress = new Uri("https://localhost");
     }
+
+    /// <summary>
+    /// Rate limits high enough for tests that post many forms from one "address" (the booking race,
+    /// the hostile-input corpus); the rate-limit tests set their own low limit through <see cref="Settings"/>.
+    /// </summary>
+    public const int TestRateLimit = 100_000;
 
     /// <summary>A folder of this factory's own: database, mail and logs live here.</summary>
     public string Folder { get; }
@@ -46,6 +55,7 @@ public class PracticeAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Logging:Folder", Path.Combine(Folder, "logs"));
         builder.UseSetting("Seed:TherapistEmail", TherapistEmail);
         builder.UseSetting("Seed:TherapistPassword", TherapistPassword);
+        builder.UseSetting("Security:RateLimit:PermitLimit", TestRateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -26,7 +26,7 @@ public sealed class SignInForm
 [AllowAnonymous]
 [Route("account")]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class AccountController(SignInManager<AppUser> signIn, ILogger<AccountController> logger) : Controller
+public sealed class AccountController(SignInManager<AppUser> signIn, UserManager<AppUser> users, ILogger<AccountController> logger) : Controller
 {
     [HttpGet("sign-in")]
     public IActionResult SignIn(string? returnUrl)
@@ -59,6 +59,11 @@ public sealed class AccountController(SignInManager<AppUser> signIn, ILogger<Acc
             return LocalRedirect(user is not null && await signIn.UserManager.IsInRoleAsync(user, Roles.Therapist) ? "/admin" : "/account");
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToAction(nameof(TwoFactorSignInController.Code), "TwoFactorSignIn", new { returnUrl = form.ReturnUrl, rememberMe = form.RememberMe });
+        }
+
         // "Not allowed" means an unconfirmed address; say so only to someone who knows the password.
         var notConfirmed = result.IsNotAllowed
             && await signIn.UserManager.FindByEmailAsync(form.Email!) is { } pending
@@ -77,9 +82,19 @@ public sealed class AccountController(SignInManager<AppUser> signIn, ILogger<Acc
     [ValidateAntiForgeryToken]
     public async Task<IActionResult> SignOutUser()
     {
+        // A new security stamp ends this account's sessions on every other device too.
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
+
         await signIn.SignOutAsync();
         return Redirect("/");
     }
+
+    /// <summary>Where to go after signing in: the local page asked for, else the back office.</summary>
+    internal static string SafeReturnUrl(IUrlHelper url, string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && url.IsLocalUrl(returnUrl) ? returnUrl : "/admin";
 
     [HttpGet("access-denied")]
     public IActionResult AccessDenied()

@@ -16,6 +16,7 @@ public sealed class HomeController(CatalogueService catalogue, ArticleService ar
 
     /// <summary>The friendly page for any error status (404, 403...) re-executed by the pipeline.</summary>
     [Route("/status/{code:int}")]
+    [IgnoreAntiforgeryToken] // re-executed for refused POSTs too (400, 429): the page itself changes nothing
     public IActionResult Status(int code)
     {
         Response.StatusCode = code;
@@ -24,6 +25,7 @@ public sealed class HomeController(CatalogueService catalogue, ArticleService ar
 
     /// <summary>Unhandled exceptions land here outside Development: no stack trace, just an apology.</summary>
     [Route("/error")]
+    [IgnoreAntiforgeryToken]
     public IActionResult Error()
     {
         Response.StatusCode = StatusCodes.Status500InternalServerError;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PaulMassage.Web.Features.Account;
@@ -10,15 +11,20 @@ using PaulMassage.Web.Features.Notifications;
 using PaulMassage.Web.Features.Courses;
 using PaulMassage.Web.Features.Scheduling;
 using PaulMassage.Web.Features.Screening;
+using PaulMassage.Web.Infrastructure.Data.Encryption;
 
 namespace PaulMassage.Web.Infrastructure.Data;
 
 /// <summary>
 /// The one database context, Identity included. Each provider has a small subclass so that it can
-/// keep a migration set of its own (see <see cref="SqliteAppDbContext"/>).
+/// keep a migration set of its own (see <see cref="SqliteAppDbContext"/>). It also holds the Data
+/// Protection key ring, so every instance of the site shares the keys that encrypt cookies and the
+/// [Encrypted] columns.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Service> Services => Set<Service>();
 
     public DbSet<ServiceOption> ServiceOptions => Set<ServiceOption>();
@@ -53,6 +59,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        // Last, so that it sees every [Encrypted] property and .IsEncrypted() configuration.
+        builder.UseEncryptedColumns(this.ColumnProtector());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -10,8 +10,13 @@ namespace PaulMassage.Web.Infrastructure.Logging;
 /// </summary>
 public static partial class PracticeLogging
 {
+    /// <summary>
+    /// The console logger for start-up failures. A plain logger, not Serilog's reloadable bootstrap
+    /// logger: that one can be frozen only once per process, and the integration tests start several
+    /// sites in one process at the same time.
+    /// </summary>
     public static Serilog.ILogger CreateBootstrapLogger() =>
-        new LoggerConfiguration().MinimumLevel.Information().WriteTo.Console().CreateBootstrapLogger();
+        new LoggerConfiguration().MinimumLevel.Information().WriteTo.Console().CreateLogger();
 
     public static WebApplicationBuilder AddPracticeLogging(this WebApplicationBuilder builder)
     {

@@ -10,11 +10,13 @@ using PaulMassage.Web.Features.Catalogue;
 using PaulMassage.Web.Features.Notifications;
 using PaulMassage.Web.Features.Clients;
 using PaulMassage.Web.Features.ClientVisits;
+using PaulMassage.Web.Features.Privacy;
 using PaulMassage.Web.Features.Scheduling;
 using PaulMassage.Web.Features.Settings;
 using PaulMassage.Web.Features.Site;
 using PaulMassage.Web.Infrastructure.Data;
 using PaulMassage.Web.Infrastructure.Logging;
+using PaulMassage.Web.Infrastructure.Security;
 using PaulMassage.Web.Infrastructure.Time;
 
 namespace PaulMassage.Web.Infrastructure.Web;
@@ -33,31 +35,13 @@ public static class PracticeServices
             TimeZoneInfo.FindSystemTimeZoneById(configuration["Practice:TimeZone"] ?? PracticeClock.DefaultTimeZoneId)));
 
         services.AddPracticeDatabase(configuration, environment);
-        services.AddPracticeDataProtection(configuration, environment);
-        services.AddIdentity<AppUser, IdentityRole>(options =>
-            {
-                options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 12;
-                options.Password.RequireNonAlphanumeric = false;
-                options.Password.RequireUppercase = false;
-                options.Password.RequireLowercase = false;
-                options.Password.RequireDigit = false;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-            })
+        services.AddIdentity<AppUser, IdentityRole>(options => options.User.RequireUniqueEmail = true)
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders();
-        services.ConfigureApplicationCookie(options =>
-        {
-            options.LoginPath = "/account/sign-in";
-            options.AccessDeniedPath = "/account/access-denied";
-            options.Cookie.Name = "pm.auth";
-            options.Cookie.HttpOnly = true;
-            options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            options.ExpireTimeSpan = TimeSpan.FromHours(8);
-            options.SlidingExpiration = true;
-        });
+
+        // Deny by default, the therapist policy, passwords, sessions, rate limits, keys: see docs/security.md.
+        services.AddPracticeSecurity(configuration);
+        services.AddPrivacy(configuration);
 
         // Feature services: plain classes over the DbContext, one per use.
         services.AddMemoryCache();
@@ -124,6 +108,7 @@ public static class PracticeServices
     public static WebApplication UsePracticePipeline(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UsePracticeSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
@@ -135,6 +120,7 @@ public static class PracticeServices
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();

@@ -22,6 +22,25 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -542,6 +561,9 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
                         .HasMaxLength(254)
                         .HasColumnType("nvarchar(254)");
 
+                    b.Property<DateTime?>("ErasedUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -583,27 +605,27 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.Property<string>("Assessment")
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("PaulMassage:Encrypted", true);
 
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("datetime2");
 
                     b.Property<string>("Objective")
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("PaulMassage:Encrypted", true);
 
                     b.Property<int>("PainScore")
                         .HasColumnType("int");
 
                     b.Property<string>("Plan")
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("PaulMassage:Encrypted", true);
 
                     b.Property<string>("Subjective")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("PaulMassage:Encrypted", true);
 
                     b.Property<DateTime>("UpdatedUtc")
                         .HasColumnType("datetime2");
@@ -768,6 +790,41 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("PaulMassage.Web.Features.Privacy.ErasureRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime?>("CompletedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("RequestedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("CompletedUtc", "RequestedUtc");
+
+                    b.ToTable("ErasureRequests", (string)null);
+                });
+
             modelBuilder.Entity("PaulMassage.Web.Features.Scheduling.PracticeSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -853,35 +910,45 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
                     b.Property<DateTime>("CancellationPolicyAcceptedUtc")
                         .HasColumnType("datetime2");
 
-                    b.Property<int>("Contraindications")
-                        .HasColumnType("int");
+                    b.Property<string>("Contraindications")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("PaulMassage:Encrypted", true);
 
-                    b.Property<int>("Duration")
-                        .HasColumnType("int");
+                    b.Property<string>("Duration")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("PaulMassage:Encrypted", true);
 
-                    b.Property<int>("Feelings")
-                        .HasColumnType("int");
+                    b.Property<string>("Feelings")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("PaulMassage:Encrypted", true);
 
                     b.Property<DateTime>("HealthDataConsentUtc")
                         .HasColumnType("datetime2");
 
                     b.Property<string>("MainComplaint")
                         .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("PaulMassage:Encrypted", true);
 
                     b.Property<string>("MedicalHistory")
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("PaulMassage:Encrypted", true);
 
                     b.Property<int>("Outcome")
                         .HasColumnType("int");
 
-                    b.Property<int>("PainAreas")
-                        .HasColumnType("int");
+                    b.Property<string>("PainAreas")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("PaulMassage:Encrypted", true);
 
-                    b.Property<int>("PainIntensity")
-                        .HasColumnType("int");
+                    b.Property<string>("PainIntensity")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("PaulMassage:Encrypted", true);
 
                     b.HasKey("Id");
 
@@ -1026,6 +1093,17 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Appointment");
+                });
+
+            modelBuilder.Entity("PaulMassage.Web.Features.Privacy.ErasureRequest", b =>
+                {
+                    b.HasOne("PaulMassage.Web.Features.Clients.Client", "Client")
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Client");
                 });
 
             modelBuilder.Entity("PaulMassage.Web.Features.Screening.IntakeAssessment", b =>

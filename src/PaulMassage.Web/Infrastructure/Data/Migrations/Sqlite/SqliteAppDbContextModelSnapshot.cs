@@ -17,6 +17,23 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -519,6 +536,9 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ErasedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -558,27 +578,27 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Assessment")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("PaulMassage:Encrypted", true);
 
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Objective")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("PaulMassage:Encrypted", true);
 
                     b.Property<int>("PainScore")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Plan")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("PaulMassage:Encrypted", true);
 
                     b.Property<string>("Subjective")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("PaulMassage:Encrypted", true);
 
                     b.Property<DateTime>("UpdatedUtc")
                         .HasColumnType("TEXT");
@@ -738,6 +758,39 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("PaulMassage.Web.Features.Privacy.ErasureRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("CompletedUtc", "RequestedUtc");
+
+                    b.ToTable("ErasureRequests", (string)null);
+                });
+
             modelBuilder.Entity("PaulMassage.Web.Features.Scheduling.PracticeSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -817,35 +870,45 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateTime>("CancellationPolicyAcceptedUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Contraindications")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Contraindications")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("PaulMassage:Encrypted", true);
 
-                    b.Property<int>("Duration")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Duration")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("PaulMassage:Encrypted", true);
 
-                    b.Property<int>("Feelings")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Feelings")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("PaulMassage:Encrypted", true);
 
                     b.Property<DateTime>("HealthDataConsentUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MainComplaint")
                         .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("PaulMassage:Encrypted", true);
 
                     b.Property<string>("MedicalHistory")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("PaulMassage:Encrypted", true);
 
                     b.Property<int>("Outcome")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("PainAreas")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("PainAreas")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("PaulMassage:Encrypted", true);
 
-                    b.Property<int>("PainIntensity")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("PainIntensity")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("PaulMassage:Encrypted", true);
 
                     b.HasKey("Id");
 
@@ -990,6 +1053,17 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Appointment");
+                });
+
+            modelBuilder.Entity("PaulMassage.Web.Features.Privacy.ErasureRequest", b =>
+                {
+                    b.HasOne("PaulMassage.Web.Features.Clients.Client", "Client")
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Client");
                 });
 
             modelBuilder.Entity("PaulMassage.Web.Features.Screening.IntakeAssessment", b =>

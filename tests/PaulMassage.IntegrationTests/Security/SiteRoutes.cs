@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Extensions.DependencyInjection;
+using PaulMassage.IntegrationTests.Infrastructure;
+using PaulMassage.Web.Features.Account;
+using PaulMassage.Web.Infrastructure.Security;
+
+namespace PaulMassage.IntegrationTests.Security;
+
+public enum RouteAccess
+{
+    /// <summary>[AllowAnonymous]: anyone.</summary>
+    Public,
+
+    /// <summary>The fallback policy: any signed-in user.</summary>
+    SignedIn,
+
+    /// <summary>The Therapist policy (every route under /admin).</summary>
+    Therapist,
+}
+
+/// <summary>One route of the running site, as its endpoint metadata describes it.</summary>
+public sealed record SiteRoute(RoutePattern Pattern, IReadOnlyList<string> Methods, RouteAccess Access)
+{
+    public string Template => "/" + Pattern.RawText!.TrimStart('~').TrimStart('/');
+
+    public bool Allows(string method) => Methods.Count == 0 || Methods.Contains(method, StringComparer.OrdinalIgnoreCase);
+
+    public bool HasParameters => Pattern.Parameters.Count > 0;
+
+    /// <summary>The route with its parameters filled in from the values (by name), "1" for unknown ones.</summary>
+    public string Fill(IReadOnlyDictionary<string, string> values)
+    {
+        var segments = Pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
+        {
+            RoutePatternLiteralPart literal => literal.Content,
+            RoutePatternSeparatorPart separator => separator.Content,
+            RoutePatternParameterPart parameter => Uri.EscapeDataString(ValueFor(parameter.Name, values)),
+            _ => string.Empty,
+        })));
+        return "/" + string.Join('/', segments);
+    }
+
+    public override string ToString() => $"{string.Join(',', Methods)} {Template}";
+
+    private string ValueFor(string name, IReadOnlyDictionary<string, string> values) =>
+        values.TryGetValue($"{Template}:{name}", out var specific) ? specific
+        : values.TryGetValue(name, out var general) ? general
+        : "1";
+}
+
+/// <summary>Every route the site answers, read from its EndpointDataSource, so new features are walked too.</summary>
+public static class SiteRoutes
+{
+    public static IReadOnlyList<SiteRoute> Discover(PracticeAppFactory factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        using (factory.CreateClient())
+        {
+            // Starting the server builds the endpoints.
+        }
+
+        var source = factory.Services.GetRequiredService<EndpointDataSource>();
+        return source.Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is not null)
+            .Select(e => new SiteRoute(
+                e.RoutePattern,
+                e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [],
+                AccessOf(e)))
+            .OrderBy(r => r.Template, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static RouteAccess AccessOf(Endpoint endpoint)
+    {
+        if (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+        {
+            return RouteAccess.Public;
+        }
+
+        var authorize = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>();
+        return authorize.Any(a => a.Policy == Policies.Therapist || (a.Roles?.Split(',').Contains(Roles.Therapist) ?? false))
+            ? RouteAccess.Therapist
+            : RouteAccess.SignedIn;
+    }
+}
