@@ -41,7 +41,7 @@ public sealed record AgendaGap(int Minutes, int TravelBufferMinutes)
     public string Describe() => Minutes switch
     {
         < 0 => $"Overlaps the next visit by {Duration(-Minutes)}.",
-        _ when IsShort => $"Only {Duration(Minutes)} until the next visit: less than your {Duration(TravelBufferMinutes)} travel time.",
+        _ when IsShort => $"Only {Duration(Minutes)} until the next visit: less than the {Duration(TravelBufferMinutes)} you keep for travel.",
         _ => $"{Duration(Minutes)} until the next visit.",
     };
 
