@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using PaulMassage.Web.Infrastructure.Data;
 
@@ -57,20 +56,6 @@ public class PracticeAppFactory : WebApplicationFactory<Program>
             services.AddSingleton<TimeProvider>(Clock);
         });
     }
-
-    /// <summary>
-    /// Starts one host at a time: Program sets Serilog's static bootstrap logger, and two hosts
-    /// starting together (test classes run in parallel) would freeze each other's logger.
-    /// </summary>
-    protected override IHost CreateHost(IHostBuilder builder)
-    {
-        lock (HostStartGate)
-        {
-            return base.CreateHost(builder);
-        }
-    }
-
-    private static readonly Lock HostStartGate = new();
 
     /// <summary>A scope for reading or arranging the database directly.</summary>
     public AsyncServiceScope Scope() => Services.CreateAsyncScope();
