@@ -1,7 +1,7 @@
 using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Calendar;
 
-namespace PaulMassage.UnitTests.Calendar;
+namespace PaulMassage.UnitTests.Features.BackOfficeCalendar;
 
 public sealed class DayAgendaPlannerTests
 {

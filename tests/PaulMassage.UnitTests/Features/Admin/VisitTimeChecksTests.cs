@@ -1,7 +1,7 @@
 using PaulMassage.Web.Features.Admin;
 using PaulMassage.Web.Features.Scheduling;
 
-namespace PaulMassage.UnitTests.Admin;
+namespace PaulMassage.UnitTests.Features.Admin;
 
 public sealed class VisitTimeChecksTests
 {

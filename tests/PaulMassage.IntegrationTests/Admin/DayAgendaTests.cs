@@ -5,7 +5,7 @@ using PaulMassage.IntegrationTests.Infrastructure;
 using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Scheduling;
 
-namespace PaulMassage.IntegrationTests.Calendar;
+namespace PaulMassage.IntegrationTests.Admin;
 
 public sealed class DayAgendaTests(PracticeAppFactoryFixture fixture) : IClassFixture<PracticeAppFactoryFixture>
 {

@@ -2,7 +2,7 @@ using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Calendar;
 using PaulMassage.Web.Features.Scheduling;
 
-namespace PaulMassage.UnitTests.Calendar;
+namespace PaulMassage.UnitTests.Features.BackOfficeCalendar;
 
 public sealed class WeekLayoutTests
 {

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using PaulMassage.IntegrationTests.Infrastructure;
 using PaulMassage.Web.Features.Scheduling;
 
-namespace PaulMassage.IntegrationTests.Calendar;
+namespace PaulMassage.IntegrationTests.Admin;
 
 public sealed partial class WeekCalendarTests(PracticeAppFactoryFixture fixture) : IClassFixture<PracticeAppFactoryFixture>
 {

@@ -1,6 +1,6 @@
 using PaulMassage.Web.Features.Calendar;
 
-namespace PaulMassage.UnitTests.Calendar;
+namespace PaulMassage.UnitTests.Features.BackOfficeCalendar;
 
 public sealed class VisitFeedWriterTests
 {

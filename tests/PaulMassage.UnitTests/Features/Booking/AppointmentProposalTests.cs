@@ -1,6 +1,6 @@
 using PaulMassage.Web.Features.Booking;
 
-namespace PaulMassage.UnitTests.Booking;
+namespace PaulMassage.UnitTests.Features.Booking;
 
 public sealed class AppointmentProposalTests
 {

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using PaulMassage.IntegrationTests.Infrastructure;
 
-namespace PaulMassage.IntegrationTests.Calendar;
+namespace PaulMassage.IntegrationTests.Admin;
 
 public sealed partial class CalendarFeedTests(PracticeAppFactoryFixture fixture) : IClassFixture<PracticeAppFactoryFixture>
 {
