@@ -13,6 +13,7 @@ namespace PaulMassage.Web.Features.Admin;
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class PhoneBookingController(AppointmentActions actions, CatalogueService catalogue, PracticeClock clock) : Controller
 {
+    /// <summary>"{id} {link}": the new booking's manage link, shown once on that booking's page only.</summary>
     public const string NewManageLinkKey = "NewManageLink";
 
     /// <summary>The empty form; with <paramref name="email"/>, the client's details are looked up and filled in.</summary>
@@ -58,7 +59,7 @@ public sealed class PhoneBookingController(AppointmentActions actions, Catalogue
             case PhoneBookingOutcome.Created created:
                 TempData[AdminController.MessageKey] = $"Booked and confirmed: {created.Reference}.";
                 TempData[AdminController.MessageKindKey] = "success";
-                TempData[NewManageLinkKey] = $"{Request.Scheme}://{Request.Host}{ManageToken.ManagePath(created.ManageToken)}";
+                TempData[NewManageLinkKey] = $"{created.Id} {Request.Scheme}://{Request.Host}{ManageToken.ManagePath(created.ManageToken)}";
                 return RedirectToAction(nameof(AdminController.Detail), "Admin", new { id = created.Id });
             case PhoneBookingOutcome.Refused refused:
                 form.OverrideRules = false; // an override is for the reasons shown, so it is ticked again knowingly

@@ -41,13 +41,14 @@ public sealed record AgendaGap(int Minutes, int TravelBufferMinutes)
     public string Describe() => Minutes switch
     {
         < 0 => $"Overlaps the next visit by {Duration(-Minutes)}.",
-        _ when IsShort => $"Only {Duration(Minutes)} until the next visit: less than your {Duration(TravelBufferMinutes)} travel time.",
+        0 when IsShort => $"The next visit starts as this one ends: less than the {Duration(TravelBufferMinutes)} you keep for travel.",
+        0 => "The next visit starts as this one ends.",
+        _ when IsShort => $"Only {Duration(Minutes)} until the next visit: less than the {Duration(TravelBufferMinutes)} you keep for travel.",
         _ => $"{Duration(Minutes)} until the next visit.",
     };
 
     private static string Duration(int minutes) => minutes switch
     {
-        0 => "no time",
         < 60 => minutes == 1 ? "1 minute" : $"{minutes} minutes",
         _ when minutes % 60 == 0 => minutes == 60 ? "1 hour" : $"{minutes / 60} hours",
         _ => $"{minutes / 60} h {minutes % 60:00} min",
