@@ -39,7 +39,7 @@ public sealed class PainChartBuilderTests
         Assert.Null(svg.Attribute("width"));
         Assert.Null(svg.Attribute("style"));
         Assert.Equal(chart.Summary, svg.Element("desc")?.Value);
-        Assert.Equal("34,57.8 306,101.6", svg.Element("polyline")?.Attribute("points")?.Value);
+        Assert.Equal("34,57.8 296,101.6", svg.Element("polyline")?.Attribute("points")?.Value);
         Assert.Equal(2, svg.Elements("circle").Count());
         Assert.Contains(svg.Elements("text"), t => t.Value == "1 Mar");
         Assert.Contains(svg.Elements("text"), t => t.Value == "8 Mar");
