@@ -25,7 +25,7 @@ public static class PainChartBuilder
     public const double Width = 320;
     public const double Height = 200;
     public const double Left = 34;
-    public const double Right = 14;
+    public const double Right = 24;
     public const double Top = 14;
     public const double Bottom = 40;
     public const int MaxScore = 10;
