@@ -14,6 +14,24 @@ public sealed class AvailabilityService(AppDbContext db, SchedulingSettings sett
     public async Task<IReadOnlyList<FreeSlot>> FreeSlotsAsync(int minutes, DateOnly fromLocal, int days, CancellationToken cancellationToken = default)
     {
         var snapshot = await settings.GetAsync(cancellationToken);
+
+        // Nothing is bookable before today or past the booking horizon: clamp the range to that
+        // window, so any date a visitor types (0001-01-01, 9999-12-31) is answered with no slots.
+        var today = clock.Today;
+        var lastDay = today.AddDays(snapshot.Rules.BookingHorizonDays + 1);
+        if (days <= 0 || fromLocal > lastDay)
+        {
+            return [];
+        }
+
+        var end = fromLocal.DayNumber + (long)days > lastDay.DayNumber ? lastDay : fromLocal.AddDays(days);
+        fromLocal = fromLocal < today ? today : fromLocal;
+        days = end.DayNumber - fromLocal.DayNumber;
+        if (days <= 0)
+        {
+            return [];
+        }
+
         var rangeStart = clock.StartOfDayUtc(fromLocal);
         var rangeEnd = clock.StartOfDayUtc(fromLocal.AddDays(days));
         var (visits, timeOff) = await BusyAsync(rangeStart, rangeEnd, snapshot.Rules.TravelBufferMinutes, cancellationToken);
@@ -22,6 +40,11 @@ public sealed class AvailabilityService(AppDbContext db, SchedulingSettings sett
 
     public async Task<bool> IsFreeAsync(DateTime startUtc, int minutes, CancellationToken cancellationToken = default)
     {
+        if (startUtc < clock.UtcNow.AddDays(-1) || startUtc > clock.UtcNow.AddYears(1))
+        {
+            return false; // far outside any booking window (and clear of DateTime's edges)
+        }
+
         var localDay = DateOnly.FromDateTime(clock.ToLocal(startUtc).DateTime);
         var slots = await FreeSlotsAsync(minutes, localDay, 1, cancellationToken);
         return slots.Any(s => s.StartUtc == startUtc);
