@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +24,7 @@ public enum RouteAccess
 }
 
 /// <summary>One route of the running site, as its endpoint metadata describes it.</summary>
-public sealed record SiteRoute(RoutePattern Pattern, IReadOnlyList<string> Methods, RouteAccess Access)
+public sealed record SiteRoute(RoutePattern Pattern, IReadOnlyList<string> Methods, RouteAccess Access, IReadOnlyList<string> QueryNames)
 {
     public string Template => "/" + Pattern.RawText!.TrimStart('~').TrimStart('/');
 
@@ -68,9 +70,44 @@ public static class SiteRoutes
             .Select(e => new SiteRoute(
                 e.RoutePattern,
                 e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [],
-                AccessOf(e)))
+                AccessOf(e),
+                QueryNamesOf(e)))
             .OrderBy(r => r.Template, StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>The query-string names an action binds: simple parameters, and the properties of [FromQuery] models.</summary>
+    private static IReadOnlyList<string> QueryNamesOf(RouteEndpoint endpoint)
+    {
+        if (endpoint.Metadata.GetMetadata<ControllerActionDescriptor>() is not { } action)
+        {
+            return [];
+        }
+
+        var routeNames = endpoint.RoutePattern.Parameters.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var names = new List<string>();
+        foreach (var parameter in action.Parameters)
+        {
+            var source = parameter.BindingInfo?.BindingSource;
+            if (routeNames.Contains(parameter.Name) || parameter.ParameterType == typeof(CancellationToken)
+                || source == BindingSource.Form || source == BindingSource.Body || source == BindingSource.Services
+                || source == BindingSource.Path || source == BindingSource.Special)
+            {
+                continue;
+            }
+
+            var type = parameter.ParameterType;
+            if (type.IsClass && type != typeof(string) && !typeof(System.Collections.IEnumerable).IsAssignableFrom(type))
+            {
+                names.AddRange(type.GetProperties().Where(p => p.CanWrite).Select(p => p.Name));
+            }
+            else
+            {
+                names.Add(parameter.Name);
+            }
+        }
+
+        return names.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
     }
 
     private static RouteAccess AccessOf(Endpoint endpoint)

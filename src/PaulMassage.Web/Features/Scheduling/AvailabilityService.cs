@@ -18,6 +18,24 @@ public sealed class AvailabilityService(AppDbContext db, SchedulingSettings sett
     public async Task<IReadOnlyList<FreeSlot>> FreeSlotsAsync(int minutes, DateOnly fromLocal, int days, int? ignoringAppointmentId, CancellationToken cancellationToken = default)
     {
         var snapshot = await settings.GetAsync(cancellationToken);
+
+        // Nothing is bookable before today or past the booking horizon: clamp the range to that
+        // window, so any date a visitor types (0001-01-01, 9999-12-31) is answered with no slots.
+        var today = clock.Today;
+        var lastDay = today.AddDays(snapshot.Rules.BookingHorizonDays + 1);
+        if (days <= 0 || fromLocal > lastDay)
+        {
+            return [];
+        }
+
+        var end = fromLocal.DayNumber + (long)days > lastDay.DayNumber ? lastDay : fromLocal.AddDays(days);
+        fromLocal = fromLocal < today ? today : fromLocal;
+        days = end.DayNumber - fromLocal.DayNumber;
+        if (days <= 0)
+        {
+            return [];
+        }
+
         var rangeStart = clock.StartOfDayUtc(fromLocal);
         var rangeEnd = clock.StartOfDayUtc(fromLocal.AddDays(days));
         var (visits, timeOff) = await BusyAsync(rangeStart, rangeEnd, snapshot.Rules.TravelBufferMinutes, ignoringAppointmentId, cancellationToken);
@@ -33,6 +51,11 @@ public sealed class AvailabilityService(AppDbContext db, SchedulingSettings sett
     /// <summary>Whether a start is free, taken by another visit, or not offered at all.</summary>
     public async Task<SlotCheck> CheckAsync(DateTime startUtc, int minutes, int? ignoringAppointmentId = null, CancellationToken cancellationToken = default)
     {
+        if (startUtc < clock.UtcNow.AddDays(-1) || startUtc > clock.UtcNow.AddYears(1))
+        {
+            return SlotCheck.NotOffered; // far outside any booking window (and clear of DateTime's edges)
+        }
+
         var snapshot = await settings.GetAsync(cancellationToken);
         var localDay = DateOnly.FromDateTime(clock.ToLocal(startUtc).DateTime);
         var (visits, timeOff) = await BusyAsync(clock.StartOfDayUtc(localDay), clock.StartOfDayUtc(localDay.AddDays(1)), snapshot.Rules.TravelBufferMinutes, ignoringAppointmentId, cancellationToken);

@@ -40,8 +40,12 @@ public static class SecurityHeaders
             return next(context);
         });
 
-    public static bool IsPrivatePath(PathString path) =>
-        PrivatePathPrefixes.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
+    public static bool IsPrivatePath(PathString path) => IsPrivatePath(path.Value);
+
+    /// <summary>Compares the decoded path as text (decoding it again would turn "%00" typed by someone into a NUL).</summary>
+    public static bool IsPrivatePath(string? path) =>
+        path is not null && PrivatePathPrefixes.Any(prefix =>
+            path.Equals(prefix, StringComparison.OrdinalIgnoreCase) || path.StartsWith(prefix + "/", StringComparison.OrdinalIgnoreCase));
 
     private static void Apply(HttpContext context)
     {

@@ -121,6 +121,7 @@ public static class PracticeServices
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();
+        app.UseMalformedFormRejection();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();
