@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using PaulMassage.Web.Features.Catalogue;
 using PaulMassage.Web.Features.Scheduling;
 using PaulMassage.Web.Features.Screening;
@@ -101,7 +102,7 @@ public sealed class BookingController(
         {
             case BookingOutcome.Accepted accepted:
                 TempData["BookingReceived"] = accepted.Reference;
-                return RedirectToAction(nameof(ManageBookingController.Show), "ManageBooking", new { token = accepted.ManageToken });
+                return Redirect(ManageBookingController.PathFor(accepted.ManageToken));
             case BookingOutcome.StoppedForSafety stopped:
                 return View("SafetyStop", new SafetyStopPage { Screening = stopped.Screening });
             case BookingOutcome.SlotTaken taken:
@@ -164,8 +165,13 @@ public sealed class BookingController(
             return (service, postcode.District);
         }
 
-        return (ModelState.IsValid ? service : null, null);
+        // Only the choice's own fields count here: on the last step the rest of the form may have
+        // errors too, and those must bring back the details page with everything typed, not step 1.
+        var choiceIsValid = ChoiceFields.All(key => ModelState.GetFieldValidationState(key) != ModelValidationState.Invalid);
+        return (choiceIsValid ? service : null, null);
     }
+
+    private static readonly string[] ChoiceFields = [nameof(VisitChoice.Service), nameof(VisitChoice.Minutes), nameof(VisitChoice.Postcode)];
 
     private async Task<ChooseVisitPage> ChoosePageAsync(VisitChoice choice, List<PainFeeling> feelings, string? outOfArea, CancellationToken cancellationToken)
     {

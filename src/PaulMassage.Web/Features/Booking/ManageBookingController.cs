@@ -9,6 +9,12 @@ namespace PaulMassage.Web.Features.Booking;
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class ManageBookingController(ManageBookingService bookings) : Controller
 {
+    /// <summary>
+    /// The path of a manage link. Built by hand, not with Url.Action: the site generates lower-case
+    /// URLs, which would lower-case the (case-sensitive) token and break the link.
+    /// </summary>
+    public static string PathFor(string token) => "/bookings/" + Uri.EscapeDataString(token);
+
     [HttpGet("")]
     public async Task<IActionResult> Show(string token, CancellationToken cancellationToken)
     {
@@ -43,7 +49,7 @@ public sealed class ManageBookingController(ManageBookingService bookings) : Con
             CancelResult.TooLate => "This visit starts in less than 24 hours, so it can no longer be cancelled online. Please phone or e-mail Paul.",
             _ => "This visit can no longer be cancelled online. Please phone or e-mail Paul.",
         };
-        return RedirectToAction(nameof(Show), new { token });
+        return Redirect(PathFor(token));
     }
 }
 
