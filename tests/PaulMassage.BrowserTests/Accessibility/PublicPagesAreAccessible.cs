@@ -56,7 +56,9 @@ public abstract class PublicPagesAreAccessible(BrowserFixture browser, Viewport 
             // Step 1 sent empty: every problem listed, and each field still labelled.
             await session.GotoAsync("/book");
             await session.ActivateAsync(page.GetByRole(AriaRole.Button, new() { Name = "See free times" }));
-            await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Choose a treatment.");
+            var problems = page.GetByRole(AriaRole.Alert);
+            await Expect(problems).ToContainTextAsync("Choose a treatment.");
+            await Expect(problems).ToBeFocusedAsync();
             await session.AuditAsync("booking-step1-errors");
 
             // The treatment suggestion.
@@ -80,10 +82,16 @@ public abstract class PublicPagesAreAccessible(BrowserFixture browser, Viewport 
             await BookingSteps.ChooseFirstFreeTimeAsync(session);
             await page.GetByLabel("Full name").FillAsync("Sam Lee");
             await session.ActivateAsync(page.GetByRole(AriaRole.Button, new() { Name = "Send my request" }));
-            await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Enter your e-mail address.");
+            await Expect(problems).ToBeFocusedAsync();
             await Expect(page.GetByLabel("Full name")).ToHaveValueAsync("Sam Lee");
             await Expect(page.GetByLabel("E-mail")).ToHaveAttributeAsync("aria-invalid", "true");
             await session.AuditAsync("booking-step3-errors");
+
+            // Each problem leads to its field.
+            await session.ActivateAsync(problems.GetByRole(AriaRole.Link, new() { Name = "Enter your e-mail address." }));
+            await Expect(page.GetByLabel("E-mail")).ToBeFocusedAsync();
+            await session.ActivateAsync(problems.GetByRole(AriaRole.Link, new() { Name = "Choose at least one place where it hurts." }));
+            await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Neck" })).ToBeFocusedAsync();
         });
 
     private static async Task<IReadOnlyList<string>> LinksUnderAsync(IPage page, string prefix) =>

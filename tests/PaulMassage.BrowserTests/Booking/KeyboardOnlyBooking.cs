@@ -85,14 +85,14 @@ public sealed class KeyboardOnlyBooking(BrowserFixture browser)
             await page.Keyboard.PressAsync("Tab");
             if (await target.EvaluateAsync<bool>("el => el === document.activeElement"))
             {
+                // The site's focus ring: a solid outline at least 2px wide (Bootstrap's faint glow alone does not count).
                 var visible = await target.EvaluateAsync<bool>("""
                     el => {
                         const s = getComputedStyle(el);
-                        const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
-                        return outline || (s.boxShadow && s.boxShadow !== 'none');
+                        return s.outlineStyle === 'solid' && parseFloat(s.outlineWidth) >= 2;
                     }
                     """);
-                Assert.True(visible, $"The keyboard focus on {target} cannot be seen (no outline and no focus ring).");
+                Assert.True(visible, $"The keyboard focus on {target} cannot be seen (no solid outline of 2px or more).");
                 return;
             }
         }
