@@ -13,7 +13,7 @@ public sealed class TheHarness(BrowserFixture browser)
         {
             await session.GotoAsync("/account/sign-in");
             await session.Page.EvaluateAsync("() => console.error('a deliberate console error')");
-        }));
+        }, failureIsExpected: true));
         Assert.Contains("a deliberate console error", failure.Message, StringComparison.Ordinal);
     }
 
@@ -29,7 +29,7 @@ public sealed class TheHarness(BrowserFixture browser)
                     setTimeout(() => { throw new Error('a deliberate script error'); });
                 })
                 """);
-        }));
+        }, failureIsExpected: true));
         Assert.Contains("a deliberate script error", failure.Message, StringComparison.Ordinal);
     }
 
@@ -41,7 +41,7 @@ public sealed class TheHarness(BrowserFixture browser)
         {
             await session.GotoAsync("/account/sign-in");
             outcome = await session.Page.EvaluateAsync<string>("() => fetch('http://blocked.invalid/tracker.js').then(() => 'loaded', () => 'refused')");
-        }));
+        }, failureIsExpected: true));
         Assert.Equal("refused", outcome);
         Assert.Contains("Blocked a request to a host that is not this machine: GET http://blocked.invalid/tracker.js", failure.Message, StringComparison.Ordinal);
     }
