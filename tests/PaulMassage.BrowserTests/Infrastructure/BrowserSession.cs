@@ -39,6 +39,14 @@ public sealed partial class BrowserSession : IAsyncDisposable
         var page = await context.NewPageAsync();
         var session = new BrowserSession(context, page, viewport, baseAddress);
         await context.RouteAsync("**/*", session.GuardNetworkAsync);
+
+        // Registered last, so asked first: axe-core for the audits, from this repository.
+        await context.RouteAsync(new Uri(baseAddress, Axe.ScriptPath).AbsoluteUri, route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            Status = 200,
+            ContentType = "text/javascript; charset=utf-8",
+            BodyBytes = Axe.Source.Value,
+        }));
         page.Console += (_, message) => session.OnConsole(message);
         page.PageError += (_, error) => session.problems.Enqueue("Page error: " + error);
         return session;
@@ -96,7 +104,7 @@ public sealed partial class BrowserSession : IAsyncDisposable
     /// </summary>
     public async Task AuditAsync(string pageName)
     {
-        var violations = await Axe.RunAsync(Page);
+        var violations = await Axe.RunAsync(Page, BaseAddress);
         Axe.Report($"{pageName} ({Viewport.Name()})", violations);
         var blocking = violations.Where(v => v.IsSeriousOrWorse).ToList();
         if (blocking.Count > 0)

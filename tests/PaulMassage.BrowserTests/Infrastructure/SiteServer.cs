@@ -15,6 +15,10 @@ public sealed class SiteServer : PracticeAppFactory
     public SiteServer()
     {
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+
+        // Plain http on loopback, like a development run: cookies without the Secure flag, which a
+        // browser would refuse to send over http. (No effect where the site has no such setting.)
+        Settings["Security:SecureCookies"] = "false";
     }
 
     /// <summary>Where the site listens, e.g. http://127.0.0.1:41234 (no trailing slash).</summary>

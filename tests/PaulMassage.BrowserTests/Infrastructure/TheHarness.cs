@@ -55,7 +55,7 @@ public sealed class TheHarness(BrowserFixture browser)
                 <!DOCTYPE html><html lang="en-GB"><head><title>Unlabelled</title></head>
                 <body><main><h1>A form</h1><input type="text" name="postcode"></main></body></html>
                 """);
-            var violations = await Axe.RunAsync(session.Page);
+            var violations = await Axe.RunAsync(session.Page, session.BaseAddress);
             var label = Assert.Single(violations, v => v.Id == "label");
             Assert.True(label.IsSeriousOrWorse, $"A missing label is {label.Impact}.");
             Assert.Contains(label.Nodes, n => n.Target.Contains("postcode", StringComparison.Ordinal) || n.Target == "input");
