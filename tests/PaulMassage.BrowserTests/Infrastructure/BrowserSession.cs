@@ -49,6 +49,7 @@ public sealed partial class BrowserSession : IAsyncDisposable
         }));
         page.Console += (_, message) => session.OnConsole(message);
         page.PageError += (_, error) => session.problems.Enqueue("Page error: " + error);
+        page.Response += (_, response) => session.OnResponse(response);
         return session;
     }
 
@@ -153,6 +154,16 @@ public sealed partial class BrowserSession : IAsyncDisposable
 
         problems.Enqueue($"Blocked a request to a host that is not this machine: {route.Request.Method} {route.Request.Url}");
         await route.AbortAsync("blockedbyclient");
+    }
+
+    /// <summary>A server error is never right; a missing file or page only where the test asked for one.</summary>
+    private void OnResponse(IResponse response)
+    {
+        var expected = expectedErrorStatus.TryGetValue(response.Url, out var status) && status == response.Status;
+        if (response.Status >= 500 || (response.Status >= 400 && !expected))
+        {
+            problems.Enqueue($"The site answered {response.Status} to {response.Request.Method} {response.Url}");
+        }
     }
 
     private void OnConsole(IConsoleMessage message)

@@ -34,6 +34,16 @@ public sealed class TheHarness(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task fails_a_journey_when_the_site_answers_a_server_error()
+    {
+        var failure = await Assert.ThrowsAnyAsync<XunitException>(() => browser.RunAsync(Viewport.Desktop, async session =>
+        {
+            await session.GotoAsync("/error", expectedStatus: 500);
+        }, failureIsExpected: true));
+        Assert.Contains("The site answered 500 to GET", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task blocks_and_reports_a_request_to_a_host_other_than_loopback()
     {
         var outcome = string.Empty;
