@@ -9,8 +9,8 @@ public sealed class AManageToken
     {
         var token = ManageToken.Create();
 
-        Assert.Equal(43, token.Length); // 32 bytes, base64url without padding
-        Assert.Matches("^[A-Za-z0-9_-]{43}$", token);
+        Assert.Equal(64, token.Length); // 32 bytes as lower-case hex, safe even when a URL is lower-cased
+        Assert.Matches("^[0-9a-f]{64}$", token);
         Assert.Equal(token, Uri.EscapeDataString(token));
     }
 
