@@ -38,7 +38,7 @@ public sealed class AHomeVisitRequest(PracticeAppFactoryFixture fixture) : IClas
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!.OriginalString;
-        Assert.Matches("^/bookings/[A-Za-z0-9_-]{43}$", location);
+        Assert.Matches("^/bookings/[0-9a-f]{64}$", location);
         var token = location["/bookings/".Length..];
 
         var appointment = await Factory.WithDbAsync(db => db.Appointments.AsNoTracking()
