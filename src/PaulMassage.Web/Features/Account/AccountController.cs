@@ -53,6 +53,7 @@ public sealed class AccountController(SignInManager<AppUser> signIn, UserManager
             return RedirectToAction(nameof(TwoFactorSignInController.Code), "TwoFactorSignIn", new { returnUrl = form.ReturnUrl, rememberMe = form.RememberMe });
         }
 
+        logger.LogWarning("A sign-in failed ({Outcome})", result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed" : "wrong e-mail or password");
         ModelState.AddModelError(string.Empty, result.IsLockedOut
             ? "Too many failed attempts. The account is locked for a few minutes; try again later."
             : "The e-mail address or password is not right.");
@@ -71,6 +72,9 @@ public sealed class AccountController(SignInManager<AppUser> signIn, UserManager
         }
 
         await signIn.SignOutAsync();
+
+        // Nothing of the session stays in this browser's cache or storage either.
+        Response.Headers["Clear-Site-Data"] = "\"cache\", \"storage\"";
         return Redirect("/");
     }
 

@@ -167,7 +167,8 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(450)");
 
                     b.Property<string>("Value")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("PaulMassage:Encrypted", true);
 
                     b.HasKey("UserId", "LoginProvider", "Name");
 
