@@ -28,6 +28,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
+if curl -fsS "$base/health" >/dev/null 2>&1; then
+  echo "Something already answers on $base; stop it or set SCAN_PORT."; exit 1
+fi
+
 echo "Building the site..."
 dotnet publish src/PaulMassage.Web -c Release -o "$work/site" -nologo -v q >/dev/null
 
@@ -47,8 +51,9 @@ echo "Starting a throwaway instance on $base (Production settings, plain http, i
   exec dotnet PaulMassage.Web.dll >"$out/site.log" 2>&1
 ) &
 site_pid=$!
-for _ in $(seq 1 90); do
-  curl -fsS "$base/health" >/dev/null 2>&1 && break
+for _ in $(seq 1 120); do
+  kill -0 "$site_pid" 2>/dev/null || { echo "The site exited; see $out/site.log"; exit 1; }
+  grep -q "Now listening on" "$out/site.log" 2>/dev/null && curl -fsS "$base/health" >/dev/null 2>&1 && break
   sleep 1
 done
 curl -fsS "$base/health" >/dev/null || { echo "The site did not start; see $out/site.log"; exit 1; }
@@ -59,7 +64,7 @@ start=$(curl -fsS "$base/api/availability?service=deep-tissue-massage&minutes=60
   | python3 -c 'import json,sys; s=json.load(sys.stdin)["slots"]; print(s[0]["startUtc"].replace("+00:00","Z") if s else "")')
 details="$base/book/details?service=deep-tissue-massage&minutes=60&postcode=SE1%207PB&start=$start"
 
-sqlmap_common=(--batch --level 2 --risk 1 --threads 2 --timeout 10 --retries 0 --flush-session
+sqlmap_common=(--batch --level 2 --risk 1 --timeout 10 --retries 0 --flush-session
   --output-dir "$out/sqlmap" --disable-coloring)
 run_sqlmap() {
   local name=$1; shift
@@ -76,8 +81,11 @@ run_sqlmap booking -u "$base/book/details" --method POST \
   -p Name,Email,Postcode,MainComplaint,MedicalHistory,Start,PainIntensity --csrf-token=__RequestVerificationToken --csrf-url="$details"
 
 echo "wapiti: crawling and attacking $base (at most $minutes minutes)"
+# Only modules that stay on the target: ssrf and xxe would call wapiti's public endpoint, so they
+# are left out and both endpoints point at the site itself; --no-bugreport sends nothing home.
 timeout $((minutes * 60 + 60)) wapiti -u "$base/" --scope folder --flush-session --max-scan-time $((minutes * 60)) \
-  --max-links-per-page 50 --max-files-per-dir 50 -m "sql,blindsql,xss,permanentxss,exec,file,crlf,redirect,ssrf,xxe,csp,http_headers,cookieflags,methods,backup,htaccess" \
+  --external-endpoint "$base/" --internal-endpoint "$base/" --no-bugreport \
+  --max-links-per-page 50 --max-files-per-dir 50 -m "sql,blindsql,xss,permanentxss,exec,file,crlf,redirect,csp,http_headers,cookieflags,csrf,methods,backup,htaccess" \
   -f txt -o "$out/wapiti.txt" >"$out/wapiti-run.txt" 2>&1 || true
 
 echo
