@@ -26,13 +26,13 @@ public sealed partial class TheSessions(PracticeAppFactoryFixture fixture) : ICl
         using var client = Factory.Visitor();
         using var response = await SecurityScenario.SignInAsync(client, email, Password);
         var cookies = response.Headers.GetValues("Set-Cookie").ToList();
-        var session = Assert.Single(cookies, c => c.StartsWith("pm.auth=", StringComparison.Ordinal));
+        var session = Assert.Single(cookies, c => c.StartsWith("__Host-pm.auth=", StringComparison.Ordinal));
         Assert.Contains("secure", session, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("httponly", session, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", session, StringComparison.OrdinalIgnoreCase);
 
         using var form = await Factory.Visitor().GetAsync("/account/sign-in");
-        var antiforgery = Assert.Single(form.Headers.GetValues("Set-Cookie"), c => c.StartsWith("pm.af=", StringComparison.Ordinal));
+        var antiforgery = Assert.Single(form.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-pm.af=", StringComparison.Ordinal));
         Assert.Contains("secure", antiforgery, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("httponly", antiforgery, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=strict", antiforgery, StringComparison.OrdinalIgnoreCase);
@@ -74,6 +74,7 @@ public sealed partial class TheSessions(PracticeAppFactoryFixture fixture) : ICl
         using (var signOut = await FormPost.PostAsync(laptop, Page, "/account/sign-out", []))
         {
             Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+            Assert.Equal("\"cache\", \"storage\"", string.Join(", ", signOut.Headers.GetValues("Clear-Site-Data")));
         }
 
         Factory.Clock.Advance(TimeSpan.FromSeconds(1)); // the phone's next request comes later
@@ -208,6 +209,22 @@ public sealed partial class TheSessions(PracticeAppFactoryFixture fixture) : ICl
 
         using var admin = await visitor.GetAsync("/admin");
         Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
+
+        // The authenticator key and recovery codes are stored encrypted, like health data.
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Factory.DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Value FROM AspNetUserTokens";
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        Assert.NotEmpty(values);
+        Assert.All(values, v => Assert.StartsWith(PaulMassage.Web.Infrastructure.Data.Encryption.ColumnProtector.Prefix, v, StringComparison.Ordinal));
+        Assert.DoesNotContain(values, v => v.Contains(key.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant(), StringComparison.Ordinal));
     }
 
     [Fact]

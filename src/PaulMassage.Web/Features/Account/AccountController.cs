@@ -64,6 +64,7 @@ public sealed class AccountController(SignInManager<AppUser> signIn, UserManager
             return RedirectToAction(nameof(TwoFactorSignInController.Code), "TwoFactorSignIn", new { returnUrl = form.ReturnUrl, rememberMe = form.RememberMe });
         }
 
+        logger.LogWarning("A sign-in failed ({Outcome})", result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed" : "wrong e-mail or password");
         // "Not allowed" means an unconfirmed address; say so only to someone who knows the password.
         var notConfirmed = result.IsNotAllowed
             && await signIn.UserManager.FindByEmailAsync(form.Email!) is { } pending
@@ -89,6 +90,9 @@ public sealed class AccountController(SignInManager<AppUser> signIn, UserManager
         }
 
         await signIn.SignOutAsync();
+
+        // Nothing of the session stays in this browser's cache or storage either.
+        Response.Headers["Clear-Site-Data"] = "\"cache\", \"storage\"";
         return Redirect("/");
     }
 

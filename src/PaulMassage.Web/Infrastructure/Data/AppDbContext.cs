@@ -60,6 +60,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
 
+        // Identity keeps authenticator keys and recovery codes in AspNetUserTokens: encrypt them too.
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserToken<string>>().Property(t => t.Value).IsEncrypted();
+
         // Last, so that it sees every [Encrypted] property and .IsEncrypted() configuration.
         builder.UseEncryptedColumns(this.ColumnProtector());
     }

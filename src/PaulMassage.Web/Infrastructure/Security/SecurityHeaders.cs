@@ -53,6 +53,7 @@ public static class SecurityHeaders
         headers[HeaderNames.ContentSecurityPolicy] = ContentSecurityPolicy;
         headers[HeaderNames.XContentTypeOptions] = "nosniff";
         headers[HeaderNames.XFrameOptions] = "DENY";
+        headers[HeaderNames.XXSSProtection] = "0"; // the old XSS auditor is off, as OWASP advises: the CSP does that job
         headers["Permissions-Policy"] = PermissionsPolicy;
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
         headers["Cross-Origin-Resource-Policy"] = "same-origin";

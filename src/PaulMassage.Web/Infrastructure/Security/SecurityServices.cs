@@ -36,6 +36,10 @@ public static class SecurityServices
         var settings = section.Get<SecurityOptions>() ?? new SecurityOptions();
         var cookieSecurity = settings.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 
+        // "__Host-" cookies are Secure, host-only and path "/" by the browser's own rule; the prefix
+        // cannot be used over plain http (a development run), where the cookies keep plain names.
+        var prefix = settings.SecureCookies ? CookieNames.HostPrefix : string.Empty;
+
         // Access: every endpoint needs a signed-in user unless it says [AllowAnonymous]; /admin needs the therapist.
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -76,7 +80,7 @@ public static class SecurityServices
             options.LoginPath = "/account/sign-in";
             options.LogoutPath = "/account/sign-out";
             options.AccessDeniedPath = "/account/access-denied";
-            options.Cookie.Name = "pm.auth";
+            options.Cookie.Name = prefix + CookieNames.Session;
             options.ExpireTimeSpan = settings.IdleTimeout;
             options.SlidingExpiration = true;
             options.Events.OnRedirectToAccessDenied = context =>
@@ -110,7 +114,7 @@ public static class SecurityServices
         });
         services.AddAntiforgery(options =>
         {
-            options.Cookie.Name = "pm.af";
+            options.Cookie.Name = prefix + CookieNames.Antiforgery;
             options.Cookie.SecurePolicy = cookieSecurity;
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.HttpOnly = true;
@@ -118,7 +122,7 @@ public static class SecurityServices
         });
         services.Configure<CookieTempDataProviderOptions>(options =>
         {
-            options.Cookie.Name = "pm.msg";
+            options.Cookie.Name = prefix + CookieNames.Messages;
             options.Cookie.SecurePolicy = cookieSecurity;
             options.Cookie.SameSite = SameSiteMode.Lax;
         });
@@ -208,6 +212,15 @@ public static class SecurityServices
 
         services.AddSingleton<ColumnProtector>();
     }
+}
+
+/// <summary>The site's cookie names (without the "__Host-" prefix they carry when cookies are Secure).</summary>
+public static class CookieNames
+{
+    public const string HostPrefix = "__Host-";
+    public const string Session = "pm.auth";
+    public const string Antiforgery = "pm.af";
+    public const string Messages = "pm.msg";
 }
 
 /// <summary>Matches request paths against the configured rate-limited paths ("*" matches one segment).</summary>
