@@ -204,6 +204,16 @@ public sealed class ThePublicPages(PracticeAppFactoryFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task date_the_copyright_by_the_practice_clock()
+    {
+        using var client = Factory.CreateClient();
+
+        var page = await (await client.GetAsync("/")).ReadHtmlAsync();
+
+        Assert.Contains("© 2027 Paul Massage", page.QuerySelector("footer")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task tell_robots_what_to_skip_and_where_the_sitemap_is()
     {
         using var client = Factory.CreateClient();
