@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using PaulMassage.Web.Infrastructure.Data;
 
@@ -18,8 +17,6 @@ public class PracticeAppFactory : WebApplicationFactory<Program>
     public static readonly DateTimeOffset DefaultNow = new(2027, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
     public const string TherapistEmail = "paul@test.example";
-
-    private static readonly Lock StartLock = new();
     public const string TherapistPassword = "test-therapist-passphrase";
 
     public PracticeAppFactory()
@@ -58,19 +55,6 @@ public class PracticeAppFactory : WebApplicationFactory<Program>
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
         });
-    }
-
-    /// <summary>
-    /// Starts one practice at a time. Program.Main sets Serilog's static bootstrap logger and the
-    /// host freezes it; two hosts starting together in one test process could freeze the same
-    /// logger twice ("The logger is already frozen"). Starting is short; the tests still run in parallel.
-    /// </summary>
-    protected override IHost CreateHost(IHostBuilder builder)
-    {
-        lock (StartLock)
-        {
-            return base.CreateHost(builder);
-        }
     }
 
     /// <summary>A scope for reading or arranging the database directly.</summary>
