@@ -97,6 +97,31 @@ public sealed class MoveVisitTests(PracticeAppFactoryFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task a_move_that_loses_the_race_for_the_new_time_is_refused_and_leaves_the_visit_as_it_was()
+    {
+        var visit = await Factory.VisitAsync("racer@test.example", Utc(29, 10));
+
+        // Another visit has claimed 14:30 since the free times were worked out: the claim row is there,
+        // the visit that owns it is not yet visible to the availability check.
+        var rival = await Factory.VisitAsync("rival@test.example", Utc(29, 17), AppointmentStatus.Cancelled);
+        await Factory.WithDbAsync(db =>
+        {
+            db.SlotClaims.Add(new SlotClaim { CellStartUtc = Utc(29, 14, 30), AppointmentId = rival.Id });
+            return db.SaveChangesAsync();
+        });
+        using var client = Factory.Browser();
+
+        var response = await MoveAsync(client, $"/bookings/{visit.Token}/move", Utc(29, 14));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("That time clashes with another visit", await response.TextAsync(), StringComparison.Ordinal);
+        var stored = await Factory.WithDbAsync(db => db.Appointments.Include(a => a.SlotClaims).Include(a => a.History).SingleAsync(a => a.Id == visit.Id));
+        Assert.Equal(Utc(29, 10), stored.StartUtc);
+        Assert.Equal(SlotClaim.CellsFor(Utc(29, 10), Utc(29, 11), 30).ToList(), stored.SlotClaims.Select(c => c.CellStartUtc).Order().ToList());
+        Assert.DoesNotContain(stored.History, e => e.Note?.StartsWith("Moved", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
     public async Task within_24_hours_the_page_explains_the_policy_and_a_move_or_cancel_is_refused()
     {
         var soon = await Factory.VisitAsync("soon@test.example", Utc(2, 8)); // Tuesday 08:00, 23 hours away
