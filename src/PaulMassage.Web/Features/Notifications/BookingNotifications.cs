@@ -122,14 +122,7 @@ public sealed class BookingNotifications(
         appointment.ReminderQueuedUtc = clock.UtcNow;
     }
 
-    private PracticeFacts Practice
-    {
-        get
-        {
-            var p = practiceOptions.Value;
-            return new PracticeFacts(p.Name, p.TherapistName, p.Phone, p.Email, p.BaseUrl);
-        }
-    }
+    private PracticeFacts Practice => PracticeFacts.From(practiceOptions.Value);
 
     private void ToClient(Appointment appointment, NotificationKind kind, VisitFacts visit, EmailContent content, string? calendarMethod = null, string? dedupKey = null)
     {

@@ -1,4 +1,5 @@
 using MailKit.Security;
+using PaulMassage.Web.Features.Site;
 
 namespace PaulMassage.Web.Features.Notifications;
 
@@ -58,6 +59,12 @@ public sealed class EmailOptions
 
     /// <summary>Sent messages are deleted after this many days (their bodies are cleared when sent).</summary>
     public int SentRetentionDays { get; set; } = 90;
+
+    public string SenderAddress(PracticeOptions practice) => string.IsNullOrWhiteSpace(FromAddress) ? practice.Email : FromAddress;
+
+    public string SenderName(PracticeOptions practice) => string.IsNullOrWhiteSpace(FromName) ? practice.Name : FromName;
+
+    public string TherapistRecipient(PracticeOptions practice) => string.IsNullOrWhiteSpace(TherapistAddress) ? practice.Email : TherapistAddress;
 
     public RetryPolicy RetryPolicy() =>
         new(MaxAttempts, TimeSpan.FromSeconds(FirstRetryDelaySeconds), TimeSpan.FromMinutes(MaxRetryDelayMinutes));

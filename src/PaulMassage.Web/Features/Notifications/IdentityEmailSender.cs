@@ -19,14 +19,7 @@ public sealed class IdentityEmailSender(AppDbContext db, Outbox outbox, IOptions
     public Task SendPasswordResetCodeAsync(AppUser user, string email, string resetCode) =>
         QueueAsync(user, email, NotificationKind.PasswordReset, NotificationTemplates.PasswordResetCode(Practice, resetCode));
 
-    private PracticeFacts Practice
-    {
-        get
-        {
-            var p = practiceOptions.Value;
-            return new PracticeFacts(p.Name, p.TherapistName, p.Phone, p.Email, p.BaseUrl);
-        }
-    }
+    private PracticeFacts Practice => PracticeFacts.From(practiceOptions.Value);
 
     private async Task QueueAsync(AppUser user, string email, NotificationKind kind, EmailContent content)
     {

@@ -1,9 +1,17 @@
 using System.Globalization;
+using PaulMassage.Web.Features.Site;
 
 namespace PaulMassage.Web.Features.Notifications;
 
 /// <summary>Who the e-mails come from and how to reach them.</summary>
-public sealed record PracticeFacts(string Name, string TherapistName, string Phone, string Email, string BaseUrl);
+public sealed record PracticeFacts(string Name, string TherapistName, string Phone, string Email, string BaseUrl)
+{
+    public static PracticeFacts From(PracticeOptions practice)
+    {
+        ArgumentNullException.ThrowIfNull(practice);
+        return new(practice.Name, practice.TherapistName, practice.Phone, practice.Email, practice.BaseUrl);
+    }
+}
 
 /// <summary>
 /// What an e-mail may say about a visit. Deliberately no intake answers, treatment notes or other

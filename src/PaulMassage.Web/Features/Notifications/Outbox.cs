@@ -14,9 +14,9 @@ public sealed class Outbox(AppDbContext db, TimeProvider time, IOptions<EmailOpt
 {
     private bool watchingSaves;
 
-    public string FromAddress => string.IsNullOrWhiteSpace(email.Value.FromAddress) ? practice.Value.Email : email.Value.FromAddress;
+    public string FromAddress => email.Value.SenderAddress(practice.Value);
 
-    public string TherapistAddress => string.IsNullOrWhiteSpace(email.Value.TherapistAddress) ? practice.Value.Email : email.Value.TherapistAddress;
+    public string TherapistAddress => email.Value.TherapistRecipient(practice.Value);
 
     public OutboxMessage Add(NotificationKind kind, string toAddress, string? toName, EmailContent content, OutboxExtras? extras = null)
     {

@@ -59,13 +59,7 @@ public sealed class OutboxAdmin(AppDbContext db, PracticeClock clock, ILogger<Ou
     /// <summary>Puts a failed or waiting message back at the front of the queue with a fresh set of tries.</summary>
     public async Task<bool> RetryAsync(long id, CancellationToken cancellationToken = default)
     {
-        var now = clock.UtcNow;
-        var updated = await db.OutboxMessages
-            .Where(m => m.Id == id && (m.Status == OutboxStatus.Failed || m.Status == OutboxStatus.Pending))
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.Status, OutboxStatus.Pending)
-                .SetProperty(m => m.Attempts, 0)
-                .SetProperty(m => m.NextAttemptUtc, now), cancellationToken);
+        var updated = await RequeueAsync(db.OutboxMessages.Where(m => m.Id == id && (m.Status == OutboxStatus.Failed || m.Status == OutboxStatus.Pending)), cancellationToken);
         if (updated > 0)
         {
             logger.LogInformation("Outbox message {OutboxId} put back in the queue by the therapist", id);
@@ -76,15 +70,18 @@ public sealed class OutboxAdmin(AppDbContext db, PracticeClock clock, ILogger<Ou
 
     public async Task<int> RetryAllFailedAsync(CancellationToken cancellationToken = default)
     {
-        var now = clock.UtcNow;
-        var updated = await db.OutboxMessages
-            .Where(m => m.Status == OutboxStatus.Failed)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.Status, OutboxStatus.Pending)
-                .SetProperty(m => m.Attempts, 0)
-                .SetProperty(m => m.NextAttemptUtc, now), cancellationToken);
+        var updated = await RequeueAsync(db.OutboxMessages.Where(m => m.Status == OutboxStatus.Failed), cancellationToken);
         logger.LogInformation("{Count} failed outbox messages put back in the queue by the therapist", updated);
         return updated;
+    }
+
+    private Task<int> RequeueAsync(IQueryable<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        var now = clock.UtcNow;
+        return messages.ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Status, OutboxStatus.Pending)
+            .SetProperty(m => m.Attempts, 0)
+            .SetProperty(m => m.NextAttemptUtc, now), cancellationToken);
     }
 
     public static string KindLabel(NotificationKind kind) => kind switch

@@ -85,11 +85,9 @@ public sealed class OutboxDispatcher(
         }
 
         var practice = practiceOptions.Value;
-        var from = string.IsNullOrWhiteSpace(options.FromAddress) ? practice.Email : options.FromAddress;
-        var fromName = string.IsNullOrWhiteSpace(options.FromName) ? practice.Name : options.FromName;
         try
         {
-            await transport.SendAsync(OutboxMime.Build(message, from, fromName), cancellationToken);
+            await transport.SendAsync(OutboxMime.Build(message, options.SenderAddress(practice), options.SenderName(practice)), cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
