@@ -36,6 +36,7 @@ public sealed partial class BrowserSession : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(browser);
         var context = await browser.NewContextAsync(ViewportOptions.For(viewport, baseAddress));
         context.SetDefaultTimeout(15_000);
+        context.SetDefaultNavigationTimeout(60_000); // the first page of a cold site compiles its views
         var page = await context.NewPageAsync();
         var session = new BrowserSession(context, page, viewport, baseAddress);
         await context.RouteAsync("**/*", session.GuardNetworkAsync);
