@@ -23,7 +23,16 @@ public class PracticeAppFactory : WebApplicationFactory<Program>
     {
         Folder = Path.Combine(Path.GetTempPath(), "paulmassage-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
+
+        // Session and antiforgery cookies are Secure-only, as in production: talk to the site over https.
+        ClientOptions.BaseAddress = new Uri("https://localhost");
     }
+
+    /// <summary>
+    /// Rate limits high enough for tests that post many forms from one "address" (the booking race,
+    /// the hostile-input corpus); the rate-limit tests set their own low limit through <see cref="Settings"/>.
+    /// </summary>
+    public const int TestRateLimit = 100_000;
 
     /// <summary>A folder of this factory's own: database, mail and logs live here.</summary>
     public string Folder { get; }
@@ -42,9 +51,13 @@ public class PracticeAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={DatabasePath}");
         builder.UseSetting("Email:PickupDirectory", MailFolder);
+        builder.UseSetting("DataProtection:KeysFolder", Path.Combine(Folder, "keys"));
         builder.UseSetting("Logging:Folder", Path.Combine(Folder, "logs"));
         builder.UseSetting("Seed:TherapistEmail", TherapistEmail);
         builder.UseSetting("Seed:TherapistPassword", TherapistPassword);
+        builder.UseSetting("Security:RateLimit:PermitLimit", TestRateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // The test client talks plain http; a class that checks the Secure flag sets this back to true.
+        builder.UseSetting("Security:SecureCookies", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -26,10 +26,14 @@ public sealed class SignInForm
 [AllowAnonymous]
 [Route("account")]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class AccountController(SignInManager<AppUser> signIn, ILogger<AccountController> logger) : Controller
+public sealed class AccountController(SignInManager<AppUser> signIn, UserManager<AppUser> users, ILogger<AccountController> logger) : Controller
 {
     [HttpGet("sign-in")]
-    public IActionResult SignIn(string? returnUrl) => View("SignIn", new SignInForm { ReturnUrl = returnUrl });
+    public IActionResult SignIn(string? returnUrl)
+    {
+        ViewData["SignInMessage"] = TempData["SignInMessage"] as string;
+        return View("SignIn", new SignInForm { ReturnUrl = returnUrl });
+    }
 
     [HttpPost("sign-in")]
     [ValidateAntiForgeryToken]
@@ -45,12 +49,32 @@ public sealed class AccountController(SignInManager<AppUser> signIn, ILogger<Acc
         if (result.Succeeded)
         {
             logger.LogInformation("A user signed in");
-            return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/admin");
+            if (Url.IsLocalUrl(form.ReturnUrl))
+            {
+                return LocalRedirect(form.ReturnUrl);
+            }
+
+            // The therapist starts in the back office, a client on their own account page.
+            var user = await signIn.UserManager.FindByEmailAsync(form.Email!);
+            return LocalRedirect(user is not null && await signIn.UserManager.IsInRoleAsync(user, Roles.Therapist) ? "/admin" : "/account");
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToAction(nameof(TwoFactorSignInController.Code), "TwoFactorSignIn", new { returnUrl = form.ReturnUrl, rememberMe = form.RememberMe });
+        }
+
+        logger.LogWarning("A sign-in failed ({Outcome})", result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed" : "wrong e-mail or password");
+        // "Not allowed" means an unconfirmed address; say so only to someone who knows the password.
+        var notConfirmed = result.IsNotAllowed
+            && await signIn.UserManager.FindByEmailAsync(form.Email!) is { } pending
+            && await signIn.UserManager.CheckPasswordAsync(pending, form.Password!);
         ModelState.AddModelError(string.Empty, result.IsLockedOut
             ? "Too many failed attempts. The account is locked for a few minutes; try again later."
-            : "The e-mail address or password is not right.");
+            : notConfirmed
+                ? "Please confirm your e-mail address first: open the link in the e-mail we sent you. You can ask for a new link below."
+                : "The e-mail address or password is not right.");
+        ViewData["ShowResend"] = notConfirmed;
         form.Password = null;
         return View("SignIn", form);
     }
@@ -59,9 +83,22 @@ public sealed class AccountController(SignInManager<AppUser> signIn, ILogger<Acc
     [ValidateAntiForgeryToken]
     public async Task<IActionResult> SignOutUser()
     {
+        // A new security stamp ends this account's sessions on every other device too.
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
+
         await signIn.SignOutAsync();
+
+        // Nothing of the session stays in this browser's cache or storage either.
+        Response.Headers["Clear-Site-Data"] = "\"cache\", \"storage\"";
         return Redirect("/");
     }
+
+    /// <summary>Where to go after signing in: the local page asked for, else the back office.</summary>
+    internal static string SafeReturnUrl(IUrlHelper url, string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && url.IsLocalUrl(returnUrl) ? returnUrl : "/admin";
 
     [HttpGet("access-denied")]
     public IActionResult AccessDenied()

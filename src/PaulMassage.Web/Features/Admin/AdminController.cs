@@ -1,16 +1,138 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PaulMassage.Web.Features.Account;
+using PaulMassage.Web.Features.Scheduling;
+using PaulMassage.Web.Infrastructure.Time;
 
 namespace PaulMassage.Web.Features.Admin;
 
-/// <summary>The therapist's back office. Everything here needs the Therapist role.</summary>
+/// <summary>A change to one visit, posted with the version the page showed, so a stale page cannot win.</summary>
+public class VisitChangeForm
+{
+    public Guid Version { get; set; }
+
+    /// <summary>Where to go back to (a back-office page); the request page when empty.</summary>
+    public string? ReturnUrl { get; set; }
+}
+
+public sealed class DeclineForm : VisitChangeForm
+{
+    [Required(ErrorMessage = "Give the client a reason; they will see it on their booking page.")]
+    [StringLength(1000, ErrorMessage = "Keep the reason under 1,000 characters.")]
+    [Display(Name = "Reason the client will see")]
+    public string? Reason { get; set; }
+}
+
+public sealed class ProposeForm : VisitChangeForm
+{
+    [Required(ErrorMessage = "Choose one of the free times to propose.")]
+    public DateTime? Start { get; set; }
+}
+
+public sealed class RequestPage
+{
+    public required RequestDetail Detail { get; init; }
+
+    public ProposalDay? Proposal { get; init; }
+
+    public string? DeclineReason { get; init; }
+}
+
+/// <summary>The therapist's back office: requests and the changes he makes to visits. Everything here needs the Therapist role.</summary>
 [Authorize(Roles = Roles.Therapist)]
 [Route("admin")]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class AdminController(RequestsQuery requests) : Controller
+public sealed class AdminController(RequestsQuery requests, AppointmentActions actions, AvailabilityService availability, PracticeClock clock) : Controller
 {
+    public const string MessageKey = "AdminMessage";
+    public const string MessageKindKey = "AdminMessageKind";
+
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
         View("Index", await requests.OpenRequestsAsync(cancellationToken));
+
+    [HttpGet("requests/{id:int}")]
+    public async Task<IActionResult> Detail(int id, [FromQuery] DateOnly? day, CancellationToken cancellationToken)
+    {
+        var page = await RequestPageAsync(id, day, null, cancellationToken);
+        return page is null ? NotFound() : View("Request", page);
+    }
+
+    [HttpPost("requests/{id:int}/confirm")]
+    public async Task<IActionResult> Confirm(int id, [FromForm] VisitChangeForm form, CancellationToken cancellationToken) =>
+        Finish(id, form, await actions.ConfirmAsync(id, form.Version, Actor, cancellationToken));
+
+    [HttpPost("requests/{id:int}/decline")]
+    public async Task<IActionResult> Decline(int id, [FromForm] DeclineForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (!ModelState.IsValid)
+        {
+            var page = await RequestPageAsync(id, null, form.Reason, cancellationToken);
+            return page is null ? NotFound() : View("Request", page);
+        }
+
+        return Finish(id, form, await actions.DeclineAsync(id, form.Version, form.Reason!, Actor, cancellationToken));
+    }
+
+    [HttpPost("requests/{id:int}/propose")]
+    public async Task<IActionResult> Propose(int id, [FromForm] ProposeForm form, [FromQuery] DateOnly? day, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (!ModelState.IsValid || form.Start is not DateTime start)
+        {
+            var page = await RequestPageAsync(id, day, null, cancellationToken);
+            return page is null ? NotFound() : View("Request", page);
+        }
+
+        return Finish(id, form, await actions.ProposeTimeAsync(id, form.Version, FormTime.AsUtc(start)!.Value, Actor, cancellationToken));
+    }
+
+    [HttpPost("visits/{id:int}/complete")]
+    public async Task<IActionResult> Complete(int id, [FromForm] VisitChangeForm form, CancellationToken cancellationToken) =>
+        Finish(id, form, await actions.MarkCompletedAsync(id, form.Version, Actor, cancellationToken));
+
+    [HttpPost("visits/{id:int}/no-show")]
+    public async Task<IActionResult> NoShow(int id, [FromForm] VisitChangeForm form, CancellationToken cancellationToken) =>
+        Finish(id, form, await actions.MarkNoShowAsync(id, form.Version, Actor, cancellationToken));
+
+    private string Actor => User.Identity?.Name ?? Roles.Therapist;
+
+    private IActionResult Finish(int id, VisitChangeForm form, ActionOutcome outcome)
+    {
+        if (outcome.Kind == ActionOutcomeKind.NotFound)
+        {
+            return NotFound();
+        }
+
+        TempData[MessageKey] = outcome.Message;
+        TempData[MessageKindKey] = outcome.Succeeded ? "success" : "warning";
+        return form.ReturnUrl is { Length: > 0 } back && Url.IsLocalUrl(back) && back.StartsWith("/admin", StringComparison.Ordinal)
+            ? LocalRedirect(back)
+            : RedirectToAction(nameof(Detail), new { id });
+    }
+
+    private async Task<RequestPage?> RequestPageAsync(int id, DateOnly? day, string? declineReason, CancellationToken cancellationToken)
+    {
+        var detail = await requests.DetailAsync(id, cancellationToken);
+        if (detail is null)
+        {
+            return null;
+        }
+
+        ProposalDay? proposal = null;
+        if (detail.CanPropose)
+        {
+            var today = clock.Today;
+            var chosen = day is DateOnly d && d >= today ? d : RequestsQuery.DefaultProposalDay(detail, today);
+            var slots = await availability.FreeSlotsAsync(detail.DurationMinutes, chosen, 1, cancellationToken);
+            proposal = new ProposalDay(chosen, slots, chosen > today ? chosen.AddDays(-1) : null, chosen.AddDays(1));
+        }
+
+        return new RequestPage { Detail = detail, Proposal = proposal, DeclineReason = declineReason };
+    }
 }
+
+/// <summary>The completed / no-show buttons for one visit; <paramref name="ReturnUrl"/> is where to come back to.</summary>
+public sealed record OutcomeButtons(int Id, Guid Version, string? ReturnUrl);

@@ -1,46 +1,152 @@
 using Microsoft.EntityFrameworkCore;
 using PaulMassage.Web.Features.Booking;
+using PaulMassage.Web.Features.Scheduling;
 using PaulMassage.Web.Features.Screening;
 using PaulMassage.Web.Infrastructure.Data;
 using PaulMassage.Web.Infrastructure.Time;
 
 namespace PaulMassage.Web.Features.Admin;
 
+/// <summary>The intake answers in the therapist's words. Health data: shown to the therapist only.</summary>
+public sealed record IntakeSummary(
+    string MainComplaint,
+    IReadOnlyList<string> PainAreas,
+    int PainIntensity,
+    string Duration,
+    IReadOnlyList<string> Feelings,
+    IReadOnlyList<string> Contraindications,
+    string? MedicalHistory,
+    ScreeningOutcome Outcome)
+{
+    public static IntakeSummary? From(IntakeAssessment? intake) => intake is null
+        ? null
+        : new IntakeSummary(
+            intake.MainComplaint,
+            IntakeLabels.Describe(intake.PainAreas, IntakeLabels.Areas).ToList(),
+            intake.PainIntensity,
+            IntakeLabels.Durations.GetValueOrDefault(intake.Duration, "not given"),
+            IntakeLabels.Describe(intake.Feelings, IntakeLabels.Feelings).ToList(),
+            IntakeLabels.Describe(intake.Contraindications, IntakeLabels.Contraindications).ToList(),
+            intake.MedicalHistory,
+            intake.Outcome);
+}
+
 public sealed record RequestRow(
     int Id,
     string Reference,
+    Guid Version,
     string ClientName,
     string ServiceName,
     int DurationMinutes,
     DateTimeOffset LocalStart,
+    DateTimeOffset? LocalProposedStart,
     string Postcode,
     AppointmentStatus Status,
     bool NeedsReview,
-    IReadOnlyList<string> PainAreas,
-    int? PainIntensity,
-    IReadOnlyList<string> ReviewReasons);
+    bool HasPassed,
+    IntakeSummary? Intake);
 
-/// <summary>Visits waiting for the therapist's answer, flagged ones first.</summary>
+public sealed record OpenRequests(IReadOnlyList<RequestRow> WaitingForYou, IReadOnlyList<RequestRow> WaitingForClient, int VisitsToday);
+
+public sealed record HistoryLine(DateTimeOffset LocalAt, string Actor, AppointmentStatus? From, AppointmentStatus To, string? Note);
+
+public sealed record RequestDetail(
+    int Id,
+    string Reference,
+    Guid Version,
+    AppointmentStatus Status,
+    bool NeedsReview,
+    string ClientName,
+    string ClientEmail,
+    string ClientPhone,
+    string ServiceName,
+    int DurationMinutes,
+    decimal PriceGbp,
+    DateTimeOffset LocalStart,
+    DateTimeOffset LocalEnd,
+    DateTimeOffset? LocalProposedStart,
+    string AddressLine1,
+    string? AddressLine2,
+    string Town,
+    string Postcode,
+    string? AccessNotes,
+    string? DeclineReason,
+    DateTimeOffset LocalCreated,
+    IntakeSummary? Intake,
+    IReadOnlyList<HistoryLine> History,
+    bool HasStarted)
+{
+    public bool CanConfirm => Status == AppointmentStatus.Requested && !HasStarted;
+
+    public bool CanDecline => Status is AppointmentStatus.Requested or AppointmentStatus.AlternativeProposed;
+
+    public bool CanPropose => Status == AppointmentStatus.Requested;
+
+    public bool CanRecordOutcome => Status == AppointmentStatus.Confirmed && HasStarted;
+}
+
+/// <summary>Reads what the requests pages show.</summary>
 public sealed class RequestsQuery(AppDbContext db, PracticeClock clock)
 {
-    public async Task<IReadOnlyList<RequestRow>> OpenRequestsAsync(CancellationToken cancellationToken = default)
+    /// <summary>Visits waiting for an answer, flagged ones first, then by time.</summary>
+    public async Task<OpenRequests> OpenRequestsAsync(CancellationToken cancellationToken = default)
     {
-        var rows = await db.Appointments.AsNoTracking()
+        var open = await db.Appointments.AsNoTracking()
+            .Include(a => a.Client).Include(a => a.Service).Include(a => a.Intake)
             .Where(a => a.Status == AppointmentStatus.Requested || a.Status == AppointmentStatus.AlternativeProposed)
             .OrderByDescending(a => a.NeedsReview).ThenBy(a => a.StartUtc)
-            .Select(a => new
-            {
-                a.Id, a.Reference, ClientName = a.Client!.Name, ServiceName = a.Service!.Name, a.DurationMinutes, a.StartUtc,
-                a.Postcode, a.Status, a.NeedsReview,
-                Areas = a.Intake == null ? BodyArea.None : a.Intake.PainAreas,
-                Intensity = a.Intake == null ? (int?)null : a.Intake.PainIntensity,
-                Contra = a.Intake == null ? Contraindication.None : a.Intake.Contraindications,
-            })
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new RequestRow(
-            r.Id, r.Reference, r.ClientName, r.ServiceName, r.DurationMinutes, clock.ToLocal(r.StartUtc), r.Postcode, r.Status, r.NeedsReview,
-            IntakeLabels.Describe(r.Areas, IntakeLabels.Areas).ToList(),
-            r.Intensity,
-            IntakeLabels.Describe(r.Contra, IntakeLabels.Contraindications).ToList())).ToList();
+        var now = clock.UtcNow;
+        var rows = open.Select(a => new RequestRow(
+            a.Id, a.Reference, a.Version, a.Client!.Name, a.Service!.Name, a.DurationMinutes, clock.ToLocal(a.StartUtc),
+            a.ProposedStartUtc is DateTime p ? clock.ToLocal(p) : null,
+            a.Postcode, a.Status, a.NeedsReview, a.StartUtc <= now, IntakeSummary.From(a.Intake))).ToList();
+
+        var today = clock.Today;
+        var dayStart = clock.StartOfDayUtc(today);
+        var dayEnd = clock.StartOfDayUtc(today.AddDays(1));
+        var visitsToday = await db.Appointments.CountAsync(
+            a => a.Status == AppointmentStatus.Confirmed && a.StartUtc >= dayStart && a.StartUtc < dayEnd, cancellationToken);
+
+        return new OpenRequests(
+            rows.Where(r => r.Status == AppointmentStatus.Requested).ToList(),
+            rows.Where(r => r.Status == AppointmentStatus.AlternativeProposed).ToList(),
+            visitsToday);
+    }
+
+    public async Task<RequestDetail?> DetailAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var a = await db.Appointments.AsNoTracking()
+            .Include(x => x.Client).Include(x => x.Service).Include(x => x.Intake).Include(x => x.History)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
+        if (a is null)
+        {
+            return null;
+        }
+
+        return new RequestDetail(
+            a.Id, a.Reference, a.Version, a.Status, a.NeedsReview,
+            a.Client!.Name, a.Client.Email, a.Client.Phone,
+            a.Service!.Name, a.DurationMinutes, a.PriceGbp,
+            clock.ToLocal(a.StartUtc), clock.ToLocal(a.EndUtc),
+            a.ProposedStartUtc is DateTime p ? clock.ToLocal(p) : null,
+            a.AddressLine1, a.AddressLine2, a.Town, a.Postcode, a.AccessNotes, a.DeclineReason,
+            clock.ToLocal(a.CreatedUtc),
+            IntakeSummary.From(a.Intake),
+            a.History.OrderBy(h => h.AtUtc).ThenBy(h => h.Id)
+                .Select(h => new HistoryLine(clock.ToLocal(h.AtUtc), h.Actor, h.FromStatus, h.ToStatus, h.Note)).ToList(),
+            a.StartUtc <= clock.UtcNow);
+    }
+
+    /// <summary>Free times of the right length on one day, to propose instead of the requested one.</summary>
+    public static DateOnly DefaultProposalDay(RequestDetail detail, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(detail);
+        var requested = DateOnly.FromDateTime(detail.LocalStart.DateTime);
+        return requested > today ? requested : today.AddDays(1);
     }
 }
+
+/// <summary>The times a therapist may propose on one day.</summary>
+public sealed record ProposalDay(DateOnly Day, IReadOnlyList<FreeSlot> Slots, DateOnly? Previous, DateOnly Next);

@@ -15,6 +15,13 @@ public class Appointment
     /// <summary>SHA-256 of the manage-link token; the token itself is only ever in the client's link.</summary>
     public required string ManageTokenHash { get; set; }
 
+    /// <summary>
+    /// The manage-link token encrypted with ASP.NET Core Data Protection (see <see cref="ManageLinks"/>),
+    /// so later e-mails (reminders, aftercare) can carry the link. Useless without the key ring,
+    /// which is kept outside the database.
+    /// </summary>
+    public string? ManageTokenProtected { get; set; }
+
     public int ClientId { get; set; }
 
     public Client? Client { get; set; }
@@ -47,10 +54,24 @@ public class Appointment
 
     public string? AccessNotes { get; set; }
 
+    /// <summary>
+    /// The other time the therapist suggested, while the visit waits for the client's answer
+    /// (<see cref="AppointmentStatus.AlternativeProposed"/>); both times are held until then.
+    /// </summary>
+    public DateTime? ProposedStartUtc { get; private set; }
+
+    public DateTime? ProposedEndUtc => ProposedStartUtc?.AddMinutes(DurationMinutes);
+
     /// <summary>The therapist's reason when he declines, shown to the client.</summary>
     public string? DeclineReason { get; set; }
 
     public DateTime CreatedUtc { get; set; }
+
+    /// <summary>
+    /// When the day-before reminder was queued, or when a confirmation or move e-mail sent inside
+    /// the reminder window made it unnecessary. Cleared when the visit moves, so the new time gets one.
+    /// </summary>
+    public DateTime? ReminderQueuedUtc { get; set; }
 
     /// <summary>Changes on every update, so two concurrent changes cannot both win.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
@@ -70,6 +91,11 @@ public class Appointment
         }
 
         History.Add(new AppointmentEvent { FromStatus = Status, ToStatus = to, Actor = actor, AtUtc = atUtc, Note = note });
+        if (Status == AppointmentStatus.AlternativeProposed)
+        {
+            ProposedStartUtc = null; // answered or called off: only one time is left, or none
+        }
+
         Status = to;
         Version = Guid.NewGuid();
         if (!BookingStateMachine.HoldsTime(to))
@@ -79,10 +105,45 @@ public class Appointment
     }
 
     /// <summary>Claims the quarter-hour cells the visit and its travel buffer cover.</summary>
-    public void ClaimSlots(int travelBufferMinutes)
+    public void ClaimSlots(int travelBufferMinutes) =>
+        ClaimCells(SlotClaim.CellsFor(StartUtc, EndUtc, travelBufferMinutes));
+
+    /// <summary>
+    /// Suggests another time: the visit waits for the client's answer and holds both its own time
+    /// and the proposed one, so neither can be given away meanwhile.
+    /// </summary>
+    public void ProposeTime(DateTime proposedStartUtc, int travelBufferMinutes, string actor, DateTime atUtc, string? note = null)
     {
-        SlotClaims.Clear();
-        SlotClaims.AddRange(SlotClaim.CellsFor(StartUtc, EndUtc, travelBufferMinutes).Select(cell => new SlotClaim { CellStartUtc = cell }));
+        ChangeStatus(AppointmentStatus.AlternativeProposed, actor, atUtc, note);
+        ProposedStartUtc = proposedStartUtc;
+        ClaimCells(SlotClaim.CellsFor(StartUtc, EndUtc, travelBufferMinutes)
+            .Union(SlotClaim.CellsFor(proposedStartUtc, proposedStartUtc.AddMinutes(DurationMinutes), travelBufferMinutes)));
+    }
+
+    /// <summary>The client takes the proposed time: the visit moves there, is confirmed, and lets its old time go.</summary>
+    public void AcceptProposedTime(int travelBufferMinutes, string actor, DateTime atUtc, string? note = null)
+    {
+        if (Status != AppointmentStatus.AlternativeProposed || ProposedStartUtc is not DateTime proposed)
+        {
+            throw new InvalidStatusChangeException(Status, AppointmentStatus.Confirmed);
+        }
+
+        ChangeStatus(AppointmentStatus.Confirmed, actor, atUtc, note);
+        StartUtc = proposed;
+        EndUtc = proposed.AddMinutes(DurationMinutes);
+        ClaimSlots(travelBufferMinutes);
+    }
+
+    /// <summary>
+    /// Holds exactly these cells: keeps the ones already held, releases the others and claims the
+    /// new ones, so that no cell is deleted and inserted again in the same save.
+    /// </summary>
+    private void ClaimCells(IEnumerable<DateTime> cells)
+    {
+        var wanted = cells.ToHashSet();
+        SlotClaims.RemoveAll(c => !wanted.Contains(c.CellStartUtc));
+        var held = SlotClaims.Select(c => c.CellStartUtc).ToHashSet();
+        SlotClaims.AddRange(wanted.Where(cell => !held.Contains(cell)).Order().Select(cell => new SlotClaim { CellStartUtc = cell }));
     }
 }
 

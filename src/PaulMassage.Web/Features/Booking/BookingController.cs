@@ -22,6 +22,9 @@ public sealed class BookingController(
 {
     private const int DaysPerPage = 7;
 
+    /// <summary>The fields of step 1; the details form carries them as hidden fields.</summary>
+    private static readonly string[] ChoiceFields = [nameof(VisitChoice.Service), nameof(VisitChoice.Minutes), nameof(VisitChoice.Postcode)];
+
     [HttpGet("")]
     public async Task<IActionResult> Choose([FromQuery] VisitChoice choice, [FromQuery] List<PainFeeling> feelings, CancellationToken cancellationToken)
     {
@@ -62,7 +65,7 @@ public sealed class BookingController(
     [HttpGet("details")]
     public async Task<IActionResult> Details([FromQuery] VisitChoice choice, [FromQuery] DateTime? start, CancellationToken cancellationToken)
     {
-        var form = new BookingForm { Service = choice.Service, Minutes = choice.Minutes, Postcode = choice.Postcode, Start = AsUtc(start) };
+        var form = new BookingForm { Service = choice.Service, Minutes = choice.Minutes, Postcode = choice.Postcode, Start = FormTime.AsUtc(start) };
         var (service, outOfArea) = await CheckChoiceAsync(form, cancellationToken);
         if (!ModelState.IsValid || service is null)
         {
@@ -83,10 +86,17 @@ public sealed class BookingController(
     public async Task<IActionResult> Submit([FromForm] BookingForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        form.Start = AsUtc(form.Start);
+        form.Start = FormTime.AsUtc(form.Start);
         var (service, outOfArea) = await CheckChoiceAsync(form, cancellationToken);
-        if (service is null || outOfArea is not null)
+        if (service is null || outOfArea is not null || ChoiceFields.Any(HasError))
         {
+            // The treatment, length or postcode no longer stands (they cannot be edited on this
+            // step), so go back to step 1 with only the messages about them.
+            foreach (var key in ModelState.Keys.Except(ChoiceFields).ToList())
+            {
+                ModelState.Remove(key);
+            }
+
             return View("Choose", await ChoosePageAsync(form, [], outOfArea, cancellationToken));
         }
 
@@ -101,12 +111,15 @@ public sealed class BookingController(
         {
             case BookingOutcome.Accepted accepted:
                 TempData["BookingReceived"] = accepted.Reference;
-                return RedirectToAction(nameof(ManageBookingController.Show), "ManageBooking", new { token = accepted.ManageToken });
+                return LocalRedirect(ManageToken.ManagePath(accepted.ManageToken));
             case BookingOutcome.StoppedForSafety stopped:
                 return View("SafetyStop", new SafetyStopPage { Screening = stopped.Screening });
             case BookingOutcome.SlotTaken taken:
                 ModelState.AddModelError(nameof(BookingForm.Start), "Sorry, someone has just booked that time. Please choose another; everything else you entered is kept.");
                 return View("Details", DetailsPage(form, service, startUtc, taken.Alternatives));
+            case BookingOutcome.SlotNotOffered notOffered:
+                ModelState.AddModelError(nameof(BookingForm.Start), "Sorry, that time cannot be booked: it is too soon, too far ahead or outside Paul's working hours. Please choose another; everything else you entered is kept.");
+                return View("Details", DetailsPage(form, service, startUtc, notOffered.Alternatives));
             case BookingOutcome.OutOfArea area:
                 return View("Choose", await ChoosePageAsync(form, [], area.District, cancellationToken));
             default:
@@ -164,8 +177,10 @@ public sealed class BookingController(
             return (service, postcode.District);
         }
 
-        return (ModelState.IsValid ? service : null, null);
+        return (service, null);
     }
+
+    private bool HasError(string key) => ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0;
 
     private async Task<ChooseVisitPage> ChoosePageAsync(VisitChoice choice, List<PainFeeling> feelings, string? outOfArea, CancellationToken cancellationToken)
     {
@@ -186,14 +201,6 @@ public sealed class BookingController(
             ServedDistricts = snapshot.Area.Format(),
         };
     }
-
-    private static DateTime? AsUtc(DateTime? value) => value switch
-    {
-        null => null,
-        { Kind: DateTimeKind.Utc } v => v,
-        { Kind: DateTimeKind.Local } v => v.ToUniversalTime(),
-        var v => DateTime.SpecifyKind(v.Value, DateTimeKind.Utc),
-    };
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 }

@@ -84,13 +84,13 @@ public static class BookingFormMapper
                 Combine(form.RedFlags)));
     }
 
-    private static bool ValidFlags<T>(List<T> values)
+    internal static bool ValidFlags<T>(List<T> values)
         where T : struct, Enum =>
         values.All(v => Enum.IsDefined(v) && Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture) != 0);
 
-    private static T Combine<T>(List<T> values)
+    internal static T Combine<T>(List<T> values)
         where T : struct, Enum =>
         (T)Enum.ToObject(typeof(T), values.Aggregate(0L, (all, v) => all | Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture)));
 
-    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    internal static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -12,10 +12,12 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         builder.HasIndex(a => a.Reference).IsUnique();
         builder.Property(a => a.ManageTokenHash).HasMaxLength(64);
         builder.HasIndex(a => a.ManageTokenHash).IsUnique();
+        builder.Property(a => a.ManageTokenProtected).HasMaxLength(500);
 
         // Availability reads a date range of visits in one query; this is its index.
         builder.HasIndex(a => new { a.StartUtc, a.Status });
         builder.HasIndex(a => new { a.Status, a.NeedsReview });
+        builder.HasIndex(a => a.ProposedStartUtc);
 
         builder.Property(a => a.Status).HasConversion<int>();
         builder.Property(a => a.Version).IsConcurrencyToken();

@@ -33,8 +33,11 @@ public abstract record BookingOutcome
 {
     public sealed record Accepted(string Reference, string ManageToken, bool NeedsReview) : BookingOutcome;
 
-    /// <summary>Another request took the slot first (or it is no longer free).</summary>
+    /// <summary>Another visit took the slot first.</summary>
     public sealed record SlotTaken(IReadOnlyList<FreeSlot> Alternatives) : BookingOutcome;
+
+    /// <summary>The time is not one the practice offers (any more): too soon, too far ahead, or outside working hours.</summary>
+    public sealed record SlotNotOffered(IReadOnlyList<FreeSlot> Alternatives) : BookingOutcome;
 
     public sealed record OutOfArea(string District) : BookingOutcome;
 

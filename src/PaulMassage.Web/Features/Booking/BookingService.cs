@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using PaulMassage.Web.Features.Catalogue;
 using PaulMassage.Web.Features.Clients;
+using PaulMassage.Web.Features.Notifications;
 using PaulMassage.Web.Features.Scheduling;
 using PaulMassage.Web.Features.Screening;
 using PaulMassage.Web.Infrastructure.Data;
@@ -9,7 +11,7 @@ namespace PaulMassage.Web.Features.Booking;
 
 /// <summary>
 /// Takes a client's home-visit request: screens it, checks the area and the slot, and stores the
-/// client, the intake and the appointment in one transaction. The slot claims make the database
+/// client, the intake, the appointment and its e-mails in one transaction. The slot claims make the database
 /// refuse an overlapping visit even when two requests pass the availability check together.
 /// </summary>
 public sealed class BookingService(
@@ -17,6 +19,8 @@ public sealed class BookingService(
     AvailabilityService availability,
     SchedulingSettings settings,
     PracticeClock clock,
+    ManageLinks manageLinks,
+    BookingNotifications notifications,
     ILogger<BookingService> logger)
 {
     public const string ClientActor = "client";
@@ -46,20 +50,66 @@ public sealed class BookingService(
             return new BookingOutcome.UnknownService();
         }
 
-        if (!await availability.IsFreeAsync(request.StartUtc, request.Minutes, cancellationToken))
+        switch (await availability.CheckAsync(request.StartUtc, request.Minutes, cancellationToken: cancellationToken))
         {
-            return await SlotTakenAsync(request, cancellationToken);
+            case SlotCheck.Taken:
+                return new BookingOutcome.SlotTaken(await AlternativesAsync(request, cancellationToken));
+            case SlotCheck.NotOffered:
+                return new BookingOutcome.SlotNotOffered(await AlternativesAsync(request, cancellationToken));
         }
 
+        // Two first-time requests with one e-mail address can both find no client and both add
+        // one; the unique index lets one win, and the other tries again and finds it. A clash of
+        // the random reference is retried the same way.
+        for (var attempt = 1; ; attempt++)
+        {
+            var token = ManageToken.Create();
+            var appointment = await NewAppointmentAsync(request, service.Id, option, screening, token, snapshot.Rules.TravelBufferMinutes, cancellationToken);
+
+            // The e-mails ("request received", "new request") are stored in the same transaction.
+            await notifications.VisitRequestedAsync(appointment, cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                logger.LogInformation("Booking {Reference} requested (needs review: {NeedsReview})", appointment.Reference, appointment.NeedsReview);
+                return new BookingOutcome.Accepted(appointment.Reference, token, appointment.NeedsReview);
+            }
+            catch (DbUpdateException ex) when (UniqueViolation.Involves(ex, nameof(AppDbContext.SlotClaims)))
+            {
+                // Lost the race for the slot: nothing was written, offer the client other times.
+                db.ChangeTracker.Clear();
+                logger.LogInformation("A booking request lost the race for its slot");
+                return new BookingOutcome.SlotTaken(await AlternativesAsync(request, cancellationToken));
+            }
+            catch (DbUpdateException ex) when (attempt < MaxSaveAttempts
+                && (UniqueViolation.Involves(ex, nameof(AppDbContext.Clients)) || UniqueViolation.Involves(ex, nameof(AppDbContext.Appointments))))
+            {
+                db.ChangeTracker.Clear();
+                logger.LogInformation("A booking request met a concurrent client or reference; trying again (attempt {Attempt})", attempt);
+            }
+        }
+    }
+
+    private const int MaxSaveAttempts = 3;
+
+    private async Task<Appointment> NewAppointmentAsync(
+        BookingRequest request,
+        int serviceId,
+        ServiceOption option,
+        ScreeningResult screening,
+        string token,
+        int travelBufferMinutes,
+        CancellationToken cancellationToken)
+    {
         var now = clock.UtcNow;
         var client = await FindOrCreateClientAsync(request, now, cancellationToken);
-        var token = ManageToken.Create();
         var appointment = new Appointment
         {
             Reference = ManageToken.CreateReference(),
             ManageTokenHash = ManageToken.Hash(token),
+            ManageTokenProtected = manageLinks.Protect(token),
             Client = client,
-            ServiceId = service.Id,
+            ServiceId = serviceId,
             DurationMinutes = option.Minutes,
             PriceGbp = option.PriceGbp,
             StartUtc = request.StartUtc,
@@ -86,23 +136,9 @@ public sealed class BookingService(
             },
         };
         appointment.History.Add(new AppointmentEvent { ToStatus = AppointmentStatus.Requested, Actor = ClientActor, AtUtc = now });
-        appointment.ClaimSlots(snapshot.Rules.TravelBufferMinutes);
+        appointment.ClaimSlots(travelBufferMinutes);
         db.Appointments.Add(appointment);
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (UniqueViolation.Involves(ex, nameof(AppDbContext.SlotClaims)))
-        {
-            // Lost the race for the slot: nothing was written, offer the client other times.
-            db.ChangeTracker.Clear();
-            logger.LogInformation("A booking request lost the race for its slot");
-            return await SlotTakenAsync(request, cancellationToken);
-        }
-
-        logger.LogInformation("Booking {Reference} requested (needs review: {NeedsReview})", appointment.Reference, appointment.NeedsReview);
-        return new BookingOutcome.Accepted(appointment.Reference, token, appointment.NeedsReview);
+        return appointment;
     }
 
     private async Task<Client> FindOrCreateClientAsync(BookingRequest request, DateTime now, CancellationToken cancellationToken)
@@ -124,15 +160,16 @@ public sealed class BookingService(
         return client;
     }
 
-    private async Task<BookingOutcome.SlotTaken> SlotTakenAsync(BookingRequest request, CancellationToken cancellationToken)
+    /// <summary>Up to six free times close to the one asked for.</summary>
+    private async Task<IReadOnlyList<FreeSlot>> AlternativesAsync(BookingRequest request, CancellationToken cancellationToken)
     {
         var day = DateOnly.FromDateTime(clock.ToLocal(request.StartUtc).DateTime);
         var from = day.AddDays(-1) < clock.Today ? clock.Today : day.AddDays(-1);
         var alternatives = await availability.FreeSlotsAsync(request.Minutes, from, 7, cancellationToken);
-        return new BookingOutcome.SlotTaken(alternatives
+        return alternatives
             .OrderBy(s => Math.Abs((s.StartUtc - request.StartUtc).Ticks))
             .Take(6)
             .OrderBy(s => s.StartUtc)
-            .ToList());
+            .ToList();
     }
 }

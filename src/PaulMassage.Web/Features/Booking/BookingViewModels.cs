@@ -93,13 +93,16 @@ public class BookingForm : VisitChoice
 
     [StringLength(1000, ErrorMessage = "Access notes can be at most 1,000 characters.")]
     [Display(Name = "Getting in (optional): parking, stairs, pets, entry code")]
+    [DataType(DataType.MultilineText)]
     public string? AccessNotes { get; set; }
 
     [Required(ErrorMessage = "Tell us in a few words what the problem is.")]
     [StringLength(2000, ErrorMessage = "Please keep this under 2,000 characters.")]
     [Display(Name = "What is troubling you?")]
+    [DataType(DataType.MultilineText)]
     public string? MainComplaint { get; set; }
 
+    [Display(Name = "Where does it hurt?")]
     public List<BodyArea> PainAreas { get; set; } = [];
 
     [Required(ErrorMessage = "Choose how strong the pain is, from 0 to 10.")]
@@ -111,14 +114,18 @@ public class BookingForm : VisitChoice
     [Display(Name = "How long have you had it?")]
     public PainDuration? Duration { get; set; }
 
+    [Display(Name = "What does it feel like?")]
     public List<PainFeeling> Feelings { get; set; } = [];
 
+    [Display(Name = "Medical history")]
     public List<Contraindication> Contraindications { get; set; } = [];
 
     [StringLength(4000, ErrorMessage = "Please keep this under 4,000 characters.")]
     [Display(Name = "Anything else about your health Paul should know (optional)")]
+    [DataType(DataType.MultilineText)]
     public string? MedicalHistory { get; set; }
 
+    [Display(Name = "Do any of these apply to you now?")]
     public List<RedFlag> RedFlags { get; set; } = [];
 
     [Display(Name = "None of these apply to me")]

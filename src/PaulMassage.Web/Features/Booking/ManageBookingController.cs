@@ -41,9 +41,39 @@ public sealed class ManageBookingController(ManageBookingService bookings) : Con
         {
             CancelResult.Cancelled => "Your visit is cancelled. Thank you for letting Paul know.",
             CancelResult.TooLate => "This visit starts in less than 24 hours, so it can no longer be cancelled online. Please phone or e-mail Paul.",
+            CancelResult.Conflict => "Paul changed this visit at the same moment, so it was not cancelled. Please check it below and try again if you still need to.",
             _ => "This visit can no longer be cancelled online. Please phone or e-mail Paul.",
         };
-        return RedirectToAction(nameof(Show), new { token });
+        return LocalRedirect(ManageToken.ManagePath(token));
+    }
+
+    [HttpPost("accept-proposed-time")]
+    [ValidateAntiForgeryToken]
+    public Task<IActionResult> AcceptProposedTime(string token, CancellationToken cancellationToken) =>
+        AnswerAsync(token, bookings.AcceptProposedTimeAsync, cancellationToken);
+
+    [HttpPost("reject-proposed-time")]
+    [ValidateAntiForgeryToken]
+    public Task<IActionResult> RejectProposedTime(string token, CancellationToken cancellationToken) =>
+        AnswerAsync(token, bookings.RejectProposedTimeAsync, cancellationToken);
+
+    private async Task<IActionResult> AnswerAsync(string token, Func<string, CancellationToken, Task<ProposalAnswerResult>> answer, CancellationToken cancellationToken)
+    {
+        var result = await answer(token, cancellationToken);
+        if (result == ProposalAnswerResult.NotFound)
+        {
+            return NotFound();
+        }
+
+        TempData["ManageMessage"] = result switch
+        {
+            ProposalAnswerResult.Accepted => "Thank you: your visit is confirmed at the new time.",
+            ProposalAnswerResult.Rejected => "You turned down the new time, so this request is closed. You are welcome to book another time.",
+            ProposalAnswerResult.TooLate => "The time Paul suggested has already passed. Please book another time or contact Paul.",
+            ProposalAnswerResult.Conflict => "Paul changed this visit at the same moment, so your answer was not saved. Please check it below.",
+            _ => "There is no other time waiting for your answer on this visit.",
+        };
+        return LocalRedirect(ManageToken.ManagePath(token));
     }
 }
 

@@ -9,7 +9,17 @@ namespace PaulMassage.Web.Features.Booking;
 /// </summary>
 public static class ManageToken
 {
-    public static string Create() => Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+    /// <summary>
+    /// 256 random bits as lower-case hex: the site's routing lower-cases the URLs it generates
+    /// (LowercaseUrls), so a mixed-case token would come back altered and match nothing.
+    /// </summary>
+    public static string Create() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>
+    /// The manage page's path. Built by hand because the site generates lower-case URLs, which
+    /// would change the case-sensitive token.
+    /// </summary>
+    public static string ManagePath(string token) => "/bookings/" + Uri.EscapeDataString(token);
 
     public static string Hash(string token) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token ?? string.Empty)));
@@ -26,7 +36,4 @@ public static class ManageToken
 
         return "PM-" + new string(chars);
     }
-
-    private static string Base64UrlEncode(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -21,6 +21,9 @@ public class Client
 
     public DateTime CreatedUtc { get; set; }
 
+    /// <summary>When the client's personal data was erased (on request or by the retention rule); null while it is kept.</summary>
+    public DateTime? ErasedUtc { get; set; }
+
     public List<Appointment> Appointments { get; } = [];
 
     public static string Normalize(string email) => email.Trim().ToUpperInvariant();

@@ -18,14 +18,18 @@ public sealed class HomeController(CatalogueService catalogue, ArticleService ar
 
     /// <summary>The friendly page for any error status (404, 403...) re-executed by the pipeline.</summary>
     [Route("/status/{code:int}")]
-    public IActionResult Status(int code)
+    [IgnoreAntiforgeryToken] // re-executed for refused POSTs too (400, 429): the page itself changes nothing
+    public IActionResult Status([FromRoute] int code)
     {
+        // From the route only: a re-executed POST's form may be unreadable (that is often why it failed).
+        code = code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
         Response.StatusCode = code;
         return View("Status", code);
     }
 
     /// <summary>Unhandled exceptions land here outside Development: no stack trace, just an apology.</summary>
     [Route("/error")]
+    [IgnoreAntiforgeryToken]
     public IActionResult Error()
     {
         Response.StatusCode = StatusCodes.Status500InternalServerError;

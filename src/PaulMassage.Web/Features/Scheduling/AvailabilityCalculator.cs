@@ -39,36 +39,23 @@ public sealed class AvailabilityCalculator(AvailabilityRules rules, TimeZoneInfo
         var slots = new List<FreeSlot>();
         var firstBlock = 0;
 
-        for (var day = fromLocal; day < fromLocal.AddDays(days); day = day.AddDays(1))
+        foreach (var startUtc in Candidates(fromLocal, days, duration))
         {
-            foreach (var period in rules.WeeklyHours.Where(p => p.Day == day.DayOfWeek).OrderBy(p => p.Opens))
+            var endUtc = startUtc + duration;
+            if (startUtc < earliest || startUtc > latest)
             {
-                for (var local = period.Opens; CanEndBy(local, duration, period.Closes); local = local.AddMinutes(AvailabilityRules.GridMinutes))
-                {
-                    var localStart = day.ToDateTime(local, DateTimeKind.Unspecified);
-                    if (timeZone.IsInvalidTime(localStart))
-                    {
-                        continue; // the clocks skip this hour
-                    }
+                continue;
+            }
 
-                    var startUtc = TimeZoneInfo.ConvertTimeToUtc(localStart, timeZone);
-                    var endUtc = startUtc + duration;
-                    if (startUtc < earliest || startUtc > latest)
-                    {
-                        continue;
-                    }
+            // Candidates rise, so blocks that end before this one starts never matter again.
+            while (firstBlock < blocked.Length && blocked[firstBlock].EndUtc <= startUtc)
+            {
+                firstBlock++;
+            }
 
-                    // Candidates rise through the day, so blocks that end before this one starts never matter again.
-                    while (firstBlock < blocked.Length && blocked[firstBlock].EndUtc <= startUtc)
-                    {
-                        firstBlock++;
-                    }
-
-                    if (!IsBlocked(blocked, firstBlock, startUtc, endUtc))
-                    {
-                        slots.Add(new FreeSlot(startUtc, endUtc, new DateTimeOffset(localStart, timeZone.GetUtcOffset(startUtc))));
-                    }
-                }
+            if (!IsBlocked(blocked, firstBlock, startUtc, endUtc))
+            {
+                slots.Add(new FreeSlot(startUtc, endUtc, TimeZoneInfo.ConvertTime(new DateTimeOffset(startUtc), timeZone)));
             }
         }
 
@@ -87,8 +74,67 @@ public sealed class AvailabilityCalculator(AvailabilityRules rules, TimeZoneInfo
         return FreeSlots(localDay, 1, durationMinutes, visits, timeOff, now).Any(s => s.StartUtc == startUtc);
     }
 
-    private static bool CanEndBy(TimeOnly start, TimeSpan duration, TimeOnly closes) =>
-        start.ToTimeSpan() + duration <= closes.ToTimeSpan();
+    /// <summary>Whether a start is free, taken by another visit, or not offered at all.</summary>
+    public SlotCheck Check(
+        DateTime startUtc,
+        int durationMinutes,
+        IReadOnlyCollection<BusyInterval> visits,
+        IReadOnlyCollection<BusyInterval> timeOff,
+        DateTimeOffset now)
+    {
+        if (IsFree(startUtc, durationMinutes, visits, timeOff, now))
+        {
+            return SlotCheck.Free;
+        }
+
+        return IsFree(startUtc, durationMinutes, [], timeOff, now) ? SlotCheck.Taken : SlotCheck.NotOffered;
+    }
+
+    /// <summary>
+    /// Every start within working hours, in rising order and each once. Counted in real time from
+    /// the opening instant, so on the days the clocks change a visit still ends by closing time,
+    /// a skipped local time is never offered and a repeated one is offered at both of its instants.
+    /// </summary>
+    private SortedSet<DateTime> Candidates(DateOnly fromLocal, int days, TimeSpan duration)
+    {
+        var grid = TimeSpan.FromMinutes(AvailabilityRules.GridMinutes);
+        var starts = new SortedSet<DateTime>();
+        for (var day = fromLocal; day < fromLocal.AddDays(days); day = day.AddDays(1))
+        {
+            foreach (var period in rules.WeeklyHours.Where(p => p.Day == day.DayOfWeek))
+            {
+                var closesUtc = ToUtc(day, period.Closes, earlier: false);
+                for (var start = ToUtc(day, period.Opens, earlier: true); start + duration <= closesUtc; start += grid)
+                {
+                    starts.Add(start);
+                }
+            }
+        }
+
+        return starts;
+    }
+
+    /// <summary>
+    /// The instant a local time of day happens. A time the clocks skip happens when they jump past
+    /// it; a time they repeat happens twice, and <paramref name="earlier"/> picks which.
+    /// </summary>
+    private DateTime ToUtc(DateOnly day, TimeOnly time, bool earlier)
+    {
+        var local = day.ToDateTime(time, DateTimeKind.Unspecified);
+        while (timeZone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(1); // the first local time after the jump is the jump itself
+        }
+
+        if (timeZone.IsAmbiguousTime(local))
+        {
+            var offsets = timeZone.GetAmbiguousTimeOffsets(local);
+            var offset = earlier ? offsets.Max() : offsets.Min();
+            return DateTime.SpecifyKind(local - offset, DateTimeKind.Utc);
+        }
+
+        return TimeZoneInfo.ConvertTimeToUtc(local, timeZone);
+    }
 
     private static bool IsBlocked(BusyInterval[] blocked, int from, DateTime startUtc, DateTime endUtc)
     {

@@ -7,12 +7,7 @@ internal sealed class IntakeAssessmentConfiguration : IEntityTypeConfiguration<I
 {
     public void Configure(EntityTypeBuilder<IntakeAssessment> builder)
     {
-        builder.Property(i => i.MainComplaint).HasMaxLength(2000);
-        builder.Property(i => i.MedicalHistory).HasMaxLength(4000);
-        builder.Property(i => i.PainAreas).HasConversion<int>();
-        builder.Property(i => i.Duration).HasConversion<int>();
-        builder.Property(i => i.Feelings).HasConversion<int>();
-        builder.Property(i => i.Contraindications).HasConversion<int>();
+        // The answers are [Encrypted] (see IntakeAssessment): stored as ciphertext text columns.
         builder.Property(i => i.Outcome).HasConversion<int>();
     }
 }

@@ -1,21 +1,30 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PaulMassage.Web.Features.Account;
 using PaulMassage.Web.Features.Articles;
 using PaulMassage.Web.Features.Booking;
+using PaulMassage.Web.Features.Calendar;
 using PaulMassage.Web.Features.Catalogue;
 using PaulMassage.Web.Features.Clients;
+using PaulMassage.Web.Features.Notifications;
+using PaulMassage.Web.Features.Courses;
 using PaulMassage.Web.Features.Scheduling;
 using PaulMassage.Web.Features.Screening;
+using PaulMassage.Web.Infrastructure.Data.Encryption;
 
 namespace PaulMassage.Web.Infrastructure.Data;
 
 /// <summary>
 /// The one database context, Identity included. Each provider has a small subclass so that it can
-/// keep a migration set of its own (see <see cref="SqliteAppDbContext"/>).
+/// keep a migration set of its own (see <see cref="SqliteAppDbContext"/>). It also holds the Data
+/// Protection key ring, so every instance of the site shares the keys that encrypt cookies and the
+/// [Encrypted] columns.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Service> Services => Set<Service>();
 
     public DbSet<ServiceOption> ServiceOptions => Set<ServiceOption>();
@@ -38,10 +47,24 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<TimeOff> TimeOff => Set<TimeOff>();
 
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+
+    public DbSet<TreatmentNote> TreatmentNotes => Set<TreatmentNote>();
+
+    public DbSet<CourseOfTreatment> Courses => Set<CourseOfTreatment>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        // Identity keeps authenticator keys and recovery codes in AspNetUserTokens: encrypt them too.
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserToken<string>>().Property(t => t.Value).IsEncrypted();
+
+        // Last, so that it sees every [Encrypted] property and .IsEncrypted() configuration.
+        builder.UseEncryptedColumns(this.ColumnProtector());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

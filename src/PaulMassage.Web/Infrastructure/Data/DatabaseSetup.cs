@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using PaulMassage.Web.Infrastructure.Data.Encryption;
 
 namespace PaulMassage.Web.Infrastructure.Data;
 
@@ -25,12 +27,15 @@ public static class DatabaseSetup
         {
             var connectionString = configuration.GetConnectionString("SqlServer")
                 ?? throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:SqlServer is not set.");
-            services.AddDbContextPool<AppDbContext, SqlServerAppDbContext>(o => o.UseSqlServer(connectionString));
+            services.AddDbContextPool<AppDbContext, SqlServerAppDbContext>(o => o.UseSqlServer(connectionString)
+                .ReplaceService<IModelCacheKeyFactory, ProtectorAwareModelCacheKeyFactory>());
         }
         else
         {
             var connectionString = SqliteConnectionString(configuration.GetConnectionString("Sqlite"), environment.ContentRootPath);
-            services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString));
+            services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString)
+                .AddInterceptors(new SqliteSecureDeleteInterceptor())
+                .ReplaceService<IModelCacheKeyFactory, ProtectorAwareModelCacheKeyFactory>());
         }
 
         return services;
@@ -59,7 +64,11 @@ public static class DatabaseSetup
         return builder.ToString();
     }
 
-    /// <summary>Applies pending migrations; on SQLite also switches to WAL so readers do not wait for writers.</summary>
+    /// <summary>
+    /// Applies pending migrations (on SQLite in WAL mode, so readers do not wait for writers and a
+    /// crash never leaves a half-written transaction), then encrypts any value stored before its
+    /// column was encrypted.
+    /// </summary>
     public static async Task MigrateAsync(AppDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -82,5 +91,7 @@ public static class DatabaseSetup
         {
             await db.Database.MigrateAsync(cancellationToken);
         }
+
+        await PlaintextColumnSweeper.EncryptPlaintextRowsAsync(db, cancellationToken);
     }
 }

@@ -65,7 +65,7 @@ public sealed class SeedData(
         }
 
         string Exists(string from) => $"CASE WHEN EXISTS (SELECT 1 FROM {from}) THEN 1 ELSE 0 END";
-        var therapist = options.TherapistEmail?.Trim();
+        var therapist = options.TherapistEmail; // as SeedIdentityAsync looks it up
         var checks = new List<string>
         {
             Exists(Table<PracticeSettings>()),

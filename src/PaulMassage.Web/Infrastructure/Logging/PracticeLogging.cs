@@ -10,16 +10,25 @@ namespace PaulMassage.Web.Infrastructure.Logging;
 /// </summary>
 public static partial class PracticeLogging
 {
+    /// <summary>
+    /// The console logger for start-up failures. A plain logger, not Serilog's reloadable bootstrap
+    /// logger: that one can be frozen only once per process, and the integration tests start several
+    /// sites in one process at the same time.
+    /// </summary>
     public static Serilog.ILogger CreateBootstrapLogger() =>
-        new LoggerConfiguration().MinimumLevel.Information().WriteTo.Console().CreateBootstrapLogger();
+        new LoggerConfiguration().MinimumLevel.Information().WriteTo.Console().CreateLogger();
 
     public static WebApplicationBuilder AddPracticeLogging(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var logFolder = Path.Combine(builder.Environment.ContentRootPath, builder.Configuration["Logging:Folder"] ?? "logs");
-        // The levels below are defaults; a "Serilog" configuration section (for example
-        // appsettings.Benchmark.json's MinimumLevel Warning) overrides them.
-        builder.Services.AddSerilog((services, config) => config
+
+        // The host gets a logger of its own and leaves the static bootstrap logger alone, so that
+        // two hosts in one process (the integration tests start many) never share or freeze it.
+        // The levels below are defaults; a "Serilog" configuration section read after them (for
+        // example appsettings.Benchmark.json's MinimumLevel Warning) overrides them.
+        builder.Services.AddSerilog(
+            (services, config) => config
             .MinimumLevel.Information()
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
@@ -33,10 +42,8 @@ public static partial class PracticeLogging
                 rollingInterval: RollingInterval.Day,
                 retainedFileCountLimit: 14,
                 outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {SourceContext} {Message:lj}{NewLine}{Exception}"),
-            // Each host builds its own logger instead of freezing the static bootstrap one: the
-            // integration tests start several hosts at once in one process, and a second freeze
-            // throws "The logger is already frozen". The static logger stays the bootstrap console
-            // logger, which is all Program's last-chance Log.Fatal needs.
+            // Each host builds a logger of its own instead of freezing the static bootstrap logger:
+            // test hosts starting side by side would otherwise freeze the same one twice and fail.
             preserveStaticLogger: true);
         return builder;
     }
@@ -51,10 +58,10 @@ public static partial class PracticeLogging
             options.EnrichDiagnosticContext = (diagnostics, http) => diagnostics.Set("SafePath", MaskSecrets(http.Request.Path.Value));
         });
 
-    /// <summary>Replaces the token of a manage link (/bookings/{token}/...) with "***".</summary>
+    /// <summary>Replaces the token of a manage link (/bookings/{token}/...) or of the iCal feed (/calendar/{token}.ics) with "***".</summary>
     public static string MaskSecrets(string? path) =>
         string.IsNullOrEmpty(path) ? "/" : ManageLink().Replace(path, "$1***");
 
-    [GeneratedRegex("(/bookings/)[^/]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex("(/bookings/|^/calendar/)[^/]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ManageLink();
 }

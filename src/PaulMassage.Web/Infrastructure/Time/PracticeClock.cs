@@ -20,15 +20,19 @@ public sealed class PracticeClock(TimeProvider timeProvider, TimeZoneInfo timeZo
         TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), timeZone);
 
     /// <summary>The UTC instant of a local wall-clock time; the later reading when the clocks go back.</summary>
-    public DateTime ToUtc(DateOnly day, TimeOnly time)
+    public DateTime ToUtc(DateOnly day, TimeOnly time) => ToUtc(day, time, timeZone);
+
+    /// <summary>The UTC instant of a wall-clock time in the given zone, for code that has no clock of its own.</summary>
+    public static DateTime ToUtc(DateOnly day, TimeOnly time, TimeZoneInfo zone)
     {
+        ArgumentNullException.ThrowIfNull(zone);
         var local = day.ToDateTime(time, DateTimeKind.Unspecified);
-        while (timeZone.IsInvalidTime(local))
+        while (zone.IsInvalidTime(local))
         {
             local = local.AddMinutes(15); // skipped by the clocks going forward
         }
 
-        return TimeZoneInfo.ConvertTimeToUtc(local, timeZone);
+        return TimeZoneInfo.ConvertTimeToUtc(local, zone);
     }
 
     /// <summary>The UTC instant at which a local day starts.</summary>

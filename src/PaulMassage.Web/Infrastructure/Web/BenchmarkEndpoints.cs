@@ -20,7 +20,7 @@ public static class BenchmarkEndpoints
         ArgumentNullException.ThrowIfNull(app);
         if (app.Environment.IsEnvironment(EnvironmentName))
         {
-            app.MapGet(BarePath, () => BareText);
+            app.MapGet(BarePath, () => BareText).AllowAnonymous(); // like every public page
         }
 
         return app;

@@ -7,10 +7,16 @@ using PaulMassage.Web.Features.Admin;
 using PaulMassage.Web.Features.Articles;
 using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Catalogue;
+using PaulMassage.Web.Features.Notifications;
+using PaulMassage.Web.Features.Clients;
+using PaulMassage.Web.Features.ClientVisits;
+using PaulMassage.Web.Features.Privacy;
 using PaulMassage.Web.Features.Scheduling;
+using PaulMassage.Web.Features.Settings;
 using PaulMassage.Web.Features.Site;
 using PaulMassage.Web.Infrastructure.Data;
 using PaulMassage.Web.Infrastructure.Logging;
+using PaulMassage.Web.Infrastructure.Security;
 using PaulMassage.Web.Infrastructure.Time;
 
 namespace PaulMassage.Web.Infrastructure.Web;
@@ -29,30 +35,13 @@ public static class PracticeServices
             TimeZoneInfo.FindSystemTimeZoneById(configuration["Practice:TimeZone"] ?? PracticeClock.DefaultTimeZoneId)));
 
         services.AddPracticeDatabase(configuration, environment);
-        services.AddIdentity<AppUser, IdentityRole>(options =>
-            {
-                options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 12;
-                options.Password.RequireNonAlphanumeric = false;
-                options.Password.RequireUppercase = false;
-                options.Password.RequireLowercase = false;
-                options.Password.RequireDigit = false;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-            })
+        services.AddIdentity<AppUser, IdentityRole>(options => options.User.RequireUniqueEmail = true)
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders();
-        services.ConfigureApplicationCookie(options =>
-        {
-            options.LoginPath = "/account/sign-in";
-            options.AccessDeniedPath = "/account/access-denied";
-            options.Cookie.Name = "pm.auth";
-            options.Cookie.HttpOnly = true;
-            options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            options.ExpireTimeSpan = TimeSpan.FromHours(8);
-            options.SlidingExpiration = true;
-        });
+
+        // Deny by default, the therapist policy, passwords, sessions, rate limits, keys: see docs/security.md.
+        services.AddPracticeSecurity(configuration);
+        services.AddPrivacy(configuration);
 
         // Feature services: plain classes over the DbContext, one per use.
         services.AddMemoryCache();
@@ -63,10 +52,16 @@ public static class PracticeServices
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<BookingService>();
         services.AddScoped<ManageBookingService>();
-        services.AddScoped<RequestsQuery>();
+        services.AddBackOffice();
         services.AddScoped<SeedData>();
+        services.AddScoped<DevelopmentSampleData>();
         services.AddScoped<PageMeta>();
-        services.AddPublicContentCaching();
+        services.AddPublicContentCaching(); // before AddSettings, whose eviction hook uses its store
+        services.AddNotifications(configuration);
+        services.AddSettings();
+        services.AddClientRecords();
+        services.AddClientAccounts();
+        services.AddClientVisits();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services
@@ -74,9 +69,20 @@ public static class PracticeServices
             {
                 options.Conventions.Add(new FeatureConvention());
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+
+                // A value that does not bind can only come from a changed form: say so plainly.
+                var messages = options.ModelBindingMessageProvider;
+                messages.SetAttemptedValueIsInvalidAccessor((_, field) => $"Please choose one of the answers offered for \"{field}\".");
+                messages.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => "Please choose only from the answers offered.");
+                messages.SetValueIsInvalidAccessor(_ => "Please choose only from the answers offered.");
+                messages.SetNonPropertyValueMustBeANumberAccessor(() => "Please enter a number.");
+                messages.SetValueMustBeANumberAccessor(field => $"Please enter a number for \"{field}\".");
+                messages.SetValueMustNotBeNullAccessor(_ => "Please answer this question.");
             })
             .AddRazorOptions(options => options.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));
-        services.AddRouting(options => options.LowercaseUrls = true);
+
+        // No LowercaseUrls: every route template is written in lower case already, and the option
+        // would also lower-case route values such as the case-sensitive manage-link token.
         services.Configure<RequestLocalizationOptions>(options =>
         {
             var britishEnglish = new CultureInfo("en-GB");
@@ -94,15 +100,23 @@ public static class PracticeServices
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await DatabaseSetup.MigrateAsync(db);
+
+        // Every start but the first finds the seed complete with one SQL query and skips it.
         if (!await SeedData.IsCompleteAsync(db, scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<SeedOptions>>().Value))
         {
             await scope.ServiceProvider.GetRequiredService<SeedData>().RunAsync();
+        }
+
+        if (app.Environment.IsDevelopment())
+        {
+            await scope.ServiceProvider.GetRequiredService<DevelopmentSampleData>().RunAsync();
         }
     }
 
     public static WebApplication UsePracticePipeline(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UsePracticeSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
@@ -113,6 +127,8 @@ public static class PracticeServices
         app.UsePracticeRequestLogging();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseRateLimiter();
+        app.UseMalformedFormRejection();
         app.UseAuthentication();
         app.UseAuthorization();
 
@@ -124,7 +140,7 @@ public static class PracticeServices
 
         // Fingerprinted, pre-compressed files from the build's static assets manifest; the tag
         // helpers' asp-append-version links to the fingerprinted names, served as immutable.
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous(); // wwwroot is public, as UseStaticFiles served it before
         app.MapControllers().WithStaticAssets();
         app.MapBenchmarkEndpoints();
         return app;

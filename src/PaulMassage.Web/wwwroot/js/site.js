@@ -34,6 +34,22 @@
     });
   }
 
+  // A form that came back with problems: read the list first, and let each problem lead to its field.
+  var summary = document.getElementById('form-errors');
+  if (summary) {
+    summary.focus();
+    summary.querySelectorAll('a[href^="#"]').forEach(function (link) {
+      link.addEventListener('click', function (e) {
+        var field = document.getElementById(link.getAttribute('href').slice(1));
+        if (!field) { return; }
+        e.preventDefault();
+        var label = document.querySelector('label[for="' + field.id + '"]');
+        (field.closest('fieldset') || label || field).scrollIntoView({ block: 'start' });
+        field.focus({ preventScroll: true });
+      });
+    });
+  }
+
   // Confirm before cancelling a visit.
   document.querySelectorAll('form[data-confirm]').forEach(function (form) {
     form.addEventListener('submit', function (e) {

@@ -1,0 +1,92 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using PaulMassage.Web.Features.Booking;
+using PaulMassage.Web.Features.ClientVisits;
+using PaulMassage.Web.Features.Courses;
+using PaulMassage.Web.Infrastructure.Data;
+using PaulMassage.Web.Infrastructure.Time;
+
+namespace PaulMassage.Web.Features.Account;
+
+public sealed record AccountVisit(
+    string Reference,
+    DateTimeOffset LocalStart,
+    string ServiceName,
+    int DurationMinutes,
+    decimal PriceGbp,
+    AppointmentStatus Status,
+    string Postcode,
+    bool MayCancel,
+    bool MayMove,
+    bool InsideNotice);
+
+public sealed record ClientAccountPage(
+    string Email,
+    string? Name,
+    IReadOnlyList<AccountVisit> Upcoming,
+    IReadOnlyList<AccountVisit> Past,
+    IReadOnlyList<CourseView> Courses,
+    string? Message);
+
+/// <summary>The signed-in client's own page: every visit booked with their address, their plan and their chart.</summary>
+public sealed class ClientAccountQuery(AppDbContext db, UserManager<AppUser> users, ClientAccounts accounts, CourseService courses, PracticeClock clock)
+{
+    public async Task<ClientAccountPage?> PageAsync(string userId, string? message, CancellationToken cancellationToken = default)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return null;
+        }
+
+        // Bookings made after registering create or reuse the client record with this address: link it now.
+        await accounts.LinkClientRecordsAsync(user);
+        var clients = await db.Clients.AsNoTracking().Where(c => c.UserId == userId).Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken);
+        var ids = clients.Select(c => c.Id).ToList();
+        var rows = await db.Appointments.AsNoTracking()
+            .Where(a => ids.Contains(a.ClientId))
+            .OrderBy(a => a.StartUtc)
+            .Select(a => new { a.Reference, a.StartUtc, ServiceName = a.Service!.Name, a.DurationMinutes, a.PriceGbp, a.Status, a.Postcode })
+            .ToListAsync(cancellationToken);
+        var now = clock.Now;
+        var visits = rows.Select(r =>
+        {
+            var changeable = BookingStateMachine.ClientMayChange(r.Status);
+            var inTime = CancellationPolicy.ClientMayCancel(r.StartUtc, now);
+            return (r.StartUtc, Visit: new AccountVisit(r.Reference, clock.ToLocal(r.StartUtc), r.ServiceName, r.DurationMinutes, r.PriceGbp, r.Status, r.Postcode,
+                changeable && inTime, ClientVisitService.IsMovableStatus(r.Status) && inTime, changeable && !inTime));
+        }).ToList();
+
+        var allCourses = new List<CourseView>();
+        foreach (var id in ids)
+        {
+            allCourses.AddRange(await courses.ForClientAsync(id, cancellationToken));
+        }
+
+        return new ClientAccountPage(
+            user.Email ?? string.Empty,
+            clients.Select(c => c.Name).FirstOrDefault(),
+            visits.Where(v => v.StartUtc >= now.UtcDateTime && BookingStateMachine.HoldsTime(v.Visit.Status)).Select(v => v.Visit).ToList(),
+            visits.Where(v => v.StartUtc < now.UtcDateTime || !BookingStateMachine.HoldsTime(v.Visit.Status)).Select(v => v.Visit).Reverse().ToList(),
+            allCourses,
+            message);
+    }
+}
+
+/// <summary>The client's account page.</summary>
+[Authorize(Roles = Roles.Client)]
+[Route("account")]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public sealed class ClientAccountController(ClientAccountQuery query) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var page = await query.PageAsync(User.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty,
+            TempData[AccountVisitsController.MessageKey] as string, cancellationToken);
+        return page is null ? Challenge() : View("Index", page);
+    }
+}

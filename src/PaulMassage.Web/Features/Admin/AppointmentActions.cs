@@ -1,0 +1,440 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using PaulMassage.Web.Features.Booking;
+using PaulMassage.Web.Features.Clients;
+using PaulMassage.Web.Features.Notifications;
+using PaulMassage.Web.Features.Scheduling;
+using PaulMassage.Web.Features.Screening;
+using PaulMassage.Web.Infrastructure.Data;
+using PaulMassage.Web.Infrastructure.Time;
+
+namespace PaulMassage.Web.Features.Admin;
+
+public enum ActionOutcomeKind
+{
+    Done,
+    NotFound,
+
+    /// <summary>The visit's state does not allow it, or a rule forbids it; nothing changed.</summary>
+    Refused,
+
+    /// <summary>Someone else changed the visit first (an old page, or the very same moment); nothing changed.</summary>
+    Conflict,
+}
+
+public sealed record ActionOutcome(ActionOutcomeKind Kind, string Message)
+{
+    public bool Succeeded => Kind == ActionOutcomeKind.Done;
+}
+
+/// <summary>A booking the therapist enters himself, for example during a phone call.</summary>
+public sealed record PhoneBooking(
+    string Email,
+    string? Name,
+    string? Phone,
+    string ServiceSlug,
+    int Minutes,
+    DateTime StartUtc,
+    string AddressLine1,
+    string? AddressLine2,
+    string Town,
+    UkPostcode Postcode,
+    string? AccessNotes,
+    bool OverrideRules,
+    IntakeDetails? Intake);
+
+public abstract record PhoneBookingOutcome
+{
+    public sealed record Created(int Id, string Reference, string ManageToken) : PhoneBookingOutcome;
+
+    /// <summary>The time or place breaks a rule; <see cref="VisitTimeProblem.CanOverride"/> says which may be overridden.</summary>
+    public sealed record Refused(IReadOnlyList<VisitTimeProblem> Problems) : PhoneBookingOutcome;
+
+    /// <summary>No client has that e-mail address yet, so a name and phone number are needed.</summary>
+    public sealed record NewClientNeedsDetails : PhoneBookingOutcome;
+
+    public sealed record UnknownService : PhoneBookingOutcome;
+}
+
+/// <summary>What the back office finds about a client by e-mail, to fill in a phone booking.</summary>
+public sealed record ClientLookup(string Name, string Phone, string? AddressLine1, string? AddressLine2, string? Town, string? Postcode, string? AccessNotes);
+
+/// <summary>
+/// Every change the therapist makes to a visit, in one place: confirm, decline, propose another
+/// time, record the outcome, and enter a booking himself. Each goes through
+/// <see cref="Appointment.ChangeStatus"/> (which renews the concurrency token and records who and
+/// when), so two changes at the same moment cannot both win: the second gets a clear
+/// <see cref="ActionOutcomeKind.Conflict"/> and the visit stays in the first one's state.
+/// </summary>
+public sealed class AppointmentActions(
+    AppDbContext db,
+    SchedulingSettings settings,
+    AvailabilityService availability,
+    PracticeClock clock,
+    BookingNotifications notifications,
+    ManageLinks manageLinks,
+    ILogger<AppointmentActions> logger)
+{
+    private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
+
+    public async Task<ActionOutcome> ConfirmAsync(int id, Guid version, string actor, CancellationToken cancellationToken = default)
+    {
+        var appointment = await LoadAsync(id, cancellationToken);
+        if (appointment is null)
+        {
+            return NotFound();
+        }
+
+        if (appointment.Status != AppointmentStatus.Requested)
+        {
+            return Refused(WhyNot(appointment.Status, "confirmed"));
+        }
+
+        if (appointment.Version != version)
+        {
+            return Changed(appointment.Status);
+        }
+
+        if (appointment.StartUtc <= clock.UtcNow)
+        {
+            return Refused("The requested time has passed, so it cannot be confirmed. Decline the request or propose another time.");
+        }
+
+        appointment.ChangeStatus(AppointmentStatus.Confirmed, actor, clock.UtcNow);
+        await notifications.VisitConfirmedAsync(appointment, cancellationToken);
+        if (await SaveAsync(appointment, "confirmed", cancellationToken) is { } conflict)
+        {
+            return conflict;
+        }
+
+        logger.LogInformation("Booking {Reference} confirmed by the therapist", appointment.Reference);
+        return Done($"Confirmed {appointment.Reference}: {appointment.Client!.Name}, {Describe(appointment.StartUtc)}.");
+    }
+
+    public async Task<ActionOutcome> DeclineAsync(int id, Guid version, string reason, string actor, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 1000)
+        {
+            return Refused("Give the client a reason of up to 1,000 characters; they will see it on their booking page.");
+        }
+
+        var appointment = await LoadAsync(id, cancellationToken);
+        if (appointment is null)
+        {
+            return NotFound();
+        }
+
+        if (appointment.Status is not (AppointmentStatus.Requested or AppointmentStatus.AlternativeProposed))
+        {
+            return Refused(WhyNot(appointment.Status, "declined"));
+        }
+
+        if (appointment.Version != version)
+        {
+            return Changed(appointment.Status);
+        }
+
+        appointment.DeclineReason = reason.Trim();
+        appointment.ChangeStatus(AppointmentStatus.Declined, actor, clock.UtcNow, "Reason given to the client: " + appointment.DeclineReason);
+        await notifications.VisitDeclinedAsync(appointment, cancellationToken);
+        if (await SaveAsync(appointment, "declined", cancellationToken) is { } conflict)
+        {
+            return conflict;
+        }
+
+        logger.LogInformation("Booking {Reference} declined by the therapist", appointment.Reference);
+        return Done($"Declined {appointment.Reference}. The client sees your reason on their booking page, and the time is free again.");
+    }
+
+    public async Task<ActionOutcome> ProposeTimeAsync(int id, Guid version, DateTime proposedStartUtc, string actor, CancellationToken cancellationToken = default)
+    {
+        var appointment = await LoadAsync(id, cancellationToken);
+        if (appointment is null)
+        {
+            return NotFound();
+        }
+
+        if (appointment.Status != AppointmentStatus.Requested)
+        {
+            return Refused(WhyNot(appointment.Status, "given another time"));
+        }
+
+        if (appointment.Version != version)
+        {
+            return Changed(appointment.Status);
+        }
+
+        if (proposedStartUtc == appointment.StartUtc)
+        {
+            return Refused("That is the time the client asked for. Confirm the request instead, or choose a different time.");
+        }
+
+        if (!await availability.IsFreeAsync(proposedStartUtc, appointment.DurationMinutes, cancellationToken))
+        {
+            return Refused($"{Describe(proposedStartUtc)} is not free for a {appointment.DurationMinutes}-minute visit any more. Choose another time.");
+        }
+
+        var snapshot = await settings.GetAsync(cancellationToken);
+        appointment.ProposeTime(proposedStartUtc, snapshot.Rules.TravelBufferMinutes, actor, clock.UtcNow,
+            $"Proposed {Describe(proposedStartUtc)} instead of {Describe(appointment.StartUtc)}");
+        await notifications.AlternativeProposedAsync(appointment, proposedStartUtc, cancellationToken: cancellationToken);
+        try
+        {
+            if (await SaveAsync(appointment, "given another time", cancellationToken) is { } conflict)
+            {
+                return conflict;
+            }
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Involves(ex, nameof(AppDbContext.SlotClaims)))
+        {
+            db.ChangeTracker.Clear();
+            return Refused($"{Describe(proposedStartUtc)} was taken a moment ago. Choose another time.");
+        }
+
+        logger.LogInformation("Booking {Reference}: the therapist proposed another time", appointment.Reference);
+        return Done($"Proposed {Describe(proposedStartUtc)} to the client. Both times are held until they accept or reject it.");
+    }
+
+    public Task<ActionOutcome> MarkCompletedAsync(int id, Guid version, string actor, CancellationToken cancellationToken = default) =>
+        RecordOutcomeAsync(id, version, AppointmentStatus.Completed, actor, cancellationToken);
+
+    public Task<ActionOutcome> MarkNoShowAsync(int id, Guid version, string actor, CancellationToken cancellationToken = default) =>
+        RecordOutcomeAsync(id, version, AppointmentStatus.NoShow, actor, cancellationToken);
+
+    /// <summary>Finds a client by e-mail, with the address of their latest visit, to fill in a phone booking.</summary>
+    public async Task<ClientLookup?> FindClientAsync(string email, CancellationToken cancellationToken = default)
+    {
+        var normalized = Client.Normalize(email);
+        var client = await db.Clients.AsNoTracking().SingleOrDefaultAsync(c => c.NormalizedEmail == normalized, cancellationToken);
+        if (client is null)
+        {
+            return null;
+        }
+
+        var last = await db.Appointments.AsNoTracking()
+            .Where(a => a.ClientId == client.Id)
+            .OrderByDescending(a => a.StartUtc)
+            .FirstOrDefaultAsync(cancellationToken);
+        return new ClientLookup(client.Name, client.Phone, last?.AddressLine1, last?.AddressLine2, last?.Town, last?.Postcode, last?.AccessNotes);
+    }
+
+    /// <summary>
+    /// Enters a visit the therapist arranged himself, confirmed at once. Working hours, notice,
+    /// horizon, time off and area may be overridden when he says so; a clash with another visit
+    /// or its travel time never can, and the slot claims make the database refuse one too.
+    /// </summary>
+    public async Task<PhoneBookingOutcome> EnterBookingAsync(PhoneBooking booking, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(booking);
+        var service = await db.Services.AsNoTracking().Include(s => s.Options)
+            .SingleOrDefaultAsync(s => s.Slug == booking.ServiceSlug, cancellationToken);
+        var option = service?.Options.SingleOrDefault(o => o.Minutes == booking.Minutes);
+        if (service is null || option is null)
+        {
+            return new PhoneBookingOutcome.UnknownService();
+        }
+
+        var snapshot = await settings.GetAsync(cancellationToken);
+        var problems = await CheckTimeAsync(snapshot, booking.StartUtc, booking.Minutes, cancellationToken);
+        if (!snapshot.Area.Covers(booking.Postcode))
+        {
+            problems.Add(new(VisitTimeProblemKind.OutsideArea, $"{booking.Postcode.District} is not one of the districts you serve."));
+        }
+
+        if (problems.Any(p => !p.CanOverride) || (problems.Count > 0 && !booking.OverrideRules))
+        {
+            return new PhoneBookingOutcome.Refused(problems);
+        }
+
+        var now = clock.UtcNow;
+        var normalized = Client.Normalize(booking.Email);
+        var client = await db.Clients.SingleOrDefaultAsync(c => c.NormalizedEmail == normalized, cancellationToken);
+        if (client is null)
+        {
+            if (string.IsNullOrWhiteSpace(booking.Name) || string.IsNullOrWhiteSpace(booking.Phone))
+            {
+                return new PhoneBookingOutcome.NewClientNeedsDetails();
+            }
+
+            client = new Client { Name = booking.Name.Trim(), Email = booking.Email.Trim(), NormalizedEmail = normalized, Phone = booking.Phone.Trim(), CreatedUtc = now };
+            db.Clients.Add(client);
+        }
+        else
+        {
+            client.Name = string.IsNullOrWhiteSpace(booking.Name) ? client.Name : booking.Name.Trim();
+            client.Phone = string.IsNullOrWhiteSpace(booking.Phone) ? client.Phone : booking.Phone.Trim();
+        }
+
+        var screening = booking.Intake is { } answers
+            ? ScreeningRules.Screen(new IntakeAnswers(RedFlag.None, answers.Contraindications, answers.Feelings)).Outcome
+            : ScreeningOutcome.Clear;
+        var token = ManageToken.Create();
+        var appointment = new Appointment
+        {
+            Reference = ManageToken.CreateReference(),
+            ManageTokenHash = ManageToken.Hash(token),
+            ManageTokenProtected = manageLinks.Protect(token),
+            Client = client,
+            ServiceId = service.Id,
+            DurationMinutes = option.Minutes,
+            PriceGbp = option.PriceGbp,
+            StartUtc = booking.StartUtc,
+            EndUtc = booking.StartUtc.AddMinutes(option.Minutes),
+            NeedsReview = screening == ScreeningOutcome.NeedsReview,
+            AddressLine1 = booking.AddressLine1,
+            AddressLine2 = booking.AddressLine2,
+            Town = booking.Town,
+            Postcode = booking.Postcode.ToString(),
+            AccessNotes = booking.AccessNotes,
+            CreatedUtc = now,
+            Intake = booking.Intake is { } intake
+                ? new IntakeAssessment
+                {
+                    MainComplaint = intake.MainComplaint,
+                    PainAreas = intake.PainAreas,
+                    PainIntensity = intake.PainIntensity,
+                    Duration = intake.Duration,
+                    Feelings = intake.Feelings,
+                    Contraindications = intake.Contraindications,
+                    MedicalHistory = intake.MedicalHistory,
+                    Outcome = screening,
+                    HealthDataConsentUtc = now,
+                    CancellationPolicyAcceptedUtc = now,
+                }
+                : null,
+        };
+        var overridden = problems.Count > 0 ? " Overrode: " + string.Join(" ", problems.Select(p => p.Message)) : string.Empty;
+        appointment.History.Add(new AppointmentEvent { ToStatus = AppointmentStatus.Requested, Actor = actor, AtUtc = now, Note = "Entered by the therapist (phone booking)." + overridden });
+        appointment.ChangeStatus(AppointmentStatus.Confirmed, actor, now, "Confirmed on entry");
+        appointment.ClaimSlots(snapshot.Rules.TravelBufferMinutes);
+        db.Appointments.Add(appointment);
+        await notifications.VisitConfirmedAsync(appointment, cancellationToken);
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Involves(ex, nameof(AppDbContext.SlotClaims)))
+        {
+            // Another booking took the time between the check and the save: say which one.
+            db.ChangeTracker.Clear();
+            logger.LogInformation("A phone booking lost the race for its slot");
+            var clashes = (await CheckTimeAsync(snapshot, booking.StartUtc, booking.Minutes, cancellationToken))
+                .Where(p => p.Kind == VisitTimeProblemKind.Clash).ToList();
+            return new PhoneBookingOutcome.Refused(clashes.Count > 0
+                ? clashes
+                : [new(VisitTimeProblemKind.Clash, "Another booking took that time a moment ago. Choose another time.")]);
+        }
+
+        logger.LogInformation("Booking {Reference} entered and confirmed by the therapist", appointment.Reference);
+        return new PhoneBookingOutcome.Created(appointment.Id, appointment.Reference, token);
+    }
+
+    /// <summary>Checks a time against the rules and against every visit (and proposed time) that holds time near it.</summary>
+    private async Task<List<VisitTimeProblem>> CheckTimeAsync(SchedulingSnapshot snapshot, DateTime startUtc, int minutes, CancellationToken cancellationToken)
+    {
+        var from = startUtc.AddDays(-1);
+        var to = startUtc.AddDays(1);
+        var nearby = await db.Appointments.AsNoTracking()
+            .Where(a => (a.Status == AppointmentStatus.Requested || a.Status == AppointmentStatus.Confirmed || a.Status == AppointmentStatus.AlternativeProposed)
+                && ((a.StartUtc >= from && a.StartUtc < to) || (a.ProposedStartUtc >= from && a.ProposedStartUtc < to)))
+            .Select(a => new { a.Id, a.Reference, ClientName = a.Client!.Name, a.StartUtc, a.EndUtc, a.ProposedStartUtc, a.DurationMinutes, a.Status })
+            .ToListAsync(cancellationToken);
+        var held = nearby.Select(a => new HeldVisit(a.Id, a.Reference, a.ClientName, a.StartUtc, a.EndUtc))
+            .Concat(nearby.Where(a => a.Status == AppointmentStatus.AlternativeProposed && a.ProposedStartUtc is not null)
+                .Select(a => new HeldVisit(a.Id, a.Reference, a.ClientName, a.ProposedStartUtc!.Value, a.ProposedStartUtc.Value.AddMinutes(a.DurationMinutes), IsProposedTime: true)));
+        var timeOff = await db.TimeOff.AsNoTracking()
+            .Where(t => t.StartUtc < to && t.EndUtc > from)
+            .Select(t => new TimeOffPeriod(t.StartUtc, t.EndUtc, t.Reason))
+            .ToListAsync(cancellationToken);
+        return new VisitTimeChecks(snapshot.Rules, clock.TimeZone).Check(startUtc, minutes, held, timeOff, clock.Now).ToList();
+    }
+
+    private async Task<ActionOutcome> RecordOutcomeAsync(int id, Guid version, AppointmentStatus outcome, string actor, CancellationToken cancellationToken)
+    {
+        var word = outcome == AppointmentStatus.Completed ? "completed" : "a no-show";
+        var appointment = await LoadAsync(id, cancellationToken);
+        if (appointment is null)
+        {
+            return NotFound();
+        }
+
+        if (appointment.Status != AppointmentStatus.Confirmed)
+        {
+            return Refused($"Only a confirmed visit can be marked {word}: this one is {StatusLabels.Sentence(appointment.Status)}.");
+        }
+
+        if (appointment.Version != version)
+        {
+            return Changed(appointment.Status);
+        }
+
+        if (clock.UtcNow < appointment.StartUtc)
+        {
+            return Refused($"This visit has not started yet ({Describe(appointment.StartUtc)}), so it cannot be marked {word}.");
+        }
+
+        appointment.ChangeStatus(outcome, actor, clock.UtcNow);
+        if (outcome == AppointmentStatus.Completed)
+        {
+            await notifications.VisitCompletedAsync(appointment, cancellationToken);
+        }
+
+        if (await SaveAsync(appointment, "marked " + word, cancellationToken) is { } conflict)
+        {
+            return conflict;
+        }
+
+        logger.LogInformation("Booking {Reference} marked {Outcome}", appointment.Reference, outcome);
+        return Done($"Marked {appointment.Reference} ({appointment.Client!.Name}) as {word}.");
+    }
+
+    private Task<Appointment?> LoadAsync(int id, CancellationToken cancellationToken) =>
+        db.Appointments
+            .Include(a => a.Client)
+            .Include(a => a.SlotClaims)
+            .SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+
+    /// <summary>
+    /// Saves the change. When the client (or another tab) changed the visit after it was read, the
+    /// concurrency token makes the update miss, nothing is written, and the therapist is told
+    /// what the visit is now.
+    /// </summary>
+    private async Task<ActionOutcome?> SaveAsync(Appointment appointment, string action, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var now = await db.Appointments.AsNoTracking().Where(a => a.Id == appointment.Id).Select(a => (AppointmentStatus?)a.Status).SingleOrDefaultAsync(cancellationToken);
+            logger.LogInformation("Booking {Reference} changed by someone else while being {Action}", appointment.Reference, action);
+            return new ActionOutcome(
+                ActionOutcomeKind.Conflict,
+                $"{appointment.Reference} was changed at the same moment, so it was not {action}: it is now {(now is { } s ? StatusLabels.Sentence(s) : "gone")}.");
+        }
+    }
+
+    private static string WhyNot(AppointmentStatus status, string action) => status switch
+    {
+        AppointmentStatus.Cancelled => $"The client cancelled this request, so it cannot be {action}.",
+        AppointmentStatus.Confirmed when action == "confirmed" => "This visit is already confirmed.",
+        AppointmentStatus.AlternativeProposed => $"You proposed another time; it cannot be {action} until the client accepts or rejects it.",
+        _ => $"This visit is {StatusLabels.Sentence(status)}, so it cannot be {action}.",
+    };
+
+    private string Describe(DateTime utc) => clock.ToLocal(utc).ToString("dddd d MMMM 'at' HH:mm", British);
+
+    private static ActionOutcome Changed(AppointmentStatus status) => new(
+        ActionOutcomeKind.Conflict,
+        $"This visit changed after you opened the page: it is now {StatusLabels.Sentence(status)}. Nothing was changed; look at it again and decide.");
+
+    private static ActionOutcome Done(string message) => new(ActionOutcomeKind.Done, message);
+
+    private static ActionOutcome Refused(string message) => new(ActionOutcomeKind.Refused, message);
+
+    private static ActionOutcome NotFound() => new(ActionOutcomeKind.NotFound, "There is no such visit.");
+}

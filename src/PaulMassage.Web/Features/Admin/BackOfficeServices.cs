@@ -1,0 +1,16 @@
+using PaulMassage.Web.Features.Calendar;
+
+namespace PaulMassage.Web.Features.Admin;
+
+public static class BackOfficeServices
+{
+    /// <summary>The back office's requests, visit changes, calendar, day agenda and iCal feed.</summary>
+    public static IServiceCollection AddBackOffice(this IServiceCollection services)
+    {
+        services.AddScoped<RequestsQuery>();
+        services.AddScoped<AppointmentActions>();
+        services.AddScoped<CalendarQuery>();
+        services.AddScoped<CalendarFeedService>();
+        return services;
+    }
+}

@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PaulMassage.Web.Features.Account;
+using PaulMassage.Web.Features.Booking;
+using PaulMassage.Web.Features.Catalogue;
+using PaulMassage.Web.Infrastructure.Time;
+
+namespace PaulMassage.Web.Features.Admin;
+
+/// <summary>The therapist enters a booking himself, for example while on the phone; it is confirmed at once.</summary>
+[Authorize(Roles = Roles.Therapist)]
+[Route("admin/bookings")]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public sealed class PhoneBookingController(AppointmentActions actions, CatalogueService catalogue, PracticeClock clock) : Controller
+{
+    /// <summary>"{id} {link}": the new booking's manage link, shown once on that booking's page only.</summary>
+    public const string NewManageLinkKey = "NewManageLink";
+
+    /// <summary>The empty form; with <paramref name="email"/>, the client's details are looked up and filled in.</summary>
+    [HttpGet("new")]
+    public async Task<IActionResult> New([FromQuery] string? email, [FromQuery] DateOnly? date, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        var form = new PhoneBookingForm { Email = email?.Trim(), Date = date };
+        bool? found = null;
+        if (!string.IsNullOrWhiteSpace(email))
+        {
+            var client = await actions.FindClientAsync(email, cancellationToken);
+            found = client is not null;
+            if (client is not null)
+            {
+                form.Name = client.Name;
+                form.Phone = client.Phone;
+                form.AddressLine1 = client.AddressLine1;
+                form.AddressLine2 = client.AddressLine2;
+                form.Town = client.Town;
+                form.Postcode = client.Postcode;
+                form.AccessNotes = client.AccessNotes;
+            }
+        }
+
+        return View("PhoneBooking", await PageAsync(form, [], found, cancellationToken));
+    }
+
+    [HttpPost("new")]
+    public async Task<IActionResult> Create([FromForm] PhoneBookingForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var services = await catalogue.ActiveServicesAsync(cancellationToken);
+        var booking = form.ToBooking(ModelState, services, clock);
+        if (booking is null)
+        {
+            return View("PhoneBooking", await PageAsync(form, [], null, cancellationToken));
+        }
+
+        var outcome = await actions.EnterBookingAsync(booking, User.Identity?.Name ?? Roles.Therapist, cancellationToken);
+        switch (outcome)
+        {
+            case PhoneBookingOutcome.Created created:
+                TempData[AdminController.MessageKey] = $"Booked and confirmed: {created.Reference}.";
+                TempData[AdminController.MessageKindKey] = "success";
+                TempData[NewManageLinkKey] = $"{created.Id} {Request.Scheme}://{Request.Host}{ManageToken.ManagePath(created.ManageToken)}";
+                return RedirectToAction(nameof(AdminController.Detail), "Admin", new { id = created.Id });
+            case PhoneBookingOutcome.Refused refused:
+                form.OverrideRules = false; // an override is for the reasons shown, so it is ticked again knowingly
+                return View("PhoneBooking", await PageAsync(form, refused.Problems, null, cancellationToken));
+            case PhoneBookingOutcome.NewClientNeedsDetails:
+                ModelState.AddModelError(nameof(PhoneBookingForm.Name), "There is no client with this e-mail address yet: enter their name.");
+                ModelState.AddModelError(nameof(PhoneBookingForm.Phone), "There is no client with this e-mail address yet: enter their phone number.");
+                return View("PhoneBooking", await PageAsync(form, [], false, cancellationToken));
+            default:
+                ModelState.AddModelError(nameof(PhoneBookingForm.Service), "That treatment or length is not available. Please choose again.");
+                return View("PhoneBooking", await PageAsync(form, [], null, cancellationToken));
+        }
+    }
+
+    private async Task<PhoneBookingPage> PageAsync(PhoneBookingForm form, IReadOnlyList<VisitTimeProblem> problems, bool? found, CancellationToken cancellationToken) =>
+        new()
+        {
+            Form = form,
+            Services = await catalogue.ActiveServicesAsync(cancellationToken),
+            Problems = problems,
+            ClientFound = found,
+        };
+}

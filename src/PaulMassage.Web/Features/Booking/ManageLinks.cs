@@ -1,0 +1,45 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+using PaulMassage.Web.Features.Site;
+
+namespace PaulMassage.Web.Features.Booking;
+
+/// <summary>
+/// Builds the client's manage link. The token is stored twice: hashed (to find the booking when the
+/// link is opened) and encrypted with Data Protection (so e-mails sent later can carry the link).
+/// A copy of the database alone gives neither: the keys live outside it. See docs/adr/0004.
+/// </summary>
+public sealed class ManageLinks(IDataProtectionProvider dataProtection, IOptions<PracticeOptions> practice)
+{
+    public const string Purpose = "PaulMassage.Booking.ManageLink.v1";
+
+    private readonly IDataProtector protector = dataProtection.CreateProtector(Purpose);
+
+    public string Protect(string token) => protector.Protect(token);
+
+    public string UrlFor(string token) => practice.Value.BaseUrl.TrimEnd('/') + ManageToken.ManagePath(token);
+
+    /// <summary>
+    /// The link of a stored visit, or null when it cannot be rebuilt (no stored token, or a key ring
+    /// that no longer holds its key); e-mails then ask the client to get in touch instead.
+    /// </summary>
+    public string? TryUrlFor(Appointment appointment)
+    {
+        ArgumentNullException.ThrowIfNull(appointment);
+        if (string.IsNullOrEmpty(appointment.ManageTokenProtected))
+        {
+            return null;
+        }
+
+        try
+        {
+            var token = protector.Unprotect(appointment.ManageTokenProtected);
+            return ManageToken.Hash(token) == appointment.ManageTokenHash ? UrlFor(token) : null;
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
+}

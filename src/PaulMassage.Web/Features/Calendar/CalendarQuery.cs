@@ -1,0 +1,125 @@
+using Microsoft.EntityFrameworkCore;
+using PaulMassage.Web.Features.Booking;
+using PaulMassage.Web.Features.Scheduling;
+using PaulMassage.Web.Infrastructure.Data;
+using PaulMassage.Web.Infrastructure.Time;
+
+namespace PaulMassage.Web.Features.Calendar;
+
+public sealed class CalendarPage
+{
+    public required WeekView Week { get; init; }
+
+    public DateTimeOffset? FeedCreated { get; init; }
+
+    /// <summary>The feed's address, only just after it was (re)generated: it is not stored, so it cannot be shown again.</summary>
+    public string? NewFeedUrl { get; init; }
+}
+
+public sealed class DayPage
+{
+    public required DateOnly Date { get; init; }
+
+    public required DateOnly Today { get; init; }
+
+    public required IReadOnlyList<AgendaStop> Stops { get; init; }
+
+    /// <summary>Requests (or proposed times) on this day that are not confirmed yet.</summary>
+    public required IReadOnlyList<WeekEntry> Pending { get; init; }
+
+    public required IReadOnlyList<WorkingPeriod> WorkingHours { get; init; }
+
+    public required IReadOnlyList<WeekEntry> TimeOff { get; init; }
+
+    public required int TravelBufferMinutes { get; init; }
+
+    public required DateTime NowUtc { get; init; }
+
+    public bool IsToday => Date == Today;
+
+    public bool CanRecordOutcome(AgendaVisit visit) =>
+        visit is not null && visit.Status == AppointmentStatus.Confirmed && visit.StartUtc <= NowUtc;
+}
+
+/// <summary>Reads the week view and the day agenda.</summary>
+public sealed class CalendarQuery(AppDbContext db, SchedulingSettings settings, PracticeClock clock)
+{
+    private static readonly AppointmentStatus[] Drawn =
+    [
+        AppointmentStatus.Requested, AppointmentStatus.AlternativeProposed, AppointmentStatus.Confirmed,
+        AppointmentStatus.Completed, AppointmentStatus.NoShow,
+    ];
+
+    public async Task<WeekView> WeekAsync(DateOnly? anyDay, CancellationToken cancellationToken = default)
+    {
+        var monday = WeekLayout.MondayOf(anyDay ?? clock.Today);
+        var (visits, timeOff, rules) = await LoadAsync(monday, 7, cancellationToken);
+        return WeekLayout.Build(monday, clock.Today, rules, visits, timeOff, clock.TimeZone);
+    }
+
+    public async Task<DayPage> DayAsync(DateOnly? date, CancellationToken cancellationToken = default)
+    {
+        var day = date ?? clock.Today;
+        var (visits, timeOff, rules) = await LoadAsync(day, 1, cancellationToken);
+        var from = clock.StartOfDayUtc(day);
+        var to = clock.StartOfDayUtc(day.AddDays(1));
+        var onRound = await db.Appointments.AsNoTracking()
+            .Where(a => (a.Status == AppointmentStatus.Confirmed || a.Status == AppointmentStatus.Completed || a.Status == AppointmentStatus.NoShow)
+                && a.StartUtc >= from && a.StartUtc < to)
+            .Select(a => new
+            {
+                a.Id, a.Reference, a.Version, ClientName = a.Client!.Name, ClientPhone = a.Client.Phone, ServiceName = a.Service!.Name,
+                a.DurationMinutes, a.StartUtc, a.EndUtc, a.AddressLine1, a.AddressLine2, a.Town, a.Postcode, a.AccessNotes, a.Status,
+            })
+            .ToListAsync(cancellationToken);
+        var agenda = onRound.Select(a => new AgendaVisit(
+            a.Id, a.Reference, a.Version, a.ClientName, a.ClientPhone, a.ServiceName, a.DurationMinutes, a.StartUtc, a.EndUtc,
+            clock.ToLocal(a.StartUtc), clock.ToLocal(a.EndUtc), a.AddressLine1, a.AddressLine2, a.Town, a.Postcode, a.AccessNotes, a.Status));
+
+        // The day through the week layout's eyes: requests and time off cut to this day.
+        var layout = WeekLayout.Build(day, clock.Today, rules, visits.Where(v => v.IsPending), timeOff, clock.TimeZone).Days.Single(d => d.Date == day);
+        return new DayPage
+        {
+            Date = day,
+            Today = clock.Today,
+            Stops = DayAgendaPlanner.Plan(agenda, rules.TravelBufferMinutes),
+            Pending = layout.Entries.Where(e => e.Kind == WeekEntryKind.Visit).ToList(),
+            WorkingHours = rules.WeeklyHours.Where(p => p.Day == day.DayOfWeek).OrderBy(p => p.Opens).ToList(),
+            TimeOff = layout.Entries.Where(e => e.Kind == WeekEntryKind.TimeOff).ToList(),
+            TravelBufferMinutes = rules.TravelBufferMinutes,
+            NowUtc = clock.UtcNow,
+        };
+    }
+
+    /// <summary>Visits (and proposed times) and time off touching the local days from <paramref name="first"/>.</summary>
+    private async Task<(List<CalendarVisit> Visits, List<CalendarTimeOff> TimeOff, AvailabilityRules Rules)> LoadAsync(
+        DateOnly first, int days, CancellationToken cancellationToken)
+    {
+        var snapshot = await settings.GetAsync(cancellationToken);
+        var from = clock.StartOfDayUtc(first);
+        var to = clock.StartOfDayUtc(first.AddDays(days));
+
+        // A visit that started the evening before can still reach into the first day with its travel time.
+        var reachBack = from.AddDays(-1);
+        var rows = await db.Appointments.AsNoTracking()
+            .Where(a => Drawn.Contains(a.Status)
+                && ((a.StartUtc >= reachBack && a.StartUtc < to) || (a.ProposedStartUtc >= reachBack && a.ProposedStartUtc < to)))
+            .Select(a => new
+            {
+                a.Id, a.Reference, ClientName = a.Client!.Name, ServiceName = a.Service!.Name, a.Postcode,
+                a.StartUtc, a.EndUtc, a.Status, a.ProposedStartUtc, a.DurationMinutes,
+            })
+            .ToListAsync(cancellationToken);
+        var visits = rows
+            .Select(a => new CalendarVisit(a.Id, a.Reference, a.ClientName, a.ServiceName, a.Postcode, a.StartUtc, a.EndUtc, a.Status))
+            .Concat(rows.Where(a => a.Status == AppointmentStatus.AlternativeProposed && a.ProposedStartUtc is not null)
+                .Select(a => new CalendarVisit(a.Id, a.Reference, a.ClientName, a.ServiceName, a.Postcode,
+                    a.ProposedStartUtc!.Value, a.ProposedStartUtc.Value.AddMinutes(a.DurationMinutes), a.Status, IsProposedTime: true)))
+            .ToList();
+        var timeOff = await db.TimeOff.AsNoTracking()
+            .Where(t => t.StartUtc < to && t.EndUtc > from)
+            .Select(t => new CalendarTimeOff(t.StartUtc, t.EndUtc, t.Reason))
+            .ToListAsync(cancellationToken);
+        return (visits, timeOff, snapshot.Rules);
+    }
+}

@@ -1,0 +1,158 @@
+using Microsoft.EntityFrameworkCore;
+using PaulMassage.Web.Features.Booking;
+using PaulMassage.Web.Features.Scheduling;
+using PaulMassage.Web.Infrastructure.Data;
+using PaulMassage.Web.Infrastructure.Time;
+
+namespace PaulMassage.Web.Features.ClientVisits;
+
+/// <summary>What became of a client's request to move a visit.</summary>
+public abstract record MoveOutcome
+{
+    public sealed record Moved(DateTimeOffset LocalStart) : MoveOutcome;
+
+    /// <summary>Less than 24 hours before the visit: the client has to contact the therapist.</summary>
+    public sealed record TooLate : MoveOutcome;
+
+    /// <summary>The visit is over, cancelled, declined, or waits for an answer to another proposed time.</summary>
+    public sealed record NotMovable : MoveOutcome;
+
+    /// <summary>The new time is not free; the reason is in words the client can act on.</summary>
+    public sealed record Refused(string Reason) : MoveOutcome;
+}
+
+/// <summary>A visit as the client sees it when moving it.</summary>
+public sealed record MovableVisit(int Id, string Reference, string ServiceName, int DurationMinutes, DateTimeOffset LocalStart, AppointmentStatus Status, string Postcode);
+
+/// <summary>
+/// A client's own changes to a visit they reached through its link or their account: cancel it,
+/// or move it to another free time of the same treatment and length, up to 24 hours before it.
+/// </summary>
+public sealed class ClientVisitService(
+    AppDbContext db,
+    AvailabilityService availability,
+    SchedulingSettings settings,
+    ManageBookingService bookings,
+    PracticeClock clock,
+    ILogger<ClientVisitService> logger)
+{
+    /// <summary>The visit behind a manage link, or null.</summary>
+    public Task<Appointment?> ByTokenAsync(string token, CancellationToken cancellationToken = default)
+    {
+        var hash = ManageToken.Hash(token);
+        return Visits().SingleOrDefaultAsync(a => a.ManageTokenHash == hash, cancellationToken);
+    }
+
+    /// <summary>The visit with this reference, only when it belongs to the signed-in client's own records.</summary>
+    public Task<Appointment?> ForUserAsync(string userId, string reference, CancellationToken cancellationToken = default) =>
+        Visits().SingleOrDefaultAsync(a => a.Reference == reference && a.Client!.UserId == userId, cancellationToken);
+
+    public MovableVisit Describe(Appointment appointment)
+    {
+        ArgumentNullException.ThrowIfNull(appointment);
+        return new MovableVisit(appointment.Id, appointment.Reference, appointment.Service!.Name, appointment.DurationMinutes,
+            clock.ToLocal(appointment.StartUtc), appointment.Status, appointment.Postcode);
+    }
+
+    /// <summary>Whether the client may move this visit now (their own time rules aside).</summary>
+    public bool MayMove(Appointment appointment)
+    {
+        ArgumentNullException.ThrowIfNull(appointment);
+        return IsMovableStatus(appointment.Status) && CancellationPolicy.ClientMayCancel(appointment.StartUtc, clock.Now);
+    }
+
+    /// <summary>Requested and confirmed visits can be moved; a visit with another time proposed needs that answered first.</summary>
+    public static bool IsMovableStatus(AppointmentStatus status) =>
+        status is AppointmentStatus.Requested or AppointmentStatus.Confirmed;
+
+    /// <summary>Free times for the same length, in the week from <paramref name="from"/>, the visit's own time not counting against it.</summary>
+    public Task<IReadOnlyList<FreeSlot>> FreeTimesAsync(Appointment appointment, DateOnly from, int days, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(appointment);
+        return availability.FreeSlotsAsync(appointment.DurationMinutes, from, days, appointment.Id, cancellationToken);
+    }
+
+    public Task<CancelResult> CancelAsync(Appointment appointment, CancellationToken cancellationToken = default) =>
+        bookings.CancelAsync(appointment, cancellationToken);
+
+    /// <summary>
+    /// Moves the visit: checks the 24-hour rule and the new time, then changes the times and the
+    /// slot claims in one save, so the database refuses it if another visit took the time meanwhile.
+    /// </summary>
+    public async Task<MoveOutcome> MoveAsync(Appointment appointment, DateTime newStartUtc, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(appointment);
+        if (!IsMovableStatus(appointment.Status))
+        {
+            return new MoveOutcome.NotMovable();
+        }
+
+        if (!CancellationPolicy.ClientMayCancel(appointment.StartUtc, clock.Now))
+        {
+            return new MoveOutcome.TooLate();
+        }
+
+        var snapshot = await settings.GetAsync(cancellationToken);
+        if (newStartUtc == appointment.StartUtc)
+        {
+            return new MoveOutcome.Refused("That is the time the visit already has. Choose a different time.");
+        }
+
+        if (!await availability.IsFreeAsync(newStartUtc, appointment.DurationMinutes, appointment.Id, cancellationToken))
+        {
+            var clash = await availability.ClashAsync(newStartUtc, appointment.DurationMinutes, appointment.Id, cancellationToken);
+            return new MoveOutcome.Refused(clash is SlotClash c
+                ? SlotClashExplainer.Describe(c, snapshot.Rules)
+                : "That time is no longer free. Please choose another.");
+        }
+
+        var oldLocal = clock.ToLocal(appointment.StartUtc);
+        var newLocal = clock.ToLocal(newStartUtc);
+        appointment.StartUtc = newStartUtc;
+        appointment.EndUtc = newStartUtc.AddMinutes(appointment.DurationMinutes);
+        appointment.Version = Guid.NewGuid();
+        appointment.History.Add(new AppointmentEvent
+        {
+            FromStatus = appointment.Status,
+            ToStatus = appointment.Status,
+            Actor = BookingService.ClientActor,
+            AtUtc = clock.UtcNow,
+            Note = $"Moved by the client from {oldLocal:ddd d MMM yyyy HH:mm} to {newLocal:ddd d MMM yyyy HH:mm}",
+        });
+        Reclaim(appointment, snapshot.Rules.TravelBufferMinutes);
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Involves(ex, nameof(AppDbContext.SlotClaims)))
+        {
+            db.ChangeTracker.Clear();
+            logger.LogInformation("Moving booking {Reference} lost the race for the new time", appointment.Reference);
+            return new MoveOutcome.Refused(SlotClashExplainer.Describe(SlotClash.OverlapsVisit, snapshot.Rules));
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return new MoveOutcome.Refused("The visit was changed by Paul at the same moment. Please look at it again and choose a time.");
+        }
+
+        logger.LogInformation("Booking {Reference} moved by the client", appointment.Reference);
+        return new MoveOutcome.Moved(newLocal);
+    }
+
+    /// <summary>
+    /// Claims the new time's cells and releases the old ones. Cells both times share are kept as
+    /// they are, so no claim is deleted and re-added with the same key in one save.
+    /// </summary>
+    private static void Reclaim(Appointment appointment, int travelBufferMinutes)
+    {
+        var wanted = SlotClaim.CellsFor(appointment.StartUtc, appointment.EndUtc, travelBufferMinutes).ToHashSet();
+        appointment.SlotClaims.RemoveAll(c => !wanted.Contains(c.CellStartUtc));
+        var held = appointment.SlotClaims.Select(c => c.CellStartUtc).ToHashSet();
+        appointment.SlotClaims.AddRange(wanted.Where(cell => !held.Contains(cell)).Order().Select(cell => new SlotClaim { CellStartUtc = cell }));
+    }
+
+    private IQueryable<Appointment> Visits() =>
+        db.Appointments.Include(a => a.Service).Include(a => a.SlotClaims).Include(a => a.Client);
+}

@@ -1,0 +1,177 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using PaulMassage.Web.Features.Booking;
+using PaulMassage.Web.Features.Screening;
+using PaulMassage.Web.Infrastructure.Data;
+using PaulMassage.Web.Infrastructure.Time;
+
+namespace PaulMassage.Web.Features.Clients;
+
+public sealed class TreatmentNoteForm
+{
+    [Required(ErrorMessage = "Write what the client told you (S), even briefly.")]
+    [StringLength(TreatmentNote.TextMaxLength, ErrorMessage = "Keep each part under 4,000 characters.")]
+    [Display(Name = "Subjective: what the client reports")]
+    public string? Subjective { get; set; }
+
+    [StringLength(TreatmentNote.TextMaxLength, ErrorMessage = "Keep each part under 4,000 characters.")]
+    [Display(Name = "Objective: what you found")]
+    public string? Objective { get; set; }
+
+    [StringLength(TreatmentNote.TextMaxLength, ErrorMessage = "Keep each part under 4,000 characters.")]
+    [Display(Name = "Assessment")]
+    public string? Assessment { get; set; }
+
+    [StringLength(TreatmentNote.TextMaxLength, ErrorMessage = "Keep each part under 4,000 characters.")]
+    [Display(Name = "Plan")]
+    public string? Plan { get; set; }
+
+    [Required(ErrorMessage = "Record the client's pain score today, from 0 to 10.")]
+    [Range(0, 10, ErrorMessage = "The pain score is a whole number from 0 to 10.")]
+    [Display(Name = "Pain score today (0 to 10)")]
+    public int? PainScore { get; set; }
+}
+
+public sealed class TreatmentNotePage
+{
+    public required int ClientId { get; init; }
+
+    public required string ClientName { get; init; }
+
+    public required int AppointmentId { get; init; }
+
+    public required string Reference { get; init; }
+
+    public required DateTimeOffset LocalStart { get; init; }
+
+    public required string ServiceName { get; init; }
+
+    public required int? IntakePainIntensity { get; init; }
+
+    public required bool Exists { get; init; }
+
+    public required TreatmentNoteForm Form { get; init; }
+}
+
+public enum NoteSaveResult
+{
+    Saved,
+    NotFound,
+    NotYet,
+}
+
+/// <summary>Reads and writes the SOAP note of one visit.</summary>
+public sealed class TreatmentNotes(AppDbContext db, PracticeClock clock, ILogger<TreatmentNotes> logger)
+{
+    /// <summary>A note belongs to a visit that took place: completed, or confirmed and already started.</summary>
+    public static bool MayWrite(AppointmentStatus status, DateTime startUtc, DateTime nowUtc) =>
+        status == AppointmentStatus.Completed || (status == AppointmentStatus.Confirmed && startUtc <= nowUtc);
+
+    /// <summary>The "S" of a new note, from the client's own intake answers for that visit.</summary>
+    public static string SubjectiveFromIntake(IntakeAssessment? intake)
+    {
+        if (intake is null)
+        {
+            return string.Empty;
+        }
+
+        var text = new StringBuilder();
+        text.AppendLine($"Main complaint: {intake.MainComplaint.Trim()}");
+        var areas = IntakeLabels.Describe(intake.PainAreas, IntakeLabels.Areas).ToList();
+        text.AppendLine($"Where: {(areas.Count > 0 ? string.Join(", ", areas) : "not given")}");
+        text.AppendLine($"Pain at its worst (intake): {intake.PainIntensity}/10");
+        if (IntakeLabels.Durations.TryGetValue(intake.Duration, out var duration))
+        {
+            text.AppendLine($"How long: {duration}");
+        }
+
+        var feelings = IntakeLabels.Describe(intake.Feelings, IntakeLabels.Feelings).ToList();
+        if (feelings.Count > 0)
+        {
+            text.AppendLine($"Feels like: {string.Join("; ", feelings)}");
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
+    public async Task<TreatmentNotePage?> PageAsync(int clientId, int appointmentId, CancellationToken cancellationToken = default)
+    {
+        var visit = await VisitAsync(clientId, appointmentId, cancellationToken);
+        if (visit is null)
+        {
+            return null;
+        }
+
+        var note = await db.TreatmentNotes.AsNoTracking().SingleOrDefaultAsync(n => n.AppointmentId == appointmentId, cancellationToken);
+        var form = note is null
+            ? new TreatmentNoteForm { Subjective = SubjectiveFromIntake(visit.Intake) }
+            : new TreatmentNoteForm { Subjective = note.Subjective, Objective = note.Objective, Assessment = note.Assessment, Plan = note.Plan, PainScore = note.PainScore };
+        return ToPage(visit, form, note is not null);
+    }
+
+    /// <summary>The page again around a form that did not validate, keeping what was typed.</summary>
+    public async Task<TreatmentNotePage?> PageAsync(int clientId, int appointmentId, TreatmentNoteForm form, CancellationToken cancellationToken = default)
+    {
+        var visit = await VisitAsync(clientId, appointmentId, cancellationToken);
+        return visit is null
+            ? null
+            : ToPage(visit, form, await db.TreatmentNotes.AnyAsync(n => n.AppointmentId == appointmentId, cancellationToken));
+    }
+
+    public async Task<NoteSaveResult> SaveAsync(int clientId, int appointmentId, TreatmentNoteForm form, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var visit = await VisitAsync(clientId, appointmentId, cancellationToken);
+        if (visit is null)
+        {
+            return NoteSaveResult.NotFound;
+        }
+
+        var now = clock.UtcNow;
+        if (!MayWrite(visit.Status, visit.StartUtc, now))
+        {
+            return NoteSaveResult.NotYet;
+        }
+
+        var note = await db.TreatmentNotes.SingleOrDefaultAsync(n => n.AppointmentId == appointmentId, cancellationToken);
+        if (note is null)
+        {
+            note = new TreatmentNote { AppointmentId = appointmentId, Subjective = string.Empty, CreatedUtc = now };
+            db.TreatmentNotes.Add(note);
+        }
+
+        note.Subjective = form.Subjective!.Trim();
+        note.Objective = Clean(form.Objective);
+        note.Assessment = Clean(form.Assessment);
+        note.Plan = Clean(form.Plan);
+        note.PainScore = form.PainScore!.Value;
+        note.UpdatedUtc = now;
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Treatment note saved for booking {Reference}", visit.Reference);
+        return NoteSaveResult.Saved;
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private TreatmentNotePage ToPage(Appointment visit, TreatmentNoteForm form, bool exists) => new()
+    {
+        ClientId = visit.ClientId,
+        ClientName = visit.Client!.Name,
+        AppointmentId = visit.Id,
+        Reference = visit.Reference,
+        LocalStart = clock.ToLocal(visit.StartUtc),
+        ServiceName = visit.Service!.Name,
+        IntakePainIntensity = visit.Intake?.PainIntensity,
+        Exists = exists,
+        Form = form,
+    };
+
+    /// <summary>The visit, only when it is this client's: a mismatched pair of ids finds nothing.</summary>
+    private Task<Appointment?> VisitAsync(int clientId, int appointmentId, CancellationToken cancellationToken) =>
+        db.Appointments.AsNoTracking()
+            .Include(a => a.Client)
+            .Include(a => a.Service)
+            .Include(a => a.Intake)
+            .SingleOrDefaultAsync(a => a.Id == appointmentId && a.ClientId == clientId, cancellationToken);
+}

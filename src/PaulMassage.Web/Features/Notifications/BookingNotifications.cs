@@ -1,0 +1,185 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PaulMassage.Web.Features.Booking;
+using PaulMassage.Web.Features.Clients;
+using PaulMassage.Web.Features.Site;
+using PaulMassage.Web.Infrastructure.Data;
+using PaulMassage.Web.Infrastructure.Time;
+
+namespace PaulMassage.Web.Features.Notifications;
+
+/// <summary>
+/// The e-mails a booking change causes. Call the method for the change AFTER changing the
+/// appointment and BEFORE <c>SaveChangesAsync</c>: it adds the outbox rows to the same DbContext,
+/// so they are stored in the same transaction as the change (and not at all if the save fails).
+/// It never saves by itself.
+/// <code>
+/// appointment.ChangeStatus(AppointmentStatus.Confirmed, actor, clock.UtcNow);
+/// await notifications.VisitConfirmedAsync(appointment, cancellationToken);
+/// await db.SaveChangesAsync(cancellationToken);
+/// </code>
+/// The appointment must be tracked by the scoped <see cref="AppDbContext"/>; its Client and
+/// Service are loaded when missing.
+/// </summary>
+public sealed class BookingNotifications(
+    AppDbContext db,
+    Outbox outbox,
+    ManageLinks links,
+    PracticeClock clock,
+    IOptions<PracticeOptions> practiceOptions,
+    IOptions<EmailOptions> emailOptions)
+{
+    /// <summary>A new request: "request received" to the client, "new request" to the therapist (flagged when it needs review).</summary>
+    public async Task VisitRequestedAsync(Appointment appointment, CancellationToken cancellationToken = default)
+    {
+        var visit = await FactsAsync(appointment, cancellationToken);
+        ToClient(appointment, NotificationKind.RequestReceived, visit, NotificationTemplates.RequestReceived(Practice, visit));
+        ToTherapist(appointment, NotificationKind.TherapistNewRequest, visit, NotificationTemplates.TherapistNewRequest(Practice, visit, appointment.NeedsReview));
+    }
+
+    /// <summary>The therapist confirmed: confirmation with an .ics invitation to the client.</summary>
+    public async Task VisitConfirmedAsync(Appointment appointment, CancellationToken cancellationToken = default)
+    {
+        var visit = await FactsAsync(appointment, cancellationToken);
+        ToClient(appointment, NotificationKind.Confirmed, visit, NotificationTemplates.Confirmed(Practice, visit), VisitInvitation.Request);
+        CoverReminderIfDue(appointment);
+    }
+
+    /// <summary>The therapist declined: the client is told, with <see cref="Appointment.DeclineReason"/>.</summary>
+    public async Task VisitDeclinedAsync(Appointment appointment, CancellationToken cancellationToken = default)
+    {
+        var visit = await FactsAsync(appointment, cancellationToken);
+        ToClient(appointment, NotificationKind.Declined, visit, NotificationTemplates.Declined(Practice, visit, appointment.DeclineReason));
+    }
+
+    /// <summary>The therapist suggests another start; the client answers on the manage page.</summary>
+    public async Task AlternativeProposedAsync(Appointment appointment, DateTime proposedStartUtc, string? note = null, CancellationToken cancellationToken = default)
+    {
+        var visit = await FactsAsync(appointment, cancellationToken);
+        ToClient(appointment, NotificationKind.AlternativeProposed, visit,
+            NotificationTemplates.AlternativeProposed(Practice, visit, clock.ToLocal(proposedStartUtc), note));
+    }
+
+    /// <summary>
+    /// The visit was called off: the client is told (with an .ics cancellation if it had been
+    /// confirmed); when the client did it, the therapist is told too.
+    /// </summary>
+    public async Task VisitCancelledAsync(Appointment appointment, ChangedBy by, string? reason = null, CancellationToken cancellationToken = default)
+    {
+        var visit = await FactsAsync(appointment, cancellationToken);
+        var wasConfirmed = OriginalValue(appointment, a => a.Status) == AppointmentStatus.Confirmed;
+        ToClient(appointment, NotificationKind.Cancelled, visit, NotificationTemplates.Cancelled(Practice, visit, by, reason),
+            wasConfirmed ? VisitInvitation.Cancel : null);
+        if (by == ChangedBy.Client)
+        {
+            ToTherapist(appointment, NotificationKind.TherapistCancelled, visit, NotificationTemplates.TherapistCancelled(Practice, visit));
+        }
+    }
+
+    /// <summary>
+    /// The visit has a new time (StartUtc already changed): the client is told (with an updated
+    /// .ics when confirmed); when the client did it, the therapist too. The previous start is taken
+    /// from the DbContext's original value unless given. The day-before reminder is re-armed.
+    /// </summary>
+    public async Task VisitMovedAsync(Appointment appointment, ChangedBy by, DateTime? previousStartUtc = null, CancellationToken cancellationToken = default)
+    {
+        var visit = await FactsAsync(appointment, cancellationToken);
+        var previous = clock.ToLocal(previousStartUtc ?? OriginalValue(appointment, a => a.StartUtc));
+        var confirmed = appointment.Status == AppointmentStatus.Confirmed;
+        ToClient(appointment, NotificationKind.Moved, visit, NotificationTemplates.Moved(Practice, visit, previous, by, confirmed),
+            confirmed ? VisitInvitation.Request : null);
+        if (by == ChangedBy.Client)
+        {
+            ToTherapist(appointment, NotificationKind.TherapistMoved, visit, NotificationTemplates.TherapistMoved(Practice, visit, previous));
+        }
+
+        appointment.ReminderQueuedUtc = null;
+        if (confirmed)
+        {
+            CoverReminderIfDue(appointment);
+        }
+    }
+
+    /// <summary>The visit took place: aftercare advice and a link to book the next session.</summary>
+    public async Task VisitCompletedAsync(Appointment appointment, CancellationToken cancellationToken = default)
+    {
+        var visit = await FactsAsync(appointment, cancellationToken);
+        var slug = await db.Services.Where(s => s.Id == appointment.ServiceId).Select(s => s.Slug).SingleAsync(cancellationToken);
+        var bookAgain = $"{Practice.BaseUrl.TrimEnd('/')}/book/slots?service={Uri.EscapeDataString(slug)}&minutes={appointment.DurationMinutes}&postcode={Uri.EscapeDataString(appointment.Postcode)}";
+        ToClient(appointment, NotificationKind.Aftercare, visit, NotificationTemplates.Aftercare(Practice, visit, bookAgain));
+    }
+
+    /// <summary>
+    /// The day-before reminder (queued by <see cref="ReminderScheduler"/>). Marks the visit, and
+    /// its key makes a second reminder for the same visit and time impossible.
+    /// </summary>
+    public async Task ReminderAsync(Appointment appointment, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(appointment);
+        var visit = await FactsAsync(appointment, cancellationToken);
+        ToClient(appointment, NotificationKind.Reminder, visit, NotificationTemplates.Reminder(Practice, visit, clock.Today),
+            dedupKey: $"reminder:{appointment.Id}:{appointment.StartUtc:yyyyMMddTHHmm}");
+        appointment.ReminderQueuedUtc = clock.UtcNow;
+    }
+
+    private PracticeFacts Practice => PracticeFacts.From(practiceOptions.Value);
+
+    private void ToClient(Appointment appointment, NotificationKind kind, VisitFacts visit, EmailContent content, string? calendarMethod = null, string? dedupKey = null)
+    {
+        var ics = calendarMethod is null ? null : VisitInvitation.Create(Practice, visit, clock.TimeZone.Id, calendarMethod, clock.UtcNow);
+        outbox.Add(kind, visit.ClientEmail, visit.ClientName, content, new OutboxExtras
+        {
+            Appointment = appointment,
+            CalendarIcs = ics,
+            CalendarMethod = calendarMethod,
+            DedupKey = dedupKey,
+        });
+    }
+
+    private void ToTherapist(Appointment appointment, NotificationKind kind, VisitFacts visit, EmailContent content) =>
+        outbox.Add(kind, outbox.TherapistAddress, Practice.TherapistName, content, new OutboxExtras
+        {
+            Appointment = appointment,
+            ReplyTo = visit.ClientEmail,
+        });
+
+    private void CoverReminderIfDue(Appointment appointment)
+    {
+        if (appointment.ReminderQueuedUtc is null
+            && ReminderSchedule.CoveredBy(appointment.StartUtc, clock.UtcNow, clock.TimeZone, emailOptions.Value.ReminderTime))
+        {
+            appointment.ReminderQueuedUtc = clock.UtcNow;
+        }
+    }
+
+    private T OriginalValue<T>(Appointment appointment, System.Linq.Expressions.Expression<Func<Appointment, T>> property)
+    {
+        var entry = db.Entry(appointment);
+        return entry.State is EntityState.Detached or EntityState.Added
+            ? property.Compile()(appointment)
+            : entry.Property(property).OriginalValue;
+    }
+
+    private async Task<VisitFacts> FactsAsync(Appointment appointment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(appointment);
+        var client = appointment.Client
+            ?? await db.Clients.FindAsync([appointment.ClientId], cancellationToken)
+            ?? throw new InvalidOperationException($"Booking {appointment.Reference} has no client.");
+        var serviceName = appointment.Service?.Name
+            ?? await db.Services.Where(s => s.Id == appointment.ServiceId).Select(s => s.Name).SingleAsync(cancellationToken);
+        return Facts(appointment, client, serviceName);
+    }
+
+    private VisitFacts Facts(Appointment appointment, Client client, string serviceName) => new(
+        appointment.Reference,
+        client.Name,
+        client.Email,
+        client.Phone,
+        serviceName,
+        appointment.DurationMinutes,
+        appointment.PriceGbp,
+        clock.ToLocal(appointment.StartUtc),
+        appointment.Postcode,
+        links.TryUrlFor(appointment));
+}

@@ -1,0 +1,297 @@
+using System.Globalization;
+using PaulMassage.Web.Features.Site;
+
+namespace PaulMassage.Web.Features.Notifications;
+
+/// <summary>Who the e-mails come from and how to reach them.</summary>
+public sealed record PracticeFacts(string Name, string TherapistName, string Phone, string Email, string BaseUrl)
+{
+    public static PracticeFacts From(PracticeOptions practice)
+    {
+        ArgumentNullException.ThrowIfNull(practice);
+        return new(practice.Name, practice.TherapistName, practice.Phone, practice.Email, practice.BaseUrl);
+    }
+}
+
+/// <summary>
+/// What an e-mail may say about a visit. Deliberately no intake answers, treatment notes or other
+/// health data, and the address only as a postcode.
+/// </summary>
+public sealed record VisitFacts(
+    string Reference,
+    string ClientName,
+    string ClientEmail,
+    string ClientPhone,
+    string ServiceName,
+    int DurationMinutes,
+    decimal PriceGbp,
+    DateTimeOffset LocalStart,
+    string Postcode,
+    string? ManageUrl);
+
+public enum ChangedBy
+{
+    Client,
+    Therapist,
+}
+
+/// <summary>
+/// The words of every e-mail the site sends, in British English. Plain functions from facts to
+/// content, with no database and no clock, so each message can be read and tested on its own.
+/// </summary>
+public static class NotificationTemplates
+{
+    private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
+
+    /// <summary>"Monday 29 March 2027 at 10:00".</summary>
+    public static string LongDate(DateTimeOffset local) => local.ToString("dddd d MMMM yyyy 'at' HH:mm", British);
+
+    /// <summary>"Mon 29 Mar 10:00", for subjects.</summary>
+    public static string ShortDate(DateTimeOffset local) => local.ToString("ddd d MMM HH:mm", British);
+
+    public static EmailContent RequestReceived(PracticeFacts practice, VisitFacts visit)
+    {
+        ArgumentNullException.ThrowIfNull(practice);
+        ArgumentNullException.ThrowIfNull(visit);
+        var body = Greeting(visit)
+            .Paragraph($"Thank you for asking for a home visit. {practice.TherapistName} will look at your request and confirm it, usually within one working day. Nothing is booked until you receive a confirmation e-mail.")
+            .Details(VisitRows(visit));
+        ManageLink(body, practice, visit, "See, change or cancel your request");
+        return body.Build($"Request received: {visit.ServiceName} on {ShortDate(visit.LocalStart)} ({visit.Reference})", Footer(practice));
+    }
+
+    public static EmailContent Confirmed(PracticeFacts practice, VisitFacts visit)
+    {
+        ArgumentNullException.ThrowIfNull(practice);
+        ArgumentNullException.ThrowIfNull(visit);
+        var body = Greeting(visit)
+            .Paragraph($"Good news: {practice.TherapistName} has confirmed your home visit. The attached invitation adds it to your calendar.")
+            .Details(VisitRows(visit))
+            .Paragraph($"{practice.TherapistName} brings the treatment table, fresh linen and oils. Please have a space of about 2 by 3 metres clear, and wear something comfortable.")
+            .Paragraph("If you need to cancel, please do so at least 24 hours before the visit.");
+        ManageLink(body, practice, visit, "See, change or cancel your visit");
+        return body.Build($"Confirmed: your massage on {LongDate(visit.LocalStart)}", Footer(practice));
+    }
+
+    public static EmailContent Declined(PracticeFacts practice, VisitFacts visit, string? reason)
+    {
+        ArgumentNullException.ThrowIfNull(practice);
+        ArgumentNullException.ThrowIfNull(visit);
+        var body = Greeting(visit)
+            .Paragraph($"Thank you for your request. Sorry, but {practice.TherapistName} cannot take your visit on {LongDate(visit.LocalStart)}.");
+        if (!string.IsNullOrWhiteSpace(reason))
+        {
+            body.Paragraph($"{practice.TherapistName}'s reason: {reason.Trim()}");
+        }
+
+        body.Details(VisitRows(visit))
+            .Paragraph("You are welcome to ask for another time, or to reply to this e-mail with any questions.")
+            .Link("Ask for another time", $"{Base(practice)}/book");
+        return body.Build($"Sorry, {practice.TherapistName} cannot take your request for {visit.LocalStart.ToString("dddd d MMMM", British)}", Footer(practice));
+    }
+
+    public static EmailContent AlternativeProposed(PracticeFacts practice, VisitFacts visit, DateTimeOffset proposedLocalStart, string? note)
+    {
+        ArgumentNullException.ThrowIfNull(practice);
+        ArgumentNullException.ThrowIfNull(visit);
+        var body = Greeting(visit)
+            .Paragraph($"{practice.TherapistName} cannot come on {LongDate(visit.LocalStart)}, but could visit you on {LongDate(proposedLocalStart)} instead.");
+        if (!string.IsNullOrWhiteSpace(note))
+        {
+            body.Paragraph($"{practice.TherapistName} adds: {note.Trim()}");
+        }
+
+        body.Details(
+                ("Suggested time", LongDate(proposedLocalStart)),
+                ("Treatment", $"{visit.ServiceName}, {visit.DurationMinutes} minutes"),
+                ("Reference", visit.Reference))
+            .Paragraph("Please accept the new time or turn it down on your booking page; the time is held for you until then.");
+        ManageLink(body, practice, visit, "Answer the suggestion");
+        return body.Build($"{practice.TherapistName} suggests another time for your massage ({visit.Reference})", Footer(practice));
+    }
+
+    public static EmailContent Cancelled(PracticeFacts practice, VisitFacts visit, ChangedBy by, string? reason)
+    {
+        ArgumentNullException.ThrowIfNull(practice);
+        ArgumentNullException.ThrowIfNull(visit);
+        var body = Greeting(visit)
+            .Paragraph(by == ChangedBy.Client
+                ? $"As you asked, your visit on {LongDate(visit.LocalStart)} is cancelled. Thank you for letting {practice.TherapistName} know."
+                : $"Sorry: {practice.TherapistName} has had to cancel your visit on {LongDate(visit.LocalStart)}.");
+        if (by == ChangedBy.Therapist && !string.IsNullOrWhiteSpace(reason))
+        {
+            body.Paragraph($"{practice.TherapistName}'s reason: {reason.Trim()}");
+        }
+
+        body.Details(VisitRows(visit))
+            .Paragraph("If your calendar still shows the visit, the attached cancellation removes it.")
+            .Link("Book another visit", $"{Base(practice)}/book");
+        return body.Build($"Cancelled: your massage on {LongDate(visit.LocalStart)}", Footer(practice));
+    }
+
+    public static EmailContent Moved(PracticeFacts practice, VisitFacts visit, DateTimeOffset previousLocalStart, ChangedBy by, bool confirmed)
+    {
+        ArgumentNullException.ThrowIfNull(practice);
+        ArgumentNullException.ThrowIfNull(visit);
+        var who = by == ChangedBy.Client ? "As you asked, your" : $"{practice.TherapistName} has moved your";
+        var body = Greeting(visit)
+            .Paragraph($"{who} visit from {LongDate(previousLocalStart)} to {LongDate(visit.LocalStart)}.")
+            .Details(VisitRows(visit))
+            .Paragraph(confirmed
+                ? "The attached invitation updates the visit in your calendar."
+                : $"{practice.TherapistName} will confirm the new time by e-mail.");
+        ManageLink(body, practice, visit, "See, change or cancel your visit");
+        return body.Build($"Moved: your massage is now on {LongDate(visit.LocalStart)}", Footer(practice));
+    }
+
+    /// <summary>The day-before reminder; <paramref name="today"/> decides between "tomorrow" and a date.</summary>
+    public static EmailContent Reminder(PracticeFacts practice, VisitFacts visit, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(practice);
+        ArgumentNullException.ThrowIfNull(visit);
+        var day = DateOnly.FromDateTime(visit.LocalStart.DateTime);
+        var when = day == today.AddDays(1) ? "tomorrow" : day == today ? "today" : $"on {visit.LocalStart.ToString("dddd d MMMM", British)}";
+        var time = visit.LocalStart.ToString("HH:mm", British);
+        var body = Greeting(visit)
+            .Paragraph($"A reminder that {practice.TherapistName} is coming to you {when} at {time} ({visit.ServiceName}, {visit.DurationMinutes} minutes).")
+            .Details(VisitRows(visit))
+            .Bullets(
+                "Please clear a space of about 2 by 3 metres for the treatment table.",
+                "Wear something comfortable, and have a glass of water before the visit.",
+                $"If anything has changed in your health since you booked, please tell {practice.TherapistName} before the treatment starts.")
+            .Paragraph($"If you can no longer make it, please phone {practice.Phone} as soon as possible.");
+        ManageLink(body, practice, visit, "See your visit");
+        return body.Build($"Reminder: your massage {when} at {time}", Footer(practice));
+    }
+
+    /// <summary>After the visit: general aftercare (the same for everyone) and a link to book the next session.</summary>
+    public static EmailContent Aftercare(PracticeFacts practice, VisitFacts visit, string bookAgainUrl)
+    {
+        ArgumentNullException.ThrowIfNull(practice);
+        ArgumentNullException.ThrowIfNull(visit);
+        var body = Greeting(visit)
+            .Paragraph($"Thank you for having {practice.TherapistName} round today. Here are a few things that help the treatment do its work.")
+            .Heading("For the next day or two")
+            .Bullets(
+                "Drink plenty of water.",
+                "Keep moving gently: a walk helps more than sitting still. Leave heavy lifting and hard exercise until tomorrow.",
+                "Some tenderness in the treated muscles for a day or two is normal; a warm bath or shower eases it.",
+                "Notice how you sit and stand, and take short breaks from the desk or the sofa.")
+            .Heading("Between visits")
+            .Bullets(
+                "Gentle stretches or a little yoga each day keep the back supple.",
+                "A tennis ball between your back and a wall is a simple way to work on a tight spot.",
+                "Check your work set-up: screen at eye level, feet flat, back supported.")
+            .Paragraph("If the pain gets much worse, or you notice numbness, weakness in the legs or problems with your bladder or bowels, do not wait for the next visit: call NHS 111, or 999 in an emergency.")
+            .Paragraph("Back pain usually eases best over a short course of regular sessions rather than a single visit. When you are ready, book your next one:")
+            .Link("Book your next session", bookAgainUrl);
+        return body.Build($"After your massage: aftercare and your next session ({visit.Reference})", Footer(practice));
+    }
+
+    public static EmailContent TherapistNewRequest(PracticeFacts practice, VisitFacts visit, bool needsReview)
+    {
+        ArgumentNullException.ThrowIfNull(practice);
+        ArgumentNullException.ThrowIfNull(visit);
+        var body = new EmailBody()
+            .Paragraph(needsReview
+                ? "A new request is waiting for your answer. Screening marked it NEEDS REVIEW: read the intake in the back office before you confirm."
+                : "A new request is waiting for your answer.")
+            .Details(TherapistRows(visit))
+            .Link("Open the back office", $"{Base(practice)}/admin");
+        var flag = needsReview ? "[Needs review] " : string.Empty;
+        return body.Build($"{flag}New request {visit.Reference}: {ShortDate(visit.LocalStart)}, {visit.ServiceName} ({visit.DurationMinutes} min)", Footer(practice));
+    }
+
+    public static EmailContent TherapistCancelled(PracticeFacts practice, VisitFacts visit)
+    {
+        ArgumentNullException.ThrowIfNull(practice);
+        ArgumentNullException.ThrowIfNull(visit);
+        var body = new EmailBody()
+            .Paragraph("The client has cancelled this visit online. The time is free again in the calendar.")
+            .Details(TherapistRows(visit))
+            .Link("Open the back office", $"{Base(practice)}/admin");
+        return body.Build($"Cancelled by the client: {visit.Reference}, {ShortDate(visit.LocalStart)}", Footer(practice));
+    }
+
+    public static EmailContent TherapistMoved(PracticeFacts practice, VisitFacts visit, DateTimeOffset previousLocalStart)
+    {
+        ArgumentNullException.ThrowIfNull(practice);
+        ArgumentNullException.ThrowIfNull(visit);
+        var body = new EmailBody()
+            .Paragraph($"The client has moved this visit from {LongDate(previousLocalStart)} to {LongDate(visit.LocalStart)}.")
+            .Details(TherapistRows(visit))
+            .Link("Open the back office", $"{Base(practice)}/admin");
+        return body.Build($"Moved by the client: {visit.Reference}, now {ShortDate(visit.LocalStart)}", Footer(practice));
+    }
+
+    public static EmailContent AccountConfirmation(PracticeFacts practice, string link)
+    {
+        ArgumentNullException.ThrowIfNull(practice);
+        var body = new EmailBody()
+            .Paragraph("Hello,")
+            .Paragraph($"Please confirm that this e-mail address belongs to you to finish setting up your {practice.Name} account.")
+            .Link("Confirm my e-mail address", link)
+            .Paragraph("If you did not create an account, you can ignore this e-mail.");
+        return body.Build($"Confirm your e-mail address for {practice.Name}", Footer(practice));
+    }
+
+    public static EmailContent PasswordResetLink(PracticeFacts practice, string link)
+    {
+        ArgumentNullException.ThrowIfNull(practice);
+        var body = new EmailBody()
+            .Paragraph("Hello,")
+            .Paragraph($"Someone asked to reset the password of your {practice.Name} account. If it was you, choose a new password here:")
+            .Link("Choose a new password", link)
+            .Paragraph("If you did not ask for this, ignore this e-mail: your password stays as it is.");
+        return body.Build($"Reset your {practice.Name} password", Footer(practice));
+    }
+
+    public static EmailContent PasswordResetCode(PracticeFacts practice, string code)
+    {
+        ArgumentNullException.ThrowIfNull(practice);
+        var body = new EmailBody()
+            .Paragraph("Hello,")
+            .Paragraph($"Someone asked to reset the password of your {practice.Name} account. If it was you, enter this code:")
+            .Details(("Code", code))
+            .Paragraph("If you did not ask for this, ignore this e-mail: your password stays as it is.");
+        return body.Build($"Your {practice.Name} password reset code", Footer(practice));
+    }
+
+    private static EmailBody Greeting(VisitFacts visit) => new EmailBody().Paragraph($"Dear {visit.ClientName},");
+
+    private static (string, string)[] VisitRows(VisitFacts visit) =>
+    [
+        ("When", LongDate(visit.LocalStart)),
+        ("Treatment", $"{visit.ServiceName}, {visit.DurationMinutes} minutes"),
+        ("Price", visit.PriceGbp.ToString("C", British)),
+        ("Where", $"Your home, postcode {visit.Postcode}"),
+        ("Reference", visit.Reference),
+    ];
+
+    private static (string, string)[] TherapistRows(VisitFacts visit) =>
+    [
+        ("When", LongDate(visit.LocalStart)),
+        ("Treatment", $"{visit.ServiceName}, {visit.DurationMinutes} minutes"),
+        ("Client", visit.ClientName),
+        ("Phone", visit.ClientPhone),
+        ("Postcode", visit.Postcode),
+        ("Reference", visit.Reference),
+    ];
+
+    private static void ManageLink(EmailBody body, PracticeFacts practice, VisitFacts visit, string label)
+    {
+        if (visit.ManageUrl is not null)
+        {
+            body.Link(label, visit.ManageUrl);
+        }
+        else
+        {
+            body.Paragraph($"To change anything, reply to this e-mail or phone {practice.Phone}, quoting {visit.Reference}.");
+        }
+    }
+
+    private static string Base(PracticeFacts practice) => practice.BaseUrl.TrimEnd('/');
+
+    private static string Footer(PracticeFacts practice) =>
+        $"{practice.Name}: mobile massage for back pain\nPhone {practice.Phone} · {practice.Email}\n{Base(practice)}";
+}

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PaulMassage.Web.Features.Clients;
+
+namespace PaulMassage.Web.Features.Privacy;
+
+/// <summary>A client's request to have their personal data erased, and when the therapist completed it.</summary>
+public class ErasureRequest
+{
+    public int Id { get; set; }
+
+    public int ClientId { get; set; }
+
+    public Client? Client { get; set; }
+
+    /// <summary>How it was asked: "booking PM-7K3Q9X" (the manage link) or "account".</summary>
+    public required string Channel { get; set; }
+
+    public DateTime RequestedUtc { get; set; }
+
+    public DateTime? CompletedUtc { get; set; }
+
+    /// <summary>Who completed it: the therapist's account id, or "retention" for the automatic clean-up.</summary>
+    public string? CompletedBy { get; set; }
+}
+
+internal sealed class ErasureRequestConfiguration : IEntityTypeConfiguration<ErasureRequest>
+{
+    public void Configure(EntityTypeBuilder<ErasureRequest> builder)
+    {
+        builder.ToTable("ErasureRequests");
+        builder.Property(r => r.Channel).HasMaxLength(40);
+        builder.Property(r => r.CompletedBy).HasMaxLength(450);
+        builder.HasIndex(r => new { r.CompletedUtc, r.RequestedUtc });
+        builder.HasOne(r => r.Client).WithMany().HasForeignKey(r => r.ClientId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

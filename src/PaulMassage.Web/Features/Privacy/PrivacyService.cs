@@ -1,0 +1,255 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PaulMassage.Web.Features.Account;
+using PaulMassage.Web.Features.Booking;
+using PaulMassage.Web.Features.Clients;
+using PaulMassage.Web.Features.Screening;
+using PaulMassage.Web.Features.Site;
+using PaulMassage.Web.Infrastructure.Data;
+using PaulMassage.Web.Infrastructure.Time;
+
+namespace PaulMassage.Web.Features.Privacy;
+
+public enum ErasureAsk
+{
+    Recorded,
+    AlreadyAsked,
+    NotFound,
+}
+
+public sealed record ErasureRequestRow(int Id, string ClientName, string ClientEmail, string Channel, DateTime RequestedUtc, DateTimeOffset RequestedLocal, DateTimeOffset? CompletedLocal, int Appointments, int UpcomingVisits);
+
+/// <summary>
+/// The client's rights over their data: a copy of it (JSON), and erasure, which the therapist
+/// completes. Erasure keeps each appointment only as anonymous history: its time, service, price
+/// and status stay; name, contact details, address, access notes, intake and notes go.
+/// </summary>
+public sealed class PrivacyService(
+    AppDbContext db,
+    UserManager<AppUser> users,
+    IEnumerable<IPersonalDataHandler> handlers,
+    PracticeClock clock,
+    IOptions<PracticeOptions> practice,
+    ILogger<PrivacyService> logger)
+{
+    public const string ErasedName = "Erased client";
+
+    /// <summary>What a manage link may show: the booking it belongs to, not the client's other bookings.</summary>
+    public async Task<PersonalDataExport?> ExportForBookingAsync(string token, CancellationToken cancellationToken = default)
+    {
+        var hash = ManageToken.Hash(token);
+        var appointment = await db.Appointments.AsNoTracking().SingleOrDefaultAsync(a => a.ManageTokenHash == hash, cancellationToken);
+        if (appointment is null)
+        {
+            return null;
+        }
+
+        var client = await db.Clients.AsNoTracking().SingleAsync(c => c.Id == appointment.ClientId, cancellationToken);
+        return await ExportAsync(client, null, [appointment.Id], "booking " + appointment.Reference, cancellationToken);
+    }
+
+    /// <summary>Everything about the signed-in user: their account and every booking of the client record linked to it.</summary>
+    public async Task<PersonalDataExport> ExportForUserAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var user = await users.FindByIdAsync(userId) ?? throw new InvalidOperationException("The signed-in account no longer exists.");
+        var client = await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.UserId == userId, cancellationToken);
+        var appointmentIds = client is null
+            ? []
+            : await db.Appointments.Where(a => a.ClientId == client.Id).Select(a => a.Id).ToListAsync(cancellationToken);
+        return await ExportAsync(client, user, appointmentIds, "account", cancellationToken);
+    }
+
+    public async Task<ErasureAsk> RequestErasureForBookingAsync(string token, CancellationToken cancellationToken = default)
+    {
+        var hash = ManageToken.Hash(token);
+        var appointment = await db.Appointments.AsNoTracking().SingleOrDefaultAsync(a => a.ManageTokenHash == hash, cancellationToken);
+        return appointment is null
+            ? ErasureAsk.NotFound
+            : await RecordRequestAsync(appointment.ClientId, "booking " + appointment.Reference, cancellationToken);
+    }
+
+    public async Task<ErasureAsk> RequestErasureForUserAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var client = await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.UserId == userId, cancellationToken);
+        return client is null ? ErasureAsk.NotFound : await RecordRequestAsync(client.Id, "account", cancellationToken);
+    }
+
+    public async Task<bool> HasOpenRequestForUserAsync(string userId, CancellationToken cancellationToken = default) =>
+        await db.Set<ErasureRequest>().AnyAsync(r => r.CompletedUtc == null && r.Client!.UserId == userId, cancellationToken);
+
+    /// <summary>Open requests first (oldest first), then the last completed ones.</summary>
+    public async Task<IReadOnlyList<ErasureRequestRow>> RequestsAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.UtcNow;
+        var rows = await db.Set<ErasureRequest>().AsNoTracking()
+            .OrderBy(r => r.CompletedUtc != null).ThenBy(r => r.CompletedUtc == null ? r.RequestedUtc : DateTime.MaxValue).ThenByDescending(r => r.CompletedUtc)
+            .Take(200)
+            .Select(r => new
+            {
+                r.Id, r.Client!.Name, r.Client.Email, r.Channel, r.RequestedUtc, r.CompletedUtc,
+                Appointments = r.Client.Appointments.Count,
+                Upcoming = r.Client.Appointments.Count(a => a.StartUtc > now
+                    && (a.Status == AppointmentStatus.Requested || a.Status == AppointmentStatus.Confirmed || a.Status == AppointmentStatus.AlternativeProposed)),
+            })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new ErasureRequestRow(
+            r.Id, r.Name, r.Email, r.Channel, r.RequestedUtc, clock.ToLocal(r.RequestedUtc),
+            r.CompletedUtc is DateTime done ? clock.ToLocal(done) : null, r.Appointments, r.Upcoming)).ToList();
+    }
+
+    /// <summary>The therapist completes an erasure request: the client is anonymised.</summary>
+    public async Task<bool> CompleteRequestAsync(int requestId, string completedBy, CancellationToken cancellationToken = default)
+    {
+        var request = await db.Set<ErasureRequest>().SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
+        if (request is null || request.CompletedUtc is not null)
+        {
+            return false;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await AnonymiseClientAsync(request.ClientId, cancellationToken);
+        foreach (var open in await db.Set<ErasureRequest>().Where(r => r.ClientId == request.ClientId && r.CompletedUtc == null).ToListAsync(cancellationToken))
+        {
+            open.CompletedUtc = clock.UtcNow;
+            open.CompletedBy = completedBy;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Erasure request {RequestId} completed: client {ClientId} anonymised", requestId, request.ClientId);
+        return true;
+    }
+
+    /// <summary>
+    /// Anonymises one client in the current unit of work (the caller saves): upcoming visits are
+    /// cancelled, identity, contact details, addresses, notes and intake answers are removed, the
+    /// manage links stop working and a linked site account is deleted.
+    /// </summary>
+    public async Task AnonymiseClientAsync(int clientId, CancellationToken cancellationToken = default)
+    {
+        var client = await db.Clients.SingleAsync(c => c.Id == clientId, cancellationToken);
+        var appointments = await db.Appointments
+            .Include(a => a.Intake).Include(a => a.History).Include(a => a.SlotClaims)
+            .Where(a => a.ClientId == clientId)
+            .ToListAsync(cancellationToken);
+        var now = clock.UtcNow;
+
+        foreach (var appointment in appointments)
+        {
+            if (appointment.StartUtc > now && BookingStateMachine.CanMove(appointment.Status, AppointmentStatus.Cancelled))
+            {
+                appointment.ChangeStatus(AppointmentStatus.Cancelled, "privacy", now, null);
+            }
+
+            appointment.AddressLine1 = string.Empty;
+            appointment.AddressLine2 = null;
+            appointment.Town = string.Empty;
+            appointment.Postcode = string.Empty;
+            appointment.AccessNotes = null;
+            appointment.DeclineReason = null;
+            appointment.ManageTokenHash = ManageToken.Hash(ManageToken.Create());
+            foreach (var change in appointment.History)
+            {
+                change.Note = null;
+            }
+
+            if (appointment.Intake is not null)
+            {
+                db.IntakeAssessments.Remove(appointment.Intake);
+            }
+        }
+
+        var ids = appointments.Select(a => a.Id).ToList();
+        foreach (var handler in handlers)
+        {
+            await handler.EraseAsync(clientId, ids, cancellationToken);
+        }
+
+        if (client.UserId is not null && await users.FindByIdAsync(client.UserId) is { } user && !await users.IsInRoleAsync(user, Roles.Therapist))
+        {
+            var deleted = await users.DeleteAsync(user);
+            if (!deleted.Succeeded)
+            {
+                throw new InvalidOperationException("The client's site account could not be deleted.");
+            }
+        }
+
+        client.Name = ErasedName;
+        client.Email = $"erased-{client.Id}@erased.invalid";
+        client.NormalizedEmail = Client.Normalize(client.Email);
+        client.Phone = string.Empty;
+        client.UserId = null;
+        client.ErasedUtc = now;
+    }
+
+    private async Task<ErasureAsk> RecordRequestAsync(int clientId, string channel, CancellationToken cancellationToken)
+    {
+        if (await db.Set<ErasureRequest>().AnyAsync(r => r.ClientId == clientId && r.CompletedUtc == null, cancellationToken))
+        {
+            return ErasureAsk.AlreadyAsked;
+        }
+
+        db.Set<ErasureRequest>().Add(new ErasureRequest { ClientId = clientId, Channel = channel, RequestedUtc = clock.UtcNow });
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Erasure requested for client {ClientId} ({Channel})", clientId, channel);
+        return ErasureAsk.Recorded;
+    }
+
+    private async Task<PersonalDataExport> ExportAsync(Client? client, AppUser? user, IReadOnlyCollection<int> appointmentIds, string scope, CancellationToken cancellationToken)
+    {
+        var appointments = await db.Appointments.AsNoTracking()
+            .Include(a => a.Service).Include(a => a.Intake).Include(a => a.History)
+            .Where(a => appointmentIds.Contains(a.Id))
+            .OrderBy(a => a.StartUtc)
+            .ToListAsync(cancellationToken);
+        var requests = client is null
+            ? []
+            : await db.Set<ErasureRequest>().AsNoTracking().Where(r => r.ClientId == client.Id)
+                .Select(r => new ExportedErasureRequest(r.RequestedUtc, r.CompletedUtc)).ToListAsync(cancellationToken);
+
+        var other = new Dictionary<string, object?>();
+        if (client is not null)
+        {
+            foreach (var handler in handlers)
+            {
+                other[handler.Section] = await handler.ExportAsync(client.Id, appointmentIds, cancellationToken);
+            }
+        }
+
+        return new PersonalDataExport(
+            clock.UtcNow,
+            practice.Value.Name,
+            scope,
+            client is null ? null : new ExportedClient(client.Name, client.Email, client.Phone, client.CreatedUtc),
+            user is null ? null : new ExportedAccount(user.Email, user.DisplayName, user.EmailConfirmed, user.TwoFactorEnabled, [.. await users.GetRolesAsync(user)]),
+            appointments.Select(Export).ToList(),
+            requests,
+            other);
+    }
+
+    private ExportedAppointment Export(Appointment a) => new(
+        a.Reference,
+        a.Service?.Name ?? string.Empty,
+        a.DurationMinutes,
+        a.PriceGbp,
+        a.StartUtc,
+        clock.ToLocal(a.StartUtc),
+        a.Status.ToString(),
+        new ExportedAddress(a.AddressLine1, a.AddressLine2, a.Town, a.Postcode),
+        a.AccessNotes,
+        a.DeclineReason,
+        a.CreatedUtc,
+        a.Intake is not { } i ? null : new ExportedIntake(
+            i.MainComplaint,
+            [.. IntakeLabels.Describe(i.PainAreas, IntakeLabels.Areas)],
+            i.PainIntensity,
+            IntakeLabels.Durations.GetValueOrDefault(i.Duration, i.Duration.ToString()),
+            [.. IntakeLabels.Describe(i.Feelings, IntakeLabels.Feelings)],
+            [.. IntakeLabels.Describe(i.Contraindications, IntakeLabels.Contraindications)],
+            i.MedicalHistory,
+            i.Outcome.ToString(),
+            i.HealthDataConsentUtc,
+            i.CancellationPolicyAcceptedUtc),
+        a.History.OrderBy(e => e.AtUtc).Select(e => new ExportedEvent(e.FromStatus?.ToString(), e.ToStatus.ToString(), e.Actor == BookingService.ClientActor ? "you" : "the practice", e.AtUtc, e.Note)).ToList());
+}

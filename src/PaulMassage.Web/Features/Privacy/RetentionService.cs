@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PaulMassage.Web.Infrastructure.Data;
+using PaulMassage.Web.Infrastructure.Time;
+
+namespace PaulMassage.Web.Features.Privacy;
+
+/// <summary>
+/// The retention rule: a client with no visit (and no new record) for <see cref="PrivacyOptions.RetentionYears"/>
+/// years is anonymised like an erasure, leaving only anonymous appointment history.
+/// </summary>
+public sealed class RetentionService(AppDbContext db, PrivacyService privacy, PracticeClock clock, IOptions<PrivacyOptions> options, ILogger<RetentionService> logger)
+{
+    public DateTime CutoffUtc => clock.UtcNow.AddYears(-Math.Max(1, options.Value.RetentionYears));
+
+    /// <summary>Anonymises every client past the retention period; returns how many.</summary>
+    public async Task<int> ApplyAsync(CancellationToken cancellationToken = default)
+    {
+        var cutoff = CutoffUtc;
+        var due = await db.Clients
+            .Where(c => c.ErasedUtc == null && c.CreatedUtc < cutoff && !c.Appointments.Any(a => a.EndUtc >= cutoff))
+            .Select(c => c.Id)
+            .ToListAsync(cancellationToken);
+        foreach (var clientId in due)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await privacy.AnonymiseClientAsync(clientId, cancellationToken);
+            foreach (var open in await db.Set<ErasureRequest>().Where(r => r.ClientId == clientId && r.CompletedUtc == null).ToListAsync(cancellationToken))
+            {
+                open.CompletedUtc = clock.UtcNow;
+                open.CompletedBy = "retention";
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
+        if (due.Count > 0)
+        {
+            logger.LogInformation("Retention: {Count} client records past {Years} years anonymised", due.Count, options.Value.RetentionYears);
+        }
+
+        return due.Count;
+    }
+}
+
+/// <summary>Applies the retention rule shortly after start-up and then once per interval.</summary>
+public sealed class RetentionWorker(IServiceScopeFactory scopes, TimeProvider time, IOptions<PrivacyOptions> options, ILogger<RetentionWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.RetentionWorkerEnabled)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(options.Value.RetentionCheckInterval, time);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<RetentionService>().ApplyAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Retention run failed; it will be tried again at the next interval");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

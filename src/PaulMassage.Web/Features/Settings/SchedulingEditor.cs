@@ -1,0 +1,155 @@
+using Microsoft.EntityFrameworkCore;
+using PaulMassage.Web.Features.Booking;
+using PaulMassage.Web.Features.Scheduling;
+using PaulMassage.Web.Features.Site;
+using PaulMassage.Web.Infrastructure.Data;
+using PaulMassage.Web.Infrastructure.Time;
+
+namespace PaulMassage.Web.Features.Settings;
+
+/// <summary>
+/// Reads and saves the scheduling settings. Every save clears the cached settings snapshot, so
+/// the next availability answer and booking page use the new values at once.
+/// </summary>
+public sealed class SchedulingEditor(
+    AppDbContext db,
+    SchedulingSettings settings,
+    PublicContentChanged publicContent,
+    PracticeClock clock)
+{
+    /// <summary>Monday first, as the week is read in the UK.</summary>
+    public static readonly DayOfWeek[] Week =
+        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
+
+    public async Task<WeeklyHoursForm> HoursAsync(CancellationToken cancellationToken = default)
+    {
+        var hours = await db.WorkingHours.AsNoTracking().ToListAsync(cancellationToken);
+        return new WeeklyHoursForm
+        {
+            Days = Week.Select(day => hours.Where(h => h.Day == day).OrderBy(h => h.Opens).FirstOrDefault() is { } h
+                    ? new DayHoursRow { Day = day, IsOpen = true, Opens = h.Opens.ToString("HH:mm"), Closes = h.Closes.ToString("HH:mm") }
+                    : new DayHoursRow { Day = day, IsOpen = false })
+                .ToList(),
+        };
+    }
+
+    public async Task SaveHoursAsync(IReadOnlyList<WorkingPeriod> periods, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(periods);
+        db.WorkingHours.RemoveRange(await db.WorkingHours.ToListAsync(cancellationToken));
+        db.WorkingHours.AddRange(periods.Select(p => new WorkingHours { Day = p.Day, Opens = p.Opens, Closes = p.Closes }));
+        await db.SaveChangesAsync(cancellationToken);
+        await ChangedAsync("working hours", cancellationToken);
+    }
+
+    public async Task<BookingRulesForm> RulesAsync(CancellationToken cancellationToken = default)
+    {
+        var row = await RowAsync(cancellationToken);
+        return new BookingRulesForm
+        {
+            TravelBufferMinutes = row.TravelBufferMinutes,
+            MinimumNoticeHours = row.MinimumNoticeHours,
+            BookingHorizonDays = row.BookingHorizonDays,
+        };
+    }
+
+    public async Task SaveRulesAsync(int travelBufferMinutes, int noticeHours, int horizonDays, CancellationToken cancellationToken = default)
+    {
+        var row = await RowAsync(cancellationToken);
+        row.TravelBufferMinutes = travelBufferMinutes;
+        row.MinimumNoticeHours = noticeHours;
+        row.BookingHorizonDays = horizonDays;
+        await db.SaveChangesAsync(cancellationToken);
+        await ChangedAsync("booking rules", cancellationToken);
+    }
+
+    public async Task<ServedAreaForm> AreaAsync(CancellationToken cancellationToken = default) =>
+        new() { Districts = ServiceArea.Parse((await RowAsync(cancellationToken)).ServedDistricts).Format() };
+
+    public async Task SaveAreaAsync(IReadOnlyList<string> districts, CancellationToken cancellationToken = default)
+    {
+        var row = await RowAsync(cancellationToken);
+        row.ServedDistricts = new ServiceArea(districts).Format();
+        await db.SaveChangesAsync(cancellationToken);
+        await ChangedAsync("area served", cancellationToken);
+    }
+
+    /// <summary>Time off that has not ended yet, soonest first, with the visits still booked inside it.</summary>
+    public async Task<IReadOnlyList<TimeOffRow>> UpcomingTimeOffAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.UtcNow;
+        var rows = await db.TimeOff.AsNoTracking().Where(t => t.EndUtc > now).OrderBy(t => t.StartUtc).ToListAsync(cancellationToken);
+        var result = new List<TimeOffRow>(rows.Count);
+        foreach (var row in rows)
+        {
+            result.Add(new TimeOffRow(row.Id, clock.ToLocal(row.StartUtc), clock.ToLocal(row.EndUtc), row.Reason,
+                await VisitsDuringAsync(row.StartUtc, row.EndUtc, cancellationToken)));
+        }
+
+        return result;
+    }
+
+    /// <summary>Adds time off; returns how many booked visits fall inside it (they are not cancelled).</summary>
+    public async Task<int> AddTimeOffAsync(LocalTimeOff timeOff, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(timeOff);
+        var startUtc = clock.ToUtc(timeOff.FromDate, timeOff.FromTime);
+        var endUtc = clock.ToUtc(timeOff.EndDay, timeOff.EndTime);
+        db.TimeOff.Add(new TimeOff { StartUtc = startUtc, EndUtc = endUtc, Reason = timeOff.Reason });
+        await db.SaveChangesAsync(cancellationToken);
+        await ChangedAsync("time off", cancellationToken);
+        return await VisitsDuringAsync(startUtc, endUtc, cancellationToken);
+    }
+
+    public async Task<bool> DeleteTimeOffAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var deleted = await db.TimeOff.Where(t => t.Id == id).ExecuteDeleteAsync(cancellationToken);
+        if (deleted > 0)
+        {
+            await ChangedAsync("time off", cancellationToken);
+        }
+
+        return deleted > 0;
+    }
+
+    public async Task<SettingsOverview> OverviewAsync(string? message, CancellationToken cancellationToken = default)
+    {
+        var row = await RowAsync(cancellationToken);
+        var now = clock.UtcNow;
+        return new SettingsOverview(
+            (await HoursAsync(cancellationToken)).Days,
+            row.TravelBufferMinutes,
+            row.MinimumNoticeHours,
+            row.BookingHorizonDays,
+            ServiceArea.Parse(row.ServedDistricts).Format(),
+            await db.TimeOff.CountAsync(t => t.EndUtc > now, cancellationToken),
+            await db.Services.CountAsync(s => s.IsActive, cancellationToken),
+            await db.Articles.CountAsync(a => a.IsPublished, cancellationToken),
+            await db.Articles.CountAsync(a => !a.IsPublished, cancellationToken),
+            message);
+    }
+
+    private Task<int> VisitsDuringAsync(DateTime startUtc, DateTime endUtc, CancellationToken cancellationToken) =>
+        db.Appointments.CountAsync(
+            a => a.StartUtc < endUtc && a.EndUtc > startUtc
+                && (a.Status == AppointmentStatus.Requested || a.Status == AppointmentStatus.Confirmed || a.Status == AppointmentStatus.AlternativeProposed),
+            cancellationToken);
+
+    private async Task<PracticeSettings> RowAsync(CancellationToken cancellationToken)
+    {
+        var row = await db.PracticeSettings.SingleOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            row = new PracticeSettings();
+            db.PracticeSettings.Add(row);
+        }
+
+        return row;
+    }
+
+    private async Task ChangedAsync(string what, CancellationToken cancellationToken)
+    {
+        settings.Invalidate();
+        await publicContent.NotifyAsync(what, cancellationToken);
+    }
+}

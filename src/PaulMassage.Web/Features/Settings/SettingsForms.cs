@@ -1,0 +1,75 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PaulMassage.Web.Features.Settings;
+
+/// <summary>One weekday's row of the working-hours form. Times are kept as typed, so a mistake stays on screen.</summary>
+public sealed class DayHoursRow
+{
+    public DayOfWeek Day { get; set; }
+
+    public bool IsOpen { get; set; }
+
+    public string? Opens { get; set; }
+
+    public string? Closes { get; set; }
+}
+
+public sealed class WeeklyHoursForm
+{
+    public List<DayHoursRow> Days { get; set; } = [];
+}
+
+public sealed class BookingRulesForm
+{
+    [Display(Name = "Travel time between visits (minutes)")]
+    public int? TravelBufferMinutes { get; set; }
+
+    [Display(Name = "Notice needed (hours)")]
+    public int? MinimumNoticeHours { get; set; }
+
+    [Display(Name = "How far ahead clients can book (days)")]
+    public int? BookingHorizonDays { get; set; }
+}
+
+public sealed class ServedAreaForm
+{
+    [Display(Name = "Postcode districts you travel to")]
+    public string? Districts { get; set; }
+}
+
+public sealed class TimeOffForm
+{
+    public string? FromDate { get; set; }
+
+    public string? FromTime { get; set; }
+
+    public string? ToDate { get; set; }
+
+    public string? ToTime { get; set; }
+
+    public string? Reason { get; set; }
+}
+
+public sealed record TimeOffRow(int Id, DateTimeOffset LocalStart, DateTimeOffset LocalEnd, string? Reason, int VisitsDuring);
+
+public sealed class TimeOffPage
+{
+    public required TimeOffForm Form { get; init; }
+
+    public required IReadOnlyList<TimeOffRow> Upcoming { get; init; }
+
+    public string? Message { get; init; }
+}
+
+/// <summary>The settings overview: what is set now, with a link to change each part.</summary>
+public sealed record SettingsOverview(
+    IReadOnlyList<DayHoursRow> Hours,
+    int TravelBufferMinutes,
+    int MinimumNoticeHours,
+    int BookingHorizonDays,
+    string Districts,
+    int UpcomingTimeOff,
+    int ActiveServices,
+    int PublishedArticles,
+    int DraftArticles,
+    string? Message);

@@ -1,0 +1,115 @@
+using System.Collections;
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
+using Microsoft.AspNetCore.Mvc.Filters;
+
+namespace PaulMassage.Web.Infrastructure.Security;
+
+/// <summary>
+/// Refuses text that no person types: control characters (NUL, escape, the C1 range...), lone
+/// surrogates and non-characters, in every string a form or query binds, at the top level or in a
+/// view model. Line breaks and tabs are allowed only in properties marked
+/// [DataType(DataType.MultilineText)]. The field gets an error in ModelState, so the form comes
+/// back with a message like any other validation error. Emoji and right-to-left scripts are text
+/// and pass.
+/// </summary>
+public sealed class UnsafeCharactersFilter : IActionFilter
+{
+    public const string Message = "This contains characters that cannot be used here (control or invisible characters). Please retype it.";
+
+    public void OnActionExecuting(ActionExecutingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        foreach (var (name, value) in context.ActionArguments)
+        {
+            switch (value)
+            {
+                case string text when !IsAcceptable(text, multiline: false):
+                    context.ModelState.AddModelError(name, Message);
+                    break;
+                case not null when IsViewModel(value.GetType()):
+                    foreach (var (property, multiline, texts) in StringsOf(value))
+                    {
+                        if (texts.Any(t => !IsAcceptable(t, multiline)))
+                        {
+                            context.ModelState.AddModelError(property, Message);
+                        }
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    public void OnActionExecuted(ActionExecutedContext context)
+    {
+    }
+
+    /// <summary>True when the text holds only characters a person could have typed.</summary>
+    public static bool IsAcceptable(string? text, bool multiline)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return true;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c))
+            {
+                if (i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]))
+                {
+                    return false;
+                }
+
+                i++;
+                continue;
+            }
+
+            if (char.IsLowSurrogate(c) || c is '\uFFFE' or '\uFFFF' || (c >= '\uFDD0' && c <= '\uFDEF'))
+            {
+                return false;
+            }
+
+            if (char.IsControl(c) && !(multiline && c is '\r' or '\n' or '\t'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsViewModel(Type type) =>
+        type.IsClass && type != typeof(string) && type.Assembly == typeof(UnsafeCharactersFilter).Assembly;
+
+    private static IEnumerable<(string Property, bool Multiline, IEnumerable<string> Texts)> StringsOf(object model)
+    {
+        foreach (var property in model.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanRead && p.GetIndexParameters().Length == 0))
+        {
+            var multiline = property.GetCustomAttribute<DataTypeAttribute>()?.DataType == DataType.MultilineText;
+            if (property.PropertyType == typeof(string))
+            {
+                if (property.GetValue(model) is string text)
+                {
+                    yield return (property.Name, multiline, [text]);
+                }
+            }
+            else if (property.PropertyType != typeof(string) && typeof(IEnumerable<string>).IsAssignableFrom(property.PropertyType))
+            {
+                if (property.GetValue(model) is IEnumerable<string> texts)
+                {
+                    yield return (property.Name, multiline, texts.OfType<string>().ToList());
+                }
+            }
+            else if (property.PropertyType.IsClass && IsViewModel(property.PropertyType) && property.GetValue(model) is { } nested && nested is not IEnumerable)
+            {
+                foreach (var (name, nestedMultiline, texts) in StringsOf(nested))
+                {
+                    yield return (property.Name + "." + name, nestedMultiline, texts);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PaulMassage.IntegrationTests.Infrastructure;
+using PaulMassage.Web.Features.Booking;
+using PaulMassage.Web.Features.Scheduling;
+
+namespace PaulMassage.IntegrationTests.Admin;
+
+public sealed class DayAgendaTests(PracticeAppFactoryFixture fixture) : IClassFixture<PracticeAppFactoryFixture>
+{
+    private PracticeAppFactory Factory => fixture.Factory;
+
+    [Fact]
+    public async Task the_day_lists_visits_in_order_with_address_access_map_phone_and_the_gap_to_the_next()
+    {
+        var afternoon = await ConfirmedVisits.RequestAndConfirmAsync(Factory, Visits.March(3, 14), name: "Third Visit");
+        var morning = await ConfirmedVisits.RequestAndConfirmAsync(Factory, Visits.March(3, 10), name: "First Visit");
+        var midday = await ConfirmedVisits.RequestAndConfirmAsync(Factory, Visits.March(3, 11, 30), name: "Second Visit");
+        var pending = await Visits.RequestAsync(Factory, Visits.March(3, 16), name: "Not Yet");
+        using var therapist = await Sessions.TherapistAsync(Factory);
+
+        var html = WebUtility.HtmlDecode(await therapist.GetStringAsync("/admin/day?date=2027-03-03"));
+
+        Assert.Contains("Wednesday 3 March 2027", html, StringComparison.Ordinal);
+        var first = html.IndexOf($"id=\"agenda-visit-{morning.Id}\"", StringComparison.Ordinal);
+        var second = html.IndexOf($"id=\"agenda-visit-{midday.Id}\"", StringComparison.Ordinal);
+        var third = html.IndexOf($"id=\"agenda-visit-{afternoon.Id}\"", StringComparison.Ordinal);
+        Assert.True(first >= 0 && first < second && second < third, "Visits are in time order.");
+        var card = html[first..second];
+        Assert.Contains("10:00–11:00", card, StringComparison.Ordinal);
+        Assert.Contains("First Visit", card, StringComparison.Ordinal);
+        Assert.Contains("1 Test Street, Flat 2, London, SE1 7PB", card, StringComparison.Ordinal);
+        Assert.Contains("Getting in:</strong> Ring the top bell", card, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://www.google.com/maps/search/?api=1&query=1%20Test%20Street%2C%20Flat%202%2C%20London%2C%20SE1%207PB\"", card, StringComparison.Ordinal);
+        Assert.Contains("href=\"tel:07700900456\"", card, StringComparison.Ordinal);
+        Assert.Contains($"id=\"gap-after-{morning.Id}\"", card, StringComparison.Ordinal);
+        Assert.Contains("30 minutes until the next visit.", card, StringComparison.Ordinal);
+        Assert.Contains("1 h 30 min until the next visit.", html[second..third], StringComparison.Ordinal);
+        Assert.DoesNotContain($"id=\"gap-after-{afternoon.Id}\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"id=\"agenda-visit-{pending.Id}\"", html, StringComparison.Ordinal);
+        Assert.Contains($"id=\"pending-{pending.Id}\"", html, StringComparison.Ordinal);
+        Assert.Contains("16:00–17:00 Not Yet", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("warning", card.ToLowerInvariant(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task a_gap_shorter_than_the_travel_time_is_flagged_after_the_buffer_was_raised()
+    {
+        var early = await ConfirmedVisits.RequestAndConfirmAsync(Factory, Visits.March(5, 9));
+        await ConfirmedVisits.RequestAndConfirmAsync(Factory, Visits.March(5, 10, 30));
+        await SetTravelBufferAsync(45);
+        try
+        {
+            using var therapist = await Sessions.TherapistAsync(Factory);
+
+            var html = WebUtility.HtmlDecode(await therapist.GetStringAsync("/admin/day?date=2027-03-05"));
+
+            Assert.Matches($"class=\"agenda-gap agenda-gap-short\" id=\"gap-after-{early.Id}\"", html);
+            Assert.Contains("Warning: Only 30 minutes until the next visit: less than the 45 minutes you keep for travel.", html, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await SetTravelBufferAsync(30);
+        }
+    }
+
+    [Fact]
+    public async Task a_day_without_visits_says_so_and_today_is_the_default()
+    {
+        using var therapist = await Sessions.TherapistAsync(Factory);
+
+        var html = await therapist.GetStringAsync("/admin/day");
+
+        Assert.Contains("Today, Monday 1 March 2027", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"no-visits\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/admin/day?date=2027-03-02\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/admin/day?date=2027-02-28\"", html, StringComparison.Ordinal);
+    }
+
+    private async Task SetTravelBufferAsync(int minutes)
+    {
+        await using var scope = Factory.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<PaulMassage.Web.Infrastructure.Data.AppDbContext>();
+        var settings = await db.PracticeSettings.SingleAsync();
+        settings.TravelBufferMinutes = minutes;
+        await db.SaveChangesAsync();
+        scope.ServiceProvider.GetRequiredService<SchedulingSettings>().Invalidate();
+    }
+}
+
+/// <summary>Marking a visit completed or a no-show, which is only possible once it has started.</summary>
+public sealed class VisitOutcomeTests(PracticeAppFactoryFixture fixture) : IClassFixture<PracticeAppFactoryFixture>
+{
+    private PracticeAppFactory Factory => fixture.Factory;
+
+    [Fact]
+    public async Task a_visit_can_be_marked_completed_or_a_no_show_only_after_it_has_started()
+    {
+        var completed = await ConfirmedVisits.RequestAndConfirmAsync(Factory, Visits.March(2, 10));
+        var missed = await ConfirmedVisits.RequestAndConfirmAsync(Factory, Visits.March(2, 12));
+        var therapist = await Sessions.TherapistAsync(Factory);
+
+        var early = await Sessions.PostAsync(therapist, "/admin", $"/admin/visits/{completed.Id}/complete",
+            ("Version", await Visits.VersionAsync(Factory, completed.Id)), ("ReturnUrl", "/admin/day?date=2027-03-02"));
+        Assert.Equal("This visit has not started yet (Tuesday 2 March at 10:00), so it cannot be marked completed.",
+            Sessions.AdminMessage(await early.Content.ReadAsStringAsync()));
+        Assert.Equal(AppointmentStatus.Confirmed, (await Visits.LoadAsync(Factory, completed.Id)).Status);
+        Assert.DoesNotContain($"id=\"complete-{completed.Id}\"", await therapist.GetStringAsync("/admin/day?date=2027-03-02"), StringComparison.Ordinal);
+
+        // A day later; his sign-in from yesterday has expired, so he signs in again.
+        Factory.Clock.SetUtcNow(new DateTimeOffset(Visits.March(2, 12, 5)));
+        therapist.Dispose();
+        therapist = await Sessions.TherapistAsync(Factory);
+        var day = await therapist.GetStringAsync("/admin/day?date=2027-03-02");
+        Assert.Contains($"id=\"complete-{completed.Id}\"", day, StringComparison.Ordinal);
+        Assert.Contains($"id=\"no-show-{missed.Id}\"", day, StringComparison.Ordinal);
+
+        var done = await Sessions.PostAsync(therapist, "/admin/day?date=2027-03-02", $"/admin/visits/{completed.Id}/complete",
+            ("Version", await Visits.VersionAsync(Factory, completed.Id)), ("ReturnUrl", "/admin/day?date=2027-03-02"));
+        Assert.Equal("/admin/day", done.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal($"Marked {completed.Reference} (Ann Example) as completed.", Sessions.AdminMessage(await done.Content.ReadAsStringAsync()));
+        var noShow = await Sessions.PostAsync(therapist, "/admin/day?date=2027-03-02", $"/admin/visits/{missed.Id}/no-show",
+            ("Version", await Visits.VersionAsync(Factory, missed.Id)), ("ReturnUrl", "/admin/day?date=2027-03-02"));
+        Assert.Equal($"Marked {missed.Reference} (Ann Example) as a no-show.", Sessions.AdminMessage(await noShow.Content.ReadAsStringAsync()));
+
+        var stored = await Visits.LoadAsync(Factory, completed.Id);
+        Assert.Equal(AppointmentStatus.Completed, stored.Status);
+        var last = stored.History.OrderBy(e => e.Id).Last();
+        Assert.Equal((AppointmentStatus.Confirmed, AppointmentStatus.Completed, PracticeAppFactory.TherapistEmail), (last.FromStatus!.Value, last.ToStatus, last.Actor));
+        Assert.Equal(AppointmentStatus.NoShow, (await Visits.LoadAsync(Factory, missed.Id)).Status);
+        therapist.Dispose();
+    }
+
+    [Fact]
+    public async Task only_a_confirmed_visit_can_be_marked()
+    {
+        var request = await Visits.RequestAsync(Factory, Visits.March(4, 10));
+        using var therapist = await Sessions.TherapistAsync(Factory);
+
+        var response = await Sessions.PostAsync(therapist, "/admin", $"/admin/visits/{request.Id}/complete", ("Version", await Visits.VersionAsync(Factory, request.Id)));
+
+        Assert.Equal("Only a confirmed visit can be marked completed: this one is waiting for your answer.", Sessions.AdminMessage(await response.Content.ReadAsStringAsync()));
+        Assert.Equal(AppointmentStatus.Requested, (await Visits.LoadAsync(Factory, request.Id)).Status);
+    }
+
+    [Fact]
+    public async Task a_return_address_outside_the_back_office_is_ignored()
+    {
+        var request = await Visits.RequestAsync(Factory, Visits.March(4, 14));
+        using var therapist = await Sessions.TherapistAsync(Factory, followRedirects: false);
+
+        var response = await Sessions.PostAsync(therapist, "/admin", $"/admin/requests/{request.Id}/confirm",
+            ("Version", await Visits.VersionAsync(Factory, request.Id)), ("ReturnUrl", "https://evil.example/"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/admin/requests/{request.Id}", response.Headers.Location!.OriginalString);
+    }
+}

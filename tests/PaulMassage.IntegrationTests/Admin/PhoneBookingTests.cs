@@ -1,0 +1,195 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using PaulMassage.IntegrationTests.Infrastructure;
+using PaulMassage.Web.Features.Booking;
+using PaulMassage.Web.Features.Screening;
+
+namespace PaulMassage.IntegrationTests.Admin;
+
+public sealed partial class PhoneBookingTests(PracticeAppFactoryFixture fixture) : IClassFixture<PracticeAppFactoryFixture>
+{
+    private const string Page = "/admin/bookings/new";
+
+    private PracticeAppFactory Factory => fixture.Factory;
+
+    [Fact]
+    public async Task a_phone_booking_for_a_new_client_is_confirmed_at_once_with_its_intake()
+    {
+        using var therapist = await Sessions.TherapistAsync(Factory);
+        var email = "new.caller@client.example";
+
+        var response = await BookAsync(therapist, ("Email", email), ("Name", "Nina Caller"), ("Date", "2027-03-15"), ("Time", "10:00"),
+            ("MainComplaint", "Stiff neck from cycling"), ("PainAreas", "Neck"), ("PainIntensity", "4"), ("Duration", "UnderSixWeeks"),
+            ("Feelings", "Stiffness"), ("IntakeConsent", "true"));
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Matches("^/admin/requests/[0-9]+$", response.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.StartsWith("Booked and confirmed: PM-", Sessions.AdminMessage(html), StringComparison.Ordinal);
+        var stored = await Factory.WithDbAsync(db => db.Appointments.AsNoTracking()
+            .Include(a => a.Client).Include(a => a.Intake).Include(a => a.History).Include(a => a.SlotClaims)
+            .SingleAsync(a => a.Client!.NormalizedEmail == "NEW.CALLER@CLIENT.EXAMPLE"));
+        Assert.Equal(AppointmentStatus.Confirmed, stored.Status);
+        Assert.Equal(Visits.March(15, 10), stored.StartUtc);
+        Assert.Equal(Visits.March(15, 11), stored.EndUtc);
+        Assert.Equal(70m, stored.PriceGbp);
+        Assert.Equal("Nina Caller", stored.Client!.Name);
+        Assert.Equal("Stiff neck from cycling", stored.Intake!.MainComplaint);
+        Assert.Equal(BodyArea.Neck, stored.Intake.PainAreas);
+        Assert.Equal(ScreeningOutcome.Clear, stored.Intake.Outcome);
+        Assert.Equal(6, stored.SlotClaims.Count);
+        Assert.All(stored.History, e => Assert.Equal(PracticeAppFactory.TherapistEmail, e.Actor));
+        Assert.Equal([AppointmentStatus.Requested, AppointmentStatus.Confirmed], stored.History.OrderBy(e => e.Id).Select(e => e.ToStatus));
+
+        // The client's private link is shown once, and it works.
+        var link = ManageLink().Match(html);
+        Assert.True(link.Success, "The new booking's manage link is shown.");
+        using var client = Sessions.Anonymous(Factory);
+        var manage = await client.GetStringAsync(new Uri(link.Groups[1].Value).PathAndQuery);
+        Assert.Contains("Confirmed", manage, StringComparison.Ordinal);
+        Assert.Contains(stored.Reference, manage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task an_overlap_with_another_visit_is_refused_naming_it_even_when_told_to_book_anyway()
+    {
+        var existing = await Visits.RequestAsync(Factory, Visits.March(16, 10), name: "Olive Existing");
+        using var therapist = await Sessions.TherapistAsync(Factory);
+
+        var response = await BookAsync(therapist, ("Email", "overlap@client.example"), ("Name", "Oscar Overlap"), ("Date", "2027-03-16"), ("Time", "10:30"), ("OverrideRules", "true"));
+
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Equal(Page, response.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("This time cannot be booked:", html, StringComparison.Ordinal);
+        Assert.Contains($"It clashes with Olive Existing's visit ({existing.Reference}) on Tuesday 16 March, 10:00 to 11:00.", html, StringComparison.Ordinal);
+        Assert.Contains("A clash with another visit or its travel time cannot be overridden", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"Oscar Overlap\"", html, StringComparison.Ordinal); // what he typed is kept
+        Assert.False(await Factory.WithDbAsync(db => db.Clients.AnyAsync(c => c.NormalizedEmail == "OVERLAP@CLIENT.EXAMPLE")));
+    }
+
+    [Fact]
+    public async Task a_start_inside_the_travel_time_after_another_visit_is_refused_and_one_after_it_is_accepted()
+    {
+        var existing = await Visits.RequestAsync(Factory, Visits.March(17, 10), name: "Tara Travel");
+        using var therapist = await Sessions.TherapistAsync(Factory);
+
+        var tooSoon = await BookAsync(therapist, ("Email", "buffer@client.example"), ("Name", "Ben Buffer"), ("Date", "2027-03-17"), ("Time", "11:15"));
+        var html = WebUtility.HtmlDecode(await tooSoon.Content.ReadAsStringAsync());
+        Assert.Contains($"It clashes with Tara Travel's visit ({existing.Reference})", html, StringComparison.Ordinal);
+        Assert.Contains("Visits need 30 minutes' travel between them.", html, StringComparison.Ordinal);
+
+        var inTime = await BookAsync(therapist, ("Email", "buffer@client.example"), ("Name", "Ben Buffer"), ("Date", "2027-03-17"), ("Time", "11:30"));
+        Assert.StartsWith("Booked and confirmed", Sessions.AdminMessage(await inTime.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task outside_working_hours_is_refused_until_he_ticks_book_it_anyway()
+    {
+        using var therapist = await Sessions.TherapistAsync(Factory);
+        (string, string)[] evening = [("Email", "evening@client.example"), ("Name", "Eve Evening"), ("Date", "2027-03-18"), ("Time", "19:30")];
+
+        var refused = await BookAsync(therapist, evening);
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("Check before booking this time:", html, StringComparison.Ordinal);
+        Assert.Contains("It is outside your working hours on Thursdays (09:00 to 19:00).", html, StringComparison.Ordinal);
+        Assert.Contains("tick \"Book it anyway\"", html, StringComparison.Ordinal);
+        Assert.False(await Factory.WithDbAsync(db => db.Clients.AnyAsync(c => c.NormalizedEmail == "EVENING@CLIENT.EXAMPLE")));
+
+        var booked = await BookAsync(therapist, [.. evening, ("OverrideRules", "true")]);
+        Assert.StartsWith("Booked and confirmed", Sessions.AdminMessage(await booked.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var stored = await Factory.WithDbAsync(db => db.Appointments.AsNoTracking().Include(a => a.History)
+            .SingleAsync(a => a.Client!.NormalizedEmail == "EVENING@CLIENT.EXAMPLE"));
+        Assert.Equal(AppointmentStatus.Confirmed, stored.Status);
+        Assert.Contains(stored.History, e => e.Note != null && e.Note.Contains("Overrode: It is outside your working hours", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task short_notice_and_an_address_outside_the_area_may_be_overridden_but_a_time_gone_may_not()
+    {
+        using var therapist = await Sessions.TherapistAsync(Factory);
+
+        var shortNotice = await BookAsync(therapist, ("Email", "soon@client.example"), ("Name", "Sam Soon"), ("Date", "2027-03-01"), ("Time", "15:00"), ("Postcode", "BS1 4DJ"));
+        var html = WebUtility.HtmlDecode(await shortNotice.Content.ReadAsStringAsync());
+        Assert.Contains("It is less than 24 hours from now, your usual notice.", html, StringComparison.Ordinal);
+        Assert.Contains("BS1 is not one of the districts you serve.", html, StringComparison.Ordinal);
+
+        var overridden = await BookAsync(therapist, ("Email", "soon@client.example"), ("Name", "Sam Soon"), ("Date", "2027-03-01"), ("Time", "15:00"), ("Postcode", "BS1 4DJ"), ("OverrideRules", "true"));
+        Assert.StartsWith("Booked and confirmed", Sessions.AdminMessage(await overridden.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        var past = await BookAsync(therapist, ("Email", "late@client.example"), ("Name", "Liam Late"), ("Date", "2027-03-01"), ("Time", "08:00"), ("OverrideRules", "true"));
+        html = WebUtility.HtmlDecode(await past.Content.ReadAsStringAsync());
+        Assert.Contains("That time has already passed.", html, StringComparison.Ordinal);
+        Assert.False(await Factory.WithDbAsync(db => db.Clients.AnyAsync(c => c.NormalizedEmail == "LATE@CLIENT.EXAMPLE")));
+    }
+
+    [Fact]
+    public async Task an_existing_client_is_found_by_email_and_booked_without_retyping_their_details()
+    {
+        var earlier = await Visits.RequestAsync(Factory, Visits.March(19, 9), name: "Rita Regular", email: "rita@client.example");
+        using var therapist = await Sessions.TherapistAsync(Factory);
+
+        var form = await therapist.GetStringAsync(Page + "?email=RITA%40client.example");
+        Assert.Contains("id=\"client-found\"", form, StringComparison.Ordinal);
+        Assert.Contains("value=\"Rita Regular\"", form, StringComparison.Ordinal);
+        Assert.Contains("value=\"1 Test Street\"", form, StringComparison.Ordinal);
+        Assert.Contains("value=\"SE1 7PB\"", form, StringComparison.Ordinal);
+
+        var response = await BookAsync(therapist, ("Email", "Rita@Client.example"), ("Name", string.Empty), ("Phone", string.Empty), ("Date", "2027-03-26"), ("Time", "09:00"));
+
+        Assert.StartsWith("Booked and confirmed", Sessions.AdminMessage(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var clients = await Factory.WithDbAsync(db => db.Clients.Include(c => c.Appointments).Where(c => c.NormalizedEmail == "RITA@CLIENT.EXAMPLE").ToListAsync());
+        var rita = Assert.Single(clients);
+        Assert.Equal("Rita Regular", rita.Name);
+        Assert.Equal("07700 900456", rita.Phone);
+        Assert.Equal(2, rita.Appointments.Count);
+        Assert.Contains(rita.Appointments, a => a.Id == earlier.Id);
+    }
+
+    [Fact]
+    public async Task a_new_client_needs_a_name_and_phone_number()
+    {
+        using var therapist = await Sessions.TherapistAsync(Factory);
+
+        var response = await BookAsync(therapist, ("Email", "nameless@client.example"), ("Name", string.Empty), ("Phone", string.Empty), ("Date", "2027-03-22"), ("Time", "09:00"));
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("There is no client with this e-mail address yet: enter their name.", html, StringComparison.Ordinal);
+        Assert.Contains("There is no client with this e-mail address yet: enter their phone number.", html, StringComparison.Ordinal);
+        Assert.False(await Factory.WithDbAsync(db => db.Clients.AnyAsync(c => c.NormalizedEmail == "NAMELESS@CLIENT.EXAMPLE")));
+    }
+
+    [Fact]
+    public async Task the_form_is_checked_on_the_server_and_keeps_what_was_typed()
+    {
+        using var therapist = await Sessions.TherapistAsync(Factory);
+
+        var response = await BookAsync(therapist, ("Email", "checks@client.example"), ("Name", "Chris Checks"), ("Date", "2027-03-23"), ("Time", "10:10"),
+            ("Postcode", "NOT A POSTCODE"), ("Minutes", "75"), ("MainComplaint", "Sore shoulders"));
+
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Choose a start time on the quarter hour, for example 10:00, 10:15 or 10:30.", html, StringComparison.Ordinal);
+        Assert.Contains("Enter a full UK postcode, for example SE1 7PB.", html, StringComparison.Ordinal);
+        Assert.Contains("Deep tissue massage is offered for 60 or 90 minutes.", html, StringComparison.Ordinal);
+        Assert.Contains("You started the intake: choose how strong the pain is, from 0 to 10.", html, StringComparison.Ordinal);
+        Assert.Contains("Health answers can only be kept with the client's consent.", html, StringComparison.Ordinal);
+        Assert.Contains("Sore shoulders", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"Chris Checks\"", html, StringComparison.Ordinal);
+        Assert.False(await Factory.WithDbAsync(db => db.Clients.AnyAsync(c => c.NormalizedEmail == "CHECKS@CLIENT.EXAMPLE")));
+    }
+
+    /// <summary>Posts the phone booking form with sensible defaults; later fields win.</summary>
+    private static Task<HttpResponseMessage> BookAsync(HttpClient therapist, params (string Name, string Value)[] fields)
+    {
+        var defaults = new (string Name, string Value)[]
+        {
+            ("Phone", "07700 900789"), ("Service", "deep-tissue-massage"), ("Minutes", "60"),
+            ("AddressLine1", "5 Phone Road"), ("Town", "London"), ("Postcode", "SE1 7PB"), ("AccessNotes", "Side gate"),
+        };
+        var given = fields.Select(f => f.Name).ToHashSet();
+        return Sessions.PostAsync(therapist, Page, Page, [.. defaults.Where(d => !given.Contains(d.Name)), .. fields]);
+    }
+
+    [GeneratedRegex("id=\"manage-link\" readonly value=\"([^\"]+)\"")]
+    private static partial Regex ManageLink();
+}

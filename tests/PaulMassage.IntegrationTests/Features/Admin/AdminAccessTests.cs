@@ -1,0 +1,64 @@
+using System.Net;
+using PaulMassage.IntegrationTests.Infrastructure;
+
+namespace PaulMassage.IntegrationTests.Features.Admin;
+
+public sealed class TheBackOffice(PracticeAppFactoryFixture fixture) : IClassFixture<PracticeAppFactoryFixture>
+{
+    private PracticeAppFactory Factory => fixture.Factory;
+
+    [Fact]
+    public async Task sends_an_anonymous_visitor_to_sign_in()
+    {
+        using var client = Factory.CreateClient(new() { AllowAutoRedirect = false });
+
+        using var response = await client.GetAsync("/admin");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!;
+        Assert.Equal("/account/sign-in", location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString.Split('?')[0]);
+        Assert.Contains("ReturnUrl=%2Fadmin", location.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task refuses_a_wrong_password_with_a_message_and_no_cookie()
+    {
+        using var client = Factory.CreateClient(new() { AllowAutoRedirect = false });
+
+        using var response = await FormPost.PostAsync(client, "/account/sign-in", "/account/sign-in",
+            [new("Email", PracticeAppFactory.TherapistEmail), new("Password", "not-the-passphrase")]);
+        var page = await response.ReadHtmlAsync();
+        using var admin = await client.GetAsync("/admin");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("The e-mail address or password is not right.", page.ErrorSummary());
+        Assert.Equal(PracticeAppFactory.TherapistEmail, page.FieldValue("Email"));
+        Assert.Equal(string.Empty, page.FieldValue("Password"));
+        Assert.Equal(HttpStatusCode.Redirect, admin.StatusCode);
+    }
+
+    [Fact]
+    public async Task lists_the_requests_for_the_therapist_signed_in_through_the_form()
+    {
+        var token = await BookingFlow.BookAsync(Factory, new VisitRequest
+        {
+            StartUtc = new DateTime(2027, 3, 9, 11, 0, 0, DateTimeKind.Utc),
+            Name = "Petronella Listed",
+            Email = "petronella@example.com",
+        });
+        var reference = await Factory.WithDbAsync(db => Task.FromResult(db.Appointments.Single(a => a.ManageTokenHash == Web.Features.Booking.ManageToken.Hash(token)).Reference));
+        using var client = Factory.CreateClient(new() { AllowAutoRedirect = false });
+
+        await BookingFlow.SignInAsTherapistAsync(client);
+        using var response = await client.GetAsync("/admin");
+        var page = await response.ReadHtmlAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Requests waiting for you", page.QuerySelector("h1")?.TextContent.Trim());
+        var row = page.QuerySelectorAll("article").Single(a => a.TextContent.Contains(reference, StringComparison.Ordinal));
+        Assert.Contains("Petronella Listed", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Tue 9 Mar 11:00", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Deep tissue massage", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("no-store", response.Headers.CacheControl?.ToString() ?? string.Empty, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,181 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using PaulMassage.IntegrationTests.Infrastructure;
+using PaulMassage.Web.Features.Clients;
+using PaulMassage.Web.Infrastructure.Data;
+
+namespace PaulMassage.IntegrationTests.Features.Booking;
+
+/// <summary>Requests that arrive at the same moment. Each test has a practice of its own.</summary>
+public sealed class RequestsAtTheSameMoment : IDisposable
+{
+    private readonly ClashingAppFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    private static DateTime Utc(int day, int hour, int minute = 0) => new(2027, 3, day, hour, minute, 0, DateTimeKind.Utc);
+
+    /// <summary>Each client opens its own form (own cookie and token), then all post at once.</summary>
+    private async Task<(VisitRequest Visit, HttpStatusCode Status, string Html, string? Location)[]> PostAllAtOnceAsync(IReadOnlyList<VisitRequest> visits)
+    {
+        var clients = visits.Select(_ => _factory.CreateClient(new() { AllowAutoRedirect = false })).ToList();
+        try
+        {
+            var tokens = new string[visits.Count];
+            for (var i = 0; i < visits.Count; i++)
+            {
+                tokens[i] = await FormPost.AntiforgeryTokenAsync(clients[i], visits[i].DetailsUrl);
+            }
+
+            var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var posts = visits.Select(async (visit, i) =>
+            {
+                await gate.Task;
+                using var response = await BookingFlow.PostWithTokenAsync(clients[i], tokens[i], visit.Fields());
+                return (visit, response.StatusCode, await response.Content.ReadAsStringAsync(), response.Headers.Location?.OriginalString);
+            }).ToList();
+            gate.SetResult();
+            return await Task.WhenAll(posts);
+        }
+        finally
+        {
+            clients.ForEach(c => c.Dispose());
+        }
+    }
+
+    [Fact]
+    public async Task for_the_same_or_overlapping_times_accept_exactly_one_and_offer_the_others_new_times()
+    {
+        // Every pair of these clashes: starts at most an hour apart, each visit followed by 30 minutes' travel.
+        var starts = new[] { Utc(2, 10), Utc(2, 10, 15), Utc(2, 10, 30), Utc(2, 10, 45), Utc(2, 11) };
+        var visits = Enumerable.Range(0, 24).Select(i => new VisitRequest
+        {
+            StartUtc = starts[i % starts.Length],
+            Minutes = i % 6 == 5 ? 90 : 60,
+            Name = $"Racer Number{i}",
+            Email = $"racer{i}@example.com",
+            Phone = $"07700 9001{i:00}",
+        }).ToList();
+
+        var results = await PostAllAtOnceAsync(visits);
+
+        Assert.All(results, r => Assert.True(r.Status is HttpStatusCode.Redirect or HttpStatusCode.OK, $"{r.Visit.Email}: {(int)r.Status}"));
+        var winner = Assert.Single(results, r => r.Status == HttpStatusCode.Redirect);
+        Assert.StartsWith("/bookings/", winner.Location, StringComparison.Ordinal);
+
+        var stored = await _factory.WithDbAsync(db => db.Appointments.AsNoTracking().Include(a => a.Client).Include(a => a.SlotClaims).ToListAsync());
+        var appointment = Assert.Single(stored);
+        Assert.Equal(winner.Visit.Email, appointment.Client!.Email);
+        Assert.Equal(winner.Visit.StartUtc, appointment.StartUtc);
+        Assert.Equal(winner.Visit.Minutes / 15 + 2, appointment.SlotClaims.Count);
+        Assert.Equal(1, await _factory.WithDbAsync(db => db.Clients.CountAsync()));
+        Assert.Equal(1, await _factory.WithDbAsync(db => db.IntakeAssessments.CountAsync()));
+        Assert.Equal(appointment.SlotClaims.Count, await _factory.WithDbAsync(db => db.SlotClaims.CountAsync()));
+
+        foreach (var loser in results.Where(r => r.Status == HttpStatusCode.OK))
+        {
+            var page = Html.Parse(loser.Html);
+            Assert.Contains("Sorry, someone has just booked that time. Please choose another; everything else you entered is kept.", page.ErrorSummary());
+            Assert.Equal(loser.Visit.Name, page.FieldValue("Name"));
+            Assert.Equal(loser.Visit.Email, page.FieldValue("Email"));
+            Assert.Equal(loser.Visit.Phone, page.FieldValue("Phone"));
+            Assert.Equal(loser.Visit.MainComplaint, page.FieldValue("MainComplaint"));
+            Assert.Equal(loser.Visit.PainAreas.Order(StringComparer.Ordinal), page.Checked("PainAreas").Order(StringComparer.Ordinal));
+
+            var alternatives = page.QuerySelectorAll("input[type='radio'][name='Start']")
+                .Select(i => DateTime.Parse(i.GetAttribute("value")!, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal))
+                .ToList();
+            Assert.NotEmpty(alternatives);
+            Assert.All(alternatives, start =>
+            {
+                var end = start.AddMinutes(loser.Visit.Minutes);
+                var clashes = start < appointment.EndUtc.AddMinutes(30) && appointment.StartUtc < end.AddMinutes(30);
+                Assert.False(clashes, $"{start:u} clashes with the accepted visit.");
+            });
+        }
+    }
+
+    [Fact]
+    public async Task from_one_new_client_for_different_times_are_all_accepted_for_one_client()
+    {
+        var starts = new[] { Utc(3, 9), Utc(3, 11), Utc(3, 13), Utc(3, 15), Utc(3, 17), Utc(4, 9), Utc(4, 11), Utc(4, 13) };
+        var visits = starts.Select((start, i) => new VisitRequest
+        {
+            StartUtc = start,
+            Email = i % 2 == 0 ? "Twin.Booker@example.com" : "twin.booker@EXAMPLE.com",
+        }).ToList();
+
+        var results = await PostAllAtOnceAsync(visits);
+
+        Assert.All(results, r => Assert.Equal(HttpStatusCode.Redirect, r.Status));
+        var clients = await _factory.WithDbAsync(db => db.Clients.AsNoTracking().Include(c => c.Appointments).ToListAsync());
+        var client = Assert.Single(clients);
+        Assert.Equal(starts.Order(), client.Appointments.Select(a => a.StartUtc).Order());
+    }
+
+    [Fact]
+    public async Task from_a_new_client_whose_address_is_added_meanwhile_is_stored_for_that_client()
+    {
+        // Another request stores the same new client between this one's look-up and its save.
+        _factory.Clash.ArmFor("LATE.ARRIVAL@EXAMPLE.COM");
+        var visit = new VisitRequest { StartUtc = Utc(5, 10), Email = "late.arrival@example.com" };
+
+        var token = await BookingFlow.BookAsync(_factory, visit);
+
+        Assert.True(_factory.Clash.Fired);
+        var client = await _factory.WithDbAsync(db => db.Clients.AsNoTracking().Include(c => c.Appointments).SingleAsync());
+        Assert.Equal(new DateTime(2027, 3, 1, 8, 59, 0, DateTimeKind.Utc), client.CreatedUtc); // the row the other request stored
+        Assert.Equal((visit.Name, visit.Phone), (client.Name, client.Phone)); // brought up to date by this request
+        var appointment = Assert.Single(client.Appointments);
+        Assert.Equal(Web.Features.Booking.ManageToken.Hash(token), appointment.ManageTokenHash);
+    }
+
+    /// <summary>A practice whose next save of a new client finds that client stored by "someone else" first.</summary>
+    private sealed class ClashingAppFactory : PracticeAppFactory
+    {
+        public ClientClash Clash { get; } = new();
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            Clash.ConnectionString = $"Data Source={DatabasePath}";
+            builder.ConfigureTestServices(services =>
+                services.ConfigureDbContext<SqliteAppDbContext>(options => options.AddInterceptors(Clash)));
+        }
+    }
+
+    private sealed class ClientClash : SaveChangesInterceptor
+    {
+        private string? _normalizedEmail;
+
+        public string ConnectionString { get; set; } = string.Empty;
+
+        public bool Fired { get; private set; }
+
+        public void ArmFor(string normalizedEmail) => _normalizedEmail = normalizedEmail;
+
+        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            var adding = eventData.Context!.ChangeTracker.Entries<Client>()
+                .Any(e => e.State == EntityState.Added && e.Entity.NormalizedEmail == _normalizedEmail);
+            if (adding && !Fired)
+            {
+                Fired = true;
+                await using var connection = new SqliteConnection(ConnectionString);
+                await connection.OpenAsync(cancellationToken);
+                await using var insert = connection.CreateCommand();
+                insert.CommandText = "INSERT INTO Clients (Name, Email, NormalizedEmail, Phone, CreatedUtc) VALUES ('Inserted Meanwhile', $email, $normalized, '07700 900999', '2027-03-01 08:59:00')";
+                insert.Parameters.AddWithValue("$email", _normalizedEmail!.ToLowerInvariant());
+                insert.Parameters.AddWithValue("$normalized", _normalizedEmail);
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return result;
+        }
+    }
+}

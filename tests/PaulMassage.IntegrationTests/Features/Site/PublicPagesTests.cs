@@ -1,0 +1,261 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using System.Xml.Linq;
+using PaulMassage.IntegrationTests.Infrastructure;
+
+namespace PaulMassage.IntegrationTests.Features.Site;
+
+public sealed class ThePublicPages(PracticeAppFactoryFixture fixture) : IClassFixture<PracticeAppFactoryFixture>
+{
+    private const string BaseUrl = "http://localhost:5080";
+
+    public static readonly string[] ServiceSlugs = ["swedish-massage", "deep-tissue-massage", "trigger-point-therapy", "myofascial-release"];
+
+    public static readonly string[] ArticleSlugs =
+    [
+        "understanding-back-pain", "how-massage-helps-back-pain", "choosing-a-massage-technique",
+        "why-a-course-of-treatment", "self-help-between-visits", "keeping-your-back-pain-free",
+    ];
+
+    /// <summary>Every distinct public page, by its canonical path.</summary>
+    public static IEnumerable<string> PagePaths =>
+        new[] { "/", "/services", "/articles", "/book" }
+            .Concat(ServiceSlugs.Select(s => "/services/" + s))
+            .Concat(ArticleSlugs.Select(s => "/articles/" + s));
+
+    public static TheoryData<string> Pages => new(PagePaths);
+
+    private PracticeAppFactory Factory => fixture.Factory;
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task answer_200_with_a_title_a_description_and_a_canonical_link(string path)
+    {
+        using var client = Factory.CreateClient();
+
+        using var response = await client.GetAsync(path);
+        var page = await response.ReadHtmlAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Single(page.QuerySelectorAll("head title"));
+        Assert.EndsWith("Paul Massage", page.Title(), StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(page.MetaDescription()));
+        Assert.Equal(BaseUrl + path, page.Canonical());
+        Assert.Null(page.QuerySelector("meta[name='robots'][content*='noindex']"));
+        Assert.Contains("does not replace a doctor", page.QuerySelector("footer")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("a[href='/book']"));
+    }
+
+    [Fact]
+    public async Task each_have_a_title_and_description_of_their_own()
+    {
+        using var client = Factory.CreateClient();
+        var heads = new List<(string Path, string Title, string Description)>();
+        foreach (var path in PagePaths)
+        {
+            var page = await (await client.GetAsync(path)).ReadHtmlAsync();
+            heads.Add((path, page.Title(), page.MetaDescription()!));
+        }
+
+        Assert.Equal(heads.Count, heads.Select(h => h.Title).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(heads.Count, heads.Select(h => h.Description).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public async Task home_shows_the_four_services_the_latest_articles_and_the_business_as_json_ld()
+    {
+        using var client = Factory.CreateClient();
+
+        var page = await (await client.GetAsync("/")).ReadHtmlAsync();
+
+        foreach (var slug in ServiceSlugs)
+        {
+            Assert.NotNull(page.QuerySelector($"a[href='/services/{slug}']"));
+        }
+
+        Assert.NotEmpty(page.QuerySelectorAll("a[href^='/articles/']"));
+        var business = page.JsonLd().Select(j => JsonDocument.Parse(j).RootElement)
+            .Single(j => j.GetProperty("@type").GetString() == "HealthAndBeautyBusiness");
+        Assert.Equal("https://schema.org", business.GetProperty("@context").GetString());
+        Assert.Equal("Paul Massage", business.GetProperty("name").GetString());
+        Assert.Equal(BaseUrl + "/", business.GetProperty("url").GetString());
+        Assert.False(string.IsNullOrEmpty(business.GetProperty("telephone").GetString()));
+    }
+
+    [Theory]
+    [InlineData("swedish-massage", "Swedish massage", "£60")]
+    [InlineData("deep-tissue-massage", "Deep tissue massage", "£70")]
+    [InlineData("trigger-point-therapy", "Trigger point therapy", "£95")]
+    [InlineData("myofascial-release", "Myofascial release", "£95")]
+    public async Task show_each_service_with_its_lengths_prices_and_a_booking_link(string slug, string name, string price)
+    {
+        using var client = Factory.CreateClient();
+
+        var page = await (await client.GetAsync("/services/" + slug)).ReadHtmlAsync();
+
+        Assert.Equal(name, page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.StartsWith(name, page.Title(), StringComparison.Ordinal);
+        var text = page.Body!.TextContent;
+        Assert.Contains("60", text, StringComparison.Ordinal);
+        Assert.Contains("90", text, StringComparison.Ordinal);
+        Assert.Contains(price, text, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector($"a[href^='/book?service={slug}']"));
+    }
+
+    [Theory]
+    [MemberData(nameof(ArticleSlugs_))]
+    public async Task show_each_article_with_its_json_ld_and_links_to_services_and_booking(string slug)
+    {
+        using var client = Factory.CreateClient();
+
+        var page = await (await client.GetAsync("/articles/" + slug)).ReadHtmlAsync();
+
+        var headline = page.QuerySelector("article h1")!.TextContent.Trim();
+        var article = page.JsonLd().Select(j => JsonDocument.Parse(j).RootElement)
+            .Single(j => j.GetProperty("@type").GetString() == "Article");
+        Assert.Equal(headline, article.GetProperty("headline").GetString());
+        Assert.Equal(BaseUrl + "/articles/" + slug, article.GetProperty("mainEntityOfPage").GetString());
+        Assert.True(DateOnly.TryParseExact(article.GetProperty("datePublished").GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _));
+        Assert.NotEmpty(page.QuerySelectorAll("a[href^='/services/']"));
+        Assert.NotEmpty(page.QuerySelectorAll("a[href^='/book']"));
+        Assert.True(page.QuerySelectorAll("article p").Length >= 3, "The article body should be rendered from Markdown into paragraphs.");
+    }
+
+    public static TheoryData<string> ArticleSlugs_ => new(ArticleSlugs);
+
+    [Fact]
+    public async Task list_all_six_articles_on_the_articles_page()
+    {
+        using var client = Factory.CreateClient();
+
+        var page = await (await client.GetAsync("/articles")).ReadHtmlAsync();
+
+        foreach (var slug in ArticleSlugs)
+        {
+            Assert.NotNull(page.QuerySelector($"a[href='/articles/{slug}']"));
+        }
+    }
+
+    [Theory]
+    [InlineData("deep-tissue-massage")]
+    [InlineData("myofascial-release")]
+    public async Task start_a_booking_with_the_service_chosen_from_the_query_string(string slug)
+    {
+        using var client = Factory.CreateClient();
+
+        using var response = await client.GetAsync("/book?service=" + slug);
+        var page = await response.ReadHtmlAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([slug], page.Checked("Service"));
+        Assert.Equal(BaseUrl + "/book", page.Canonical());
+        Assert.Empty(page.ErrorSummary());
+    }
+
+    [Fact]
+    public async Task are_all_listed_in_the_sitemap()
+    {
+        using var client = Factory.CreateClient();
+
+        using var response = await client.GetAsync("/sitemap.xml");
+        var xml = XDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/xml", response.Content.Headers.ContentType?.MediaType);
+        XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        Assert.Equal(ns + "urlset", xml.Root!.Name);
+        var locations = xml.Descendants(ns + "loc").Select(l => l.Value).ToList();
+        Assert.Equal(PagePaths.Select(p => BaseUrl + p).Order(StringComparer.Ordinal), locations.Order(StringComparer.Ordinal));
+        Assert.All(
+            xml.Descendants(ns + "url").Where(u => u.Element(ns + "loc")!.Value.Contains("/articles/", StringComparison.Ordinal)),
+            u => Assert.NotNull(u.Element(ns + "lastmod")));
+    }
+
+    [Fact]
+    public async Task offer_an_rss_feed_with_the_six_articles()
+    {
+        using var client = Factory.CreateClient();
+
+        using var response = await client.GetAsync("/articles/feed.xml");
+        var rss = XDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/rss+xml", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("rss", rss.Root!.Name.LocalName);
+        Assert.Equal("2.0", rss.Root.Attribute("version")?.Value);
+        var channel = rss.Root.Element("channel")!;
+        Assert.False(string.IsNullOrWhiteSpace(channel.Element("title")?.Value));
+        Assert.Equal(BaseUrl + "/articles", channel.Element("link")?.Value);
+        Assert.False(string.IsNullOrWhiteSpace(channel.Element("description")?.Value));
+        var items = channel.Elements("item").ToList();
+        Assert.Equal(6, items.Count);
+        Assert.Equal(
+            ArticleSlugs.Select(s => BaseUrl + "/articles/" + s).Order(StringComparer.Ordinal),
+            items.Select(i => i.Element("link")!.Value).Order(StringComparer.Ordinal));
+        Assert.All(items, item =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(item.Element("title")?.Value));
+            Assert.False(string.IsNullOrWhiteSpace(item.Element("description")?.Value));
+            Assert.Equal(item.Element("link")!.Value, item.Element("guid")!.Value);
+            Assert.True(DateTimeOffset.TryParseExact(item.Element("pubDate")!.Value, "r", CultureInfo.InvariantCulture, DateTimeStyles.None, out _));
+        });
+    }
+
+    [Fact]
+    public async Task date_the_copyright_by_the_practice_clock()
+    {
+        using var client = Factory.CreateClient();
+
+        var page = await (await client.GetAsync("/")).ReadHtmlAsync();
+
+        Assert.Contains("© 2027 Paul Massage", page.QuerySelector("footer")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task tell_robots_what_to_skip_and_where_the_sitemap_is()
+    {
+        using var client = Factory.CreateClient();
+
+        using var response = await client.GetAsync("/robots.txt");
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Disallow: /admin", text, StringComparison.Ordinal);
+        Assert.Contains("Disallow: /bookings/", text, StringComparison.Ordinal);
+        Assert.Contains($"Sitemap: {BaseUrl}/sitemap.xml", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task report_health_when_the_database_answers()
+    {
+        using var client = Factory.CreateClient();
+
+        using var response = await client.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/services/hot-stone-massage")]
+    [InlineData("/articles/no-such-article")]
+    [InlineData("/no-such-page")]
+    public async Task answer_an_unknown_address_with_a_friendly_404(string path)
+    {
+        using var client = Factory.CreateClient();
+
+        using var response = await client.GetAsync(path);
+        var html = await response.Content.ReadAsStringAsync();
+        var page = Html.Parse(html);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("We cannot find that page", page.QuerySelector("h1")?.TextContent.Trim());
+        Assert.NotNull(page.QuerySelector("main a[href='/']"));
+        Assert.NotNull(page.QuerySelector("meta[name='robots'][content='noindex']"));
+        Assert.DoesNotContain("Exception", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at PaulMassage", html, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,141 @@
+using System.Globalization;
+
+namespace PaulMassage.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// Everything a client types into the booking form, valid by default. Fields() gives the form
+/// fields as the browser posts them; a test drops or changes the ones it is about.
+/// </summary>
+public sealed record VisitRequest
+{
+    public string Service { get; init; } = "deep-tissue-massage";
+
+    public int Minutes { get; init; } = 60;
+
+    public string Postcode { get; init; } = "SE1 7PB";
+
+    public required DateTime StartUtc { get; init; }
+
+    public string Name { get; init; } = "Annabel Testperson";
+
+    public string Email { get; init; } = "annabel@example.com";
+
+    public string Phone { get; init; } = "07700 900456";
+
+    public string AddressLine1 { get; init; } = "12 Quillon Street";
+
+    public string AddressLine2 { get; init; } = "Flat 3";
+
+    public string Town { get; init; } = "London";
+
+    public string AccessNotes { get; init; } = "Third floor, no lift; door code 4711";
+
+    public string MainComplaint { get; init; } = "Grinding ache low in my back after long shifts at the warehouse";
+
+    public IReadOnlyList<string> PainAreas { get; init; } = ["LowerBack", "Hips"];
+
+    public string PainIntensity { get; init; } = "6";
+
+    public string Duration { get; init; } = "SixToTwelveWeeks";
+
+    public IReadOnlyList<string> Feelings { get; init; } = ["MuscleAcheOrTension", "Stiffness"];
+
+    public IReadOnlyList<string> Contraindications { get; init; } = [];
+
+    public string MedicalHistory { get; init; } = "Keyhole knee operation years ago";
+
+    public IReadOnlyList<string> RedFlags { get; init; } = [];
+
+    public bool NoRedFlags { get; init; } = true;
+
+    public string Start => StartUtc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+
+    /// <summary>The details page of this visit, as the slot picker links to it.</summary>
+    public string DetailsUrl =>
+        $"/book/details?service={Service}&minutes={Minutes}&postcode={Uri.EscapeDataString(Postcode)}&start={Uri.EscapeDataString(Start)}";
+
+    public List<KeyValuePair<string, string>> Fields()
+    {
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("Service", Service),
+            new("Minutes", Minutes.ToString(CultureInfo.InvariantCulture)),
+            new("Postcode", Postcode),
+            new("Start", Start),
+            new("Name", Name),
+            new("Email", Email),
+            new("Phone", Phone),
+            new("AddressLine1", AddressLine1),
+            new("AddressLine2", AddressLine2),
+            new("Town", Town),
+            new("AccessNotes", AccessNotes),
+            new("MainComplaint", MainComplaint),
+            new("PainIntensity", PainIntensity),
+            new("Duration", Duration),
+            new("MedicalHistory", MedicalHistory),
+            new("ConsentToHealthData", "true"),
+            new("AcceptCancellationPolicy", "true"),
+        };
+        fields.AddRange(PainAreas.Select(v => new KeyValuePair<string, string>("PainAreas", v)));
+        fields.AddRange(Feelings.Select(v => new KeyValuePair<string, string>("Feelings", v)));
+        fields.AddRange(Contraindications.Select(v => new KeyValuePair<string, string>("Contraindications", v)));
+        fields.AddRange(RedFlags.Select(v => new KeyValuePair<string, string>("RedFlags", v)));
+        if (NoRedFlags)
+        {
+            fields.Add(new("NoRedFlags", "true"));
+        }
+
+        return fields;
+    }
+}
+
+/// <summary>Drives the booking form as a browser does.</summary>
+public static class BookingFlow
+{
+    /// <summary>Opens the visit's details page (or <paramref name="formPage"/>) for its antiforgery token and posts the form.</summary>
+    public static async Task<HttpResponseMessage> SubmitAsync(
+        HttpClient client,
+        VisitRequest visit,
+        IEnumerable<KeyValuePair<string, string>>? fields = null,
+        string? formPage = null)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        return await FormPost.PostAsync(client, formPage ?? visit.DetailsUrl, "/book/details", fields ?? visit.Fields());
+    }
+
+    /// <summary>Posts with a token fetched earlier, so many clients can post at the same moment.</summary>
+    public static async Task<HttpResponseMessage> PostWithTokenAsync(HttpClient client, string token, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        using var content = new FormUrlEncodedContent(fields.Append(new KeyValuePair<string, string>("__RequestVerificationToken", token)));
+        return await client.PostAsync("/book/details", content);
+    }
+
+    /// <summary>Books the visit and returns the manage-link token from the redirect.</summary>
+    public static async Task<string> BookAsync(PracticeAppFactory factory, VisitRequest visit)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        using var response = await SubmitAsync(client, visit);
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Booking was not accepted: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        var location = response.Headers.Location!.OriginalString;
+        Assert.StartsWith("/bookings/", location, StringComparison.Ordinal);
+        return location["/bookings/".Length..];
+    }
+
+    /// <summary>Signs in as the seeded therapist through the real sign-in form.</summary>
+    public static async Task SignInAsTherapistAsync(HttpClient client)
+    {
+        using var response = await FormPost.PostAsync(client, "/account/sign-in", "/account/sign-in",
+        [
+            new("Email", PracticeAppFactory.TherapistEmail),
+            new("Password", PracticeAppFactory.TherapistPassword),
+        ]);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/admin", response.Headers.Location?.OriginalString);
+    }
+}

@@ -1,0 +1,84 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using PaulMassage.IntegrationTests.Infrastructure;
+
+namespace PaulMassage.IntegrationTests.Security;
+
+/// <summary>A site whose rate limit is three POSTs per path and client in ten minutes.</summary>
+public sealed class LowRateLimitFixture : IDisposable
+{
+    public LowRateLimitFixture()
+    {
+        Factory.Settings["Security:RateLimit:PermitLimit"] = "3";
+        Factory.Settings["Security:RateLimit:Window"] = "00:10:00";
+    }
+
+    public PracticeAppFactory Factory { get; } = new();
+
+    public void Dispose() => Factory.Dispose();
+}
+
+/// <summary>Brute force and floods are slowed: sign-in, registration, password reset and the booking POST answer 429.</summary>
+public sealed class TheRateLimits(LowRateLimitFixture fixture) : IClassFixture<LowRateLimitFixture>
+{
+    [Fact]
+    public async Task answer_429_with_a_friendly_page_after_too_many_sign_in_attempts()
+    {
+        using var client = fixture.Factory.Visitor();
+        for (var i = 0; i < 3; i++)
+        {
+            using var attempt = await SecurityScenario.SignInAsync(client, "nobody@test.example", "wrong password number " + i);
+            Assert.Equal(HttpStatusCode.OK, attempt.StatusCode);
+        }
+
+        using var refused = await SecurityScenario.SignInAsync(client, PracticeAppFactory.TherapistEmail, PracticeAppFactory.TherapistPassword);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero || refused.Headers.Contains("Retry-After"));
+        var page = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("Please wait a few minutes", page, StringComparison.Ordinal);
+        Assert.Contains("no-store", refused.Headers.CacheControl?.ToString() ?? string.Empty, StringComparison.Ordinal);
+
+        // Reading pages is never limited.
+        using var read = await client.GetAsync("/account/sign-in");
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+    }
+
+    [Fact]
+    public async Task answer_429_after_too_many_booking_requests_and_store_nothing_from_the_refused_one()
+    {
+        using var client = fixture.Factory.Visitor();
+        var starts = await fixture.Factory.FreeStartsAsync(4);
+        for (var i = 0; i < 3; i++)
+        {
+            var invalid = SecurityScenario.ValidBookingFields(starts[i], "Flo Od", $"flood{i}@test.example");
+            invalid["ConsentToHealthData"] = "false";
+            using var attempt = await SecurityScenario.PostBookingAsync(client, starts[i], invalid);
+            Assert.Equal(HttpStatusCode.OK, attempt.StatusCode);
+        }
+
+        using var refused = await SecurityScenario.PostBookingAsync(client, starts[3], SecurityScenario.ValidBookingFields(starts[3], "Flo Od", "flood@test.example"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal(0, await fixture.Factory.WithDbAsync(db => db.Clients.CountAsync(c => c.Name == "Flo Od")));
+    }
+
+    [Theory]
+    [InlineData("/account/register")]
+    [InlineData("/account/forgot-password")]
+    [InlineData("/account/reset-password")]
+    [InlineData("/account/sign-in/2fa")]
+    public async Task also_limit_registration_password_reset_and_the_second_sign_in_step(string path)
+    {
+        using var client = fixture.Factory.Visitor();
+        var token = await FormPost.AntiforgeryTokenAsync(client, "/account/sign-in");
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var content = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Email", $"someone{i}@test.example")]);
+            using var response = await client.PostAsync(path, content);
+            answers.Add(response.StatusCode);
+        }
+
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, answers.Take(3));
+        Assert.Equal(HttpStatusCode.TooManyRequests, answers[3]);
+    }
+}

@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PaulMassage.IntegrationTests.Infrastructure;
+using PaulMassage.Web.Features.Account;
+using PaulMassage.Web.Features.Scheduling;
+using PaulMassage.Web.Infrastructure.Data;
+
+namespace PaulMassage.IntegrationTests.Security;
+
+/// <summary>A visit booked through the real form: its reference, its manage token and its appointment id.</summary>
+public sealed record BookedVisit(string Reference, string Token, int AppointmentId, int ClientId);
+
+/// <summary>
+/// Arranges people and bookings through the site itself: visitors with their own cookies, visits
+/// booked with the real form, client accounts in the Client role linked to their bookings.
+/// </summary>
+public static partial class SecurityScenario
+{
+    public const string ClientPassword = "correct horse battery staple";
+
+    /// <summary>A browser-like client over https that does not follow redirects, so tests see each answer.</summary>
+    public static HttpClient Visitor(this PracticeAppFactory factory) =>
+        factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+
+    /// <summary>Distinct free starts (UTC) for 60-minute visits, from two days ahead.</summary>
+    public static async Task<IReadOnlyList<DateTime>> FreeStartsAsync(this PracticeAppFactory factory, int count)
+    {
+        await using var scope = factory.Scope();
+        var availability = scope.ServiceProvider.GetRequiredService<AvailabilityService>();
+        var from = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime).AddDays(2);
+        var starts = new List<DateTime>();
+        var taken = new List<DateTime>();
+        for (var week = 0; starts.Count < count && week < 8; week++)
+        {
+            foreach (var slot in await availability.FreeSlotsAsync(60, from.AddDays(7 * week), 7))
+            {
+                // Two hours apart, so one booking's travel buffer never blocks the next.
+                if (taken.All(t => Math.Abs((t - slot.StartUtc).TotalMinutes) >= 120))
+                {
+                    taken.Add(slot.StartUtc);
+                    starts.Add(slot.StartUtc);
+                    if (starts.Count == count)
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+
+        return starts;
+    }
+
+    /// <summary>The booking form's fields for a valid request; tests change what they need.</summary>
+    public static Dictionary<string, string> ValidBookingFields(DateTime startUtc, string name, string email) => new()
+    {
+        ["Service"] = "deep-tissue-massage",
+        ["Minutes"] = "60",
+        ["Postcode"] = "SE1 7PB",
+        ["Start"] = startUtc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+        ["Name"] = name,
+        ["Email"] = email,
+        ["Phone"] = "07700 900456",
+        ["AddressLine1"] = "12 Example Street",
+        ["Town"] = "London",
+        ["AccessNotes"] = "Ring the top bell",
+        ["MainComplaint"] = "Aching lower back after long days at the desk",
+        ["PainAreas"] = "LowerBack",
+        ["PainIntensity"] = "5",
+        ["Duration"] = "SixToTwelveWeeks",
+        ["Feelings"] = "MuscleAcheOrTension",
+        ["NoRedFlags"] = "true",
+        ["MedicalHistory"] = "Mild asthma",
+        ["ConsentToHealthData"] = "true",
+        ["AcceptCancellationPolicy"] = "true",
+    };
+
+    public static string DetailsPage(DateTime startUtc) =>
+        "/book/details?service=deep-tissue-massage&minutes=60&postcode=SE1%207PB&start="
+        + Uri.EscapeDataString(startUtc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+
+    /// <summary>Posts the booking form as a browser would; returns the response (a redirect when accepted).</summary>
+    public static async Task<HttpResponseMessage> PostBookingAsync(HttpClient client, DateTime startUtc, IEnumerable<KeyValuePair<string, string>> fields) =>
+        await FormPost.PostAsync(client, DetailsPage(startUtc), "/book/details", fields);
+
+    /// <summary>Books through the form; <paramref name="more"/> adds repeated fields (a second pain area, contraindications).</summary>
+    public static async Task<BookedVisit> BookAsync(
+        this PracticeAppFactory factory,
+        DateTime startUtc,
+        string name,
+        string email,
+        Action<Dictionary<string, string>>? change = null,
+        IEnumerable<KeyValuePair<string, string>>? more = null)
+    {
+        using var client = factory.Visitor();
+        var fields = ValidBookingFields(startUtc, name, email);
+        change?.Invoke(fields);
+        using var response = await PostBookingAsync(client, startUtc, fields.Concat(more ?? []));
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"The booking was not accepted: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        var token = TokenOf(response.Headers.Location!);
+        var reference = await factory.WithDbAsync(db => db.Appointments.OrderByDescending(a => a.Id).Select(a => new { a.Reference, a.Id, a.ClientId }).FirstAsync());
+        return new BookedVisit(reference.Reference, token, reference.Id, reference.ClientId);
+    }
+
+    public static string TokenOf(Uri location)
+    {
+        var match = ManageLink().Match(location.OriginalString);
+        Assert.True(match.Success, $"Not a manage link: {location}");
+        return match.Groups[1].Value;
+    }
+
+    /// <summary>Creates a site account in the Client role and links the client record of that e-mail to it.</summary>
+    public static async Task<string> CreateClientAccountAsync(this PracticeAppFactory factory, string email, string password = ClientPassword)
+    {
+        await using var scope = factory.Scope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true };
+        var created = await users.CreateAsync(user, password);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(user, Roles.Client);
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var normalized = PaulMassage.Web.Features.Clients.Client.Normalize(email);
+        await db.Clients.Where(c => c.NormalizedEmail == normalized).ExecuteUpdateAsync(s => s.SetProperty(c => c.UserId, user.Id));
+        return user.Id;
+    }
+
+    /// <summary>Signs in through the real form; returns the answer (a redirect on success).</summary>
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password, string? returnUrl = null)
+    {
+        var fields = new Dictionary<string, string> { ["Email"] = email, ["Password"] = password };
+        if (returnUrl is not null)
+        {
+            fields["ReturnUrl"] = returnUrl;
+        }
+
+        return await FormPost.PostAsync(client, "/account/sign-in", "/account/sign-in", fields);
+    }
+
+    public static async Task<HttpClient> SignedInAsync(this PracticeAppFactory factory, string email, string password)
+    {
+        var client = factory.Visitor();
+        using var response = await SignInAsync(client, email, password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    public static Task<HttpClient> TherapistAsync(this PracticeAppFactory factory) =>
+        factory.SignedInAsync(PracticeAppFactory.TherapistEmail, PracticeAppFactory.TherapistPassword);
+
+    [GeneratedRegex("/bookings/([A-Za-z0-9_-]+)")]
+    private static partial Regex ManageLink();
+}

@@ -1,0 +1,277 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using PaulMassage.IntegrationTests.Infrastructure;
+using PaulMassage.Web.Features.Account;
+
+namespace PaulMassage.IntegrationTests.Security;
+
+/// <summary>
+/// Sign-in and sessions: cookie flags, idle and absolute lifetimes on the test's clock, sign-out and
+/// password change ending other sessions, lockout, two-factor sign-in with an authenticator code.
+/// Each test signs in with an account of its own.
+/// </summary>
+public sealed partial class TheSessions(PracticeAppFactoryFixture fixture) : IClassFixture<PracticeAppFactoryFixture>
+{
+    private const string Password = "a long and quiet evening walk";
+    private const string Page = "/account/security";
+
+    private PracticeAppFactory Factory => fixture.Factory;
+
+    [Fact]
+    public async Task use_secure_http_only_same_site_cookies()
+    {
+        var email = await NewAccountAsync();
+        using var client = Factory.Visitor();
+        using var response = await SecurityScenario.SignInAsync(client, email, Password);
+        var cookies = response.Headers.GetValues("Set-Cookie").ToList();
+        var session = Assert.Single(cookies, c => c.StartsWith("__Host-pm.auth=", StringComparison.Ordinal));
+        Assert.Contains("secure", session, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", session, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", session, StringComparison.OrdinalIgnoreCase);
+
+        using var form = await Factory.Visitor().GetAsync("/account/sign-in");
+        var antiforgery = Assert.Single(form.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-pm.af=", StringComparison.Ordinal));
+        Assert.Contains("secure", antiforgery, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", antiforgery, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", antiforgery, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task end_after_twelve_hours_however_active_the_user_is()
+    {
+        var email = await NewAccountAsync();
+        using var client = await Factory.SignedInAsync(email, Password);
+        for (var i = 0; i < 6; i++)
+        {
+            Factory.Clock.Advance(TimeSpan.FromMinutes(110));
+            using var stillIn = await client.GetAsync(Page);
+            Assert.Equal(HttpStatusCode.OK, stillIn.StatusCode);
+        }
+
+        Factory.Clock.Advance(TimeSpan.FromMinutes(61));
+        using var response = await client.GetAsync(Page);
+        Assert.True(TheAccessMatrix.IsSignInChallenge(response, Page), $"Still signed in after 12 hours: {(int)response.StatusCode}");
+    }
+
+    [Fact]
+    public async Task end_after_two_idle_hours()
+    {
+        var email = await NewAccountAsync();
+        using var client = await Factory.SignedInAsync(email, Password);
+        Factory.Clock.Advance(TimeSpan.FromMinutes(121));
+        using var response = await client.GetAsync(Page);
+        Assert.True(TheAccessMatrix.IsSignInChallenge(response, Page));
+    }
+
+    [Fact]
+    public async Task end_everywhere_when_the_user_signs_out_on_one_device()
+    {
+        var email = await NewAccountAsync();
+        using var laptop = await Factory.SignedInAsync(email, Password);
+        using var phone = await Factory.SignedInAsync(email, Password);
+        using (var signOut = await FormPost.PostAsync(laptop, Page, "/account/sign-out", []))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+            Assert.Equal("\"cache\", \"storage\"", string.Join(", ", signOut.Headers.GetValues("Clear-Site-Data")));
+        }
+
+        Factory.Clock.Advance(TimeSpan.FromSeconds(1)); // the phone's next request comes later
+        using var response = await phone.GetAsync(Page);
+        Assert.True(TheAccessMatrix.IsSignInChallenge(response, Page));
+    }
+
+    [Fact]
+    public async Task end_other_sessions_when_the_password_changes_and_keep_this_one()
+    {
+        var email = await NewAccountAsync();
+        using var laptop = await Factory.SignedInAsync(email, Password);
+        using var phone = await Factory.SignedInAsync(email, Password);
+        const string newPassword = "another quiet evening by the river";
+        using (var change = await FormPost.PostAsync(laptop, "/account/security/password", "/account/security/password", new Dictionary<string, string>
+        {
+            ["CurrentPassword"] = Password,
+            ["NewPassword"] = newPassword,
+            ["ConfirmPassword"] = newPassword,
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, change.StatusCode);
+        }
+
+        Factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        using (var stillIn = await laptop.GetAsync(Page))
+        {
+            Assert.Equal(HttpStatusCode.OK, stillIn.StatusCode);
+            Assert.Contains("Your password is changed", await stillIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var ended = await phone.GetAsync(Page))
+        {
+            Assert.True(TheAccessMatrix.IsSignInChallenge(ended, Page));
+        }
+
+        using var oldPassword = await SecurityScenario.SignInAsync(Factory.Visitor(), email, Password);
+        Assert.Equal(HttpStatusCode.OK, oldPassword.StatusCode);
+        using var newOne = await SecurityScenario.SignInAsync(Factory.Visitor(), email, newPassword);
+        Assert.Equal(HttpStatusCode.Redirect, newOne.StatusCode);
+    }
+
+    [Fact]
+    public async Task refuse_a_common_password_when_changing_it()
+    {
+        var email = await NewAccountAsync();
+        using var client = await Factory.SignedInAsync(email, Password);
+        using var change = await FormPost.PostAsync(client, "/account/security/password", "/account/security/password", new Dictionary<string, string>
+        {
+            ["CurrentPassword"] = Password,
+            ["NewPassword"] = "qwertyuiop123",
+            ["ConfirmPassword"] = "qwertyuiop123",
+        });
+        Assert.Equal(HttpStatusCode.OK, change.StatusCode);
+        Assert.Contains("data breaches", await change.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task lock_the_account_for_fifteen_minutes_after_five_wrong_passwords_even_against_the_right_one()
+    {
+        var email = await NewAccountAsync();
+        using var client = Factory.Visitor();
+        for (var i = 0; i < 5; i++)
+        {
+            using var wrong = await SecurityScenario.SignInAsync(client, email, "not the password at all " + i);
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        }
+
+        using (var locked = await SecurityScenario.SignInAsync(client, email, Password))
+        {
+            Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
+            Assert.Contains("Too many failed attempts", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        // Identity times the lockout on the system clock, not the test's: check when it ends.
+        await using var scope = Factory.Scope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var lockedUntil = await users.GetLockoutEndDateAsync((await users.FindByEmailAsync(email))!);
+        Assert.NotNull(lockedUntil);
+        Assert.InRange(lockedUntil.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15));
+    }
+
+    [Fact]
+    public async Task ask_for_an_authenticator_code_once_two_factor_sign_in_is_on()
+    {
+        var email = await NewAccountAsync(Roles.Therapist);
+        string key;
+        using (var client = await Factory.SignedInAsync(email, Password))
+        {
+            using (var setUp = await FormPost.PostAsync(client, Page, "/account/security/two-factor/setup", []))
+            {
+                Assert.Equal("/account/security/two-factor/enable", setUp.Headers.Location?.OriginalString);
+            }
+
+            var page = await client.GetStringAsync("/account/security/two-factor/enable");
+            key = AuthenticatorKey().Match(page).Groups[1].Value;
+            Assert.Matches("^[a-z2-7 ]{20,}$", key);
+            Assert.Contains("otpauth://totp/Paul%20Massage:", page, StringComparison.Ordinal);
+            Assert.Contains("src=\"data:image/svg+xml;base64,", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+
+            using var wrongCode = await FormPost.PostAsync(client, "/account/security/two-factor/enable", "/account/security/two-factor/enable", new Dictionary<string, string> { ["Code"] = "000000" });
+            Assert.Contains("That code is not right", await wrongCode.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+            using var enable = await FormPost.PostAsync(client, "/account/security/two-factor/enable", "/account/security/two-factor/enable", new Dictionary<string, string> { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+            var codes = RecoveryCode().Matches(await enable.Content.ReadAsStringAsync()).Select(m => m.Groups[1].Value).ToList();
+            Assert.Equal(10, codes.Count);
+
+            using var signedInStill = await client.GetAsync(Page);
+            Assert.Contains("Recovery codes left: <strong>10</strong>", await signedInStill.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using var visitor = Factory.Visitor();
+        using (var password = await SecurityScenario.SignInAsync(visitor, email, Password, "/admin"))
+        {
+            Assert.StartsWith("/account/sign-in/2fa", password.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        }
+
+        using (var notYet = await visitor.GetAsync("/admin"))
+        {
+            Assert.True(TheAccessMatrix.IsSignInChallenge(notYet, "/admin"), "The password alone must not sign in.");
+        }
+
+        using (var wrong = await FormPost.PostAsync(visitor, "/account/sign-in/2fa?returnUrl=%2Fadmin", "/account/sign-in/2fa", new Dictionary<string, string> { ["Code"] = "123456", ["ReturnUrl"] = "/admin" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        }
+
+        using (var right = await FormPost.PostAsync(visitor, "/account/sign-in/2fa?returnUrl=%2Fadmin", "/account/sign-in/2fa", new Dictionary<string, string> { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow), ["ReturnUrl"] = "/admin" }))
+        {
+            Assert.Equal("/admin", right.Headers.Location?.OriginalString);
+        }
+
+        using var admin = await visitor.GetAsync("/admin");
+        Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
+
+        // The authenticator key and recovery codes are stored encrypted, like health data.
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Factory.DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Value FROM AspNetUserTokens";
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        Assert.NotEmpty(values);
+        Assert.All(values, v => Assert.StartsWith(PaulMassage.Web.Infrastructure.Data.Encryption.ColumnProtector.Prefix, v, StringComparison.Ordinal));
+        Assert.DoesNotContain(values, v => v.Contains(key.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task accept_each_recovery_code_once_instead_of_the_app()
+    {
+        var email = await NewAccountAsync(Roles.Therapist);
+        IReadOnlyList<string> codes;
+        using (var client = await Factory.SignedInAsync(email, Password))
+        {
+            using var setUp = await FormPost.PostAsync(client, Page, "/account/security/two-factor/setup", []);
+            var key = AuthenticatorKey().Match(await client.GetStringAsync("/account/security/two-factor/enable")).Groups[1].Value;
+            using var enable = await FormPost.PostAsync(client, "/account/security/two-factor/enable", "/account/security/two-factor/enable", new Dictionary<string, string> { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+            codes = RecoveryCode().Matches(await enable.Content.ReadAsStringAsync()).Select(m => m.Groups[1].Value).ToList();
+        }
+
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            using var visitor = Factory.Visitor();
+            using var password = await SecurityScenario.SignInAsync(visitor, email, Password);
+            using var recovery = await FormPost.PostAsync(visitor, "/account/sign-in/recovery", "/account/sign-in/recovery", new Dictionary<string, string> { ["RecoveryCode"] = codes[0] });
+            if (attempt == 0)
+            {
+                Assert.Equal(HttpStatusCode.Redirect, recovery.StatusCode);
+            }
+            else
+            {
+                Assert.Equal(HttpStatusCode.OK, recovery.StatusCode);
+                Assert.Contains("already been used", await recovery.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+        }
+    }
+
+    private async Task<string> NewAccountAsync(string role = Roles.Client)
+    {
+        var email = $"user-{Guid.NewGuid():N}@test.example";
+        await using var scope = Factory.Scope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true };
+        var created = await users.CreateAsync(user, Password);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(user, role);
+        return email;
+    }
+
+    [GeneratedRegex("<code class=\"authenticator-key\">([^<]+)</code>")]
+    private static partial Regex AuthenticatorKey();
+
+    [GeneratedRegex("<li><code>([A-Za-z0-9-]+)</code></li>")]
+    private static partial Regex RecoveryCode();
+}

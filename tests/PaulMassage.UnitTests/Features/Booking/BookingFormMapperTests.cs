@@ -1,0 +1,313 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using PaulMassage.Web.Features.Booking;
+using PaulMassage.Web.Features.Screening;
+
+namespace PaulMassage.UnitTests.Features.Booking;
+
+public sealed class TheBookingFormMapper
+{
+    private static readonly DateTime Start = new(2027, 3, 2, 10, 0, 0, DateTimeKind.Utc);
+
+    internal static BookingForm ValidForm() => new()
+    {
+        Service = "deep-tissue-massage",
+        Minutes = 60,
+        Postcode = "se1 7pb",
+        Start = Start,
+        Name = "  Ann Example ",
+        Email = " ann@example.com ",
+        Phone = "07700 900123",
+        AddressLine1 = "1 Test Street ",
+        AddressLine2 = "   ",
+        Town = "London",
+        AccessNotes = " Buzzer 4, cat in the hall ",
+        MainComplaint = " Aching lower back after long days at a desk ",
+        PainAreas = [BodyArea.LowerBack, BodyArea.Hips],
+        PainIntensity = 6,
+        Duration = PainDuration.SixToTwelveWeeks,
+        Feelings = [PainFeeling.MuscleAcheOrTension, PainFeeling.Stiffness],
+        Contraindications = [Contraindication.Pregnancy],
+        MedicalHistory = "",
+        NoRedFlags = true,
+        ConsentToHealthData = true,
+        AcceptCancellationPolicy = true,
+    };
+
+    /// <summary>What MVC does before the controller runs: the data annotations, then the mapper.</summary>
+    private static (BookingRequest? Request, ModelStateDictionary State) Map(BookingForm form)
+    {
+        var state = new ModelStateDictionary();
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(form, new ValidationContext(form), results, validateAllProperties: true);
+        foreach (var result in results)
+        {
+            foreach (var member in result.MemberNames.DefaultIfEmpty(string.Empty))
+            {
+                state.AddModelError(member, result.ErrorMessage!);
+            }
+        }
+
+        return (BookingFormMapper.ToRequest(form, state), state);
+    }
+
+    private static void AssertRefused(BookingForm form, string field, string message)
+    {
+        var (request, state) = Map(form);
+
+        Assert.Null(request);
+        Assert.True(state.TryGetValue(field, out var entry), $"No error on {field}.");
+        Assert.Contains(message, entry!.Errors.Select(e => e.ErrorMessage));
+    }
+
+    [Fact]
+    public void turns_a_valid_form_into_a_request_with_trimmed_text_and_combined_answers()
+    {
+        var (request, state) = Map(ValidForm());
+
+        Assert.True(state.IsValid);
+        Assert.NotNull(request);
+        Assert.Equal("deep-tissue-massage", request.ServiceSlug);
+        Assert.Equal(60, request.Minutes);
+        Assert.Equal(Start, request.StartUtc);
+        Assert.Equal("SE1 7PB", request.Postcode.ToString());
+        Assert.Equal("Ann Example", request.Name);
+        Assert.Equal("ann@example.com", request.Email);
+        Assert.Equal("07700 900123", request.Phone);
+        Assert.Equal("1 Test Street", request.AddressLine1);
+        Assert.Null(request.AddressLine2);
+        Assert.Equal("London", request.Town);
+        Assert.Equal("Buzzer 4, cat in the hall", request.AccessNotes);
+        Assert.Equal("Aching lower back after long days at a desk", request.Intake.MainComplaint);
+        Assert.Equal(BodyArea.LowerBack | BodyArea.Hips, request.Intake.PainAreas);
+        Assert.Equal(6, request.Intake.PainIntensity);
+        Assert.Equal(PainDuration.SixToTwelveWeeks, request.Intake.Duration);
+        Assert.Equal(PainFeeling.MuscleAcheOrTension | PainFeeling.Stiffness, request.Intake.Feelings);
+        Assert.Equal(Contraindication.Pregnancy, request.Intake.Contraindications);
+        Assert.Null(request.Intake.MedicalHistory);
+        Assert.Equal(RedFlag.None, request.Intake.RedFlags);
+    }
+
+    [Fact]
+    public void passes_ticked_red_flags_on_for_screening()
+    {
+        var form = ValidForm();
+        form.NoRedFlags = false;
+        form.RedFlags = [RedFlag.SaddleNumbness, RedFlag.ConstantPainAtNight];
+
+        var (request, _) = Map(form);
+
+        Assert.Equal(RedFlag.SaddleNumbness | RedFlag.ConstantPainAtNight, request!.Intake.RedFlags);
+    }
+
+    public static TheoryData<string, string> RequiredFields => new()
+    {
+        { nameof(BookingForm.Start), "Choose a time for the visit." },
+        { nameof(BookingForm.Name), "Enter your name." },
+        { nameof(BookingForm.Email), "Enter your e-mail address." },
+        { nameof(BookingForm.Phone), "Enter a phone number Paul can reach you on." },
+        { nameof(BookingForm.AddressLine1), "Enter the first line of the address." },
+        { nameof(BookingForm.Town), "Enter the town or city." },
+        { nameof(BookingForm.MainComplaint), "Tell us in a few words what the problem is." },
+        { nameof(BookingForm.PainIntensity), "Choose how strong the pain is, from 0 to 10." },
+        { nameof(BookingForm.Duration), "Choose how long you have had the pain." },
+        { nameof(BookingForm.Postcode), "Enter the postcode of the address Paul will visit." },
+        { nameof(BookingForm.Service), "Choose a treatment." },
+        { nameof(BookingForm.Minutes), "Choose how long the visit should be." },
+    };
+
+    [Theory]
+    [MemberData(nameof(RequiredFields))]
+    public void refuses_a_form_missing_a_required_answer(string field, string message)
+    {
+        var form = ValidForm();
+        typeof(BookingForm).GetProperty(field)!.SetValue(form, null);
+
+        AssertRefused(form, field, message);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void refuses_blank_text_as_missing(string blank)
+    {
+        var form = ValidForm();
+        form.Name = blank;
+
+        AssertRefused(form, nameof(BookingForm.Name), "Enter your name.");
+    }
+
+    [Theory]
+    [InlineData("ann")]
+    [InlineData("ann@")]
+    [InlineData("@example.com")]
+    public void refuses_an_e_mail_address_that_is_not_one(string email)
+    {
+        var form = ValidForm();
+        form.Email = email;
+
+        AssertRefused(form, nameof(BookingForm.Email), "Enter an e-mail address like name@example.com.");
+    }
+
+    [Theory]
+    [InlineData("123")]
+    [InlineData("call me")]
+    [InlineData("07700 900123 ext 4")]
+    [InlineData("0770090012300000000000")]
+    public void refuses_a_phone_number_that_is_not_one(string phone)
+    {
+        var form = ValidForm();
+        form.Phone = phone;
+
+        AssertRefused(form, nameof(BookingForm.Phone), "Enter a UK phone number, for example 07700 900123.");
+    }
+
+    [Theory]
+    [InlineData("07700 900123")]
+    [InlineData("+44 7700 900123")]
+    [InlineData("(020) 7946 0000")]
+    [InlineData("020-7946-0000")]
+    public void accepts_the_usual_ways_of_writing_a_phone_number(string phone)
+    {
+        var form = ValidForm();
+        form.Phone = phone;
+
+        Assert.NotNull(Map(form).Request);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(11)]
+    public void refuses_a_pain_intensity_outside_0_to_10(int intensity)
+    {
+        var form = ValidForm();
+        form.PainIntensity = intensity;
+
+        AssertRefused(form, nameof(BookingForm.PainIntensity), "Choose a number from 0 to 10.");
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(10)]
+    public void accepts_the_ends_of_the_pain_scale(int intensity)
+    {
+        var form = ValidForm();
+        form.PainIntensity = intensity;
+
+        Assert.Equal(intensity, Map(form).Request!.Intake.PainIntensity);
+    }
+
+    [Fact]
+    public void refuses_text_longer_than_its_column()
+    {
+        var form = ValidForm();
+        form.Name = new string('a', 101);
+        form.MainComplaint = new string('a', 2001);
+
+        AssertRefused(form, nameof(BookingForm.Name), "Your name can be at most 100 characters.");
+        AssertRefused(form, nameof(BookingForm.MainComplaint), "Please keep this under 2,000 characters.");
+    }
+
+    [Fact]
+    public void asks_where_it_hurts()
+    {
+        var form = ValidForm();
+        form.PainAreas = [];
+
+        AssertRefused(form, nameof(BookingForm.PainAreas), "Choose at least one place where it hurts.");
+    }
+
+    [Fact]
+    public void asks_what_the_pain_feels_like()
+    {
+        var form = ValidForm();
+        form.Feelings = [];
+
+        AssertRefused(form, nameof(BookingForm.Feelings), "Choose at least one description of the pain.");
+    }
+
+    [Fact]
+    public void asks_for_an_answer_to_the_red_flag_question()
+    {
+        var form = ValidForm();
+        form.NoRedFlags = false;
+
+        AssertRefused(form, nameof(BookingForm.RedFlags), "Tick any of these that apply, or tick \"None of these apply to me\".");
+    }
+
+    [Fact]
+    public void refuses_a_red_flag_ticked_together_with_none_of_these()
+    {
+        var form = ValidForm();
+        form.RedFlags = [RedFlag.BackPainWithFever];
+
+        AssertRefused(form, nameof(BookingForm.RedFlags), "You ticked a symptom and also \"None of these apply\". Please check your answer.");
+    }
+
+    [Fact]
+    public void needs_consent_to_keep_health_data()
+    {
+        var form = ValidForm();
+        form.ConsentToHealthData = false;
+
+        AssertRefused(form, nameof(BookingForm.ConsentToHealthData), "Paul needs your consent to keep this health information before he can treat you.");
+    }
+
+    [Fact]
+    public void needs_the_cancellation_policy_accepted()
+    {
+        var form = ValidForm();
+        form.AcceptCancellationPolicy = false;
+
+        AssertRefused(form, nameof(BookingForm.AcceptCancellationPolicy), "Please accept the cancellation policy.");
+    }
+
+    public static TheoryData<Action<BookingForm>> MadeUpAnswers => new()
+    {
+        f => f.PainAreas = [(BodyArea)128],
+        f => f.PainAreas = [BodyArea.None],
+        f => f.PainAreas = [BodyArea.Neck | BodyArea.Legs],
+        f => f.Feelings = [(PainFeeling)1024],
+        f => f.Contraindications = [(Contraindication)4096],
+        f => { f.NoRedFlags = false; f.RedFlags = [(RedFlag)512]; },
+        f => f.Duration = (PainDuration)9,
+        f => f.Duration = 0,
+    };
+
+    [Theory]
+    [MemberData(nameof(MadeUpAnswers))]
+    public void refuses_an_answer_that_was_not_one_of_the_choices(Action<BookingForm> change)
+    {
+        var form = ValidForm();
+        change(form);
+
+        AssertRefused(form, string.Empty, "One of the answers was not one of the choices offered. Please check the form.");
+    }
+
+    [Theory]
+    [InlineData("SE1")]
+    [InlineData("not a postcode")]
+    public void refuses_a_postcode_that_is_not_a_full_uk_one(string postcode)
+    {
+        var form = ValidForm();
+        form.Postcode = postcode;
+
+        AssertRefused(form, nameof(BookingForm.Postcode), "Enter a full UK postcode, for example SE1 7PB.");
+    }
+
+    [Fact]
+    public void reports_every_problem_at_once()
+    {
+        var form = ValidForm();
+        form.PainAreas = [];
+        form.Feelings = [];
+        form.ConsentToHealthData = false;
+        form.AcceptCancellationPolicy = false;
+        form.Email = "nope";
+
+        var (request, state) = Map(form);
+
+        Assert.Null(request);
+        Assert.Equal(5, state.ErrorCount);
+    }
+}

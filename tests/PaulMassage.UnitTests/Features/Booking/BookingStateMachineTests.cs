@@ -1,0 +1,181 @@
+using PaulMassage.Web.Features.Booking;
+using static PaulMassage.Web.Features.Booking.AppointmentStatus;
+
+namespace PaulMassage.UnitTests.Features.Booking;
+
+public sealed class TheBookingStateMachine
+{
+    /// <summary>The allowed changes, written out independently of the code under test.</summary>
+    private static readonly HashSet<(AppointmentStatus From, AppointmentStatus To)> Allowed =
+    [
+        (Requested, Confirmed), (Requested, Declined), (Requested, Cancelled), (Requested, AlternativeProposed),
+        (AlternativeProposed, Confirmed), (AlternativeProposed, Declined), (AlternativeProposed, Cancelled),
+        (Confirmed, Cancelled), (Confirmed, Completed), (Confirmed, NoShow),
+    ];
+
+    /// <summary>Every pair of statuses: the full matrix.</summary>
+    public static TheoryData<AppointmentStatus, AppointmentStatus> AllChanges()
+    {
+        var data = new TheoryData<AppointmentStatus, AppointmentStatus>();
+        foreach (var from in Enum.GetValues<AppointmentStatus>())
+        {
+            foreach (var to in Enum.GetValues<AppointmentStatus>())
+            {
+                data.Add(from, to);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(AllChanges))]
+    public void allows_exactly_the_changes_of_the_booking_life_cycle(AppointmentStatus from, AppointmentStatus to)
+    {
+        Assert.Equal(Allowed.Contains((from, to)), BookingStateMachine.CanMove(from, to));
+        Assert.Equal(Allowed.Contains((from, to)), BookingStateMachine.NextStatuses(from).Contains(to));
+    }
+
+    [Theory]
+    [MemberData(nameof(AllChanges))]
+    public void lets_an_appointment_change_status_only_along_an_allowed_change(AppointmentStatus from, AppointmentStatus to)
+    {
+        var appointment = Appointments.In(from);
+        var historyBefore = appointment.History.Count;
+        var versionBefore = appointment.Version;
+        var at = new DateTime(2027, 3, 1, 12, 0, 0, DateTimeKind.Utc);
+
+        if (Allowed.Contains((from, to)))
+        {
+            appointment.ChangeStatus(to, "therapist:42", at, "a note");
+
+            Assert.Equal(to, appointment.Status);
+            Assert.NotEqual(versionBefore, appointment.Version);
+            var change = Assert.Single(appointment.History.Skip(historyBefore));
+            Assert.Equal(from, change.FromStatus);
+            Assert.Equal(to, change.ToStatus);
+            Assert.Equal("therapist:42", change.Actor);
+            Assert.Equal(at, change.AtUtc);
+            Assert.Equal("a note", change.Note);
+        }
+        else
+        {
+            var error = Assert.Throws<InvalidStatusChangeException>(() => appointment.ChangeStatus(to, "therapist:42", at));
+
+            Assert.Equal(from, error.From);
+            Assert.Equal(to, error.To);
+            Assert.Equal(from, appointment.Status);
+            Assert.Equal(historyBefore, appointment.History.Count);
+            Assert.Equal(versionBefore, appointment.Version);
+        }
+    }
+
+    public static TheoryData<AppointmentStatus, AppointmentStatus> AllowedChanges()
+    {
+        var data = new TheoryData<AppointmentStatus, AppointmentStatus>();
+        foreach (var (from, to) in Allowed)
+        {
+            data.Add(from, to);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(AllowedChanges))]
+    public void releases_the_slot_claims_exactly_when_a_visit_stops_holding_its_time(AppointmentStatus from, AppointmentStatus to)
+    {
+        var appointment = Appointments.In(from);
+        appointment.ClaimSlots(30);
+        var claims = appointment.SlotClaims.Count;
+        Assert.Equal(6, claims);
+
+        appointment.ChangeStatus(to, "client", new DateTime(2027, 3, 1, 12, 0, 0, DateTimeKind.Utc));
+
+        var holdsTime = to is Requested or Confirmed or AlternativeProposed;
+        Assert.Equal(holdsTime, BookingStateMachine.HoldsTime(to));
+        Assert.Equal(holdsTime ? claims : 0, appointment.SlotClaims.Count);
+    }
+
+    [Theory]
+    [InlineData(Requested, false)]
+    [InlineData(AlternativeProposed, false)]
+    [InlineData(Confirmed, false)]
+    [InlineData(Declined, true)]
+    [InlineData(Cancelled, true)]
+    [InlineData(Completed, true)]
+    [InlineData(NoShow, true)]
+    public void knows_which_statuses_are_final(AppointmentStatus status, bool final)
+    {
+        Assert.Equal(final, BookingStateMachine.IsFinal(status));
+    }
+
+    [Theory]
+    [InlineData(Requested, true)]
+    [InlineData(AlternativeProposed, true)]
+    [InlineData(Confirmed, true)]
+    [InlineData(Declined, false)]
+    [InlineData(Cancelled, false)]
+    [InlineData(Completed, false)]
+    [InlineData(NoShow, false)]
+    public void lets_the_client_change_only_a_visit_that_still_holds_its_time(AppointmentStatus status, bool clientMayChange)
+    {
+        Assert.Equal(clientMayChange, BookingStateMachine.ClientMayChange(status));
+    }
+
+    [Fact]
+    public void records_the_whole_history_of_a_visit_in_order()
+    {
+        var appointment = Appointments.In(Requested);
+        var monday = new DateTime(2027, 3, 1, 10, 0, 0, DateTimeKind.Utc);
+
+        appointment.ChangeStatus(AlternativeProposed, "therapist", monday, "Could you do 11:00?");
+        appointment.ChangeStatus(Confirmed, "client", monday.AddHours(2));
+        appointment.ChangeStatus(Completed, "therapist", monday.AddDays(2));
+
+        Assert.Equal(
+            [(Requested, AlternativeProposed, "therapist"), (AlternativeProposed, Confirmed, "client"), (Confirmed, Completed, "therapist")],
+            appointment.History.Select(e => (e.FromStatus!.Value, e.ToStatus, e.Actor)));
+        Assert.Equal([monday, monday.AddHours(2), monday.AddDays(2)], appointment.History.Select(e => e.AtUtc));
+    }
+}
+
+/// <summary>Appointments for rule tests, brought to a status along the allowed path.</summary>
+internal static class Appointments
+{
+    public static Appointment New() => new()
+    {
+        Reference = "PM-TEST22",
+        ManageTokenHash = new string('0', 64),
+        AddressLine1 = "1 Test Street",
+        Town = "London",
+        Postcode = "SE1 7PB",
+        StartUtc = new DateTime(2027, 3, 2, 10, 0, 0, DateTimeKind.Utc),
+        EndUtc = new DateTime(2027, 3, 2, 11, 0, 0, DateTimeKind.Utc),
+        DurationMinutes = 60,
+    };
+
+    public static Appointment In(AppointmentStatus status)
+    {
+        var appointment = New();
+        var at = new DateTime(2027, 3, 1, 9, 0, 0, DateTimeKind.Utc);
+        AppointmentStatus[] path = status switch
+        {
+            Requested => [],
+            AlternativeProposed => [AlternativeProposed],
+            Confirmed => [Confirmed],
+            Declined => [Declined],
+            Cancelled => [Cancelled],
+            Completed => [Confirmed, Completed],
+            NoShow => [Confirmed, NoShow],
+            _ => throw new ArgumentOutOfRangeException(nameof(status)),
+        };
+        foreach (var step in path)
+        {
+            appointment.ChangeStatus(step, "setup", at);
+        }
+
+        Assert.Equal(status, appointment.Status);
+        return appointment;
+    }
+}

@@ -1,0 +1,96 @@
+using PaulMassage.Web.Features.Notifications;
+
+namespace PaulMassage.UnitTests.Features.Notifications;
+
+public sealed class NotificationTemplatesTests
+{
+    private static readonly PracticeFacts Practice = new("Paul Massage", "Paul", "07700 900123", "hello@paulmassage.example", "https://paulmassage.example/");
+
+    private static VisitFacts Visit(string? manageUrl = "https://paulmassage.example/bookings/Tok3n", string name = "Ann Client") => new(
+        "PM-ABC234", name, "ann@example.com", "07700 900456", "Deep tissue massage", 60, 65m,
+        new DateTimeOffset(2027, 3, 29, 10, 0, 0, TimeSpan.FromHours(1)), "SE1 7PB", manageUrl);
+
+    [Fact]
+    public void both_parts_say_when_what_where_and_how_to_manage_it()
+    {
+        var content = NotificationTemplates.Confirmed(Practice, Visit());
+
+        foreach (var part in new[] { content.Text, content.Html })
+        {
+            Assert.Contains("Monday 29 March 2027 at 10:00", part, StringComparison.Ordinal);
+            Assert.Contains("Deep tissue massage, 60 minutes", part, StringComparison.Ordinal);
+            Assert.Contains("£65.00", part, StringComparison.Ordinal);
+            Assert.Contains("SE1 7PB", part, StringComparison.Ordinal);
+            Assert.Contains("PM-ABC234", part, StringComparison.Ordinal);
+            Assert.Contains("https://paulmassage.example/bookings/Tok3n", part, StringComparison.Ordinal);
+            Assert.Contains("07700 900123", part, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void without_a_manage_link_the_client_is_told_how_to_get_in_touch()
+    {
+        var content = NotificationTemplates.Reminder(Practice, Visit(manageUrl: null), new DateOnly(2027, 3, 28));
+
+        Assert.DoesNotContain("/bookings/", content.Text, StringComparison.Ordinal);
+        Assert.Contains("reply to this e-mail or phone 07700 900123, quoting PM-ABC234", content.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void the_html_part_encodes_what_people_typed()
+    {
+        var content = NotificationTemplates.Declined(Practice, Visit(name: "<b>Ann</b> & Co"), "Fully booked <script>");
+
+        Assert.Contains("&lt;b&gt;Ann&lt;/b&gt; &amp; Co", content.Html, StringComparison.Ordinal);
+        Assert.Contains("Fully booked &lt;script&gt;", content.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", content.Html, StringComparison.Ordinal);
+        Assert.Contains("Fully booked <script>", content.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void a_flagged_request_is_marked_in_the_therapists_subject_only()
+    {
+        var flagged = NotificationTemplates.TherapistNewRequest(Practice, Visit(), needsReview: true);
+        var plain = NotificationTemplates.TherapistNewRequest(Practice, Visit(), needsReview: false);
+
+        Assert.Equal("[Needs review] New request PM-ABC234: Mon 29 Mar 10:00, Deep tissue massage (60 min)", flagged.Subject);
+        Assert.Equal("New request PM-ABC234: Mon 29 Mar 10:00, Deep tissue massage (60 min)", plain.Subject);
+        Assert.Contains("https://paulmassage.example/admin", flagged.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(28, "Reminder: your massage tomorrow at 10:00")]
+    [InlineData(29, "Reminder: your massage today at 10:00")]
+    [InlineData(26, "Reminder: your massage on Monday 29 March at 10:00")]
+    public void the_reminder_says_tomorrow_only_when_it_is(int today, string subject) =>
+        Assert.Equal(subject, NotificationTemplates.Reminder(Practice, Visit(), new DateOnly(2027, 3, today)).Subject);
+
+    [Fact]
+    public void a_cancellation_by_the_therapist_gives_his_reason_and_one_by_the_client_thanks_them()
+    {
+        var byPaul = NotificationTemplates.Cancelled(Practice, Visit(), ChangedBy.Therapist, "My car has broken down.");
+        var byClient = NotificationTemplates.Cancelled(Practice, Visit(), ChangedBy.Client, null);
+
+        Assert.Contains("Paul's reason: My car has broken down.", byPaul.Text, StringComparison.Ordinal);
+        Assert.Contains("Thank you for letting Paul know.", byClient.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void the_aftercare_links_to_the_next_session_and_gives_safety_advice()
+    {
+        var content = NotificationTemplates.Aftercare(Practice, Visit(), "https://paulmassage.example/book/slots?service=deep-tissue-massage&minutes=60");
+
+        Assert.Contains("https://paulmassage.example/book/slots?service=deep-tissue-massage&minutes=60", content.Text, StringComparison.Ordinal);
+        Assert.Contains("https://paulmassage.example/book/slots?service=deep-tissue-massage&amp;minutes=60", content.Html, StringComparison.Ordinal);
+        Assert.Contains("NHS 111", content.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void the_text_part_uses_crlf_line_ends_and_signs_off_with_the_practice()
+    {
+        var content = NotificationTemplates.RequestReceived(Practice, Visit());
+
+        Assert.DoesNotContain("\n", content.Text.Replace("\r\n", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.EndsWith("Phone 07700 900123 · hello@paulmassage.example\r\nhttps://paulmassage.example\r\n", content.Text, StringComparison.Ordinal);
+    }
+}

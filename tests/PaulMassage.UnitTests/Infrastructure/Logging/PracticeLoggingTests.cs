@@ -1,0 +1,19 @@
+using PaulMassage.Web.Infrastructure.Logging;
+
+namespace PaulMassage.UnitTests.Infrastructure.Logging;
+
+public sealed class TheRequestLogPath
+{
+    [Theory]
+    [InlineData("/bookings/AbC-123_xyz", "/bookings/***")]
+    [InlineData("/bookings/AbC-123_xyz/cancel", "/bookings/***/cancel")]
+    [InlineData("/BOOKINGS/secret", "/BOOKINGS/***")]
+    [InlineData("/book/details", "/book/details")]
+    [InlineData("/services/swedish-massage", "/services/swedish-massage")]
+    [InlineData("", "/")]
+    [InlineData(null, "/")]
+    public void never_shows_a_manage_link_token(string? path, string logged)
+    {
+        Assert.Equal(logged, PracticeLogging.MaskSecrets(path));
+    }
+}

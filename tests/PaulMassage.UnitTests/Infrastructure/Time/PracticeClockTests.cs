@@ -1,0 +1,76 @@
+using Moq;
+using PaulMassage.Web.Infrastructure.Time;
+
+namespace PaulMassage.UnitTests.Infrastructure.Time;
+
+public sealed class ThePracticeClock
+{
+    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
+    private static PracticeClock At(DateTimeOffset now)
+    {
+        var time = new Mock<TimeProvider>();
+        time.Setup(t => t.GetUtcNow()).Returns(now);
+        return new PracticeClock(time.Object, London);
+    }
+
+    [Fact]
+    public void reads_the_current_instant_from_its_time_provider()
+    {
+        var now = new DateTimeOffset(2027, 3, 1, 9, 0, 0, TimeSpan.Zero);
+
+        var clock = At(now);
+
+        Assert.Equal(now, clock.Now);
+        Assert.Equal(now.UtcDateTime, clock.UtcNow);
+        Assert.Equal(DateTimeKind.Utc, clock.UtcNow.Kind);
+    }
+
+    [Fact]
+    public void says_today_is_the_local_date_just_after_midnight_in_summer()
+    {
+        // 23:30 UTC on 30 June is 00:30 on 1 July in London.
+        var clock = At(new DateTimeOffset(2027, 6, 30, 23, 30, 0, TimeSpan.Zero));
+
+        Assert.Equal(new DateOnly(2027, 7, 1), clock.Today);
+    }
+
+    [Fact]
+    public void shows_an_instant_in_london_time_with_its_offset()
+    {
+        var clock = At(DateTimeOffset.UnixEpoch);
+
+        Assert.Equal(new DateTimeOffset(2027, 7, 1, 10, 0, 0, TimeSpan.FromHours(1)), clock.ToLocal(new DateTime(2027, 7, 1, 9, 0, 0, DateTimeKind.Utc)));
+        Assert.Equal(new DateTimeOffset(2027, 12, 1, 9, 0, 0, TimeSpan.Zero), clock.ToLocal(new DateTime(2027, 12, 1, 9, 0, 0, DateTimeKind.Utc)));
+        Assert.Equal(TimeSpan.Zero, clock.ToLocal(new DateTime(2027, 12, 1, 9, 0, 0, DateTimeKind.Unspecified)).Offset);
+    }
+
+    [Fact]
+    public void turns_a_local_time_into_utc_either_side_of_the_clocks_changing()
+    {
+        var clock = At(DateTimeOffset.UnixEpoch);
+
+        Assert.Equal(new DateTime(2027, 3, 27, 9, 0, 0, DateTimeKind.Utc), clock.ToUtc(new DateOnly(2027, 3, 27), new TimeOnly(9, 0)));
+        Assert.Equal(new DateTime(2027, 3, 29, 8, 0, 0, DateTimeKind.Utc), clock.ToUtc(new DateOnly(2027, 3, 29), new TimeOnly(9, 0)));
+        Assert.Equal(new DateTime(2027, 11, 1, 9, 0, 0, DateTimeKind.Utc), clock.ToUtc(new DateOnly(2027, 11, 1), new TimeOnly(9, 0)));
+    }
+
+    [Fact]
+    public void moves_a_skipped_local_time_to_the_moment_the_clocks_go_forward()
+    {
+        var clock = At(DateTimeOffset.UnixEpoch);
+
+        Assert.Equal(new DateTime(2027, 3, 28, 1, 0, 0, DateTimeKind.Utc), clock.ToUtc(new DateOnly(2027, 3, 28), new TimeOnly(1, 30)));
+    }
+
+    [Fact]
+    public void starts_each_local_day_at_its_own_midnight()
+    {
+        var clock = At(DateTimeOffset.UnixEpoch);
+
+        Assert.Equal(new DateTime(2027, 3, 28, 0, 0, 0, DateTimeKind.Utc), clock.StartOfDayUtc(new DateOnly(2027, 3, 28)));
+        Assert.Equal(new DateTime(2027, 3, 28, 23, 0, 0, DateTimeKind.Utc), clock.StartOfDayUtc(new DateOnly(2027, 3, 29)));
+        Assert.Equal(new DateTime(2027, 10, 30, 23, 0, 0, DateTimeKind.Utc), clock.StartOfDayUtc(new DateOnly(2027, 10, 31)));
+        Assert.Equal(new DateTime(2027, 11, 1, 0, 0, 0, DateTimeKind.Utc), clock.StartOfDayUtc(new DateOnly(2027, 11, 1)));
+    }
+}
