@@ -57,9 +57,19 @@ public sealed class SqlCommandLog : DbCommandInterceptor
     private void Record(DbCommand command) => _commands.Enqueue(command.CommandText);
 }
 
-/// <summary>A practice whose database commands are recorded in <see cref="Sql"/>.</summary>
+/// <summary>
+/// A practice whose database commands are recorded in <see cref="Sql"/>. Its background workers
+/// (the e-mail sender, the retention sweep) are switched off, so that what is recorded while a
+/// request runs is that request's own commands, not an e-mail being sent at the same moment.
+/// </summary>
 public sealed class SqlRecordingAppFactory : PracticeAppFactory
 {
+    public SqlRecordingAppFactory()
+    {
+        Settings["Email:DispatcherEnabled"] = "false";
+        Settings["Privacy:RetentionWorkerEnabled"] = "false";
+    }
+
     public SqlCommandLog Sql { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
