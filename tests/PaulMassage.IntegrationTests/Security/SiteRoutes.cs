@@ -21,9 +21,6 @@ public enum RouteAccess
 
     /// <summary>The Therapist policy (every route under /admin).</summary>
     Therapist,
-
-    /// <summary>The Client role: a client's own account pages (the therapist is not a client).</summary>
-    Client,
 }
 
 /// <summary>One route of the running site, as its endpoint metadata describes it.</summary>
@@ -56,7 +53,13 @@ public sealed record SiteRoute(RoutePattern Pattern, IReadOnlyList<string> Metho
         : "1";
 }
 
-/// <summary>Every route the site answers, read from its EndpointDataSource, so new features are walked too.</summary>
+/// <summary>
+/// Every route the site answers, read from its EndpointDataSource, so new features are walked too.
+/// The files of wwwroot are left out: MapStaticAssets gives each one (and each of its compressed
+/// and fingerprinted copies) an endpoint of its own, all anonymous and parameterless, plus, run
+/// from the build output, a development fallback for files added after the build
+/// (<c>{**path:file}</c>, matching only files that exist). They are not pages.
+/// </summary>
 public static class SiteRoutes
 {
     public static IReadOnlyList<SiteRoute> Discover(PracticeAppFactory factory)
@@ -70,6 +73,7 @@ public static class SiteRoutes
         var source = factory.Services.GetRequiredService<EndpointDataSource>();
         return source.Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText is not null)
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is null && e.RoutePattern.RawText != "{**path:file}")
             .Select(e => new SiteRoute(
                 e.RoutePattern,
                 e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [],
@@ -121,12 +125,8 @@ public static class SiteRoutes
         }
 
         var authorize = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>();
-        bool Requires(string role) => authorize.Any(a => a.Roles?.Split(',').Contains(role) ?? false);
-        if (Requires(Roles.Therapist) || authorize.Any(a => a.Policy == Policies.Therapist))
-        {
-            return RouteAccess.Therapist;
-        }
-
-        return Requires(Roles.Client) ? RouteAccess.Client : RouteAccess.SignedIn;
+        return authorize.Any(a => a.Policy == Policies.Therapist || (a.Roles?.Split(',').Contains(Roles.Therapist) ?? false))
+            ? RouteAccess.Therapist
+            : RouteAccess.SignedIn;
     }
 }
