@@ -151,7 +151,20 @@ internal sealed class PracticeGenerator(GeneratorSettings settings, IReadOnlyLis
                     // Leave some of the day free, as a real diary does.
                     if (_random.NextDouble() < 0.65)
                     {
-                        visits.Add(FutureVisit(day, cursor, choice));
+                        var visit = FutureVisit(day, cursor, choice, out var proposedAtUtc);
+                        visits.Add(visit);
+
+                        // The therapist offered another time: the next start the diary would have
+                        // used in the same opening, which it then leaves to the proposal. The visit
+                        // holds both times until the client answers, as in the back office.
+                        var proposed = RoundUpToGrid(end.AddMinutes(rules.TravelBufferMinutes));
+                        var proposedEnd = proposed.AddMinutes(choice.Minutes);
+                        if (proposedAtUtc is DateTime answered && proposedEnd <= period.Closes && proposedEnd > proposed)
+                        {
+                            visit.ProposeTime(clock.ToUtc(day, proposed), rules.TravelBufferMinutes, "therapist", answered);
+                            visit.Version = NewGuid();
+                            end = proposedEnd;
+                        }
                     }
 
                     var gap = rules.TravelBufferMinutes + (grid * _random.Next(0, 7));
@@ -169,8 +182,11 @@ internal sealed class PracticeGenerator(GeneratorSettings settings, IReadOnlyLis
         return visits;
     }
 
-    private Appointment FutureVisit(DateOnly day, TimeOnly start, ServiceChoice choice)
+    /// <param name="proposedAtUtc">When the therapist answered with another time, for the caller to
+    /// propose one; the visit is then left requested (null: no proposal).</param>
+    private Appointment FutureVisit(DateOnly day, TimeOnly start, ServiceChoice choice, out DateTime? proposedAtUtc)
     {
+        proposedAtUtc = null;
         var startUtc = clock.ToUtc(day, start);
         var now = clock.UtcNow;
         var created = Earlier(now, minDays: 0, maxDays: 20);
@@ -183,7 +199,7 @@ internal sealed class PracticeGenerator(GeneratorSettings settings, IReadOnlyLis
         }
         else if (roll < 0.63)
         {
-            Move(appointment, AppointmentStatus.AlternativeProposed, "therapist", answered);
+            proposedAtUtc = answered;
         }
         else if (roll < 0.68)
         {

@@ -10,6 +10,7 @@ using PaulMassage.DataGenerator;
 using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Scheduling;
 using PaulMassage.Web.Infrastructure.Data;
+using PaulMassage.Web.Infrastructure.Data.Encryption;
 using PaulMassage.Web.Infrastructure.Time;
 using PaulMassage.Web.Infrastructure.Web;
 
@@ -71,6 +72,11 @@ await using (var scope = app.Services.CreateAsyncScope())
     }
 
     var practice = new PracticeGenerator(settings, choices, rules, clock).Generate();
+
+    // The encrypted columns need the Data Protection key ring, which a new database does not have
+    // yet: create it now. Created during the bulk insert, it would be written through a second
+    // connection while this one holds SQLite's write lock, and wait for it until the timeout.
+    scope.ServiceProvider.GetRequiredService<ColumnProtector>().Protect("key ring");
 
     await db.Database.OpenConnectionAsync();
     await using (var transaction = await db.Database.BeginTransactionAsync())
