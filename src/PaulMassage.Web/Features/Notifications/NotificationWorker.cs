@@ -7,7 +7,7 @@ namespace PaulMassage.Web.Features.Notifications;
 /// <summary>
 /// The background sender: every poll interval, or as soon as a request saves new messages, it
 /// queues due reminders, sends due messages and tidies old sent ones. Each pass has a scope of its
-/// own. Waiting uses real time; what is "due" follows the injected <see cref="TimeProvider"/>.
+/// own; the first comes <see cref="StartDelay"/> after start-up, or at the first message saved. Waiting uses real time; what is "due" follows the injected <see cref="TimeProvider"/>.
 /// Off when Email:DispatcherEnabled is false (tests that drive the outbox by hand).
 /// </summary>
 public sealed class NotificationWorker(
@@ -17,6 +17,9 @@ public sealed class NotificationWorker(
     IOptions<EmailOptions> options,
     ILogger<NotificationWorker> logger) : BackgroundService
 {
+    /// <summary>How long after start-up the first pass waits, unless a message is saved first.</summary>
+    public static readonly TimeSpan StartDelay = TimeSpan.FromSeconds(5);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.DispatcherEnabled)
@@ -26,6 +29,19 @@ public sealed class NotificationWorker(
         }
 
         var interval = TimeSpan.FromSeconds(Math.Max(1, options.Value.PollIntervalSeconds));
+
+        // The first pass waits a few seconds after start-up, so that compiling its queries does not
+        // compete with the site's first requests for the CPU; a message saved meanwhile (a booking)
+        // wakes it at once, as it does later.
+        try
+        {
+            await signal.WaitAsync(StartDelay, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try

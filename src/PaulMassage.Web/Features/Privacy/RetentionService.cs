@@ -48,9 +48,23 @@ public sealed class RetentionService(AppDbContext db, PrivacyService privacy, Pr
 /// <summary>Applies the retention rule shortly after start-up and then once per interval.</summary>
 public sealed class RetentionWorker(IServiceScopeFactory scopes, TimeProvider time, IOptions<PrivacyOptions> options, ILogger<RetentionWorker> logger) : BackgroundService
 {
+    /// <summary>How long after start-up the first run waits.</summary>
+    public static readonly TimeSpan StartDelay = TimeSpan.FromSeconds(10);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.RetentionWorkerEnabled)
+        {
+            return;
+        }
+
+        // The first run waits a few seconds after start-up (real time), so that its queries are not
+        // compiled while the site answers its first requests; then once per interval.
+        try
+        {
+            await Task.Delay(StartDelay, stoppingToken);
+        }
+        catch (OperationCanceledException)
         {
             return;
         }
