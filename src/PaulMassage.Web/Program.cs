@@ -20,10 +20,11 @@ try
 
     var app = builder.Build();
 
-    // Migrate and seed before the first request, so a fresh clone runs with no set-up.
-    await app.PrepareDatabaseAsync();
-
+    // Migrate and seed before the first request, so a fresh clone runs with no set-up. Building the
+    // EF Core model is most of that time, so the middleware pipeline is built meanwhile.
+    var preparing = Task.Run(app.PrepareDatabaseAsync);
     app.UsePracticePipeline();
+    await preparing;
     await app.RunAsync();
 }
 catch (Exception ex) when (ex is not HostAbortedException)
