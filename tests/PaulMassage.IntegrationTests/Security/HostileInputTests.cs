@@ -166,7 +166,8 @@ public sealed partial class TheHostileInputs(HostileInputFixture fixture) : ICla
     public async Task refuse_wrong_content_types_and_missing_fields_without_storing_anything()
     {
         var before = await Factory.WithDbAsync(db => db.Appointments.CountAsync());
-        var start = (await Factory.FreeStartsAsync(1))[0];
+        // A start found when the fixture began: the form test may since have fuzzed the working hours.
+        var start = fixture.Starts[2];
         var token = await FormPost.AntiforgeryTokenAsync(fixture.Anonymous, "/account/sign-in");
         var valid = SecurityScenario.ValidBookingFields(start, "Connie Content", "connie@test.example");
         var failures = new List<string>();

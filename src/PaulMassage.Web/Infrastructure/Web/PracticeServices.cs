@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -77,6 +78,7 @@ public static class PracticeServices
                 messages.SetNonPropertyValueMustBeANumberAccessor(() => "Please enter a number.");
                 messages.SetValueMustBeANumberAccessor(field => $"Please enter a number for \"{field}\".");
                 messages.SetValueMustNotBeNullAccessor(_ => "Please answer this question.");
+                options.ModelMetadataDetailsProviders.Add(new NumberBoxMessages());
             })
             .AddRazorOptions(options => options.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));
 
@@ -98,6 +100,10 @@ public static class PracticeServices
         ArgumentNullException.ThrowIfNull(app);
         await using var scope = app.Services.CreateAsyncScope();
         await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+
+        // Data Protection makes its first key lazily and saves it through a DbContext of its own. Made
+        // inside a seeding save that encrypts health data, that second writer would find SQLite locked.
+        scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector("PaulMassage.KeyRing").Protect("ready");
         await scope.ServiceProvider.GetRequiredService<SeedData>().RunAsync();
         if (app.Environment.IsDevelopment())
         {
@@ -126,6 +132,14 @@ public static class PracticeServices
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapControllers();
+
+        // An address the site does not have is "not found" for everyone; without this endpoint the
+        // deny-by-default policy would send an anonymous visitor to sign in instead.
+        app.MapFallback("{*path}", context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }).AllowAnonymous();
         return app;
     }
 }
