@@ -81,7 +81,7 @@ public abstract class BackOfficeJourneys(BrowserFixture browser, Viewport viewpo
             await Expect(page.Locator("main form:has([name=ConfirmPassword])")).ToHaveCountAsync(0);
 
             // The address is confirmed from the link in the e-mail the site sent, then the client signs in.
-            var mail = Assert.Single(await MailPickup.ToAsync(browser.Site, email));
+            var mail = Assert.Single(await MailPickup.ToAsync(browser.Site, email), m => m.Subject?.StartsWith("Confirm your e-mail", StringComparison.Ordinal) == true);
             await session.GotoAsync(MailPickup.LinkIn(mail, "/account/confirm-email"));
             await SignInAsync(session, email, password);
             await session.GotoAsync("/account");
