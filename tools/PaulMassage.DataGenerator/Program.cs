@@ -10,7 +10,6 @@ using PaulMassage.DataGenerator;
 using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Scheduling;
 using PaulMassage.Web.Infrastructure.Data;
-using PaulMassage.Web.Infrastructure.Data.Encryption;
 using PaulMassage.Web.Infrastructure.Time;
 using PaulMassage.Web.Infrastructure.Web;
 
@@ -73,11 +72,8 @@ await using (var scope = app.Services.CreateAsyncScope())
 
     var practice = new PracticeGenerator(settings, choices, rules, clock).Generate();
 
-    // The encrypted columns need the Data Protection key ring, which a new database does not have
-    // yet: create it now. Created during the bulk insert, it would be written through a second
-    // connection while this one holds SQLite's write lock, and wait for it until the timeout.
-    scope.ServiceProvider.GetRequiredService<ColumnProtector>().Protect("key ring");
-
+    // The encrypted columns need the Data Protection key ring: PrepareDatabaseAsync made it, so it is
+    // not written through a second connection while the bulk insert holds SQLite's write lock.
     await db.Database.OpenConnectionAsync();
     await using (var transaction = await db.Database.BeginTransactionAsync())
     {

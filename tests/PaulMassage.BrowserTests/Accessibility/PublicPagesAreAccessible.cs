@@ -42,7 +42,7 @@ public abstract class PublicPagesAreAccessible(BrowserFixture browser, Viewport 
             await session.GotoAsync("/account/sign-in");
             await session.AuditAsync("sign-in");
 
-            await session.GotoAsync("/services/no-such-treatment", expectedStatus: 404);
+            await session.GotoAsync("/no-such-page", expectedStatus: 404);
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "We cannot find that page" })).ToBeVisibleAsync();
             await session.AuditAsync("not-found");
         });

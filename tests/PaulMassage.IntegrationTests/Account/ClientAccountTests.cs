@@ -42,7 +42,7 @@ public sealed class ClientAccountTests(PracticeAppFactoryFixture fixture) : ICla
         Assert.Contains("Please confirm your e-mail address first", await tooEarly.TextAsync(), StringComparison.Ordinal);
         Assert.Null(await Factory.WithDbAsync(db => db.Clients.Where(c => c.Id == past.ClientId).Select(c => c.UserId).SingleAsync()));
 
-        var mail = Assert.Single(MailPickup.To(Factory, "rita.reg@test.example"));
+        var mail = Assert.Single(await MailPickup.ToAsync(Factory, "rita.reg@test.example"));
         Assert.Contains("Confirm your e-mail address", mail.Subject, StringComparison.Ordinal);
         var confirmed = await browser.GetAsync(MailPickup.LinkIn(mail, "/account/confirm-email"));
         Assert.Contains("your e-mail address is confirmed", await confirmed.TextAsync(), StringComparison.Ordinal);
@@ -85,7 +85,7 @@ public sealed class ClientAccountTests(PracticeAppFactoryFixture fixture) : ICla
 
         var noAddress = await RegisterAsync(browser, "not-an-address", Password);
         Assert.Contains("Enter an e-mail address like name@example.com.", await noAddress.TextAsync(), StringComparison.Ordinal);
-        Assert.Empty(MailPickup.To(Factory, "short@test.example"));
+        Assert.Empty(await MailPickup.ToAsync(Factory, "short@test.example"));
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class ClientAccountTests(PracticeAppFactoryFixture fixture) : ICla
         var response = await RegisterAsync(browser, "taken@test.example", "someone else's password");
 
         Assert.Contains("Check your e-mail", await response.TextAsync(), StringComparison.Ordinal);
-        var mail = Assert.Single(MailPickup.To(Factory, "taken@test.example"));
+        var mail = Assert.Single(await MailPickup.ToAsync(Factory, "taken@test.example"));
         Assert.Contains("Reset your", mail.Subject, StringComparison.Ordinal);
         using var owner = await Factory.SignedInAsync("taken@test.example", Password); // the password is unchanged
     }
@@ -110,7 +110,7 @@ public sealed class ClientAccountTests(PracticeAppFactoryFixture fixture) : ICla
         var asked = await FormPost.PostAsync(browser, "/account/forgot-password", "/account/forgot-password", [new("Email", "forgetful@test.example")]);
         Assert.Contains("Check your e-mail", await asked.TextAsync(), StringComparison.Ordinal);
 
-        var link = MailPickup.LinkIn(Assert.Single(MailPickup.To(Factory, "forgetful@test.example")), "/account/reset-password");
+        var link = MailPickup.LinkIn(Assert.Single(await MailPickup.ToAsync(Factory, "forgetful@test.example")), "/account/reset-password");
         var page = await browser.GetStringAsync(link);
         var code = System.Text.RegularExpressions.Regex.Match(page, "name=\"Code\" value=\"([^\"]+)\"").Groups[1].Value;
         var reset = await FormPost.PostAsync(browser, link, "/account/reset-password",

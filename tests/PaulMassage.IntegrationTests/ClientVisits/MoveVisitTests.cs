@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using PaulMassage.IntegrationTests.Infrastructure;
 using PaulMassage.Web.Features.Booking;
+using PaulMassage.Web.Features.Notifications;
 using PaulMassage.Web.Features.Scheduling;
 using static PaulMassage.IntegrationTests.Infrastructure.ClientArrange;
 
@@ -42,6 +43,14 @@ public sealed class MoveVisitTests(PracticeAppFactoryFixture fixture) : IClassFi
         Assert.Equal(AppointmentStatus.Confirmed, stored.Status);
         Assert.Equal(SlotClaim.CellsFor(Utc(16, 14), Utc(16, 15), 30).ToList(), stored.SlotClaims.Select(c => c.CellStartUtc).Order().ToList());
         Assert.Contains(stored.History, e => e.Actor == BookingService.ClientActor && e.Note?.StartsWith("Moved by the client", StringComparison.Ordinal) == true);
+        Assert.Null(stored.ReminderQueuedUtc); // the day-before reminder follows the new day
+
+        // Both sides hear of it: the client and Paul.
+        var moves = await Factory.WithDbAsync(db => db.OutboxMessages.Where(m => m.AppointmentId == visit.Id
+            && (m.Kind == NotificationKind.Moved || m.Kind == NotificationKind.TherapistMoved)).ToListAsync());
+        var toClient = Assert.Single(moves, m => m.Kind == NotificationKind.Moved);
+        Assert.Equal("mover@test.example", toClient.ToAddress);
+        Assert.Single(moves, m => m.Kind == NotificationKind.TherapistMoved);
 
         using var visitor = Factory.CreateClient();
         Assert.Contains(Utc(15, 10), await AvailabilityProbe.FreeStartsAsync(visitor, new DateOnly(2027, 3, 15)));

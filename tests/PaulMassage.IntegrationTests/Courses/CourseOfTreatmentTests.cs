@@ -52,7 +52,7 @@ public sealed partial class CourseOfTreatmentTests(PracticeAppFactoryFixture fix
         var text = Text(html);
         Assert.Contains("Choose the focus treatment and its length from the list.", text, StringComparison.Ordinal);
         Assert.Contains("Enter the number of sessions, from 1 to 52.", text, StringComparison.Ordinal);
-        Assert.Contains("\"abc\" is not valid for Days between sessions.", text, StringComparison.Ordinal);
+        Assert.Contains("Days between sessions: \"abc\" is not a number. Please enter it in figures.", text, StringComparison.Ordinal);
         Assert.Contains("Write the goal of the course", text, StringComparison.Ordinal);
         Assert.Contains("\"31/02/2027\" is not a date.", text, StringComparison.Ordinal);
         Assert.Contains("value=\"abc\"", html, StringComparison.Ordinal);

@@ -1,14 +1,22 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
+using PaulMassage.Web.Features.Notifications;
 
 namespace PaulMassage.IntegrationTests.Infrastructure;
 
 /// <summary>Reads the .eml files the site wrote to its pickup folder.</summary>
 public static partial class MailPickup
 {
-    public static IReadOnlyList<MimeMessage> To(PracticeAppFactory factory, string address)
+    /// <summary>Sends what waits in the outbox (as the background sender would), then reads the messages to the address.</summary>
+    public static async Task<IReadOnlyList<MimeMessage>> ToAsync(PracticeAppFactory factory, string address)
     {
         ArgumentNullException.ThrowIfNull(factory);
+        await using (var scope = factory.Scope())
+        {
+            await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().ProcessDueAsync();
+        }
+
         if (!Directory.Exists(factory.MailFolder))
         {
             return [];

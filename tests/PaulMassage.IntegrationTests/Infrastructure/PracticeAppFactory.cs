@@ -56,7 +56,8 @@ public class PracticeAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Seed:TherapistEmail", TherapistEmail);
         builder.UseSetting("Seed:TherapistPassword", TherapistPassword);
         builder.UseSetting("Security:RateLimit:PermitLimit", TestRateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        // The test client talks plain http; a class that checks the Secure flag sets this back to true.
+        // Many tests build clients with http base addresses, where Secure-only cookies would break
+        // antiforgery; the session tests (SecureCookiesFixture) switch production's setting back on.
         builder.UseSetting("Security:SecureCookies", "false");
         foreach (var (key, value) in Settings)
         {

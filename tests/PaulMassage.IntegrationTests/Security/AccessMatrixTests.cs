@@ -38,6 +38,7 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
             ["code"] = "404",
             ["id"] = BookingA.AppointmentId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["slug"] = "deep-tissue-massage",
+            ["reference"] = BookingA.Reference,
             ["/articles/{slug}:slug"] = article,
         };
         Routes = SiteRoutes.Discover(Factory);
@@ -108,10 +109,13 @@ public sealed class TheAccessMatrix(AccessMatrixFixture fixture) : IClassFixture
                 var path = route.Fill(fixture.RouteValues);
                 using var response = await client.GetAsync(path);
                 var status = (int)response.StatusCode;
+                var ownsTheValues = email == AccessMatrixFixture.EmailA;
                 var ok = route.Access switch
                 {
                     RouteAccess.Therapist => response.StatusCode == HttpStatusCode.Forbidden,
-                    RouteAccess.SignedIn => status < 400 && !IsSignInChallenge(response, path),
+                    // The route values are client A's: client B must get "not found", never A's page.
+                    RouteAccess.Client or RouteAccess.SignedIn when route.HasParameters && !ownsTheValues => response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden,
+                    RouteAccess.Client or RouteAccess.SignedIn => status < 400 && !IsSignInChallenge(response, path),
                     _ => (status < 500 || IsErrorPage(route)) && !IsSignInChallenge(response, path),
                 };
                 if (!ok)
@@ -125,7 +129,7 @@ public sealed class TheAccessMatrix(AccessMatrixFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task opens_every_page_to_the_therapist()
+    public async Task opens_every_back_office_page_to_the_therapist_and_no_clients_account_page()
     {
         using var therapist = await fixture.Factory.TherapistAsync();
         var failures = new List<string>();
@@ -133,7 +137,9 @@ public sealed class TheAccessMatrix(AccessMatrixFixture fixture) : IClassFixture
         {
             var path = route.Fill(fixture.RouteValues);
             using var response = await therapist.GetAsync(path);
-            var ok = route.HasParameters
+            var ok = route.Access == RouteAccess.Client
+                ? response.StatusCode == HttpStatusCode.Forbidden // he is not a client: a client's account pages are not his
+                : route.HasParameters
                 ? (int)response.StatusCode < 500 && response.StatusCode is not (HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized) && !IsSignInChallenge(response, path)
                 : response.StatusCode == HttpStatusCode.OK || IsLocalRedirect(response);
             if (!ok)

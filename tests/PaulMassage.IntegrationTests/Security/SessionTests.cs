@@ -12,7 +12,7 @@ namespace PaulMassage.IntegrationTests.Security;
 /// password change ending other sessions, lockout, two-factor sign-in with an authenticator code.
 /// Each test signs in with an account of its own.
 /// </summary>
-public sealed partial class TheSessions(PracticeAppFactoryFixture fixture) : IClassFixture<PracticeAppFactoryFixture>
+public sealed partial class TheSessions(SecureCookiesFixture fixture) : IClassFixture<SecureCookiesFixture>
 {
     private const string Password = "a long and quiet evening walk";
     private const string Page = "/account/security";
@@ -274,4 +274,14 @@ public sealed partial class TheSessions(PracticeAppFactoryFixture fixture) : ICl
 
     [GeneratedRegex("<li><code>([A-Za-z0-9-]+)</code></li>")]
     private static partial Regex RecoveryCode();
+}
+
+/// <summary>A site with production's Secure-only, "__Host-" cookies, talked to over https.</summary>
+public sealed class SecureCookiesFixture : IDisposable
+{
+    public SecureCookiesFixture() => Factory.Settings["Security:SecureCookies"] = "true";
+
+    public PracticeAppFactory Factory { get; } = new();
+
+    public void Dispose() => Factory.Dispose();
 }

@@ -21,6 +21,9 @@ public enum RouteAccess
 
     /// <summary>The Therapist policy (every route under /admin).</summary>
     Therapist,
+
+    /// <summary>The Client role: a client's own account pages (the therapist is not a client).</summary>
+    Client,
 }
 
 /// <summary>One route of the running site, as its endpoint metadata describes it.</summary>
@@ -125,8 +128,12 @@ public static class SiteRoutes
         }
 
         var authorize = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>();
-        return authorize.Any(a => a.Policy == Policies.Therapist || (a.Roles?.Split(',').Contains(Roles.Therapist) ?? false))
-            ? RouteAccess.Therapist
-            : RouteAccess.SignedIn;
+        bool Requires(string role) => authorize.Any(a => a.Roles?.Split(',').Contains(role) ?? false);
+        if (Requires(Roles.Therapist) || authorize.Any(a => a.Policy == Policies.Therapist))
+        {
+            return RouteAccess.Therapist;
+        }
+
+        return Requires(Roles.Client) ? RouteAccess.Client : RouteAccess.SignedIn;
     }
 }

@@ -153,7 +153,7 @@ public sealed class SchedulingSettingsTests
         Assert.Contains("SE1, london, 12, E14", html, StringComparison.Ordinal);
     }
 
-    [Fact(Skip = "Fails after merging settings with the security branch (answers 200, expected 302); investigate next session")]
+    [Fact]
     public async Task a_new_area_is_used_by_the_booking_pages_at_once()
     {
         using var factory = new PracticeAppFactory();

@@ -10,9 +10,6 @@ public static class AccountServices
         services.AddScoped<ClientAccounts>();
         services.AddScoped<ClientAccountQuery>();
 
-        // Stand-in until the e-mail outbox: account e-mails become .eml files in Email:PickupDirectory.
-        services.AddSingleton<IEmailSender<AppUser>, PickupEmailSender>();
-
         services.Configure<IdentityOptions>(options =>
         {
             // A client signs in only once the address is confirmed: that is what proves the bookings are theirs.

@@ -21,6 +21,7 @@ public sealed class DeclineForm : VisitChangeForm
     [Required(ErrorMessage = "Give the client a reason; they will see it on their booking page.")]
     [StringLength(1000, ErrorMessage = "Keep the reason under 1,000 characters.")]
     [Display(Name = "Reason the client will see")]
+    [DataType(DataType.MultilineText)]
     public string? Reason { get; set; }
 }
 

@@ -62,6 +62,7 @@ public sealed class PhoneBookingForm
 
     [StringLength(1000, ErrorMessage = "Access notes can be at most 1,000 characters.")]
     [Display(Name = "Getting in (optional)")]
+    [DataType(DataType.MultilineText)]
     public string? AccessNotes { get; set; }
 
     /// <summary>Book outside working hours, notice, horizon, time off or area. Never past a clash.</summary>
@@ -70,6 +71,7 @@ public sealed class PhoneBookingForm
 
     [StringLength(2000, ErrorMessage = "Please keep this under 2,000 characters.")]
     [Display(Name = "Main complaint (optional)")]
+    [DataType(DataType.MultilineText)]
     public string? MainComplaint { get; set; }
 
     public List<BodyArea> PainAreas { get; set; } = [];
@@ -87,6 +89,7 @@ public sealed class PhoneBookingForm
 
     [StringLength(4000, ErrorMessage = "Please keep this under 4,000 characters.")]
     [Display(Name = "Anything else about their health (optional)")]
+    [DataType(DataType.MultilineText)]
     public string? MedicalHistory { get; set; }
 
     [Display(Name = "The client agreed on the phone that I may keep these health answers, and to the 24-hour cancellation policy")]

@@ -135,6 +135,24 @@ public class Appointment
     }
 
     /// <summary>
+    /// Gives the visit a new time with the same length and status: the history records it, the
+    /// slot claims follow the new time, and a concurrent change of the visit loses on save.
+    /// </summary>
+    public void MoveTo(DateTime newStartUtc, int travelBufferMinutes, string actor, DateTime atUtc, string note)
+    {
+        if (!BookingStateMachine.HoldsTime(Status))
+        {
+            throw new InvalidStatusChangeException(Status, Status);
+        }
+
+        StartUtc = newStartUtc;
+        EndUtc = newStartUtc.AddMinutes(DurationMinutes);
+        Version = Guid.NewGuid();
+        History.Add(new AppointmentEvent { FromStatus = Status, ToStatus = Status, Actor = actor, AtUtc = atUtc, Note = note });
+        ClaimSlots(travelBufferMinutes);
+    }
+
+    /// <summary>
     /// Holds exactly these cells: keeps the ones already held, releases the others and claims the
     /// new ones, so that no cell is deleted and inserted again in the same save.
     /// </summary>

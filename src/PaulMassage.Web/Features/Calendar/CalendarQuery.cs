@@ -52,14 +52,14 @@ public sealed class CalendarQuery(AppDbContext db, SchedulingSettings settings, 
 
     public async Task<WeekView> WeekAsync(DateOnly? anyDay, CancellationToken cancellationToken = default)
     {
-        var monday = WeekLayout.MondayOf(anyDay ?? clock.Today);
+        var monday = WeekLayout.MondayOf(clock.DayWithinReach(anyDay));
         var (visits, timeOff, rules) = await LoadAsync(monday, 7, cancellationToken);
         return WeekLayout.Build(monday, clock.Today, rules, visits, timeOff, clock.TimeZone);
     }
 
     public async Task<DayPage> DayAsync(DateOnly? date, CancellationToken cancellationToken = default)
     {
-        var day = date ?? clock.Today;
+        var day = clock.DayWithinReach(date);
         var (visits, timeOff, rules) = await LoadAsync(day, 1, cancellationToken);
         var from = clock.StartOfDayUtc(day);
         var to = clock.StartOfDayUtc(day.AddDays(1));

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PaulMassage.Web.Features.Booking;
+using PaulMassage.Web.Features.Notifications;
 using PaulMassage.Web.Features.Scheduling;
 using PaulMassage.Web.Infrastructure.Data;
 using PaulMassage.Web.Infrastructure.Time;
@@ -33,6 +34,7 @@ public sealed class ClientVisitService(
     AvailabilityService availability,
     SchedulingSettings settings,
     ManageBookingService bookings,
+    BookingNotifications notifications,
     PracticeClock clock,
     ILogger<ClientVisitService> logger)
 {
@@ -106,20 +108,12 @@ public sealed class ClientVisitService(
                 : "That time is no longer free. Please choose another.");
         }
 
-        var oldLocal = clock.ToLocal(appointment.StartUtc);
+        var previousStartUtc = appointment.StartUtc;
+        var oldLocal = clock.ToLocal(previousStartUtc);
         var newLocal = clock.ToLocal(newStartUtc);
-        appointment.StartUtc = newStartUtc;
-        appointment.EndUtc = newStartUtc.AddMinutes(appointment.DurationMinutes);
-        appointment.Version = Guid.NewGuid();
-        appointment.History.Add(new AppointmentEvent
-        {
-            FromStatus = appointment.Status,
-            ToStatus = appointment.Status,
-            Actor = BookingService.ClientActor,
-            AtUtc = clock.UtcNow,
-            Note = $"Moved by the client from {oldLocal:ddd d MMM yyyy HH:mm} to {newLocal:ddd d MMM yyyy HH:mm}",
-        });
-        Reclaim(appointment, snapshot.Rules.TravelBufferMinutes);
+        appointment.MoveTo(newStartUtc, snapshot.Rules.TravelBufferMinutes, BookingService.ClientActor, clock.UtcNow,
+            $"Moved by the client from {oldLocal:ddd d MMM yyyy HH:mm} to {newLocal:ddd d MMM yyyy HH:mm}");
+        await notifications.VisitMovedAsync(appointment, ChangedBy.Client, previousStartUtc, cancellationToken);
 
         try
         {
@@ -139,18 +133,6 @@ public sealed class ClientVisitService(
 
         logger.LogInformation("Booking {Reference} moved by the client", appointment.Reference);
         return new MoveOutcome.Moved(newLocal);
-    }
-
-    /// <summary>
-    /// Claims the new time's cells and releases the old ones. Cells both times share are kept as
-    /// they are, so no claim is deleted and re-added with the same key in one save.
-    /// </summary>
-    private static void Reclaim(Appointment appointment, int travelBufferMinutes)
-    {
-        var wanted = SlotClaim.CellsFor(appointment.StartUtc, appointment.EndUtc, travelBufferMinutes).ToHashSet();
-        appointment.SlotClaims.RemoveAll(c => !wanted.Contains(c.CellStartUtc));
-        var held = appointment.SlotClaims.Select(c => c.CellStartUtc).ToHashSet();
-        appointment.SlotClaims.AddRange(wanted.Where(cell => !held.Contains(cell)).Order().Select(cell => new SlotClaim { CellStartUtc = cell }));
     }
 
     private IQueryable<Appointment> Visits() =>

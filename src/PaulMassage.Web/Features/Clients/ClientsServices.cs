@@ -1,4 +1,5 @@
 using PaulMassage.Web.Features.Courses;
+using PaulMassage.Web.Features.Privacy;
 
 namespace PaulMassage.Web.Features.Clients;
 
@@ -10,6 +11,7 @@ public static class ClientsServices
         services.AddScoped<ClientDirectory>();
         services.AddScoped<TreatmentNotes>();
         services.AddScoped<CourseService>();
+        services.AddScoped<IPersonalDataHandler, ClientRecordsPersonalData>();
         return services;
     }
 }

@@ -5,6 +5,7 @@ using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Screening;
 using PaulMassage.Web.Infrastructure.Data;
 using PaulMassage.Web.Infrastructure.Time;
+using PaulMassage.Web.Infrastructure.Web;
 
 namespace PaulMassage.Web.Features.Clients;
 
@@ -13,23 +14,28 @@ public sealed class TreatmentNoteForm
     [Required(ErrorMessage = "Write what the client told you (S), even briefly.")]
     [StringLength(TreatmentNote.TextMaxLength, ErrorMessage = "Keep each part under 4,000 characters.")]
     [Display(Name = "Subjective: what the client reports")]
+    [DataType(DataType.MultilineText)]
     public string? Subjective { get; set; }
 
     [StringLength(TreatmentNote.TextMaxLength, ErrorMessage = "Keep each part under 4,000 characters.")]
     [Display(Name = "Objective: what you found")]
+    [DataType(DataType.MultilineText)]
     public string? Objective { get; set; }
 
     [StringLength(TreatmentNote.TextMaxLength, ErrorMessage = "Keep each part under 4,000 characters.")]
     [Display(Name = "Assessment")]
+    [DataType(DataType.MultilineText)]
     public string? Assessment { get; set; }
 
     [StringLength(TreatmentNote.TextMaxLength, ErrorMessage = "Keep each part under 4,000 characters.")]
     [Display(Name = "Plan")]
+    [DataType(DataType.MultilineText)]
     public string? Plan { get; set; }
 
     [Required(ErrorMessage = "Record the client's pain score today, from 0 to 10.")]
     [Range(0, 10, ErrorMessage = "The pain score is a whole number from 0 to 10.")]
     [Display(Name = "Pain score today (0 to 10)")]
+    [NumberBox]
     public int? PainScore { get; set; }
 }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PaulMassage.Web.Features.Account;
 using PaulMassage.Web.Features.Site;
+using PaulMassage.Web.Infrastructure.Web;
 
 namespace PaulMassage.Web.Features.Courses;
 
@@ -12,9 +13,11 @@ public sealed class CourseForm
     public int? Id { get; set; }
 
     [Display(Name = "Number of sessions")]
+    [NumberBox]
     public int? Sessions { get; set; }
 
     [Display(Name = "Days between sessions")]
+    [NumberBox]
     public int? IntervalDays { get; set; }
 
     /// <summary>"serviceId:minutes" of the focus treatment and its length.</summary>
@@ -22,6 +25,7 @@ public sealed class CourseForm
     public string? Treatment { get; set; }
 
     [Display(Name = "Goal")]
+    [DataType(DataType.MultilineText)]
     public string? Goal { get; set; }
 
     [Display(Name = "Starts on")]

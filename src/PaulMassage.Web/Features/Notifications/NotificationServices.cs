@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PaulMassage.Web.Features.Account;
 using PaulMassage.Web.Features.Booking;
+using PaulMassage.Web.Features.Privacy;
 
 namespace PaulMassage.Web.Features.Notifications;
 
@@ -30,6 +31,7 @@ public static class NotificationServices
         services.AddScoped<ManageLinks>();
         services.AddScoped<Outbox>();
         services.AddScoped<BookingNotifications>();
+        services.AddScoped<IPersonalDataHandler, OutboxPersonalData>();
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<ReminderScheduler>();
         services.AddScoped<OutboxAdmin>();

@@ -54,9 +54,9 @@ public sealed class AvailabilityService(AppDbContext db, SchedulingSettings sett
     /// <summary>Whether a start is free, taken by another visit, or not offered at all.</summary>
     public async Task<SlotCheck> CheckAsync(DateTime startUtc, int minutes, int? ignoringAppointmentId = null, CancellationToken cancellationToken = default)
     {
-        if (startUtc < clock.UtcNow.AddDays(-1) || startUtc > clock.UtcNow.AddYears(1))
+        if (IsFarOutside(startUtc))
         {
-            return SlotCheck.NotOffered; // far outside any booking window (and clear of DateTime's edges)
+            return SlotCheck.NotOffered;
         }
 
         var snapshot = await settings.GetAsync(cancellationToken);
@@ -68,10 +68,18 @@ public sealed class AvailabilityService(AppDbContext db, SchedulingSettings sett
     /// <summary>Why a visit could not start at a time, or null when it can.</summary>
     public async Task<SlotClash?> ClashAsync(DateTime startUtc, int minutes, int? ignoringAppointmentId = null, CancellationToken cancellationToken = default)
     {
+        if (IsFarOutside(startUtc))
+        {
+            return startUtc < clock.UtcNow ? SlotClash.TooSoon : SlotClash.TooFarAhead;
+        }
+
         var snapshot = await settings.GetAsync(cancellationToken);
         var (visits, timeOff) = await BusyAsync(startUtc, startUtc.AddMinutes(minutes), snapshot.Rules.TravelBufferMinutes, ignoringAppointmentId, cancellationToken);
         return SlotClashExplainer.Explain(snapshot.Rules, clock.TimeZone, startUtc, minutes, visits, timeOff, clock.Now);
     }
+
+    /// <summary>Far outside any booking window, and so clear of DateTime's edges for the arithmetic that follows.</summary>
+    private bool IsFarOutside(DateTime startUtc) => startUtc < clock.UtcNow.AddDays(-1) || startUtc > clock.UtcNow.AddYears(1);
 
     /// <summary>
     /// Blocking visits and time off around a range. The visits, and the other times proposed to

@@ -28,6 +28,7 @@ public sealed class ArticleForm
     [Required(ErrorMessage = "Write the article before saving it.")]
     [StringLength(50000, ErrorMessage = "The article can be at most 50,000 characters.")]
     [Display(Name = "Article (Markdown)")]
+    [DataType(DataType.MultilineText)]
     public string? BodyMarkdown { get; set; }
 
     public List<string> RelatedServices { get; set; } = [];

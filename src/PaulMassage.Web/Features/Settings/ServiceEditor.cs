@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PaulMassage.Web.Features.Catalogue;
 using PaulMassage.Web.Features.Site;
 using PaulMassage.Web.Infrastructure.Data;
+using PaulMassage.Web.Infrastructure.Web;
 
 namespace PaulMassage.Web.Features.Settings;
 
@@ -41,10 +42,12 @@ public sealed class ServiceForm
     [Required(ErrorMessage = "Enter the description.")]
     [StringLength(20000, ErrorMessage = "The description can be at most 20,000 characters.")]
     [Display(Name = "Description (Markdown)")]
+    [DataType(DataType.MultilineText)]
     public string? DescriptionMarkdown { get; set; }
 
     [Range(0, 999, ErrorMessage = "The position must be a number from 0 to 999.")]
     [Display(Name = "Position in lists")]
+    [NumberBox]
     public int? SortOrder { get; set; }
 
     /// <summary>An unticked box sends nothing, so the default is false; a new treatment starts ticked.</summary>

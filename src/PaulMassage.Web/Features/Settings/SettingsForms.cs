@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using PaulMassage.Web.Infrastructure.Web;
 
 namespace PaulMassage.Web.Features.Settings;
 
@@ -22,18 +23,22 @@ public sealed class WeeklyHoursForm
 public sealed class BookingRulesForm
 {
     [Display(Name = "Travel time between visits (minutes)")]
+    [NumberBox]
     public int? TravelBufferMinutes { get; set; }
 
     [Display(Name = "Notice needed (hours)")]
+    [NumberBox]
     public int? MinimumNoticeHours { get; set; }
 
     [Display(Name = "How far ahead clients can book (days)")]
+    [NumberBox]
     public int? BookingHorizonDays { get; set; }
 }
 
 public sealed class ServedAreaForm
 {
     [Display(Name = "Postcode districts you travel to")]
+    [DataType(DataType.MultilineText)]
     public string? Districts { get; set; }
 }
 

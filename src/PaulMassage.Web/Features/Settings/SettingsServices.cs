@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using PaulMassage.Web.Features.Site;
 
@@ -21,14 +20,6 @@ public static class SettingsServices
         }
 
         services.AddSingleton<PublicContentChanged>();
-
-        // A number box that receives text gets a message a person can act on, not "The value 'x' is not valid".
-        services.Configure<MvcOptions>(options =>
-        {
-            options.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((value, field) => $"\"{value}\" is not valid for {field}.");
-            options.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(field => $"Enter a number for {field}.");
-            options.ModelBindingMessageProvider.SetValueIsInvalidAccessor(value => $"\"{value}\" is not valid here.");
-        });
         return services;
     }
 }

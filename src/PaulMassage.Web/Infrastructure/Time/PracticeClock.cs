@@ -35,6 +35,19 @@ public sealed class PracticeClock(TimeProvider timeProvider, TimeZoneInfo timeZo
         return TimeZoneInfo.ConvertTimeToUtc(local, zone);
     }
 
+    /// <summary>
+    /// The day asked for (today when none), brought within a century around today: a day typed
+    /// into an address such as 0001-01-01 would otherwise overflow the date arithmetic.
+    /// </summary>
+    public DateOnly DayWithinReach(DateOnly? day)
+    {
+        var today = Today;
+        var requested = day ?? today;
+        var earliest = today.AddYears(-50);
+        var latest = today.AddYears(50);
+        return requested < earliest ? earliest : requested > latest ? latest : requested;
+    }
+
     /// <summary>The UTC instant at which a local day starts.</summary>
     public DateTime StartOfDayUtc(DateOnly day) => ToUtc(day, TimeOnly.MinValue);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -78,6 +79,7 @@ public static class PracticeServices
                 messages.SetNonPropertyValueMustBeANumberAccessor(() => "Please enter a number.");
                 messages.SetValueMustBeANumberAccessor(field => $"Please enter a number for \"{field}\".");
                 messages.SetValueMustNotBeNullAccessor(_ => "Please answer this question.");
+                options.ModelMetadataDetailsProviders.Add(new NumberBoxMessages());
             })
             .AddRazorOptions(options => options.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));
 
@@ -100,6 +102,10 @@ public static class PracticeServices
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await DatabaseSetup.MigrateAsync(db);
+
+        // Data Protection makes its first key lazily and saves it through a DbContext of its own. Made
+        // inside a seeding save that encrypts health data, that second writer would find SQLite locked.
+        scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector("PaulMassage.KeyRing").Protect("ready");
 
         // Every start but the first finds the seed complete with one SQL query and skips it.
         if (!await SeedData.IsCompleteAsync(db, scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<SeedOptions>>().Value))
@@ -143,6 +149,14 @@ public static class PracticeServices
         app.MapStaticAssets().AllowAnonymous(); // wwwroot is public, as UseStaticFiles served it before
         app.MapControllers().WithStaticAssets();
         app.MapBenchmarkEndpoints();
+
+        // An address the site does not have is "not found" for everyone; without this endpoint the
+        // deny-by-default policy would send an anonymous visitor to sign in instead.
+        app.MapFallback("{*path}", context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }).AllowAnonymous();
         return app;
     }
 }

@@ -54,8 +54,9 @@ public sealed class TheBackOffice(PracticeAppFactoryFixture fixture) : IClassFix
         var page = await response.ReadHtmlAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Requests waiting for you", page.QuerySelector("h1")?.TextContent.Trim());
-        var row = page.QuerySelectorAll("article").Single(a => a.TextContent.Contains(reference, StringComparison.Ordinal));
+        Assert.Equal("Requests", page.QuerySelector("h1")?.TextContent.Trim());
+        Assert.StartsWith("Waiting for your answer", page.QuerySelector("#waiting-heading")?.TextContent.Trim(), StringComparison.Ordinal);
+        var row = page.QuerySelectorAll("#waiting-heading ~ .list-group article").Single(a => a.TextContent.Contains(reference, StringComparison.Ordinal));
         Assert.Contains("Petronella Listed", row.TextContent, StringComparison.Ordinal);
         Assert.Contains("Tue 9 Mar 11:00", row.TextContent, StringComparison.Ordinal);
         Assert.Contains("Deep tissue massage", row.TextContent, StringComparison.Ordinal);

@@ -112,11 +112,14 @@ public sealed class TheManageLink(PracticeAppFactoryFixture fixture) : IClassFix
         var token = await BookingFlow.BookAsync(Factory, new VisitRequest { StartUtc = new DateTime(2027, 3, 10, 16, 0, 0, DateTimeKind.Utc), Email = "exact@example.com" });
         using var client = NewClient();
 
-        using var lower = await client.GetAsync("/bookings/" + token.ToLowerInvariant());
+        var lastChanged = token[..^1] + (token[^1] == '0' ? '1' : '0');
+        using var exact = await client.GetAsync("/bookings/" + token);
+        using var altered = await client.GetAsync("/bookings/" + lastChanged);
         using var upper = await client.GetAsync("/bookings/" + token.ToUpperInvariant());
         using var shorter = await client.GetAsync("/bookings/" + token[..^1]);
 
-        Assert.Equal(HttpStatusCode.NotFound, lower.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, exact.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, altered.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, upper.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, shorter.StatusCode);
     }

@@ -73,4 +73,15 @@ public sealed class ThePracticeClock
         Assert.Equal(new DateTime(2027, 10, 30, 23, 0, 0, DateTimeKind.Utc), clock.StartOfDayUtc(new DateOnly(2027, 10, 31)));
         Assert.Equal(new DateTime(2027, 11, 1, 0, 0, 0, DateTimeKind.Utc), clock.StartOfDayUtc(new DateOnly(2027, 11, 1)));
     }
+
+    [Fact]
+    public void brings_a_day_typed_into_an_address_within_fifty_years_of_today()
+    {
+        var clock = At(new DateTimeOffset(2027, 3, 1, 9, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal(new DateOnly(2027, 3, 1), clock.DayWithinReach(null));
+        Assert.Equal(new DateOnly(2027, 5, 4), clock.DayWithinReach(new DateOnly(2027, 5, 4)));
+        Assert.Equal(new DateOnly(1977, 3, 1), clock.DayWithinReach(DateOnly.MinValue));
+        Assert.Equal(new DateOnly(2077, 3, 1), clock.DayWithinReach(DateOnly.MaxValue));
+    }
 }

@@ -1,0 +1,56 @@
+using PaulMassage.Web.Features.Booking;
+
+namespace PaulMassage.UnitTests.Features.Booking;
+
+public sealed class AppointmentMoveTests
+{
+    private static readonly DateTime Booked = new(2027, 3, 2, 10, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime At = new(2027, 3, 1, 9, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>A requested visit taken through the given changes of status.</summary>
+    private static Appointment Visit(params AppointmentStatus[] path)
+    {
+        var appointment = new Appointment
+        {
+            Reference = "PM-MOVE01", ManageTokenHash = "hash", AddressLine1 = "1 High St", Town = "London", Postcode = "SE1 7PB",
+            DurationMinutes = 60, StartUtc = Booked, EndUtc = Booked.AddMinutes(60),
+        };
+        appointment.ClaimSlots(30);
+        foreach (var status in path)
+        {
+            appointment.ChangeStatus(status, "paul", At);
+        }
+
+        return appointment;
+    }
+
+    [Fact]
+    public void a_move_keeps_length_and_status_records_who_and_claims_only_the_new_time()
+    {
+        var appointment = Visit(AppointmentStatus.Confirmed);
+        var version = appointment.Version;
+        var shared = appointment.SlotClaims.Single(c => c.CellStartUtc == Booked.AddMinutes(30));
+        var to = Booked.AddMinutes(30);
+
+        appointment.MoveTo(to, 30, "client", At, "Moved by the client");
+
+        Assert.Equal((to, to.AddMinutes(60), AppointmentStatus.Confirmed), (appointment.StartUtc, appointment.EndUtc, appointment.Status));
+        Assert.NotEqual(version, appointment.Version);
+        Assert.Equal(SlotClaim.CellsFor(to, to.AddMinutes(60), 30).ToHashSet(), appointment.SlotClaims.Select(c => c.CellStartUtc).ToHashSet());
+        Assert.Contains(shared, appointment.SlotClaims); // kept, not deleted and inserted again in one save
+        var change = appointment.History[^1];
+        Assert.Equal(("client", AppointmentStatus.Confirmed, AppointmentStatus.Confirmed, "Moved by the client"), (change.Actor, change.FromStatus!.Value, change.ToStatus, change.Note));
+    }
+
+    [Theory]
+    [InlineData(AppointmentStatus.Cancelled)]
+    [InlineData(AppointmentStatus.Declined)]
+    [InlineData(AppointmentStatus.Confirmed, AppointmentStatus.Completed)]
+    public void a_visit_that_holds_no_time_cannot_be_moved(params AppointmentStatus[] path)
+    {
+        var appointment = Visit(path);
+
+        Assert.Throws<InvalidStatusChangeException>(() => appointment.MoveTo(Booked.AddDays(1), 30, "client", At, "move"));
+        Assert.Equal(Booked, appointment.StartUtc);
+    }
+}
