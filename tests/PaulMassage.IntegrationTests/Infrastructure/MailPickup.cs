@@ -1,20 +1,33 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using PaulMassage.Web.Features.Notifications;
+using PaulMassage.Web.Infrastructure.Data;
 
 namespace PaulMassage.IntegrationTests.Infrastructure;
 
 /// <summary>Reads the .eml files the site wrote to its pickup folder.</summary>
 public static partial class MailPickup
 {
-    /// <summary>Sends what waits in the outbox (as the background sender would), then reads the messages to the address.</summary>
+    /// <summary>
+    /// Sends what waits in the outbox for the address (as the background sender would), then reads the
+    /// messages to it. The site's own sender may hold a message at that moment: wait until it is out.
+    /// </summary>
     public static async Task<IReadOnlyList<MimeMessage>> ToAsync(PracticeAppFactory factory, string address)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        await using (var scope = factory.Scope())
+        for (var attempt = 0; attempt < 100; attempt++)
         {
+            await using var scope = factory.Scope();
             await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().ProcessDueAsync();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            if (!await db.OutboxMessages.AnyAsync(m => m.ToAddress == address && m.Status == OutboxStatus.Pending))
+            {
+                break;
+            }
+
+            await Task.Delay(100);
         }
 
         if (!Directory.Exists(factory.MailFolder))
