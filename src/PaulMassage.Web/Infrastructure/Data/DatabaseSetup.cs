@@ -86,12 +86,14 @@ public static class DatabaseSetup
         }
 
         // MigrateAsync also compares the model with the last migration's snapshot, which costs a
-        // noticeable part of a start; a restart with nothing to apply skips it.
+        // noticeable part of a start; a restart with nothing to apply skips it. Values can only be
+        // plaintext in an encrypted column after a release that encrypts the column, which comes with
+        // a migration (scripts/add-migration.sh, even when it is empty), so the sweep (a scan of every
+        // table with encrypted columns) runs only then, not at every start.
         if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
         {
             await db.Database.MigrateAsync(cancellationToken);
+            await PlaintextColumnSweeper.EncryptPlaintextRowsAsync(db, cancellationToken);
         }
-
-        await PlaintextColumnSweeper.EncryptPlaintextRowsAsync(db, cancellationToken);
     }
 }
