@@ -74,10 +74,13 @@ public sealed class OutboxDispatcher(
 
     private async Task<OutboxStatus> ProcessOneAsync(OutboxMessage message, string claim, EmailOptions options, CancellationToken cancellationToken)
     {
-        var reference = message.AppointmentId is int appointmentId
-            ? await db.Appointments.Where(a => a.Id == appointmentId).Select(a => a.Reference).SingleOrDefaultAsync(cancellationToken)
+        // One read of the visit serves both the log lines (its reference) and the reminder check.
+        var visit = message.AppointmentId is int appointmentId
+            ? await db.Appointments.AsNoTracking().Where(a => a.Id == appointmentId)
+                .Select(a => new VisitState(a.Reference, a.Status, a.StartUtc)).SingleOrDefaultAsync(cancellationToken)
             : null;
-        if (message.Kind == NotificationKind.Reminder && !await ReminderStillWantedAsync(message, cancellationToken))
+        var reference = visit?.Reference;
+        if (message.Kind == NotificationKind.Reminder && !ReminderStillWanted(message, visit))
         {
             await FinishAsync(message.Id, claim, OutboxStatus.Skipped, message.Attempts, "Not sent: the visit was cancelled or moved, or has already started.", cancellationToken);
             logger.LogInformation("Outbox message {OutboxId} ({Kind}) for booking {Reference} skipped: no longer wanted", message.Id, message.Kind, reference);
@@ -124,17 +127,13 @@ public sealed class OutboxDispatcher(
     }
 
     /// <summary>A reminder goes only while its visit is confirmed, still at the same time and still ahead.</summary>
-    private async Task<bool> ReminderStillWantedAsync(OutboxMessage message, CancellationToken cancellationToken)
-    {
-        var visit = await db.Appointments.AsNoTracking()
-            .Where(a => a.Id == message.AppointmentId)
-            .Select(a => new { a.Status, a.StartUtc })
-            .SingleOrDefaultAsync(cancellationToken);
-        return visit is not null
-            && visit.Status == AppointmentStatus.Confirmed
-            && visit.StartUtc == message.AppointmentStartUtc
-            && visit.StartUtc > time.GetUtcNow().UtcDateTime;
-    }
+    private bool ReminderStillWanted(OutboxMessage message, VisitState? visit) =>
+        visit is not null
+        && visit.Status == AppointmentStatus.Confirmed
+        && visit.StartUtc == message.AppointmentStartUtc
+        && visit.StartUtc > time.GetUtcNow().UtcDateTime;
+
+    private sealed record VisitState(string Reference, AppointmentStatus Status, DateTime StartUtc);
 
     /// <summary>Records the outcome and drops the bodies, which carry manage links and have done their job.</summary>
     private async Task FinishAsync(long id, string claim, OutboxStatus status, int attempts, string? note, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using PaulMassage.Web.Infrastructure.Time;
+
 namespace PaulMassage.Web.Features.Notifications;
 
 /// <summary>
@@ -14,13 +16,7 @@ public static class ReminderSchedule
     {
         ArgumentNullException.ThrowIfNull(zone);
         var localStart = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(startUtc, DateTimeKind.Utc), zone);
-        var local = DateOnly.FromDateTime(localStart).AddDays(-1).ToDateTime(reminderTime, DateTimeKind.Unspecified);
-        while (zone.IsInvalidTime(local))
-        {
-            local = local.AddMinutes(15); // a time the clocks skipped when they went forward
-        }
-
-        return TimeZoneInfo.ConvertTimeToUtc(local, zone);
+        return PracticeClock.ToUtc(DateOnly.FromDateTime(localStart).AddDays(-1), reminderTime, zone);
     }
 
     /// <summary>Whether the reminder should go now (it is due and the visit is still far enough ahead).</summary>
