@@ -51,7 +51,6 @@ public class PracticeAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={DatabasePath}");
         builder.UseSetting("Email:PickupDirectory", MailFolder);
-        builder.UseSetting("DataProtection:KeysFolder", Path.Combine(Folder, "keys"));
         builder.UseSetting("Logging:Folder", Path.Combine(Folder, "logs"));
         builder.UseSetting("Seed:TherapistEmail", TherapistEmail);
         builder.UseSetting("Seed:TherapistPassword", TherapistPassword);

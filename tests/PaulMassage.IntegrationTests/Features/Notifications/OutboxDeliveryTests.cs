@@ -74,7 +74,6 @@ public sealed class OutboxDeliveryTests
         {
             s["Email:BatchSize"] = "3";
             s["ConnectionStrings:Sqlite"] = $"Data Source={one.Factory.DatabasePath}";
-            s["DataProtection:KeysFolder"] = Path.Combine(one.Factory.Folder, "keys");
         });
         await using (var scope = one.Factory.Scope())
         {
