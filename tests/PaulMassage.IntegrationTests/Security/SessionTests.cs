@@ -257,6 +257,30 @@ public sealed partial class TheSessions(SecureCookiesFixture fixture) : IClassFi
         }
     }
 
+    [Theory]
+    [InlineData(Roles.Client, "/account")]
+    [InlineData(Roles.Therapist, "/admin")]
+    public async Task send_each_user_to_their_own_start_page_after_the_second_factor(string role, string startPage)
+    {
+        var email = await NewAccountAsync(role);
+        IReadOnlyList<string> codes;
+        using (var client = await Factory.SignedInAsync(email, Password))
+        {
+            using var setUp = await FormPost.PostAsync(client, Page, "/account/security/two-factor/setup", []);
+            var key = AuthenticatorKey().Match(await client.GetStringAsync("/account/security/two-factor/enable")).Groups[1].Value;
+            using var enable = await FormPost.PostAsync(client, "/account/security/two-factor/enable", "/account/security/two-factor/enable", new Dictionary<string, string> { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+            codes = RecoveryCode().Matches(await enable.Content.ReadAsStringAsync()).Select(m => m.Groups[1].Value).ToList();
+        }
+
+        using var visitor = Factory.Visitor();
+        using var password = await SecurityScenario.SignInAsync(visitor, email, Password);
+        using var recovery = await FormPost.PostAsync(visitor, "/account/sign-in/recovery", "/account/sign-in/recovery", new Dictionary<string, string> { ["RecoveryCode"] = codes[0] });
+
+        Assert.Equal(startPage, recovery.Headers.Location?.OriginalString);
+        using var start = await visitor.GetAsync(startPage);
+        Assert.Equal(HttpStatusCode.OK, start.StatusCode);
+    }
+
     private async Task<string> NewAccountAsync(string role = Roles.Client)
     {
         var email = $"user-{Guid.NewGuid():N}@test.example";

@@ -26,7 +26,7 @@ public sealed class SignInForm
 [AllowAnonymous]
 [Route("account")]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class AccountController(SignInManager<AppUser> signIn, UserManager<AppUser> users, ILogger<AccountController> logger) : Controller
+public sealed class AccountController(SignInManager<AppUser> signIn, ILogger<AccountController> logger) : Controller
 {
     [HttpGet("sign-in")]
     public IActionResult SignIn(string? returnUrl)
@@ -49,14 +49,7 @@ public sealed class AccountController(SignInManager<AppUser> signIn, UserManager
         if (result.Succeeded)
         {
             logger.LogInformation("A user signed in");
-            if (Url.IsLocalUrl(form.ReturnUrl))
-            {
-                return LocalRedirect(form.ReturnUrl);
-            }
-
-            // The therapist starts in the back office, a client on their own account page.
-            var user = await signIn.UserManager.FindByEmailAsync(form.Email!);
-            return LocalRedirect(user is not null && await signIn.UserManager.IsInRoleAsync(user, Roles.Therapist) ? "/admin" : "/account");
+            return LocalRedirect(await AfterSignInAsync(Url, form.ReturnUrl, signIn.UserManager, () => signIn.UserManager.FindByEmailAsync(form.Email!)));
         }
 
         if (result.RequiresTwoFactor)
@@ -84,9 +77,9 @@ public sealed class AccountController(SignInManager<AppUser> signIn, UserManager
     public async Task<IActionResult> SignOutUser()
     {
         // A new security stamp ends this account's sessions on every other device too.
-        if (await users.GetUserAsync(User) is { } user)
+        if (await signIn.UserManager.GetUserAsync(User) is { } user)
         {
-            await users.UpdateSecurityStampAsync(user);
+            await signIn.UserManager.UpdateSecurityStampAsync(user);
         }
 
         await signIn.SignOutAsync();
@@ -96,9 +89,19 @@ public sealed class AccountController(SignInManager<AppUser> signIn, UserManager
         return Redirect("/");
     }
 
-    /// <summary>Where to go after signing in: the local page asked for, else the back office.</summary>
-    internal static string SafeReturnUrl(IUrlHelper url, string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && url.IsLocalUrl(returnUrl) ? returnUrl : "/admin";
+    /// <summary>
+    /// Where to go after signing in (with a password or a second factor): the local page asked for,
+    /// else the therapist's back office or the client's own account page.
+    /// </summary>
+    internal static async Task<string> AfterSignInAsync(IUrlHelper url, string? returnUrl, UserManager<AppUser> users, Func<Task<AppUser?>> user)
+    {
+        if (!string.IsNullOrEmpty(returnUrl) && url.IsLocalUrl(returnUrl))
+        {
+            return returnUrl;
+        }
+
+        return await user() is { } signedIn && await users.IsInRoleAsync(signedIn, Roles.Therapist) ? "/admin" : "/account";
+    }
 
     [HttpGet("access-denied")]
     public IActionResult AccessDenied()

@@ -27,7 +27,7 @@ public sealed class TwoFactorSignInController(SignInManager<AppUser> signIn, ILo
     public async Task<IActionResult> Code([FromForm] TwoFactorSignInForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user)
         {
             return RedirectToAction(nameof(AccountController.SignIn), "Account", new { form.ReturnUrl });
         }
@@ -41,7 +41,7 @@ public sealed class TwoFactorSignInController(SignInManager<AppUser> signIn, ILo
         if (result.Succeeded)
         {
             logger.LogInformation("A user signed in with an authenticator code");
-            return LocalRedirect(AccountController.SafeReturnUrl(Url, form.ReturnUrl));
+            return LocalRedirect(await AccountController.AfterSignInAsync(Url, form.ReturnUrl, signIn.UserManager, () => Task.FromResult<AppUser?>(user)));
         }
 
         ModelState.AddModelError(nameof(form.Code), result.IsLockedOut
@@ -66,7 +66,7 @@ public sealed class TwoFactorSignInController(SignInManager<AppUser> signIn, ILo
     public async Task<IActionResult> Recovery([FromForm] RecoveryCodeSignInForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user)
         {
             return RedirectToAction(nameof(AccountController.SignIn), "Account", new { form.ReturnUrl });
         }
@@ -80,7 +80,7 @@ public sealed class TwoFactorSignInController(SignInManager<AppUser> signIn, ILo
         if (result.Succeeded)
         {
             logger.LogInformation("A user signed in with a recovery code");
-            return LocalRedirect(AccountController.SafeReturnUrl(Url, form.ReturnUrl));
+            return LocalRedirect(await AccountController.AfterSignInAsync(Url, form.ReturnUrl, signIn.UserManager, () => Task.FromResult<AppUser?>(user)));
         }
 
         ModelState.AddModelError(nameof(form.RecoveryCode), result.IsLockedOut
