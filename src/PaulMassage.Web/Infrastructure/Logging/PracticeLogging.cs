@@ -42,8 +42,6 @@ public static partial class PracticeLogging
                 rollingInterval: RollingInterval.Day,
                 retainedFileCountLimit: 14,
                 outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {SourceContext} {Message:lj}{NewLine}{Exception}"),
-            // Each host builds a logger of its own instead of freezing the static bootstrap logger:
-            // test hosts starting side by side would otherwise freeze the same one twice and fail.
             preserveStaticLogger: true);
         return builder;
     }

@@ -166,13 +166,13 @@ public static class SecurityServices
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
                 var limits = context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.RateLimit;
-                if (!HttpMethods.IsPost(context.Request.Method) || !RateLimitPaths.Matches(limits.Paths, context.Request.Path))
+                if (!HttpMethods.IsPost(context.Request.Method) || RateLimitPaths.Pattern(limits.Paths, context.Request.Path) is not { } pattern)
                 {
                     return RateLimitPartition.GetNoLimiter("unlimited");
                 }
 
                 var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-                var key = client + " " + RateLimitPaths.Pattern(limits.Paths, context.Request.Path);
+                var key = client + " " + pattern;
                 return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = limits.PermitLimit,
@@ -226,8 +226,6 @@ public static class CookieNames
 /// <summary>Matches request paths against the configured rate-limited paths ("*" matches one segment).</summary>
 public static class RateLimitPaths
 {
-    public static bool Matches(IEnumerable<string> patterns, PathString path) => Pattern(patterns, path) is not null;
-
     public static string? Pattern(IEnumerable<string> patterns, PathString path)
     {
         ArgumentNullException.ThrowIfNull(patterns);
