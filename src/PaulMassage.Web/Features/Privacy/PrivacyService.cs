@@ -107,9 +107,20 @@ public sealed class PrivacyService(
             return false;
         }
 
+        await EraseClientAsync(request.ClientId, completedBy, cancellationToken);
+        logger.LogInformation("Erasure request {RequestId} completed: client {ClientId} anonymised", requestId, request.ClientId);
+        return true;
+    }
+
+    /// <summary>
+    /// Erases one client in a transaction of its own: anonymises them and closes their open erasure
+    /// requests as done by <paramref name="completedBy"/> (the therapist, or the retention rule).
+    /// </summary>
+    public async Task EraseClientAsync(int clientId, string completedBy, CancellationToken cancellationToken = default)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await AnonymiseClientAsync(request.ClientId, cancellationToken);
-        foreach (var open in await db.Set<ErasureRequest>().Where(r => r.ClientId == request.ClientId && r.CompletedUtc == null).ToListAsync(cancellationToken))
+        await AnonymiseClientAsync(clientId, cancellationToken);
+        foreach (var open in await db.Set<ErasureRequest>().Where(r => r.ClientId == clientId && r.CompletedUtc == null).ToListAsync(cancellationToken))
         {
             open.CompletedUtc = clock.UtcNow;
             open.CompletedBy = completedBy;
@@ -117,8 +128,6 @@ public sealed class PrivacyService(
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Erasure request {RequestId} completed: client {ClientId} anonymised", requestId, request.ClientId);
-        return true;
     }
 
     /// <summary>
@@ -126,7 +135,7 @@ public sealed class PrivacyService(
     /// cancelled, identity, contact details, addresses, notes and intake answers are removed, the
     /// manage links stop working and a linked site account is deleted.
     /// </summary>
-    public async Task AnonymiseClientAsync(int clientId, CancellationToken cancellationToken = default)
+    private async Task AnonymiseClientAsync(int clientId, CancellationToken cancellationToken)
     {
         var client = await db.Clients.SingleAsync(c => c.Id == clientId, cancellationToken);
         var appointments = await db.Appointments

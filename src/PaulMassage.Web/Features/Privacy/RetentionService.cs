@@ -23,16 +23,7 @@ public sealed class RetentionService(AppDbContext db, PrivacyService privacy, Pr
             .ToListAsync(cancellationToken);
         foreach (var clientId in due)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await privacy.AnonymiseClientAsync(clientId, cancellationToken);
-            foreach (var open in await db.Set<ErasureRequest>().Where(r => r.ClientId == clientId && r.CompletedUtc == null).ToListAsync(cancellationToken))
-            {
-                open.CompletedUtc = clock.UtcNow;
-                open.CompletedBy = "retention";
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await privacy.EraseClientAsync(clientId, "retention", cancellationToken);
             db.ChangeTracker.Clear();
         }
 
