@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -84,11 +85,19 @@ public sealed class UnsafeCharactersFilter : IActionFilter
     private static bool IsViewModel(Type type) =>
         type.IsClass && type != typeof(string) && type.Assembly == typeof(UnsafeCharactersFilter).Assembly;
 
+    /// <summary>Each view model's readable properties and whether they may hold line breaks, read by reflection once per type.</summary>
+    private static readonly ConcurrentDictionary<Type, (PropertyInfo Property, bool Multiline)[]> PropertiesByType = new();
+
+    private static (PropertyInfo Property, bool Multiline)[] PropertiesOf(Type type) =>
+        PropertiesByType.GetOrAdd(type, t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.CanRead && p.GetIndexParameters().Length == 0)
+            .Select(p => (p, p.GetCustomAttribute<DataTypeAttribute>()?.DataType == DataType.MultilineText))
+            .ToArray());
+
     private static IEnumerable<(string Property, bool Multiline, IEnumerable<string> Texts)> StringsOf(object model)
     {
-        foreach (var property in model.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanRead && p.GetIndexParameters().Length == 0))
+        foreach (var (property, multiline) in PropertiesOf(model.GetType()))
         {
-            var multiline = property.GetCustomAttribute<DataTypeAttribute>()?.DataType == DataType.MultilineText;
             if (property.PropertyType == typeof(string))
             {
                 if (property.GetValue(model) is string text)
@@ -96,7 +105,7 @@ public sealed class UnsafeCharactersFilter : IActionFilter
                     yield return (property.Name, multiline, [text]);
                 }
             }
-            else if (property.PropertyType != typeof(string) && typeof(IEnumerable<string>).IsAssignableFrom(property.PropertyType))
+            else if (typeof(IEnumerable<string>).IsAssignableFrom(property.PropertyType))
             {
                 if (property.GetValue(model) is IEnumerable<string> texts)
                 {
