@@ -205,7 +205,7 @@ public sealed class ContentSettingsTests(PracticeAppFactoryFixture fixture) : IC
     public async Task saving_content_evicts_the_cached_public_pages()
     {
         var store = Factory.Services.GetRequiredService<IOutputCacheStore>();
-        await store.SetAsync("cached-home", [1, 2, 3], [PublicContentChanged.Tag], TimeSpan.FromHours(1), default);
+        await store.SetAsync("cached-home", [1, 2, 3], [PublicContent.CacheTag], TimeSpan.FromHours(1), default);
         await store.SetAsync("unrelated", [4], ["other"], TimeSpan.FromHours(1), default);
         Assert.NotNull(await store.GetAsync("cached-home", default));
 

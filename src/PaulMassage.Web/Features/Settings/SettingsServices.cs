@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.OutputCaching;
 using PaulMassage.Web.Features.Site;
 
 namespace PaulMassage.Web.Features.Settings;
@@ -11,13 +10,6 @@ public static class SettingsServices
         services.AddScoped<SchedulingEditor>();
         services.AddScoped<ServiceEditor>();
         services.AddScoped<ArticleEditor>();
-
-        // The public pages may be output-cached (tag "public-content"); the store must exist for the
-        // hook to evict from, whether or not the caching middleware is in the pipeline yet.
-        if (!services.Any(d => d.ServiceType == typeof(IOutputCacheStore)))
-        {
-            services.AddOutputCache();
-        }
 
         services.AddSingleton<PublicContentChanged>();
         return services;

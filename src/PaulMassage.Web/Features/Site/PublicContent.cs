@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.IO.Pipelines;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -16,9 +14,8 @@ namespace PaulMassage.Web.Features.Site;
 /// </summary>
 /// <remarks>
 /// Whatever changes what these pages show (a service, a price, an article, the practice's
-/// details) must drop them afterwards:
-/// <code>await outputCacheStore.EvictByTagAsync(PublicContent.CacheTag, cancellationToken);</code>
-/// That one call also drops the in-memory copies of the same content (see
+/// details) must drop them afterwards through <see cref="PublicContentChanged.NotifyAsync"/>,
+/// which also drops the in-memory copies of the same content (see
 /// <see cref="PublicContentVersion"/>), for example the services list the booking form reads.
 /// Nothing personal is ever cached: the output cache neither serves nor stores a response for a
 /// signed-in visitor or one that sets a cookie, and only pages marked
@@ -63,23 +60,12 @@ public static class PublicContent
                 .SetVaryByQuery(Array.Empty<string>()) // the pages ignore the query string: ?utm_source=... is the same page
                 .VaryByValue(context => new("encoding", ChosenEncoding(context))));
         });
-
-        // Decorate the store so that evicting the tag also drops the in-memory copies.
-        var store = services.LastOrDefault(d => d.ServiceType == typeof(IOutputCacheStore))
-            ?? throw new InvalidOperationException("AddOutputCache registered no IOutputCacheStore.");
-        services.Remove(store);
-        services.AddSingleton<IOutputCacheStore>(sp => new PublicContentCacheStore(Resolve(sp, store), sp.GetRequiredService<PublicContentVersion>()));
         return services;
     }
 
     /// <summary>The encoding the compression middleware will choose, so each cached copy is served only to those who accept it.</summary>
     private static string ChosenEncoding(HttpContext context) =>
         context.RequestServices.GetRequiredService<IResponseCompressionProvider>().GetCompressionProvider(context)?.EncodingName ?? "identity";
-
-    private static IOutputCacheStore Resolve(IServiceProvider services, ServiceDescriptor descriptor) =>
-        (IOutputCacheStore)(descriptor.ImplementationInstance
-            ?? descriptor.ImplementationFactory?.Invoke(services)
-            ?? ActivatorUtilities.CreateInstance(services, descriptor.ImplementationType!));
 }
 
 /// <summary>
@@ -141,7 +127,7 @@ internal sealed class OptInCompressionProvider(IServiceProvider services, Micros
 }
 
 /// <summary>
-/// Changes whenever the public content is evicted, so that in-memory copies of it (cached with
+/// Changes whenever the public content changes (<see cref="PublicContentChanged"/>), so that in-memory copies of it (cached with
 /// <see cref="Token"/> as an expiration token) are dropped together with the cached pages.
 /// </summary>
 public sealed class PublicContentVersion : IDisposable
@@ -158,46 +144,4 @@ public sealed class PublicContentVersion : IDisposable
     }
 
     public void Dispose() => _source.Dispose();
-}
-
-/// <summary>The output-cache store, with the public-content tag also dropping the in-memory copies.</summary>
-internal sealed class PublicContentCacheStore(IOutputCacheStore inner, PublicContentVersion version) : IOutputCacheBufferStore
-{
-    public ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
-    {
-        // The in-memory copies first, so a page rendered after this point reads fresh data.
-        if (tag == PublicContent.CacheTag)
-        {
-            version.Changed();
-        }
-
-        return inner.EvictByTagAsync(tag, cancellationToken);
-    }
-
-    public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) => inner.GetAsync(key, cancellationToken);
-
-    public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken) =>
-        inner.SetAsync(key, value, tags, validFor, cancellationToken);
-
-    public async ValueTask<bool> TryGetAsync(string key, PipeWriter destination, CancellationToken cancellationToken)
-    {
-        if (inner is IOutputCacheBufferStore buffers)
-        {
-            return await buffers.TryGetAsync(key, destination, cancellationToken);
-        }
-
-        var bytes = await inner.GetAsync(key, cancellationToken);
-        if (bytes is null)
-        {
-            return false;
-        }
-
-        await destination.WriteAsync(bytes, cancellationToken);
-        return true;
-    }
-
-    public ValueTask SetAsync(string key, ReadOnlySequence<byte> value, ReadOnlyMemory<string> tags, TimeSpan validFor, CancellationToken cancellationToken) =>
-        inner is IOutputCacheBufferStore buffers
-            ? buffers.SetAsync(key, value, tags, validFor, cancellationToken)
-            : inner.SetAsync(key, value.ToArray(), tags.ToArray(), validFor, cancellationToken);
 }

@@ -4,17 +4,17 @@ namespace PaulMassage.Web.Features.Site;
 
 /// <summary>
 /// The one hook the back office calls after changing anything the public pages show (services,
-/// prices, articles, the area served). Public pages that are output-cached tag their entries with
-/// <see cref="Tag"/>, so the change is visible on the next request.
+/// prices, articles, the area served): it drops the in-memory copies of that content
+/// (<see cref="PublicContentVersion"/>) and the output-cached pages tagged
+/// <see cref="PublicContent.CacheTag"/>, so the change is visible on the next request.
 /// </summary>
-public sealed class PublicContentChanged(IOutputCacheStore store, ILogger<PublicContentChanged> logger)
+public sealed class PublicContentChanged(IOutputCacheStore store, PublicContentVersion version, ILogger<PublicContentChanged> logger)
 {
-    /// <summary>The output-cache tag of every public page that shows editable content.</summary>
-    public const string Tag = PublicContent.CacheTag;
-
     public async Task NotifyAsync(string what, CancellationToken cancellationToken = default)
     {
-        await store.EvictByTagAsync(Tag, cancellationToken);
+        // The in-memory copies first, so a page rendered after this point reads fresh data.
+        version.Changed();
+        await store.EvictByTagAsync(PublicContent.CacheTag, cancellationToken);
         logger.LogInformation("Public content changed ({What}); cached pages evicted", what);
     }
 }

@@ -57,7 +57,7 @@ public static class PracticeServices
         services.AddScoped<SeedData>();
         services.AddScoped<DevelopmentSampleData>();
         services.AddScoped<PageMeta>();
-        services.AddPublicContentCaching(); // before AddSettings, whose eviction hook uses its store
+        services.AddPublicContentCaching();
         services.AddNotifications(configuration);
         services.AddSettings();
         services.AddClientRecords();
