@@ -99,7 +99,30 @@ public sealed partial class TheHostileInputs(HostileInputFixture fixture) : ICla
             }
         }
 
-        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures.Take(40)));
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures.Take(40)) + SiteErrors());
+    }
+
+    /// <summary>The site's own account of its errors (the log's ERR entries and their first lines), for a failure message.</summary>
+    private string SiteErrors()
+    {
+        var folder = Path.Combine(Factory.Folder, "logs");
+        if (!Directory.Exists(folder))
+        {
+            return string.Empty;
+        }
+
+        var lines = Directory.EnumerateFiles(folder, "*.log")
+            .SelectMany(file =>
+            {
+                using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+                using var reader = new StreamReader(stream);
+                return reader.ReadToEnd().Split('\n');
+            })
+            .ToList();
+        var errors = lines.Select((line, i) => (line, i)).Where(x => x.line.Contains("[ERR]", StringComparison.Ordinal) || x.line.Contains("[FTL]", StringComparison.Ordinal))
+            .Take(5)
+            .SelectMany(x => lines.Skip(x.i).Take(4));
+        return Environment.NewLine + "Site log:" + Environment.NewLine + string.Join(Environment.NewLine, errors);
     }
 
     [Fact]
@@ -156,7 +179,7 @@ public sealed partial class TheHostileInputs(HostileInputFixture fixture) : ICla
             }
         }
 
-        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures.Take(40)));
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures.Take(40)) + SiteErrors());
         Assert.NotEmpty(accepted);
         await AssertEverythingStoredIsValidAsync();
         await AssertStoredTextIsShownEncodedAsync(stored);
