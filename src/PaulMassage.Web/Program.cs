@@ -20,12 +20,14 @@ try
 
     var app = builder.Build();
 
-    // Migrate and seed before the first request, so a fresh clone runs with no set-up. Building the
-    // EF Core model is most of that time, so the middleware pipeline is built meanwhile.
-    var preparing = Task.Run(app.PrepareDatabaseAsync);
+    // Migrate and seed before the first request is answered, so a fresh clone runs with no set-up.
+    // That is most of the start-up (building the EF Core model), so meanwhile the middleware is
+    // built and the server starts listening; requests wait at the start-up gate until it opens.
+    var preparing = app.Services.GetRequiredService<StartupGate>().OpenAfterAsync(Task.Run(app.PrepareDatabaseAsync));
     app.UsePracticePipeline();
+    await app.StartAsync();
     await preparing;
-    await app.RunAsync();
+    await app.WaitForShutdownAsync();
 }
 catch (Exception ex) when (ex is not HostAbortedException)
 {

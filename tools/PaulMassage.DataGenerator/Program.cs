@@ -55,6 +55,10 @@ builder.Services.AddPracticeServices(builder.Configuration, builder.Environment)
 await using var app = builder.Build();
 await app.PrepareDatabaseAsync();
 
+// The encrypted columns need the Data Protection key ring. Made now, its first key is not written
+// through a second connection while the bulk insert below holds SQLite's write lock.
+PracticeServices.LoadKeyRing(app.Services);
+
 await using (var scope = app.Services.CreateAsyncScope())
 {
     var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -72,8 +76,6 @@ await using (var scope = app.Services.CreateAsyncScope())
 
     var practice = new PracticeGenerator(settings, choices, rules, clock).Generate();
 
-    // The encrypted columns need the Data Protection key ring: PrepareDatabaseAsync made it, so it is
-    // not written through a second connection while the bulk insert holds SQLite's write lock.
     await db.Database.OpenConnectionAsync();
     await using (var transaction = await db.Database.BeginTransactionAsync())
     {

@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using PaulMassage.Web.Infrastructure.Data;
+using PaulMassage.Web.Infrastructure.Web;
 
 namespace PaulMassage.IntegrationTests.Infrastructure;
 
@@ -68,6 +70,17 @@ public class PracticeAppFactory : WebApplicationFactory<Program>
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
         });
+    }
+
+    /// <summary>
+    /// The site answers requests only once its database is migrated and seeded (the start-up gate);
+    /// tests also read and arrange the database directly, so the factory waits for that too.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        host.Services.GetRequiredService<StartupGate>().Opened.GetAwaiter().GetResult();
+        return host;
     }
 
     /// <summary>A scope for reading or arranging the database directly.</summary>

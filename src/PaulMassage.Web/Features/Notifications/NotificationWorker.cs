@@ -1,18 +1,20 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PaulMassage.Web.Infrastructure.Data;
+using PaulMassage.Web.Infrastructure.Web;
 
 namespace PaulMassage.Web.Features.Notifications;
 
 /// <summary>
 /// The background sender: every poll interval, or as soon as a request saves new messages, it
 /// queues due reminders, sends due messages and tidies old sent ones. Each pass has a scope of its
-/// own; the first comes <see cref="StartDelay"/> after start-up, or at the first message saved. Waiting uses real time; what is "due" follows the injected <see cref="TimeProvider"/>.
+/// own; the first comes <see cref="StartDelay"/> after the database is ready (<see cref="StartupGate"/>), or at the first message saved. Waiting uses real time; what is "due" follows the injected <see cref="TimeProvider"/>.
 /// Off when Email:DispatcherEnabled is false (tests that drive the outbox by hand).
 /// </summary>
 public sealed class NotificationWorker(
     IServiceScopeFactory scopes,
     OutboxSignal signal,
+    StartupGate gate,
     TimeProvider time,
     IOptions<EmailOptions> options,
     ILogger<NotificationWorker> logger) : BackgroundService
@@ -35,6 +37,7 @@ public sealed class NotificationWorker(
         // wakes it at once, as it does later.
         try
         {
+            await gate.Opened.WaitAsync(stoppingToken);
             await signal.WaitAsync(StartDelay, stoppingToken);
         }
         catch (OperationCanceledException)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PaulMassage.Web.Infrastructure.Data;
 using PaulMassage.Web.Infrastructure.Time;
+using PaulMassage.Web.Infrastructure.Web;
 
 namespace PaulMassage.Web.Features.Privacy;
 
@@ -37,7 +38,7 @@ public sealed class RetentionService(AppDbContext db, PrivacyService privacy, Pr
 }
 
 /// <summary>Applies the retention rule shortly after start-up and then once per interval.</summary>
-public sealed class RetentionWorker(IServiceScopeFactory scopes, TimeProvider time, IOptions<PrivacyOptions> options, ILogger<RetentionWorker> logger) : BackgroundService
+public sealed class RetentionWorker(IServiceScopeFactory scopes, StartupGate gate, TimeProvider time, IOptions<PrivacyOptions> options, ILogger<RetentionWorker> logger) : BackgroundService
 {
     /// <summary>How long after start-up the first run waits.</summary>
     public static readonly TimeSpan StartDelay = TimeSpan.FromSeconds(10);
@@ -53,6 +54,7 @@ public sealed class RetentionWorker(IServiceScopeFactory scopes, TimeProvider ti
         // compiled while the site answers its first requests; then once per interval.
         try
         {
+            await gate.Opened.WaitAsync(stoppingToken);
             await Task.Delay(StartDelay, stoppingToken);
         }
         catch (OperationCanceledException)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using PaulMassage.Web.Features.Account;
 using PaulMassage.Web.Features.Admin;
 using PaulMassage.Web.Features.Articles;
@@ -31,6 +32,7 @@ public static class PracticeServices
 
         // Time is a dependency: tests swap the TimeProvider; the zone is the practice's.
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<StartupGate>();
         services.AddSingleton(sp => new PracticeClock(
             sp.GetRequiredService<TimeProvider>(),
             TimeZoneInfo.FindSystemTimeZoneById(configuration["Practice:TimeZone"] ?? PracticeClock.DefaultTimeZoneId)));
@@ -103,12 +105,21 @@ public static class PracticeServices
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await DatabaseSetup.MigrateAsync(db);
 
+        // Every start but the first finds the seed complete with one SQL query and skips it.
+        var seedOptions = scope.ServiceProvider.GetRequiredService<IOptions<SeedOptions>>().Value;
+        var seedComplete = await SeedData.IsCompleteAsync(db, seedOptions);
+        if (seedComplete && !app.Environment.IsDevelopment())
+        {
+            // A restart writes nothing here, so the key ring (read with the process's first EF Core
+            // query, a third of a second of compiling) loads beside the first requests, not before them.
+            _ = Task.Run(() => WarmKeyRing(app.Services));
+            return;
+        }
+
         // Data Protection makes its first key lazily and saves it through a DbContext of its own. Made
         // inside a seeding save that encrypts health data, that second writer would find SQLite locked.
-        scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector("PaulMassage.KeyRing").Protect("ready");
-
-        // Every start but the first finds the seed complete with one SQL query and skips it.
-        if (!await SeedData.IsCompleteAsync(db, scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<SeedOptions>>().Value))
+        LoadKeyRing(scope.ServiceProvider);
+        if (!seedComplete)
         {
             await scope.ServiceProvider.GetRequiredService<SeedData>().RunAsync();
         }
@@ -119,9 +130,30 @@ public static class PracticeServices
         }
     }
 
+    /// <summary>Reads the Data Protection key ring, making the first key if there is none.</summary>
+    public static void LoadKeyRing(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.GetRequiredService<IDataProtectionProvider>().CreateProtector("PaulMassage.KeyRing").Protect("ready");
+    }
+
+    private static void WarmKeyRing(IServiceProvider services)
+    {
+        try
+        {
+            LoadKeyRing(services);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Only a warm-up: a request that needs the keys reads them again and reports any failure.
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PracticeServices)).LogWarning(ex, "The Data Protection key ring could not be loaded at start-up");
+        }
+    }
+
     public static WebApplication UsePracticePipeline(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseStartupGate();
         app.UsePracticeSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
