@@ -59,6 +59,7 @@ public static class PracticeServices
         services.AddScoped<SeedData>();
         services.AddScoped<DevelopmentSampleData>();
         services.AddScoped<PageMeta>();
+        services.AddSingleton<BusinessJsonLd>();
         services.AddPublicContentCaching();
         services.AddNotifications(configuration);
         services.AddSettings();
@@ -153,7 +154,6 @@ public static class PracticeServices
     public static WebApplication UsePracticePipeline(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseStartupGate();
         app.UsePracticeSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
@@ -167,6 +167,10 @@ public static class PracticeServices
         app.UseRouting();
         app.UseRateLimiter();
         app.UseMalformedFormRejection();
+
+        // Requests wait here until the database is ready: the middleware above needs none, so a
+        // request that comes early gets routed meanwhile; the cookies' key ring lives in the database.
+        app.UseStartupGate();
         app.UseAuthentication();
         app.UseAuthorization();
 
