@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace PaulMassage.IntegrationTests.Infrastructure;
 
 public sealed class TheSiteStarts(PracticeAppFactoryFixture fixture) : IClassFixture<PracticeAppFactoryFixture>
@@ -8,6 +10,17 @@ public sealed class TheSiteStarts(PracticeAppFactoryFixture fixture) : IClassFix
         using var client = fixture.Factory.CreateClient();
         var response = await client.GetAsync("/health");
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public void without_reading_the_key_ring_before_the_database_is_migrated()
+    {
+        // The server listens while the database is prepared; Data Protection's own hosted service
+        // would read the key ring from a table a first start has not created yet.
+        var hosted = fixture.Factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().Select(s => s.GetType().Name).ToList();
+
+        Assert.DoesNotContain("DataProtectionHostedService", hosted);
+        Assert.Contains("NotificationWorker", hosted);
     }
 }
 

@@ -96,6 +96,17 @@ public static class PracticeServices
             options.SupportedUICultures = [britishEnglish];
             options.RequestCultureProviders.Clear();
         });
+
+        // Data Protection's own hosted service reads the key ring as the host starts, which is before
+        // the database is migrated (see StartupGate); PrepareDatabaseAsync loads it once the database
+        // is ready. Removed last: MVC's antiforgery and Identity's cookies each add it again.
+        var keyRingLoader = services.FirstOrDefault(d => d.ServiceType == typeof(IHostedService)
+            && d.ImplementationType?.FullName == "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService");
+        if (keyRingLoader is not null)
+        {
+            services.Remove(keyRingLoader);
+        }
+
         return services;
     }
 
@@ -105,6 +116,7 @@ public static class PracticeServices
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await DatabaseSetup.MigrateAsync(db);
+
 
         // Every start but the first finds the seed complete with one SQL query and skips it.
         var seedOptions = scope.ServiceProvider.GetRequiredService<IOptions<SeedOptions>>().Value;
