@@ -117,7 +117,6 @@ public static class PracticeServices
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await DatabaseSetup.MigrateAsync(db);
 
-
         // Every start but the first finds the seed complete with one SQL query and skips it.
         var seedOptions = scope.ServiceProvider.GetRequiredService<IOptions<SeedOptions>>().Value;
         var seedComplete = await SeedData.IsCompleteAsync(db, seedOptions);
