@@ -162,6 +162,29 @@ public sealed class AHomeVisitRequest(PracticeAppFactoryFixture fixture) : IClas
         Assert.False(await AnythingStoredForAsync($"gp-{flag}@example.com"));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task with_a_red_flag_shows_the_advice_before_any_other_mistake_and_stores_nothing(bool alsoTickedNoneApply)
+    {
+        var email = $"red-flag-first-{alsoTickedNoneApply}@example.com".ToLowerInvariant();
+        var visit = new VisitRequest { StartUtc = FreeSlot, Email = email, RedFlags = ["WorseningLegWeakness"], NoRedFlags = alsoTickedNoneApply };
+        string[] leftEmpty = ["Name", "Phone", "AddressLine1", "Town", "MainComplaint", "PainIntensity", "Duration", "Feelings", "ConsentToHealthData", "AcceptCancellationPolicy"];
+        var fields = visit.Fields().Where(f => !leftEmpty.Contains(f.Key)).ToList();
+        using var client = NewClient();
+
+        using var response = await BookingFlow.SubmitAsync(client, visit, fields);
+        var page = await response.ReadHtmlAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Please get medical help before booking a massage", page.QuerySelector("main h1")?.TextContent.Trim());
+        Assert.Contains("Call 999 or go to A&E now.", page.QuerySelector("main .alert-danger")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("#form-errors"));
+        Assert.DoesNotContain("Enter a phone number", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("form[action='/book/details']"));
+        Assert.False(await AnythingStoredForAsync(email));
+    }
+
     private async Task<IDocument> SubmitRedFlagAsync(string flag, string email)
     {
         var visit = new VisitRequest { StartUtc = FreeSlot, Email = email, RedFlags = [flag], NoRedFlags = false };
