@@ -89,6 +89,31 @@ public sealed class AHomeVisitRequest(PracticeAppFactoryFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task once_stored_shows_the_absolute_manage_link_to_keep_on_the_page_it_leads_to()
+    {
+        var visit = new VisitRequest { StartUtc = new DateTime(2027, 3, 9, 10, 0, 0, DateTimeKind.Utc), Email = "keep-the-link@example.com" };
+        using var client = NewClient();
+
+        using var response = await BookingFlow.SubmitAsync(client, visit);
+        var location = response.Headers.Location!.OriginalString;
+        using var manage = await client.GetAsync(location);
+        var page = await manage.ReadHtmlAsync();
+
+        // The site's configured public address (Practice:BaseUrl), as in the e-mails, not the address of this request.
+        var expected = "http://localhost:5080" + location;
+        var banner = page.QuerySelector("main .alert-success")!;
+        var link = banner.QuerySelector("a#manage-link");
+        Assert.NotNull(link);
+        Assert.Equal(expected, link.GetAttribute("href"));
+        Assert.Equal(expected, link.TextContent.Trim());
+        Assert.Contains("The same link is in the confirmation e-mail", banner.TextContent, StringComparison.Ordinal);
+
+        // Only straight after booking: opened again later, the page does not repeat it.
+        var again = await (await client.GetAsync(location)).ReadHtmlAsync();
+        Assert.Null(again.QuerySelector("#manage-link"));
+    }
+
+    [Fact]
     public async Task from_an_e_mail_address_seen_before_reuses_the_client_whatever_the_case()
     {
         await BookingFlow.BookAsync(Factory, new VisitRequest
