@@ -178,6 +178,42 @@ public sealed partial class PhoneBookingTests(PracticeAppFactoryFixture fixture)
         Assert.False(await Factory.WithDbAsync(db => db.Clients.AnyAsync(c => c.NormalizedEmail == "CHECKS@CLIENT.EXAMPLE")));
     }
 
+    [Fact]
+    public async Task a_red_flag_stops_the_booking_with_the_advice_to_pass_on_before_any_other_check()
+    {
+        using var therapist = await Sessions.TherapistAsync(Factory);
+        var form = await therapist.GetStringAsync(Page);
+        Assert.Contains("name=\"RedFlags\" id=\"flag-SaddleNumbness\"", form, StringComparison.Ordinal);
+
+        // No date, time, address or town, and an intake started without consent: none of that is asked about first.
+        var response = await BookAsync(therapist, ("Email", "red.flag@client.example"), ("Name", "Rhys Redflag"), ("AddressLine1", string.Empty), ("Town", string.Empty),
+            ("MainComplaint", "Numb around the seat since yesterday"), ("RedFlags", "SaddleNumbness"), ("RedFlags", "ConstantPainAtNight"));
+
+        var page = await response.ReadHtmlAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(Page, response.RequestMessage!.RequestUri!.AbsolutePath);
+        var advice = page.QuerySelector("#safety-stop")!.TextContent;
+        Assert.Contains("Not booked: the client needs medical help first", advice, StringComparison.Ordinal);
+        Assert.Contains("Call 999 or go to A&E now.", advice, StringComparison.Ordinal);
+        string[] notAskedFirst = ["Choose the date of the visit.", "Enter the first line of the address.", "Health answers can only be kept with the client's consent."];
+        Assert.All(notAskedFirst, message => Assert.DoesNotContain(message, page.Body!.TextContent, StringComparison.Ordinal));
+        Assert.False(await Factory.WithDbAsync(db => db.Clients.AnyAsync(c => c.NormalizedEmail == "RED.FLAG@CLIENT.EXAMPLE")));
+    }
+
+    [Fact]
+    public async Task a_red_flag_that_is_not_urgent_sends_the_client_to_their_gp_or_nhs_111_and_stores_nothing()
+    {
+        using var therapist = await Sessions.TherapistAsync(Factory);
+
+        var response = await BookAsync(therapist, ("Email", "gp.flag@client.example"), ("Name", "Gwen Gp"), ("Date", "2027-03-24"), ("Time", "10:00"), ("RedFlags", "UnexplainedWeightLoss"));
+
+        var advice = (await response.ReadHtmlAsync()).QuerySelector("#safety-stop")!.TextContent;
+        Assert.Contains("Not booked: the client needs medical help first", advice, StringComparison.Ordinal);
+        Assert.Contains("Please speak to your GP, or call NHS 111, before having massage.", advice, StringComparison.Ordinal);
+        Assert.DoesNotContain("999", advice, StringComparison.Ordinal);
+        Assert.False(await Factory.WithDbAsync(db => db.Clients.AnyAsync(c => c.NormalizedEmail == "GP.FLAG@CLIENT.EXAMPLE")));
+    }
+
     /// <summary>Posts the phone booking form with sensible defaults; later fields win.</summary>
     private static Task<HttpResponseMessage> BookAsync(HttpClient therapist, params (string Name, string Value)[] fields)
     {

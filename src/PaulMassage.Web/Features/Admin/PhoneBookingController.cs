@@ -11,7 +11,7 @@ namespace PaulMassage.Web.Features.Admin;
 [Authorize(Roles = Roles.Therapist)]
 [Route("admin/bookings")]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class PhoneBookingController(AppointmentActions actions, CatalogueService catalogue, PracticeClock clock) : Controller
+public sealed class PhoneBookingController(AppointmentActions actions, BookingService bookings, ManageLinks links, CatalogueService catalogue, PracticeClock clock) : Controller
 {
     /// <summary>"{id} {link}": the new booking's manage link, shown once on that booking's page only.</summary>
     public const string NewManageLinkKey = "NewManageLink";
@@ -46,6 +46,13 @@ public sealed class PhoneBookingController(AppointmentActions actions, Catalogue
     public async Task<IActionResult> Create([FromForm] PhoneBookingForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
+
+        // As online, red flags come first: the client needs the medical advice, not a visit, whatever else is missing.
+        if (bookings.StopForRedFlags(BookingFormMapper.TickedRedFlags(form.RedFlags)) is { } stopped)
+        {
+            return View("PhoneBookingStopped", new SafetyStopPage { Screening = stopped.Screening });
+        }
+
         var services = await catalogue.ActiveServicesAsync(cancellationToken);
         var booking = form.ToBooking(ModelState, services, clock);
         if (booking is null)
@@ -59,7 +66,7 @@ public sealed class PhoneBookingController(AppointmentActions actions, Catalogue
             case PhoneBookingOutcome.Created created:
                 TempData[AdminController.MessageKey] = $"Booked and confirmed: {created.Reference}.";
                 TempData[AdminController.MessageKindKey] = "success";
-                TempData[NewManageLinkKey] = $"{created.Id} {Request.Scheme}://{Request.Host}{ManageToken.ManagePath(created.ManageToken)}";
+                TempData[NewManageLinkKey] = $"{created.Id} {links.UrlFor(created.ManageToken)}";
                 return RedirectToAction(nameof(AdminController.Detail), "Admin", new { id = created.Id });
             case PhoneBookingOutcome.Refused refused:
                 form.OverrideRules = false; // an override is for the reasons shown, so it is ticked again knowingly

@@ -87,6 +87,9 @@ public sealed class PhoneBookingForm
 
     public List<Contraindication> Contraindications { get; set; } = [];
 
+    /// <summary>Asked on every call, intake or not: any one stops the booking with the medical advice.</summary>
+    public List<RedFlag> RedFlags { get; set; } = [];
+
     [StringLength(4000, ErrorMessage = "Please keep this under 4,000 characters.")]
     [Display(Name = "Anything else about their health (optional)")]
     [DataType(DataType.MultilineText)]
@@ -155,7 +158,7 @@ public sealed class PhoneBookingForm
         }
 
         if (!BookingFormMapper.ValidFlags(PainAreas) || !BookingFormMapper.ValidFlags(Feelings) || !BookingFormMapper.ValidFlags(Contraindications)
-            || (Duration is PainDuration d && !Enum.IsDefined(d)))
+            || !BookingFormMapper.ValidFlags(RedFlags) || (Duration is PainDuration d && !Enum.IsDefined(d)))
         {
             modelState.AddModelError(string.Empty, "One of the intake answers was not one of the choices offered. Please check the form.");
         }

@@ -86,6 +86,13 @@ public sealed class BookingController(
     public async Task<IActionResult> Submit([FromForm] BookingForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
+
+        // Red flags first: the advice to get medical help must not wait behind other mistakes on the form.
+        if (booking.StopForRedFlags(BookingFormMapper.TickedRedFlags(form.RedFlags)) is { } stopped)
+        {
+            return SafetyStop(stopped);
+        }
+
         form.Start = FormTime.AsUtc(form.Start);
         var (service, outOfArea) = await CheckChoiceAsync(form, cancellationToken);
         if (service is null || outOfArea is not null || ChoiceFields.Any(HasError))
@@ -112,8 +119,8 @@ public sealed class BookingController(
             case BookingOutcome.Accepted accepted:
                 TempData["BookingReceived"] = accepted.Reference;
                 return LocalRedirect(ManageToken.ManagePath(accepted.ManageToken));
-            case BookingOutcome.StoppedForSafety stopped:
-                return View("SafetyStop", new SafetyStopPage { Screening = stopped.Screening });
+            case BookingOutcome.StoppedForSafety stoppedLater:
+                return SafetyStop(stoppedLater);
             case BookingOutcome.SlotTaken taken:
                 ModelState.AddModelError(nameof(BookingForm.Start), "Sorry, someone has just booked that time. Please choose another; everything else you entered is kept.");
                 return View("Details", DetailsPage(form, service, startUtc, taken.Alternatives));
@@ -127,6 +134,9 @@ public sealed class BookingController(
                 return View("Choose", await ChoosePageAsync(form, [], null, cancellationToken));
         }
     }
+
+    private ViewResult SafetyStop(BookingOutcome.StoppedForSafety stopped) =>
+        View("SafetyStop", new SafetyStopPage { Screening = stopped.Screening });
 
     private BookingDetailsPage DetailsPage(BookingForm form, ServiceSummary service, DateTime startUtc, IReadOnlyList<FreeSlot>? alternatives = null)
     {

@@ -84,6 +84,14 @@ public static class BookingFormMapper
                 Combine(form.RedFlags)));
     }
 
+    /// <summary>
+    /// The red flags ticked, of those offered, as one value to screen before anything else on the
+    /// form is checked. A flag ticked together with "None of these apply" still counts: when in
+    /// doubt, the client sees the advice.
+    /// </summary>
+    public static RedFlag TickedRedFlags(IEnumerable<RedFlag> ticked) =>
+        Combine(ticked.Where(f => Enum.IsDefined(f) && f != RedFlag.None).ToList());
+
     internal static bool ValidFlags<T>(List<T> values)
         where T : struct, Enum =>
         values.All(v => Enum.IsDefined(v) && Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture) != 0);

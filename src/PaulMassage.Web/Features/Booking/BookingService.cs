@@ -29,12 +29,12 @@ public sealed class BookingService(
     {
         ArgumentNullException.ThrowIfNull(request);
 
-        var screening = ScreeningRules.Screen(new IntakeAnswers(request.Intake.RedFlags, request.Intake.Contraindications, request.Intake.Feelings));
-        if (screening.Outcome == ScreeningOutcome.Stop)
+        if (StopForRedFlags(request.Intake.RedFlags) is { } stopped)
         {
-            logger.LogInformation("A booking request was stopped by screening");
-            return new BookingOutcome.StoppedForSafety(screening);
+            return stopped;
         }
+
+        var screening = ScreeningRules.Screen(new IntakeAnswers(request.Intake.RedFlags, request.Intake.Contraindications, request.Intake.Feelings));
 
         var snapshot = await settings.GetAsync(cancellationToken);
         if (!snapshot.Area.Covers(request.Postcode))
@@ -88,6 +88,22 @@ public sealed class BookingService(
                 logger.LogInformation("A booking request met a concurrent client or reference; trying again (attempt {Attempt})", attempt);
             }
         }
+    }
+
+    /// <summary>
+    /// The first check of any booking, online or on the phone, made before the rest of the form is
+    /// validated: a red flag stops it with the medical advice, whatever else is missing or wrong.
+    /// Null when no red flag was given. Stores nothing.
+    /// </summary>
+    public BookingOutcome.StoppedForSafety? StopForRedFlags(RedFlag redFlags)
+    {
+        if (ScreeningRules.StopFor(redFlags) is not { } screening)
+        {
+            return null;
+        }
+
+        logger.LogInformation("A booking request was stopped by screening");
+        return new BookingOutcome.StoppedForSafety(screening);
     }
 
     private const int MaxSaveAttempts = 3;

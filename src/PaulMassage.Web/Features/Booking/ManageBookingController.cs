@@ -7,7 +7,7 @@ namespace PaulMassage.Web.Features.Booking;
 [AllowAnonymous]
 [Route("bookings/{token}")]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class ManageBookingController(ManageBookingService bookings) : Controller
+public sealed class ManageBookingController(ManageBookingService bookings, ManageLinks links) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Show(string token, CancellationToken cancellationToken)
@@ -22,6 +22,7 @@ public sealed class ManageBookingController(ManageBookingService bookings) : Con
         {
             Booking = booking,
             Token = token,
+            ManageUrl = links.UrlFor(token),
             JustBooked = TempData["BookingReceived"] as string == booking.Reference,
             Message = TempData["ManageMessage"] as string,
         });
@@ -82,6 +83,9 @@ public sealed class ManageBookingPage
     public required ManagedBooking Booking { get; init; }
 
     public required string Token { get; init; }
+
+    /// <summary>The page's own address at the site's public base URL, as the e-mails give it.</summary>
+    public required string ManageUrl { get; init; }
 
     public bool JustBooked { get; init; }
 

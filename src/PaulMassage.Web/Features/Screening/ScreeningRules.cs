@@ -44,19 +44,34 @@ public static class ScreeningRules
     {
         ArgumentNullException.ThrowIfNull(answers);
 
-        var redFlags = Split(answers.RedFlags);
-        if (redFlags.Count > 0)
+        if (StopFor(answers.RedFlags) is { } stop)
         {
-            var urgency = (answers.RedFlags & EmergencyFlags) != 0
-                ? MedicalUrgency.Emergency
-                : MedicalUrgency.SeeGpOrCall111;
-            return new ScreeningResult(ScreeningOutcome.Stop, urgency, redFlags, []);
+            return stop;
         }
 
         var reasons = Split(answers.Contraindications);
         return reasons.Count > 0
             ? new ScreeningResult(ScreeningOutcome.NeedsReview, MedicalUrgency.None, [], reasons)
             : new ScreeningResult(ScreeningOutcome.Clear, MedicalUrgency.None, [], []);
+    }
+
+    /// <summary>
+    /// The red-flag rule on its own: a stop with its urgency when any red flag is given, otherwise
+    /// null. Forms call it before checking any other answer, so the medical advice never waits
+    /// behind a missing phone number.
+    /// </summary>
+    public static ScreeningResult? StopFor(RedFlag redFlags)
+    {
+        var flags = Split(redFlags);
+        if (flags.Count == 0)
+        {
+            return null;
+        }
+
+        var urgency = (redFlags & EmergencyFlags) != 0
+            ? MedicalUrgency.Emergency
+            : MedicalUrgency.SeeGpOrCall111;
+        return new ScreeningResult(ScreeningOutcome.Stop, urgency, flags, []);
     }
 
     private static List<T> Split<T>(T flags)

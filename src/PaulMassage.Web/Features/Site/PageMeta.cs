@@ -6,9 +6,12 @@ namespace PaulMassage.Web.Features.Site;
 /// </summary>
 public sealed class PageMeta
 {
+    /// <summary>The layout's fall-back; every page sets a description of its own.</summary>
+    public const string DefaultDescription = "Mobile massage for back pain: Paul brings the treatment table to your home.";
+
     public string Title { get; set; } = "Paul Massage";
 
-    public string Description { get; set; } = "Mobile massage for back pain: Paul brings the treatment table to your home.";
+    public string Description { get; set; } = DefaultDescription;
 
     /// <summary>The canonical path of the page, for example /services/deep-tissue-massage.</summary>
     public string? CanonicalPath { get; set; }

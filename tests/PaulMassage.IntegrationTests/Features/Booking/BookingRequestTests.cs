@@ -89,6 +89,31 @@ public sealed class AHomeVisitRequest(PracticeAppFactoryFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task once_stored_shows_the_absolute_manage_link_to_keep_on_the_page_it_leads_to()
+    {
+        var visit = new VisitRequest { StartUtc = new DateTime(2027, 3, 9, 10, 0, 0, DateTimeKind.Utc), Email = "keep-the-link@example.com" };
+        using var client = NewClient();
+
+        using var response = await BookingFlow.SubmitAsync(client, visit);
+        var location = response.Headers.Location!.OriginalString;
+        using var manage = await client.GetAsync(location);
+        var page = await manage.ReadHtmlAsync();
+
+        // The site's configured public address (Practice:BaseUrl), as in the e-mails, not the address of this request.
+        var expected = "http://localhost:5080" + location;
+        var banner = page.QuerySelector("main .alert-success")!;
+        var link = banner.QuerySelector("a#manage-link");
+        Assert.NotNull(link);
+        Assert.Equal(expected, link.GetAttribute("href"));
+        Assert.Equal(expected, link.TextContent.Trim());
+        Assert.Contains("The same link is in the confirmation e-mail", banner.TextContent, StringComparison.Ordinal);
+
+        // Only straight after booking: opened again later, the page does not repeat it.
+        var again = await (await client.GetAsync(location)).ReadHtmlAsync();
+        Assert.Null(again.QuerySelector("#manage-link"));
+    }
+
+    [Fact]
     public async Task from_an_e_mail_address_seen_before_reuses_the_client_whatever_the_case()
     {
         await BookingFlow.BookAsync(Factory, new VisitRequest
@@ -160,6 +185,29 @@ public sealed class AHomeVisitRequest(PracticeAppFactoryFixture fixture) : IClas
         Assert.Contains("Please speak to your GP, or call NHS 111, before having massage.", advice.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("999", advice.TextContent, StringComparison.Ordinal);
         Assert.False(await AnythingStoredForAsync($"gp-{flag}@example.com"));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task with_a_red_flag_shows_the_advice_before_any_other_mistake_and_stores_nothing(bool alsoTickedNoneApply)
+    {
+        var email = $"red-flag-first-{alsoTickedNoneApply}@example.com".ToLowerInvariant();
+        var visit = new VisitRequest { StartUtc = FreeSlot, Email = email, RedFlags = ["WorseningLegWeakness"], NoRedFlags = alsoTickedNoneApply };
+        string[] leftEmpty = ["Name", "Phone", "AddressLine1", "Town", "MainComplaint", "PainIntensity", "Duration", "Feelings", "ConsentToHealthData", "AcceptCancellationPolicy"];
+        var fields = visit.Fields().Where(f => !leftEmpty.Contains(f.Key)).ToList();
+        using var client = NewClient();
+
+        using var response = await BookingFlow.SubmitAsync(client, visit, fields);
+        var page = await response.ReadHtmlAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Please get medical help before booking a massage", page.QuerySelector("main h1")?.TextContent.Trim());
+        Assert.Contains("Call 999 or go to A&E now.", page.QuerySelector("main .alert-danger")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("#form-errors"));
+        Assert.DoesNotContain("Enter a phone number", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("form[action='/book/details']"));
+        Assert.False(await AnythingStoredForAsync(email));
     }
 
     private async Task<IDocument> SubmitRedFlagAsync(string flag, string email)

@@ -165,16 +165,6 @@ public sealed class ABookingFormWithMistakes(PracticeAppFactoryFixture fixture) 
     }
 
     [Fact]
-    public async Task a_red_flag_ticked_together_with_none_of_these_asks_to_check()
-    {
-        var page = await SubmitAsync(With("RedFlags", "BackPainWithFever"));
-
-        Assert.Contains("You ticked a symptom and also \"None of these apply\". Please check your answer.", page.ErrorSummary());
-        Assert.Equal(["BackPainWithFever"], page.Checked("RedFlags"));
-        AssertKept(page);
-    }
-
-    [Fact]
     public async Task several_mistakes_are_all_listed_at_once()
     {
         var fields = Visit.Fields().Where(f => f.Key is not ("Name" or "ConsentToHealthData" or "Feelings")).ToList();

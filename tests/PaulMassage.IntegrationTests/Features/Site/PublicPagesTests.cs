@@ -2,7 +2,10 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
+using Microsoft.EntityFrameworkCore;
 using PaulMassage.IntegrationTests.Infrastructure;
+using PaulMassage.IntegrationTests.Security;
+using PaulMassage.Web.Features.Site;
 
 namespace PaulMassage.IntegrationTests.Features.Site;
 
@@ -48,20 +51,98 @@ public sealed class ThePublicPages(PracticeAppFactoryFixture fixture) : IClassFi
         Assert.NotNull(page.QuerySelector("a[href='/book']"));
     }
 
+    /// <summary>
+    /// Not only the public pages: every page a visitor, a client or the therapist can open, those
+    /// reached by posting a form included, has a title and a description of its own, and none falls
+    /// back to the layout's default. A page kept out of search results names no canonical link.
+    /// </summary>
     [Fact]
     public async Task each_have_a_title_and_description_of_their_own()
     {
-        using var client = Factory.CreateClient();
-        var heads = new List<(string Path, string Title, string Description)>();
-        foreach (var path in PagePaths)
+        var heads = new List<(string Page, string Title, string Description)>();
+        async Task ReadAsync(string page, Task<HttpResponseMessage> answer)
         {
-            var page = await (await client.GetAsync(path)).ReadHtmlAsync();
-            heads.Add((path, page.Title(), page.MetaDescription()!));
+            using var response = await answer;
+            Assert.True(response.Content.Headers.ContentType?.MediaType == "text/html", $"{page} answered {(int)response.StatusCode} {response.Headers.Location}");
+            var html = await response.ReadHtmlAsync();
+            if (html.QuerySelector("meta[name='robots'][content='noindex']") is not null)
+            {
+                Assert.True(html.Canonical() is null, $"{page} is kept out of search results but names a canonical link.");
+            }
+
+            heads.Add((page, html.Title(), html.MetaDescription() ?? string.Empty));
         }
 
-        Assert.Equal(heads.Count, heads.Select(h => h.Title).Distinct(StringComparer.Ordinal).Count());
-        Assert.Equal(heads.Count, heads.Select(h => h.Description).Distinct(StringComparer.Ordinal).Count());
+        var starts = await Factory.FreeStartsAsync(2);
+        const string email = "heads.client@test.example";
+        var visit = await Factory.BookAsync(starts[0], "Hester Heads", email);
+        await Factory.CreateClientAccountAsync(email);
+        var articleId = await Factory.WithDbAsync(db => db.Articles.Select(a => a.Id).FirstAsync());
+        var serviceId = await Factory.WithDbAsync(db => db.Services.Select(a => a.Id).FirstAsync());
+
+        using var visitor = Factory.Visitor();
+        string[] visitorPages =
+        [
+            .. PagePaths,
+            "/book/slots?service=deep-tissue-massage&minutes=60&postcode=SE1%207PB",
+            SecurityScenario.DetailsPage(starts[1]),
+            $"/bookings/{visit.Token}",
+            $"/bookings/{visit.Token}/move", // the same page as a signed-in client's /account/visits/{reference}/move
+            "/no-such-page", "/status/403", "/status/400", "/status/429", "/error",
+            "/account/sign-in", "/account/register", "/account/forgot-password", "/account/resend-confirmation",
+            "/account/confirm-email", "/account/reset-password?email=heads.client%40test.example&code=not-a-real-code", "/account/access-denied",
+        ];
+        foreach (var path in visitorPages)
+        {
+            await ReadAsync(path, visitor.GetAsync(path));
+        }
+
+        var redFlag = SecurityScenario.ValidBookingFields(starts[1], "Rhian Redflag", "rhian.redflag@test.example");
+        redFlag.Remove("NoRedFlags");
+        redFlag["RedFlags"] = "SaddleNumbness";
+        await ReadAsync("the booking's safety stop", SecurityScenario.PostBookingAsync(visitor, starts[1], redFlag));
+        await ReadAsync("the e-mail sent page", FormPost.PostAsync(visitor, "/account/forgot-password", "/account/forgot-password", [new("Email", email)]));
+
+        using var client = await SecurityScenario.SignedInAsync(Factory, email, SecurityScenario.ClientPassword);
+        foreach (var path in new[] { "/account", "/account/security", "/account/security/password", "/account/privacy" })
+        {
+            await ReadAsync(path, client.GetAsync(path));
+        }
+
+        (await FormPost.PostAsync(client, "/account/security", "/account/security/two-factor/setup", [])).Dispose(); // makes the key the page shows
+        await ReadAsync("/account/security/two-factor/enable", client.GetAsync("/account/security/two-factor/enable"));
+
+        using var therapist = await SecurityScenario.TherapistAsync(Factory);
+        string[] backOffice =
+        [
+            "/admin", $"/admin/requests/{visit.AppointmentId}", "/admin/bookings/new", "/admin/calendar", "/admin/day",
+            "/admin/clients", $"/admin/clients/{visit.ClientId}", $"/admin/clients/{visit.ClientId}/visits/{visit.AppointmentId}/note",
+            $"/admin/clients/{visit.ClientId}/courses/new", "/admin/outbox", "/admin/erasure-requests",
+            "/admin/settings", "/admin/settings/hours", "/admin/settings/booking-rules", "/admin/settings/area", "/admin/settings/time-off",
+            "/admin/settings/articles", "/admin/settings/articles/new", $"/admin/settings/articles/{articleId}",
+            "/admin/settings/services", "/admin/settings/services/new", $"/admin/settings/services/{serviceId}",
+        ];
+        foreach (var path in backOffice)
+        {
+            await ReadAsync(path, therapist.GetAsync(path));
+        }
+
+        await ReadAsync("the phone booking's safety stop", FormPost.PostAsync(therapist, "/admin/bookings/new", "/admin/bookings/new", [new("Email", "phoned@test.example"), new("RedFlags", "BackPainWithFever")]));
+
+        Assert.All(heads, h => Assert.False(string.IsNullOrWhiteSpace(h.Title), $"{h.Page} has no title."));
+        Assert.All(heads, h => Assert.False(string.IsNullOrWhiteSpace(h.Description), $"{h.Page} has no description."));
+        var defaults = heads.Where(h => h.Description == PageMeta.DefaultDescription).Select(h => h.Page).ToList();
+        Assert.True(defaults.Count == 0, "These pages fall back to the default description: " + string.Join(", ", defaults));
+        Assert.Empty(Shared(heads, h => h.Title));
+        Assert.Empty(Shared(heads, h => h.Description));
     }
+
+    /// <summary>Each value given by more than one page, with those pages.</summary>
+    private static List<string> Shared(IEnumerable<(string Page, string Title, string Description)> heads, Func<(string Page, string Title, string Description), string> value) =>
+        heads.GroupBy(value, StringComparer.Ordinal)
+            .Where(g => g.Count() > 1)
+            .Select(g => $"\"{g.Key}\": {string.Join(", ", g.Select(h => h.Page))}")
+            .ToList();
 
     [Fact]
     public async Task home_shows_the_four_services_the_latest_articles_and_the_business_as_json_ld()
@@ -255,6 +336,8 @@ public sealed class ThePublicPages(PracticeAppFactoryFixture fixture) : IClassFi
         Assert.Equal("We cannot find that page", page.QuerySelector("h1")?.TextContent.Trim());
         Assert.NotNull(page.QuerySelector("main a[href='/']"));
         Assert.NotNull(page.QuerySelector("meta[name='robots'][content='noindex']"));
+        Assert.Null(page.Canonical()); // not /status/404, where the page was rendered from
+        Assert.Null(page.QuerySelector("meta[property='og:url']"));
         Assert.DoesNotContain("Exception", html, StringComparison.Ordinal);
         Assert.DoesNotContain(" at PaulMassage", html, StringComparison.Ordinal);
     }

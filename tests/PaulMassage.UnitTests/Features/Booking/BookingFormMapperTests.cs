@@ -245,6 +245,16 @@ public sealed class TheBookingFormMapper
     }
 
     [Fact]
+    public void screens_only_the_red_flags_that_were_offered()
+    {
+        Assert.Equal(RedFlag.None, BookingFormMapper.TickedRedFlags([]));
+        Assert.Equal(RedFlag.None, BookingFormMapper.TickedRedFlags([(RedFlag)512, RedFlag.None]));
+        Assert.Equal(
+            RedFlag.SaddleNumbness | RedFlag.ConstantPainAtNight,
+            BookingFormMapper.TickedRedFlags([RedFlag.ConstantPainAtNight, (RedFlag)512, RedFlag.SaddleNumbness]));
+    }
+
+    [Fact]
     public void needs_consent_to_keep_health_data()
     {
         var form = ValidForm();

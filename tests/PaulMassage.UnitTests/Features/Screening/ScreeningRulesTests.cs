@@ -64,6 +64,21 @@ public sealed class TheScreeningRules
         Assert.Equal(2, result.RedFlags.Count);
     }
 
+    [Fact]
+    public void stop_for_the_red_flags_alone_as_the_full_screening_does()
+    {
+        Assert.Null(ScreeningRules.StopFor(RedFlag.None));
+        foreach (var flags in new[] { RedFlag.SaddleNumbness, RedFlag.ConstantPainAtNight, RedFlag.UnexplainedWeightLoss | RedFlag.WorseningLegWeakness })
+        {
+            var alone = ScreeningRules.StopFor(flags);
+            var full = Screen(flags, Contraindication.Pregnancy);
+
+            Assert.NotNull(alone);
+            Assert.Equal((full.Outcome, full.Urgency), (alone.Outcome, alone.Urgency));
+            Assert.Equal(full.RedFlags, alone.RedFlags);
+        }
+    }
+
     [Theory]
     [InlineData(Contraindication.RecentSurgery)]
     [InlineData(Contraindication.BloodClotsOrDvt)]
