@@ -82,16 +82,18 @@ public sealed class AvailabilityService(AppDbContext db, SchedulingSettings sett
     private bool IsFarOutside(DateTime startUtc) => startUtc < clock.UtcNow.AddDays(-1) || startUtc > clock.UtcNow.AddYears(1);
 
     /// <summary>
-    /// Blocking visits and time off around a range. The visits, and the other times proposed to
-    /// clients (a visit waiting for the client's answer holds its own time and the proposed one),
-    /// come from ONE query, whatever the number of weeks: a range on the start column OR a range
-    /// on the proposed start, which SQLite answers with a range scan of each index
-    /// ((StartUtc, Status) and ProposedStartUtc). The status and the visit being moved are checked
-    /// in memory on the few rows of the window, because a status test in SQL tempts SQLite's
-    /// planner into the (Status, NeedsReview) index, which reads every open visit ever stored
-    /// instead of the weeks asked for (see docs/performance.md). Both queries are compiled once
-    /// per model (<see cref="AvailabilityQueries"/>): building and translating the expression
-    /// tree was a fifth of the request.
+    /// Blocking visits and time off around a range, read in ONE statement whatever the number of
+    /// weeks (<see cref="AvailabilityQueries.HeldInWindow"/>): the visits, and the other times
+    /// proposed to clients (a visit waiting for the client's answer holds its own time and the
+    /// proposed one), UNION ALL the time off that overlaps the range. The visits side is a range
+    /// on the start column OR a range on the proposed start, which SQLite answers with a range
+    /// scan of each index ((StartUtc, Status) and ProposedStartUtc); the time-off side searches
+    /// its (StartUtc, EndUtc) index. The status and the visit being moved are checked in memory on
+    /// the few rows of the window, because a status test in SQL tempts SQLite's planner into the
+    /// (Status, NeedsReview) index, which reads every open visit ever stored instead of the weeks
+    /// asked for (see docs/performance.md). The statement is compiled once per model
+    /// (<see cref="AvailabilityQueries"/>): building and translating the expression tree was a
+    /// fifth of the request.
     /// </summary>
     private async Task<(List<BusyInterval> Visits, List<BusyInterval> TimeOff)> BusyAsync(
         DateTime rangeStart, DateTime rangeEnd, int bufferMinutes, int? ignoringAppointmentId, CancellationToken cancellationToken)
@@ -99,31 +101,31 @@ public sealed class AvailabilityService(AppDbContext db, SchedulingSettings sett
         var buffer = TimeSpan.FromMinutes(bufferMinutes);
         var from = rangeStart - buffer - LongestVisit;
         var to = rangeEnd + buffer;
-        var queries = AvailabilityQueries.For(db);
         var visits = new List<BusyInterval>();
-        await foreach (var visit in queries.Visits(db, from, to).WithCancellation(cancellationToken))
+        var timeOff = new List<BusyInterval>();
+        await foreach (var row in AvailabilityQueries.For(db).Held(db, from, to, rangeStart, rangeEnd).WithCancellation(cancellationToken))
         {
-            if (visit.Id == ignoringAppointmentId)
+            if (row.IsTimeOff)
+            {
+                timeOff.Add(new BusyInterval(row.StartUtc, row.EndUtc));
+                continue;
+            }
+
+            if (row.Id == ignoringAppointmentId)
             {
                 continue; // a visit being moved: its own times do not block its new one
             }
 
-            if (BookingStateMachine.HoldsTime(visit.Status) && visit.StartUtc >= from && visit.StartUtc < to)
+            if (row.Status is AppointmentStatus status && BookingStateMachine.HoldsTime(status) && row.StartUtc >= from && row.StartUtc < to)
             {
-                visits.Add(new BusyInterval(visit.StartUtc, visit.EndUtc));
+                visits.Add(new BusyInterval(row.StartUtc, row.EndUtc));
             }
 
-            if (visit.Status == AppointmentStatus.AlternativeProposed
-                && visit.ProposedStartUtc is DateTime proposed && proposed >= from && proposed < to)
+            if (row.Status == AppointmentStatus.AlternativeProposed
+                && row.ProposedStartUtc is DateTime proposed && proposed >= from && proposed < to)
             {
-                visits.Add(new BusyInterval(proposed, proposed.AddMinutes(visit.DurationMinutes)));
+                visits.Add(new BusyInterval(proposed, proposed.AddMinutes(row.DurationMinutes)));
             }
-        }
-
-        var timeOff = new List<BusyInterval>();
-        await foreach (var interval in queries.TimeOff(db, rangeStart, rangeEnd).WithCancellation(cancellationToken))
-        {
-            timeOff.Add(interval);
         }
 
         return (visits, timeOff);
@@ -131,40 +133,78 @@ public sealed class AvailabilityService(AppDbContext db, SchedulingSettings sett
 }
 
 /// <summary>
-/// The availability queries, compiled once per EF Core model. A compiled query may only run
+/// The availability statement, compiled once per EF Core model. A compiled query may only run
 /// against the model it was compiled with, and a process can hold several: each site has a model
 /// of its own (the encrypted columns' converters hold its key ring, see
 /// ProtectorAwareModelCacheKeyFactory), and EF Core rebuilds a model its cache has let go (the
-/// integration tests start many sites in one process). So the compiled delegates are kept per
-/// model, and go with it.
+/// integration tests start many sites in one process). So the compiled delegate is kept per
+/// model, and goes with it.
 /// </summary>
 internal sealed class AvailabilityQueries
 {
     private static readonly ConditionalWeakTable<IModel, AvailabilityQueries> ByModel = new();
 
     /// <summary>
-    /// Every visit, whatever its status, that starts, or has another time proposed, from
-    /// <c>from</c> (inclusive) to <c>to</c> (exclusive).
+    /// One statement, two range-bounded sides joined by UNION ALL: every visit, whatever its
+    /// status, that starts, or has another time proposed, from <c>visitsFrom</c> (inclusive) to
+    /// <c>visitsTo</c> (exclusive); then the time off that overlaps <c>timeOffFrom</c> to
+    /// <c>timeOffTo</c>. Both sides project to <see cref="HeldTimeRow"/> with the same column
+    /// types and nullability, as a set operation needs.
     /// </summary>
-    internal static readonly Expression<Func<AppDbContext, DateTime, DateTime, IQueryable<VisitTimes>>> VisitsInWindow =
-        (db, from, to) => db.Appointments.AsNoTracking()
-            .Where(a => (a.StartUtc >= from && a.StartUtc < to) || (a.ProposedStartUtc >= from && a.ProposedStartUtc < to))
-            .Select(a => new VisitTimes(a.Id, a.StartUtc, a.EndUtc, a.Status, a.ProposedStartUtc, a.DurationMinutes));
+    internal static readonly Expression<Func<AppDbContext, DateTime, DateTime, DateTime, DateTime, IQueryable<HeldTimeRow>>> HeldInWindow =
+        (db, visitsFrom, visitsTo, timeOffFrom, timeOffTo) => db.Appointments.AsNoTracking()
+            .Where(a => (a.StartUtc >= visitsFrom && a.StartUtc < visitsTo) || (a.ProposedStartUtc >= visitsFrom && a.ProposedStartUtc < visitsTo))
+            .Select(a => new HeldTimeRow
+            {
+                IsTimeOff = false,
+                Id = a.Id,
+                StartUtc = a.StartUtc,
+                EndUtc = a.EndUtc,
+                Status = a.Status,
+                ProposedStartUtc = a.ProposedStartUtc,
+                DurationMinutes = a.DurationMinutes,
+            })
+            .Concat(db.TimeOff.AsNoTracking()
+                .Where(t => t.StartUtc < timeOffTo && t.EndUtc > timeOffFrom)
+                .Select(t => new HeldTimeRow
+                {
+                    IsTimeOff = true,
+                    Id = t.Id,
+                    StartUtc = t.StartUtc,
+                    EndUtc = t.EndUtc,
+                    Status = null,
+                    ProposedStartUtc = null,
+                    DurationMinutes = 0,
+                }));
 
     private AvailabilityQueries()
     {
     }
 
-    internal Func<AppDbContext, DateTime, DateTime, IAsyncEnumerable<VisitTimes>> Visits { get; } = EF.CompileAsyncQuery(VisitsInWindow);
+    internal Func<AppDbContext, DateTime, DateTime, DateTime, DateTime, IAsyncEnumerable<HeldTimeRow>> Held { get; } = EF.CompileAsyncQuery(HeldInWindow);
 
-    /// <summary>Time off that overlaps <c>start</c> to <c>end</c>.</summary>
-    internal Func<AppDbContext, DateTime, DateTime, IAsyncEnumerable<BusyInterval>> TimeOff { get; } =
-        EF.CompileAsyncQuery((AppDbContext db, DateTime start, DateTime end) => db.TimeOff.AsNoTracking()
-            .Where(t => t.StartUtc < end && t.EndUtc > start)
-            .Select(t => new BusyInterval(t.StartUtc, t.EndUtc)));
-
-    /// <summary>The queries compiled for this context's model.</summary>
+    /// <summary>The statement compiled for this context's model.</summary>
     internal static AvailabilityQueries For(AppDbContext db) => ByModel.GetValue(db.Model, _ => new AvailabilityQueries());
 }
 
-internal sealed record VisitTimes(int Id, DateTime StartUtc, DateTime EndUtc, AppointmentStatus Status, DateTime? ProposedStartUtc, int DurationMinutes);
+/// <summary>
+/// One row of the availability statement: a visit (its own time, its status and any time proposed
+/// instead) or, when <see cref="IsTimeOff"/>, a stretch of time off (only its times count).
+/// </summary>
+internal sealed class HeldTimeRow
+{
+    public bool IsTimeOff { get; init; }
+
+    public int Id { get; init; }
+
+    public DateTime StartUtc { get; init; }
+
+    public DateTime EndUtc { get; init; }
+
+    /// <summary>Null for time off.</summary>
+    public AppointmentStatus? Status { get; init; }
+
+    public DateTime? ProposedStartUtc { get; init; }
+
+    public int DurationMinutes { get; init; }
+}
