@@ -6,9 +6,6 @@ namespace PaulMassage.Web.Features.Admin;
 /// <summary>A time already held in the calendar by a visit (or by a time proposed to a client).</summary>
 public sealed record HeldVisit(int Id, string Reference, string ClientName, DateTime StartUtc, DateTime EndUtc, bool IsProposedTime = false);
 
-/// <summary>Time off as the checks need it.</summary>
-public sealed record TimeOffPeriod(DateTime StartUtc, DateTime EndUtc, string? Reason);
-
 public enum VisitTimeProblemKind
 {
     /// <summary>The time has already gone.</summary>

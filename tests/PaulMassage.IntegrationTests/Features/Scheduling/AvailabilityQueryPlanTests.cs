@@ -16,7 +16,7 @@ public sealed class TheAvailabilityQueryPlan(PracticeAppFactoryFixture fixture) 
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var from = new DateTime(2027, 3, 1, 0, 0, 0, DateTimeKind.Utc);
         var to = from.AddDays(56);
-        var query = AvailabilityQueries.HeldInWindow.Compile()(db, from.AddHours(-5), to.AddMinutes(30), from, to);
+        var query = AvailabilityQueries.ScheduleInWindow.Compile()(db, from.AddHours(-5), to.AddMinutes(30), from, to);
 
         var (sql, plan) = await ExplainAsync(db, query);
 
