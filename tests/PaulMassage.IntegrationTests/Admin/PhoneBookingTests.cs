@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using PaulMassage.IntegrationTests.Infrastructure;
 using PaulMassage.Web.Features.Booking;
+using PaulMassage.Web.Features.Scheduling;
 using PaulMassage.Web.Features.Screening;
 
 namespace PaulMassage.IntegrationTests.Admin;
@@ -212,6 +213,25 @@ public sealed partial class PhoneBookingTests(PracticeAppFactoryFixture fixture)
         Assert.Contains("Please speak to your GP, or call NHS 111, before having massage.", advice, StringComparison.Ordinal);
         Assert.DoesNotContain("999", advice, StringComparison.Ordinal);
         Assert.False(await Factory.WithDbAsync(db => db.Clients.AnyAsync(c => c.NormalizedEmail == "GP.FLAG@CLIENT.EXAMPLE")));
+    }
+
+    [Fact]
+    public async Task time_off_is_named_with_its_reason_and_may_be_overridden()
+    {
+        await Factory.WithDbAsync(db =>
+        {
+            db.TimeOff.Add(new TimeOff { StartUtc = Visits.March(24, 13), EndUtc = Visits.March(24, 17), Reason = "Course" });
+            return db.SaveChangesAsync();
+        });
+        using var therapist = await Sessions.TherapistAsync(Factory);
+
+        var away = await BookAsync(therapist, ("Email", "away@client.example"), ("Name", "Ada Away"), ("Date", "2027-03-24"), ("Time", "14:00"));
+        var html = WebUtility.HtmlDecode(await away.Content.ReadAsStringAsync());
+        Assert.Contains("Check before booking this time:", html, StringComparison.Ordinal);
+        Assert.Contains("It falls in your time off (Course), Wed 24 Mar 13:00 to Wed 24 Mar 17:00.", html, StringComparison.Ordinal);
+
+        var booked = await BookAsync(therapist, ("Email", "away@client.example"), ("Name", "Ada Away"), ("Date", "2027-03-24"), ("Time", "14:00"), ("OverrideRules", "true"));
+        Assert.StartsWith("Booked and confirmed", Sessions.AdminMessage(await booked.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
 
     /// <summary>Posts the phone booking form with sensible defaults; later fields win.</summary>

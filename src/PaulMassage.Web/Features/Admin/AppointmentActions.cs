@@ -330,25 +330,29 @@ public sealed class AppointmentActions(
         return new PhoneBookingOutcome.Created(appointment.Id, appointment.Reference, token);
     }
 
-    /// <summary>Checks a time against the rules and against every visit (and proposed time) that holds time near it.</summary>
+    /// <summary>
+    /// Checks a time against the rules and against every visit (and proposed time) that holds time
+    /// near it, read with the availability search's own statement; the clients' names and the
+    /// references are read only for those visits.
+    /// </summary>
     private async Task<List<VisitTimeProblem>> CheckTimeAsync(SchedulingSnapshot snapshot, DateTime startUtc, int minutes, CancellationToken cancellationToken)
     {
-        var from = startUtc.AddDays(-1);
-        var to = startUtc.AddDays(1);
-        var nearby = await db.Appointments.AsNoTracking()
-            .Where(a => (a.Status == AppointmentStatus.Requested || a.Status == AppointmentStatus.Confirmed || a.Status == AppointmentStatus.AlternativeProposed)
-                && ((a.StartUtc >= from && a.StartUtc < to) || (a.ProposedStartUtc >= from && a.ProposedStartUtc < to)))
-            .Select(a => new { a.Id, a.Reference, ClientName = a.Client!.Name, a.StartUtc, a.EndUtc, a.ProposedStartUtc, a.DurationMinutes, a.Status })
-            .ToListAsync(cancellationToken);
-        var held = nearby.Select(a => new HeldVisit(a.Id, a.Reference, a.ClientName, a.StartUtc, a.EndUtc))
-            .Concat(nearby.Where(a => a.Status == AppointmentStatus.AlternativeProposed && a.ProposedStartUtc is not null)
-                .Select(a => new HeldVisit(a.Id, a.Reference, a.ClientName, a.ProposedStartUtc!.Value, a.ProposedStartUtc.Value.AddMinutes(a.DurationMinutes), IsProposedTime: true)));
-        var timeOff = await db.TimeOff.AsNoTracking()
-            .Where(t => t.StartUtc < to && t.EndUtc > from)
-            .Select(t => new TimeOffPeriod(t.StartUtc, t.EndUtc, t.Reason))
-            .ToListAsync(cancellationToken);
-        return new VisitTimeChecks(snapshot.Rules, clock.TimeZone).Check(startUtc, minutes, held, timeOff, clock.Now).ToList();
+        var schedule = await availability.ScheduleAsync(startUtc, startUtc.AddMinutes(minutes), cancellationToken);
+        var holding = schedule.Visits.Where(v => v.HoldsTime).ToList();
+        var ids = holding.Select(v => v.AppointmentId).Distinct().ToList();
+        var names = ids.Count == 0
+            ? new Dictionary<int, VisitName>()
+            : await db.Appointments.AsNoTracking()
+                .Where(a => ids.Contains(a.Id))
+                .Select(a => new VisitName(a.Id, a.Reference, a.Client!.Name))
+                .ToDictionaryAsync(a => a.Id, cancellationToken);
+        var held = holding
+            .Where(v => names.ContainsKey(v.AppointmentId))
+            .Select(v => new HeldVisit(v.AppointmentId, names[v.AppointmentId].Reference, names[v.AppointmentId].ClientName, v.StartUtc, v.EndUtc, v.IsProposedTime));
+        return new VisitTimeChecks(snapshot.Rules, clock.TimeZone).Check(startUtc, minutes, held, schedule.TimeOff, clock.Now).ToList();
     }
+
+    private sealed record VisitName(int Id, string Reference, string ClientName);
 
     private async Task<ActionOutcome> RecordOutcomeAsync(int id, Guid version, AppointmentStatus outcome, string actor, CancellationToken cancellationToken)
     {

@@ -6,9 +6,6 @@ namespace PaulMassage.Web.Features.Admin;
 /// <summary>A time already held in the calendar by a visit (or by a time proposed to a client).</summary>
 public sealed record HeldVisit(int Id, string Reference, string ClientName, DateTime StartUtc, DateTime EndUtc, bool IsProposedTime = false);
 
-/// <summary>Time off as the checks need it.</summary>
-public sealed record TimeOffPeriod(DateTime StartUtc, DateTime EndUtc, string? Reason);
-
 public enum VisitTimeProblemKind
 {
     /// <summary>The time has already gone.</summary>
@@ -36,8 +33,9 @@ public sealed record VisitTimeProblem(VisitTimeProblemKind Kind, string Message,
 
 /// <summary>
 /// Checks a visit time the therapist enters himself (a booking taken on the phone) against the
-/// same rules as the public booking, but says which rule it breaks, so he can decide. Pure: no
-/// database, no clock of its own.
+/// same rules as the public booking (<see cref="SlotClashExplainer"/>'s; the form checks the
+/// quarter-hour start), but lists every rule it breaks, so he can decide. Pure: no database, no
+/// clock of its own.
 /// </summary>
 public sealed class VisitTimeChecks(AvailabilityRules rules, TimeZoneInfo timeZone)
 {
@@ -71,12 +69,12 @@ public sealed class VisitTimeChecks(AvailabilityRules rules, TimeZoneInfo timeZo
                 visit));
         }
 
-        if (!WithinWorkingHours(startUtc, endUtc, out var hoursMessage))
+        if (!SlotClashExplainer.IsInWorkingHours(rules, timeZone, startUtc, durationMinutes, anyMinute: true))
         {
-            problems.Add(new(VisitTimeProblemKind.OutsideWorkingHours, hoursMessage));
+            problems.Add(new(VisitTimeProblemKind.OutsideWorkingHours, OutsideWorkingHoursMessage(startUtc)));
         }
 
-        foreach (var off in timeOff.Where(t => t.StartUtc < endUtc && startUtc < t.EndUtc))
+        foreach (var off in timeOff.Where(t => t.Interval.Overlaps(startUtc, endUtc)))
         {
             var reason = string.IsNullOrWhiteSpace(off.Reason) ? string.Empty : $" ({off.Reason})";
             problems.Add(new(
@@ -84,12 +82,12 @@ public sealed class VisitTimeChecks(AvailabilityRules rules, TimeZoneInfo timeZo
                 $"It falls in your time off{reason}, {Format(off.StartUtc, "ddd d MMM HH:mm")} to {Format(off.EndUtc, "ddd d MMM HH:mm")}."));
         }
 
-        if (startUtc >= now.UtcDateTime && startUtc < now.UtcDateTime.AddHours(rules.MinimumNoticeHours))
+        if (startUtc >= now.UtcDateTime && SlotClashExplainer.IsTooSoon(rules, startUtc, now))
         {
             problems.Add(new(VisitTimeProblemKind.ShortNotice, $"It is less than {rules.MinimumNoticeHours} hours from now, your usual notice."));
         }
 
-        if (startUtc > now.UtcDateTime.AddDays(rules.BookingHorizonDays))
+        if (SlotClashExplainer.IsTooFarAhead(rules, startUtc, now))
         {
             problems.Add(new(VisitTimeProblemKind.BeyondHorizon, $"It is more than {rules.BookingHorizonDays} days ahead, further than you usually take bookings."));
         }
@@ -98,41 +96,28 @@ public sealed class VisitTimeChecks(AvailabilityRules rules, TimeZoneInfo timeZo
     }
 
     /// <summary>
-    /// Visits whose time plus travel buffer overlaps the new one plus its buffer: the same rule
-    /// the slot claims enforce in the database.
+    /// Visits whose time plus travel buffer overlaps the new one: the same rule the slot claims
+    /// enforce in the database.
     /// </summary>
     public IEnumerable<HeldVisit> Clashes(DateTime startUtc, DateTime endUtc, IEnumerable<HeldVisit> held)
     {
         ArgumentNullException.ThrowIfNull(held);
-        var buffer = TimeSpan.FromMinutes(rules.TravelBufferMinutes);
-        return held.Where(v => startUtc < v.EndUtc + buffer && v.StartUtc < endUtc + buffer).OrderBy(v => v.StartUtc);
+        return held.Where(v => SlotClashExplainer.ClashesWithVisit(rules, new BusyInterval(v.StartUtc, v.EndUtc), startUtc, endUtc)).OrderBy(v => v.StartUtc);
     }
 
-    private bool WithinWorkingHours(DateTime startUtc, DateTime endUtc, out string message)
+    /// <summary>Names the day's working hours, or says it is not a working day.</summary>
+    private string OutsideWorkingHoursMessage(DateTime startUtc)
     {
         var start = Local(startUtc);
-        var end = Local(endUtc);
-        var day = DateOnly.FromDateTime(start.DateTime);
         var periods = rules.WeeklyHours.Where(p => p.Day == start.DayOfWeek).OrderBy(p => p.Opens).ToList();
         var dayName = start.ToString("dddd", British);
         if (periods.Count == 0)
         {
-            message = $"You do not work on {dayName}s.";
-            return false;
-        }
-
-        var sameDay = DateOnly.FromDateTime(end.DateTime) == day || (DateOnly.FromDateTime(end.DateTime) == day.AddDays(1) && end.TimeOfDay == TimeSpan.Zero);
-        var startTime = TimeOnly.FromTimeSpan(start.TimeOfDay);
-        var endTime = end.TimeOfDay == TimeSpan.Zero && sameDay ? TimeSpan.FromDays(1) : end.TimeOfDay;
-        if (sameDay && periods.Any(p => p.Opens <= startTime && endTime <= p.Closes.ToTimeSpan()))
-        {
-            message = string.Empty;
-            return true;
+            return $"You do not work on {dayName}s.";
         }
 
         var hours = string.Join(" and ", periods.Select(p => $"{p.Opens.ToString("HH:mm", British)} to {p.Closes.ToString("HH:mm", British)}"));
-        message = $"It is outside your working hours on {dayName}s ({hours}).";
-        return false;
+        return $"It is outside your working hours on {dayName}s ({hours}).";
     }
 
     private string Format(DateTime utc, string format) => Local(utc).ToString(format, British);

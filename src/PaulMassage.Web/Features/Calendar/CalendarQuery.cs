@@ -42,7 +42,7 @@ public sealed class DayPage
 }
 
 /// <summary>Reads the week view and the day agenda.</summary>
-public sealed class CalendarQuery(AppDbContext db, SchedulingSettings settings, PracticeClock clock)
+public sealed class CalendarQuery(AppDbContext db, SchedulingSettings settings, AvailabilityService availability, PracticeClock clock)
 {
     private static readonly AppointmentStatus[] Drawn =
     [
@@ -91,35 +91,34 @@ public sealed class CalendarQuery(AppDbContext db, SchedulingSettings settings, 
         };
     }
 
-    /// <summary>Visits (and proposed times) and time off touching the local days from <paramref name="first"/>.</summary>
-    private async Task<(List<CalendarVisit> Visits, List<CalendarTimeOff> TimeOff, AvailabilityRules Rules)> LoadAsync(
+    /// <summary>
+    /// Visits (and proposed times) and time off touching the local days from <paramref name="first"/>,
+    /// read with the availability search's own statement; the names drawn are then read for the
+    /// visits found.
+    /// </summary>
+    private async Task<(List<CalendarVisit> Visits, IReadOnlyList<TimeOffPeriod> TimeOff, AvailabilityRules Rules)> LoadAsync(
         DateOnly first, int days, CancellationToken cancellationToken)
     {
         var snapshot = await settings.GetAsync(cancellationToken);
-        var from = clock.StartOfDayUtc(first);
-        var to = clock.StartOfDayUtc(first.AddDays(days));
-
-        // A visit that started the evening before can still reach into the first day with its travel time.
-        var reachBack = from.AddDays(-1);
-        var rows = await db.Appointments.AsNoTracking()
-            .Where(a => Drawn.Contains(a.Status)
-                && ((a.StartUtc >= reachBack && a.StartUtc < to) || (a.ProposedStartUtc >= reachBack && a.ProposedStartUtc < to)))
-            .Select(a => new
+        var schedule = await availability.ScheduleAsync(clock.StartOfDayUtc(first), clock.StartOfDayUtc(first.AddDays(days)), cancellationToken);
+        var times = schedule.Visits.Where(v => Drawn.Contains(v.Status)).ToList();
+        var ids = times.Select(v => v.AppointmentId).Distinct().ToList();
+        var details = ids.Count == 0
+            ? new Dictionary<int, VisitDetails>()
+            : await db.Appointments.AsNoTracking()
+                .Where(a => ids.Contains(a.Id))
+                .Select(a => new VisitDetails(a.Id, a.Reference, a.Client!.Name, a.Service!.Name, a.Postcode))
+                .ToDictionaryAsync(a => a.Id, cancellationToken);
+        var visits = times
+            .Where(v => details.ContainsKey(v.AppointmentId))
+            .Select(v =>
             {
-                a.Id, a.Reference, ClientName = a.Client!.Name, ServiceName = a.Service!.Name, a.Postcode,
-                a.StartUtc, a.EndUtc, a.Status, a.ProposedStartUtc, a.DurationMinutes,
+                var d = details[v.AppointmentId];
+                return new CalendarVisit(v.AppointmentId, d.Reference, d.ClientName, d.ServiceName, d.Postcode, v.StartUtc, v.EndUtc, v.Status, v.IsProposedTime);
             })
-            .ToListAsync(cancellationToken);
-        var visits = rows
-            .Select(a => new CalendarVisit(a.Id, a.Reference, a.ClientName, a.ServiceName, a.Postcode, a.StartUtc, a.EndUtc, a.Status))
-            .Concat(rows.Where(a => a.Status == AppointmentStatus.AlternativeProposed && a.ProposedStartUtc is not null)
-                .Select(a => new CalendarVisit(a.Id, a.Reference, a.ClientName, a.ServiceName, a.Postcode,
-                    a.ProposedStartUtc!.Value, a.ProposedStartUtc.Value.AddMinutes(a.DurationMinutes), a.Status, IsProposedTime: true)))
             .ToList();
-        var timeOff = await db.TimeOff.AsNoTracking()
-            .Where(t => t.StartUtc < to && t.EndUtc > from)
-            .Select(t => new CalendarTimeOff(t.StartUtc, t.EndUtc, t.Reason))
-            .ToListAsync(cancellationToken);
-        return (visits, timeOff, snapshot.Rules);
+        return (visits, schedule.TimeOff, snapshot.Rules);
     }
+
+    private sealed record VisitDetails(int Id, string Reference, string ClientName, string ServiceName, string Postcode);
 }

@@ -20,8 +20,6 @@ public sealed record CalendarVisit(
     public bool IsPending => Status is AppointmentStatus.Requested or AppointmentStatus.AlternativeProposed;
 }
 
-public sealed record CalendarTimeOff(DateTime StartUtc, DateTime EndUtc, string? Reason);
-
 public enum WeekEntryKind
 {
     Visit,
@@ -93,7 +91,7 @@ public static class WeekLayout
         DateOnly today,
         AvailabilityRules rules,
         IEnumerable<CalendarVisit> visits,
-        IEnumerable<CalendarTimeOff> timeOff,
+        IEnumerable<TimeOffPeriod> timeOff,
         TimeZoneInfo timeZone)
     {
         ArgumentNullException.ThrowIfNull(rules);

@@ -82,89 +82,154 @@ public sealed class AvailabilityService(AppDbContext db, SchedulingSettings sett
     private bool IsFarOutside(DateTime startUtc) => startUtc < clock.UtcNow.AddDays(-1) || startUtc > clock.UtcNow.AddYears(1);
 
     /// <summary>
-    /// Blocking visits and time off around a range. The visits, and the other times proposed to
-    /// clients (a visit waiting for the client's answer holds its own time and the proposed one),
-    /// come from ONE query, whatever the number of weeks: a range on the start column OR a range
-    /// on the proposed start, which SQLite answers with a range scan of each index
-    /// ((StartUtc, Status) and ProposedStartUtc). The status and the visit being moved are checked
-    /// in memory on the few rows of the window, because a status test in SQL tempts SQLite's
-    /// planner into the (Status, NeedsReview) index, which reads every open visit ever stored
-    /// instead of the weeks asked for (see docs/performance.md). Both queries are compiled once
-    /// per model (<see cref="AvailabilityQueries"/>): building and translating the expression
-    /// tree was a fifth of the request.
+    /// What is on the calendar around a UTC window, for the back office's calendar and checks:
+    /// every visit time, of any status (<see cref="VisitTime.HoldsTime"/> says whether it blocks),
+    /// that can reach into the window with its travel time, and the time off that overlaps it.
+    /// The same single statement as the availability search; see <see cref="ReadScheduleAsync"/>.
     /// </summary>
+    public async Task<Schedule> ScheduleAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default)
+    {
+        var snapshot = await settings.GetAsync(cancellationToken);
+        return await ReadScheduleAsync(fromUtc, toUtc, snapshot.Rules.TravelBufferMinutes, cancellationToken);
+    }
+
+    /// <summary>Visits (and proposed times) that block a new visit, and time off, around a range.</summary>
+    /// <param name="ignoringAppointmentId">A visit being moved: its own times do not block its new one.</param>
     private async Task<(List<BusyInterval> Visits, List<BusyInterval> TimeOff)> BusyAsync(
         DateTime rangeStart, DateTime rangeEnd, int bufferMinutes, int? ignoringAppointmentId, CancellationToken cancellationToken)
     {
-        var buffer = TimeSpan.FromMinutes(bufferMinutes);
-        var from = rangeStart - buffer - LongestVisit;
-        var to = rangeEnd + buffer;
-        var queries = AvailabilityQueries.For(db);
-        var visits = new List<BusyInterval>();
-        await foreach (var visit in queries.Visits(db, from, to).WithCancellation(cancellationToken))
-        {
-            if (visit.Id == ignoringAppointmentId)
-            {
-                continue; // a visit being moved: its own times do not block its new one
-            }
-
-            if (BookingStateMachine.HoldsTime(visit.Status) && visit.StartUtc >= from && visit.StartUtc < to)
-            {
-                visits.Add(new BusyInterval(visit.StartUtc, visit.EndUtc));
-            }
-
-            if (visit.Status == AppointmentStatus.AlternativeProposed
-                && visit.ProposedStartUtc is DateTime proposed && proposed >= from && proposed < to)
-            {
-                visits.Add(new BusyInterval(proposed, proposed.AddMinutes(visit.DurationMinutes)));
-            }
-        }
-
-        var timeOff = new List<BusyInterval>();
-        await foreach (var interval in queries.TimeOff(db, rangeStart, rangeEnd).WithCancellation(cancellationToken))
-        {
-            timeOff.Add(interval);
-        }
-
+        var schedule = await ReadScheduleAsync(rangeStart, rangeEnd, bufferMinutes, cancellationToken);
+        var visits = schedule.Visits.Where(v => v.HoldsTime && v.AppointmentId != ignoringAppointmentId).Select(v => v.Interval).ToList();
+        var timeOff = schedule.TimeOff.Select(t => t.Interval).ToList();
         return (visits, timeOff);
     }
+
+    /// <summary>
+    /// Visits and time off around a range, read in ONE statement whatever the number of weeks
+    /// (<see cref="AvailabilityQueries.ScheduleInWindow"/>): the visits, and the other times
+    /// proposed to clients (a visit waiting for the client's answer holds its own time and the
+    /// proposed one), that start from the longest visit and its travel time before the range to
+    /// the travel time after it, UNION ALL the time off that overlaps the range. The visits side
+    /// is a range on the start column OR a range on the proposed start, which SQLite answers with
+    /// a range scan of each index ((StartUtc, Status) and ProposedStartUtc); the time-off side
+    /// searches its (StartUtc, EndUtc) index. Which of a visit's two times falls in the window is
+    /// sorted out in memory, and the status by the callers, on the few rows of the window, because
+    /// a status test in SQL tempts SQLite's planner into the (Status, NeedsReview) index, which
+    /// reads every open visit ever stored instead of the weeks asked for (see docs/performance.md).
+    /// The statement is compiled once per model (<see cref="AvailabilityQueries"/>): building and
+    /// translating the expression tree was a fifth of the request.
+    /// </summary>
+    private async Task<Schedule> ReadScheduleAsync(DateTime rangeStart, DateTime rangeEnd, int bufferMinutes, CancellationToken cancellationToken)
+    {
+        var buffer = TimeSpan.FromMinutes(bufferMinutes);
+        var from = Saturating(rangeStart, -(buffer + LongestVisit));
+        var to = Saturating(rangeEnd, buffer);
+        var visits = new List<VisitTime>();
+        var timeOff = new List<TimeOffPeriod>();
+        await foreach (var row in AvailabilityQueries.For(db).Schedule(db, from, to, rangeStart, rangeEnd).WithCancellation(cancellationToken))
+        {
+            if (row.Status is not AppointmentStatus status)
+            {
+                timeOff.Add(new TimeOffPeriod(row.StartUtc, row.EndUtc, row.Reason));
+                continue;
+            }
+
+            if (row.StartUtc >= from && row.StartUtc < to)
+            {
+                visits.Add(new VisitTime(row.Id, status, row.StartUtc, row.EndUtc));
+            }
+
+            if (status == AppointmentStatus.AlternativeProposed
+                && row.ProposedStartUtc is DateTime proposed && proposed >= from && proposed < to)
+            {
+                visits.Add(new VisitTime(row.Id, status, proposed, proposed.AddMinutes(row.DurationMinutes), IsProposedTime: true));
+            }
+        }
+
+        return new Schedule(visits, timeOff);
+    }
+
+    /// <summary>An instant moved by a span, stopping at DateTime's edges rather than throwing.</summary>
+    private static DateTime Saturating(DateTime instant, TimeSpan by) =>
+        by < TimeSpan.Zero && instant - DateTime.MinValue < -by ? DateTime.SpecifyKind(DateTime.MinValue, instant.Kind)
+        : by > TimeSpan.Zero && DateTime.MaxValue - instant < by ? DateTime.SpecifyKind(DateTime.MaxValue, instant.Kind)
+        : instant + by;
 }
 
 /// <summary>
-/// The availability queries, compiled once per EF Core model. A compiled query may only run
+/// The availability statement, compiled once per EF Core model. A compiled query may only run
 /// against the model it was compiled with, and a process can hold several: each site has a model
 /// of its own (the encrypted columns' converters hold its key ring, see
 /// ProtectorAwareModelCacheKeyFactory), and EF Core rebuilds a model its cache has let go (the
-/// integration tests start many sites in one process). So the compiled delegates are kept per
-/// model, and go with it.
+/// integration tests start many sites in one process). So the compiled delegate is kept per
+/// model, and goes with it.
 /// </summary>
 internal sealed class AvailabilityQueries
 {
     private static readonly ConditionalWeakTable<IModel, AvailabilityQueries> ByModel = new();
 
     /// <summary>
-    /// Every visit, whatever its status, that starts, or has another time proposed, from
-    /// <c>from</c> (inclusive) to <c>to</c> (exclusive).
+    /// One statement, two range-bounded sides joined by UNION ALL: every visit, whatever its
+    /// status, that starts, or has another time proposed, from <c>visitsFrom</c> (inclusive) to
+    /// <c>visitsTo</c> (exclusive); then the time off that overlaps <c>timeOffFrom</c> to
+    /// <c>timeOffTo</c>. Both sides project to <see cref="ScheduleRow"/> with the same column
+    /// types and nullability, as a set operation needs.
     /// </summary>
-    internal static readonly Expression<Func<AppDbContext, DateTime, DateTime, IQueryable<VisitTimes>>> VisitsInWindow =
-        (db, from, to) => db.Appointments.AsNoTracking()
-            .Where(a => (a.StartUtc >= from && a.StartUtc < to) || (a.ProposedStartUtc >= from && a.ProposedStartUtc < to))
-            .Select(a => new VisitTimes(a.Id, a.StartUtc, a.EndUtc, a.Status, a.ProposedStartUtc, a.DurationMinutes));
+    internal static readonly Expression<Func<AppDbContext, DateTime, DateTime, DateTime, DateTime, IQueryable<ScheduleRow>>> ScheduleInWindow =
+        (db, visitsFrom, visitsTo, timeOffFrom, timeOffTo) => db.Appointments.AsNoTracking()
+            .Where(a => (a.StartUtc >= visitsFrom && a.StartUtc < visitsTo) || (a.ProposedStartUtc >= visitsFrom && a.ProposedStartUtc < visitsTo))
+            .Select(a => new ScheduleRow
+            {
+                Id = a.Id,
+                StartUtc = a.StartUtc,
+                EndUtc = a.EndUtc,
+                Status = a.Status,
+                ProposedStartUtc = a.ProposedStartUtc,
+                DurationMinutes = a.DurationMinutes,
+                Reason = null,
+            })
+            .Concat(db.TimeOff.AsNoTracking()
+                .Where(t => t.StartUtc < timeOffTo && t.EndUtc > timeOffFrom)
+                .Select(t => new ScheduleRow
+                {
+                    Id = t.Id,
+                    StartUtc = t.StartUtc,
+                    EndUtc = t.EndUtc,
+                    Status = null,
+                    ProposedStartUtc = null,
+                    DurationMinutes = 0,
+                    Reason = t.Reason,
+                }));
 
     private AvailabilityQueries()
     {
     }
 
-    internal Func<AppDbContext, DateTime, DateTime, IAsyncEnumerable<VisitTimes>> Visits { get; } = EF.CompileAsyncQuery(VisitsInWindow);
+    internal Func<AppDbContext, DateTime, DateTime, DateTime, DateTime, IAsyncEnumerable<ScheduleRow>> Schedule { get; } = EF.CompileAsyncQuery(ScheduleInWindow);
 
-    /// <summary>Time off that overlaps <c>start</c> to <c>end</c>.</summary>
-    internal Func<AppDbContext, DateTime, DateTime, IAsyncEnumerable<BusyInterval>> TimeOff { get; } =
-        EF.CompileAsyncQuery((AppDbContext db, DateTime start, DateTime end) => db.TimeOff.AsNoTracking()
-            .Where(t => t.StartUtc < end && t.EndUtc > start)
-            .Select(t => new BusyInterval(t.StartUtc, t.EndUtc)));
-
-    /// <summary>The queries compiled for this context's model.</summary>
+    /// <summary>The statement compiled for this context's model.</summary>
     internal static AvailabilityQueries For(AppDbContext db) => ByModel.GetValue(db.Model, _ => new AvailabilityQueries());
 }
 
-internal sealed record VisitTimes(int Id, DateTime StartUtc, DateTime EndUtc, AppointmentStatus Status, DateTime? ProposedStartUtc, int DurationMinutes);
+/// <summary>
+/// One row of the availability statement: a visit (its own time, its status and any time proposed
+/// instead) or, when <see cref="Status"/> is null, a stretch of time off (its times and reason).
+/// </summary>
+internal sealed class ScheduleRow
+{
+    public int Id { get; init; }
+
+    public DateTime StartUtc { get; init; }
+
+    public DateTime EndUtc { get; init; }
+
+    /// <summary>Null for time off; a visit always has one.</summary>
+    public AppointmentStatus? Status { get; init; }
+
+    public DateTime? ProposedStartUtc { get; init; }
+
+    public int DurationMinutes { get; init; }
+
+    /// <summary>Time off's reason; null for a visit.</summary>
+    public string? Reason { get; init; }
+}

@@ -12,7 +12,8 @@ public enum SlotClash
 
 /// <summary>
 /// Says why a start time is not free, with the same rules as <see cref="AvailabilityCalculator"/>,
-/// so a refusal can name its reason. Pure: no database, no clock.
+/// so a refusal can name its reason. Each rule is also a method of its own, so the back office's
+/// checks (which list every rule a time breaks) apply the very same rules. Pure: no database, no clock.
 /// </summary>
 public static class SlotClashExplainer
 {
@@ -30,26 +31,18 @@ public static class SlotClashExplainer
         ArgumentNullException.ThrowIfNull(timeZone);
         ArgumentNullException.ThrowIfNull(visits);
         ArgumentNullException.ThrowIfNull(timeOff);
-        var duration = TimeSpan.FromMinutes(durationMinutes);
-        var endUtc = startUtc + duration;
-        if (startUtc < now.UtcDateTime.AddHours(rules.MinimumNoticeHours))
+        var endUtc = startUtc.AddMinutes(durationMinutes);
+        if (IsTooSoon(rules, startUtc, now))
         {
             return SlotClash.TooSoon;
         }
 
-        if (startUtc > now.UtcDateTime.AddDays(rules.BookingHorizonDays))
+        if (IsTooFarAhead(rules, startUtc, now))
         {
             return SlotClash.TooFarAhead;
         }
 
-        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(startUtc, DateTimeKind.Utc), timeZone);
-        var time = TimeOnly.FromDateTime(local);
-        var inHours = rules.WeeklyHours.Any(p =>
-            p.Day == local.DayOfWeek
-            && time >= p.Opens
-            && time.ToTimeSpan() + duration <= p.Closes.ToTimeSpan()
-            && (time - p.Opens).Ticks % TimeSpan.FromMinutes(AvailabilityRules.GridMinutes).Ticks == 0);
-        if (!inHours)
+        if (!IsInWorkingHours(rules, timeZone, startUtc, durationMinutes))
         {
             return SlotClash.OutsideWorkingHours;
         }
@@ -59,10 +52,51 @@ public static class SlotClashExplainer
             return SlotClash.TimeOff;
         }
 
+        return visits.Any(v => ClashesWithVisit(rules, v, startUtc, endUtc)) ? SlotClash.OverlapsVisit : null;
+    }
+
+    /// <summary>Inside the notice window (or already gone).</summary>
+    public static bool IsTooSoon(AvailabilityRules rules, DateTime startUtc, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        return startUtc < now.UtcDateTime.AddHours(rules.MinimumNoticeHours);
+    }
+
+    /// <summary>Beyond the booking horizon.</summary>
+    public static bool IsTooFarAhead(AvailabilityRules rules, DateTime startUtc, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        return startUtc > now.UtcDateTime.AddDays(rules.BookingHorizonDays);
+    }
+
+    /// <summary>
+    /// Starts and ends within one of the day's working periods, in local time; and, unless
+    /// <paramref name="anyMinute"/>, on the quarter-hour grid counted from its opening (the back
+    /// office's phone-booking form checks its own quarter-hour start instead).
+    /// </summary>
+    public static bool IsInWorkingHours(AvailabilityRules rules, TimeZoneInfo timeZone, DateTime startUtc, int durationMinutes, bool anyMinute = false)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(timeZone);
+        var duration = TimeSpan.FromMinutes(durationMinutes);
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(startUtc, DateTimeKind.Utc), timeZone);
+        var time = TimeOnly.FromDateTime(local);
+        return rules.WeeklyHours.Any(p =>
+            p.Day == local.DayOfWeek
+            && time >= p.Opens
+            && time.ToTimeSpan() + duration <= p.Closes.ToTimeSpan()
+            && (anyMinute || (time - p.Opens).Ticks % TimeSpan.FromMinutes(AvailabilityRules.GridMinutes).Ticks == 0));
+    }
+
+    /// <summary>
+    /// The new visit overlaps another, or the travel time before or after it: the same rule the
+    /// slot claims enforce in the database.
+    /// </summary>
+    public static bool ClashesWithVisit(AvailabilityRules rules, BusyInterval visit, DateTime startUtc, DateTime endUtc)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
         var buffer = TimeSpan.FromMinutes(rules.TravelBufferMinutes);
-        return visits.Any(v => new BusyInterval(v.StartUtc - buffer, v.EndUtc + buffer).Overlaps(startUtc, endUtc))
-            ? SlotClash.OverlapsVisit
-            : null;
+        return new BusyInterval(visit.StartUtc - buffer, visit.EndUtc + buffer).Overlaps(startUtc, endUtc);
     }
 
     /// <summary>The reason in words a client can act on.</summary>

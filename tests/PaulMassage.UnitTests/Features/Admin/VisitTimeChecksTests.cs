@@ -61,6 +61,10 @@ public sealed class VisitTimeChecksTests
     }
 
     [Fact]
+    public void the_checks_leave_the_quarter_hour_start_to_the_form() =>
+        Assert.Empty(Checks.Check(Utc(3, 2, 12, 10), 60, [Ann], [], Now));
+
+    [Fact]
     public void a_day_off_says_so() =>
         Assert.Equal("You do not work on Sundays.", Assert.Single(Checks.Check(Utc(3, 7, 10), 60, [], [], Now)).Message);
 

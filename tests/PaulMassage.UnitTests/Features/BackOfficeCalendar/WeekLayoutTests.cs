@@ -68,7 +68,7 @@ public sealed class WeekLayoutTests
     [Fact]
     public void time_off_across_days_is_cut_per_day_and_does_not_stretch_the_hours_shown()
     {
-        CalendarTimeOff[] holiday = [new(Utc(3, 3, 14), Utc(3, 5, 0), "Holiday")];
+        TimeOffPeriod[] holiday = [new(Utc(3, 3, 14), Utc(3, 5, 0), "Holiday")];
 
         var week = WeekLayout.Build(Monday, Monday, AvailabilityRules.Defaults, [], holiday, London);
 
