@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.ActionConstraints;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.Mvc.Razor;
 
@@ -42,5 +43,36 @@ public sealed class FeatureViewLocationExpander : IViewLocationExpander
         }
 
         yield return "/Features/Site/Views/{0}.cshtml";
+    }
+}
+
+/// <summary>
+/// Every GET action answers HEAD too, as HTTP expects of a GET resource (link checkers and uptime
+/// monitors send HEAD); Kestrel sends the headers of the GET response without its body.
+/// </summary>
+public sealed class HeadAsGetConvention : IActionModelConvention
+{
+    public void Apply(ActionModel action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        foreach (var selector in action.Selectors)
+        {
+            var methods = selector.EndpointMetadata.OfType<HttpMethodMetadata>().FirstOrDefault();
+            if (methods is null || !methods.HttpMethods.Contains(HttpMethods.Get) || methods.HttpMethods.Contains(HttpMethods.Head))
+            {
+                continue;
+            }
+
+            string[] withHead = [.. methods.HttpMethods, HttpMethods.Head];
+            selector.EndpointMetadata.Remove(methods);
+            selector.EndpointMetadata.Add(new HttpMethodMetadata(withHead, methods.AcceptCorsPreflight));
+            for (var i = 0; i < selector.ActionConstraints.Count; i++)
+            {
+                if (selector.ActionConstraints[i] is HttpMethodActionConstraint)
+                {
+                    selector.ActionConstraints[i] = new HttpMethodActionConstraint(withHead);
+                }
+            }
+        }
     }
 }

@@ -72,6 +72,7 @@ public static class PracticeServices
             .AddControllersWithViews(options =>
             {
                 options.Conventions.Add(new FeatureConvention());
+                options.Conventions.Add(new HeadAsGetConvention());
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
 
                 // A value that does not bind can only come from a changed form: say so plainly.

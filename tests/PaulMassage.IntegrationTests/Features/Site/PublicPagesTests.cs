@@ -320,6 +320,23 @@ public sealed class ThePublicPages(PracticeAppFactoryFixture fixture) : IClassFi
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>Link checkers and uptime monitors ask with HEAD: it answers as GET would, headers only.</summary>
+    [Theory]
+    [MemberData(nameof(Pages))]
+    [InlineData("/sitemap.xml")]
+    [InlineData("/articles/feed.xml")]
+    [InlineData("/robots.txt")]
+    public async Task answer_a_head_request_as_they_answer_get(string path)
+    {
+        using var client = Factory.CreateClient();
+
+        using var get = await client.GetAsync(path);
+        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(get.Content.Headers.ContentType?.MediaType, head.Content.Headers.ContentType?.MediaType);
+    }
+
     [Theory]
     [InlineData("/services/hot-stone-massage")]
     [InlineData("/articles/no-such-article")]
