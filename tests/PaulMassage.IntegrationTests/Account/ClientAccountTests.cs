@@ -44,6 +44,11 @@ public sealed class ClientAccountTests(PracticeAppFactoryFixture fixture) : ICla
 
         var mail = Assert.Single(await MailPickup.ToAsync(Factory, "rita.reg@test.example"));
         Assert.Contains("Confirm your e-mail address", mail.Subject, StringComparison.Ordinal);
+        // A mail scanner's HEAD on the link must not confirm the account: only opening it does.
+        using var scanned = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Head, MailPickup.LinkIn(mail, "/account/confirm-email")));
+        Assert.NotEqual(HttpStatusCode.OK, scanned.StatusCode);
+        Assert.Null(await Factory.WithDbAsync(db => db.Clients.Where(c => c.Id == past.ClientId).Select(c => c.UserId).SingleAsync()));
+
         var confirmed = await browser.GetAsync(MailPickup.LinkIn(mail, "/account/confirm-email"));
         Assert.Contains("your e-mail address is confirmed", await confirmed.TextAsync(), StringComparison.Ordinal);
         Assert.NotNull(await Factory.WithDbAsync(db => db.Clients.Where(c => c.Id == past.ClientId).Select(c => c.UserId).SingleAsync()));

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using PaulMassage.Web.Infrastructure.Web;
 
 namespace PaulMassage.Web.Features.Account;
 
@@ -96,6 +97,7 @@ public sealed class RegistrationController(ClientAccounts accounts) : Controller
     }
 
     [HttpGet("confirm-email")]
+    [GetOnly] // confirming changes the account: a mail scanner's HEAD must not do it
     public async Task<IActionResult> ConfirmEmail([FromQuery] string? userId, [FromQuery] string? code) =>
         View("ConfirmEmail", await accounts.ConfirmAsync(userId, code));
 

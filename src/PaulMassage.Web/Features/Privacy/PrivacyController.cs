@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PaulMassage.Web.Features.Booking;
+using PaulMassage.Web.Infrastructure.Web;
 
 namespace PaulMassage.Web.Features.Privacy;
 
@@ -16,6 +17,7 @@ public sealed class PrivacyController(PrivacyService privacy) : Controller
 
     [AllowAnonymous]
     [HttpGet("/bookings/{token}/my-data")]
+    [GetOnly]
     public async Task<IActionResult> BookingData(string token, CancellationToken cancellationToken)
     {
         var export = await privacy.ExportForBookingAsync(token, cancellationToken);
@@ -43,6 +45,7 @@ public sealed class PrivacyController(PrivacyService privacy) : Controller
         View("Account", new AccountPrivacyPage(await privacy.HasOpenRequestForUserAsync(UserId, cancellationToken), TempData["PrivacyMessage"] as string));
 
     [HttpGet("/account/privacy/my-data")]
+    [GetOnly]
     public async Task<IActionResult> AccountData(CancellationToken cancellationToken) =>
         JsonDownload(await privacy.ExportForUserAsync(UserId, cancellationToken), "account");
 

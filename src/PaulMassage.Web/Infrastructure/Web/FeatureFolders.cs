@@ -48,13 +48,19 @@ public sealed class FeatureViewLocationExpander : IViewLocationExpander
 
 /// <summary>
 /// Every GET action answers HEAD too, as HTTP expects of a GET resource (link checkers and uptime
-/// monitors send HEAD); Kestrel sends the headers of the GET response without its body.
+/// monitors send HEAD); Kestrel sends the headers of the GET response without its body. Not an
+/// action marked <see cref="GetOnlyAttribute"/>.
 /// </summary>
 public sealed class HeadAsGetConvention : IActionModelConvention
 {
     public void Apply(ActionModel action)
     {
         ArgumentNullException.ThrowIfNull(action);
+        if (action.Attributes.OfType<GetOnlyAttribute>().Any())
+        {
+            return;
+        }
+
         foreach (var selector in action.Selectors)
         {
             var methods = selector.EndpointMetadata.OfType<HttpMethodMetadata>().FirstOrDefault();
@@ -76,3 +82,10 @@ public sealed class HeadAsGetConvention : IActionModelConvention
         }
     }
 }
+
+/// <summary>
+/// A GET action that must not answer HEAD: opening it does something (confirms an account) or costs
+/// a lot (decrypts a whole export), which a mail scanner's or a monitor's HEAD should not trigger.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class GetOnlyAttribute : Attribute;
