@@ -35,9 +35,13 @@ public sealed class NotificationWorker(
         // The first pass waits a few seconds after start-up, so that compiling its queries does not
         // compete with the site's first requests for the CPU; a message saved meanwhile (a booking)
         // wakes it at once, as it does later.
+        if (!await gate.WaitUntilOpenAsync(stoppingToken))
+        {
+            return;
+        }
+
         try
         {
-            await gate.Opened.WaitAsync(stoppingToken);
             await signal.WaitAsync(StartDelay, stoppingToken);
         }
         catch (OperationCanceledException)

@@ -52,9 +52,13 @@ public sealed class RetentionWorker(IServiceScopeFactory scopes, StartupGate gat
 
         // The first run waits a few seconds after start-up (real time), so that its queries are not
         // compiled while the site answers its first requests; then once per interval.
+        if (!await gate.WaitUntilOpenAsync(stoppingToken))
+        {
+            return;
+        }
+
         try
         {
-            await gate.Opened.WaitAsync(stoppingToken);
             await Task.Delay(StartDelay, stoppingToken);
         }
         catch (OperationCanceledException)

@@ -125,6 +125,8 @@ public static class PracticeServices
         {
             // A restart writes nothing here, so the key ring (read with the process's first EF Core
             // query, a third of a second of compiling) loads beside the first requests, not before them.
+            // A request that saves encrypted data is a form post, whose antiforgery check reads the key
+            // ring (and makes a key if one is due) before the action opens any write transaction.
             _ = Task.Run(() => WarmKeyRing(app.Services));
             return;
         }

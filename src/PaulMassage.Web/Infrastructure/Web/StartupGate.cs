@@ -12,6 +12,23 @@ public sealed class StartupGate
     /// <summary>Completes when the site may use its database; faults if preparing it failed.</summary>
     public Task Opened => opened.Task;
 
+    /// <summary>
+    /// For background work: true once the gate is open; false if the site stops first or could not
+    /// prepare its database (Program reports that failure once; the workers simply do not start).
+    /// </summary>
+    public async Task<bool> WaitUntilOpenAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await opened.Task.WaitAsync(cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Opens the gate when <paramref name="preparation"/> succeeds; passes on its failure.</summary>
     public async Task OpenAfterAsync(Task preparation)
     {

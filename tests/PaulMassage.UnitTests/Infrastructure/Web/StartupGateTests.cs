@@ -69,5 +69,24 @@ public sealed class TheStartupGate
         Assert.Equal("migration failed", (await Assert.ThrowsAsync<InvalidOperationException>(() => opening)).Message);
         await Assert.ThrowsAsync<InvalidOperationException>(() => request);
         Assert.Empty(reached);
+        Assert.False(await gate.WaitUntilOpenAsync(CancellationToken.None)); // the workers just do not start
+    }
+
+    [Fact]
+    public async Task tells_background_work_when_it_may_start()
+    {
+        var gate = new StartupGate();
+        var preparation = new TaskCompletionSource();
+        var opening = gate.OpenAfterAsync(preparation.Task);
+        using var stopping = new CancellationTokenSource();
+
+        var waiting = gate.WaitUntilOpenAsync(stopping.Token);
+        Assert.False(waiting.IsCompleted);
+        preparation.SetResult();
+        await opening;
+
+        Assert.True(await waiting);
+        await stopping.CancelAsync();
+        Assert.False(await new StartupGate().WaitUntilOpenAsync(stopping.Token)); // the site stopping first
     }
 }
