@@ -216,6 +216,34 @@ public sealed partial class PhoneBookingTests(PracticeAppFactoryFixture fixture)
     }
 
     [Fact]
+    public async Task an_intake_without_an_answer_to_the_red_flags_is_sent_back_keeping_what_was_typed()
+    {
+        using var therapist = await Sessions.TherapistAsync(Factory);
+        var form = await therapist.GetStringAsync(Page);
+        Assert.Contains("name=\"NoRedFlags\" id=\"NoRedFlags\"", form, StringComparison.Ordinal);
+        (string, string)[] call = [("Email", "unasked@client.example"), ("Name", "Una Unasked"), ("Date", "2027-03-25"), ("Time", "10:00"), ("NoRedFlags", "false")];
+
+        var response = await BookAsync(therapist, [.. call, ("MainComplaint", "Tight calves after a marathon"), ("PainAreas", "Legs"), ("PainIntensity", "5"),
+            ("Duration", "UnderSixWeeks"), ("IntakeConsent", "true")]);
+
+        var page = await response.ReadHtmlAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(Page, response.RequestMessage!.RequestUri!.AbsolutePath);
+        const string unanswered = "You started the intake: ask about the red flags and tick any that apply, or tick \"None of these apply (asked)\".";
+        Assert.Equal(unanswered, page.QuerySelector("#RedFlags-error")!.TextContent);
+        Assert.Equal([unanswered], page.ErrorSummary());
+        Assert.Equal("Una Unasked", page.FieldValue("Name"));
+        Assert.Equal("Tight calves after a marathon", page.FieldValue("MainComplaint"));
+        Assert.Equal(["Legs"], page.Checked("PainAreas"));
+        Assert.Equal(["true"], page.Checked("IntakeConsent"));
+        Assert.False(await Factory.WithDbAsync(db => db.Clients.AnyAsync(c => c.NormalizedEmail == "UNASKED@CLIENT.EXAMPLE")));
+
+        // Without an intake the answer is not required, as before.
+        var booked = await BookAsync(therapist, call);
+        Assert.StartsWith("Booked and confirmed", Sessions.AdminMessage(await booked.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task time_off_is_named_with_its_reason_and_may_be_overridden()
     {
         await Factory.WithDbAsync(db =>
@@ -234,13 +262,17 @@ public sealed partial class PhoneBookingTests(PracticeAppFactoryFixture fixture)
         Assert.StartsWith("Booked and confirmed", Sessions.AdminMessage(await booked.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
 
-    /// <summary>Posts the phone booking form with sensible defaults; later fields win.</summary>
+    /// <summary>
+    /// Posts the phone booking form with sensible defaults, "None of these apply (asked)" among them;
+    /// a field given replaces its default, so ("NoRedFlags", "false") leaves the question unanswered.
+    /// </summary>
     private static Task<HttpResponseMessage> BookAsync(HttpClient therapist, params (string Name, string Value)[] fields)
     {
         var defaults = new (string Name, string Value)[]
         {
             ("Phone", "07700 900789"), ("Service", "deep-tissue-massage"), ("Minutes", "60"),
             ("AddressLine1", "5 Phone Road"), ("Town", "London"), ("Postcode", "SE1 7PB"), ("AccessNotes", "Side gate"),
+            ("NoRedFlags", "true"),
         };
         var given = fields.Select(f => f.Name).ToHashSet();
         return Sessions.PostAsync(therapist, Page, Page, [.. defaults.Where(d => !given.Contains(d.Name)), .. fields]);

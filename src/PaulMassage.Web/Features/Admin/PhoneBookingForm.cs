@@ -87,8 +87,21 @@ public sealed class PhoneBookingForm
 
     public List<Contraindication> Contraindications { get; set; } = [];
 
-    /// <summary>Asked on every call, intake or not: any one stops the booking with the medical advice.</summary>
+    /// <summary>
+    /// Red flags are not part of the optional intake: they are asked on every call, and any one ticked
+    /// stops the booking with the medical advice, intake or not. An answer (a flag, or "None of these
+    /// apply (asked)") is required only when the intake is recorded, since a stored intake says "no red
+    /// flags" and that must mean they were asked; a booking without an intake may still be saved with
+    /// the question unanswered, as before.
+    /// </summary>
     public List<RedFlag> RedFlags { get; set; } = [];
+
+    /// <summary>
+    /// "None of these apply (asked)". Not an intake answer in itself (see <see cref="HasIntake"/>):
+    /// ticking it alone does not start an intake.
+    /// </summary>
+    [Display(Name = "None of these apply (asked)")]
+    public bool NoRedFlags { get; set; }
 
     [StringLength(4000, ErrorMessage = "Please keep this under 4,000 characters.")]
     [Display(Name = "Anything else about their health (optional)")]
@@ -98,14 +111,17 @@ public sealed class PhoneBookingForm
     [Display(Name = "The client agreed on the phone that I may keep these health answers, and to the 24-hour cancellation policy")]
     public bool IntakeConsent { get; set; }
 
-    /// <summary>Whether any intake answer was given: then the main ones are needed.</summary>
+    /// <summary>
+    /// Whether any intake answer was given: then the main ones are needed, and the red-flag answer.
+    /// The red flags themselves are not counted, as they are asked on every call.
+    /// </summary>
     public bool HasIntake =>
         !string.IsNullOrWhiteSpace(MainComplaint) || PainAreas.Count > 0 || PainIntensity is not null || Duration is not null
         || Feelings.Count > 0 || Contraindications.Count > 0 || !string.IsNullOrWhiteSpace(MedicalHistory);
 
     /// <summary>
     /// Checks what annotations cannot (postcode, quarter-hour start, a treatment length that exists,
-    /// a complete intake when one is started) and turns a valid form into a <see cref="PhoneBooking"/>.
+    /// a complete intake, red-flag answer included, when one is started) and turns a valid form into a <see cref="PhoneBooking"/>.
     /// </summary>
     public PhoneBooking? ToBooking(ModelStateDictionary modelState, IReadOnlyList<ServiceSummary> services, PracticeClock clock)
     {
@@ -150,6 +166,9 @@ public sealed class PhoneBookingForm
             {
                 modelState.AddModelError(nameof(Duration), "You started the intake: choose how long they have had the pain.");
             }
+
+            BookingFormMapper.CheckRedFlagAnswer(modelState, RedFlags, NoRedFlags,
+                "You started the intake: ask about the red flags and tick any that apply, or tick \"None of these apply (asked)\".");
 
             if (!IntakeConsent)
             {

@@ -25,14 +25,7 @@ public static class BookingFormMapper
             modelState.AddModelError(nameof(BookingForm.Feelings), "Choose at least one description of the pain.");
         }
 
-        if (form.RedFlags.Count == 0 && !form.NoRedFlags)
-        {
-            modelState.AddModelError(nameof(BookingForm.RedFlags), "Tick any of these that apply, or tick \"None of these apply to me\".");
-        }
-        else if (form.RedFlags.Count > 0 && form.NoRedFlags)
-        {
-            modelState.AddModelError(nameof(BookingForm.RedFlags), "You ticked a symptom and also \"None of these apply\". Please check your answer.");
-        }
+        CheckRedFlagAnswer(modelState, form.RedFlags, form.NoRedFlags, "Tick any of these that apply, or tick \"None of these apply to me\".");
 
         if (!form.ConsentToHealthData)
         {
@@ -91,6 +84,24 @@ public static class BookingFormMapper
     /// </summary>
     public static RedFlag TickedRedFlags(IEnumerable<RedFlag> ticked) =>
         Combine(ticked.Where(f => Enum.IsDefined(f) && f != RedFlag.None).ToList());
+
+    /// <summary>
+    /// The red-flag question's rule, shared by the public form and the therapist's phone form (both
+    /// name the question's field RedFlags): it needs an answer, one or more flags or "None of these
+    /// apply", and not both. <paramref name="unanswered"/> words the missing answer for whoever is
+    /// filling the form in.
+    /// </summary>
+    internal static void CheckRedFlagAnswer(ModelStateDictionary modelState, List<RedFlag> ticked, bool noneApply, string unanswered)
+    {
+        if (ticked.Count == 0 && !noneApply)
+        {
+            modelState.AddModelError(nameof(BookingForm.RedFlags), unanswered);
+        }
+        else if (ticked.Count > 0 && noneApply)
+        {
+            modelState.AddModelError(nameof(BookingForm.RedFlags), "You ticked a symptom and also \"None of these apply\". Please check your answer.");
+        }
+    }
 
     internal static bool ValidFlags<T>(List<T> values)
         where T : struct, Enum =>
