@@ -14,6 +14,7 @@ namespace PaulMassage.IntegrationTests.Security;
 public sealed class TheCrashRecovery : IDisposable
 {
     private const int Burst = 30;
+    private const int InFlight = 4;
     private readonly string folder = Path.Combine(Path.GetTempPath(), "paulmassage-tests", "crash-" + Guid.NewGuid().ToString("N"));
 
     public TheCrashRecovery() => Directory.CreateDirectory(folder);
@@ -36,9 +37,14 @@ public sealed class TheCrashRecovery : IDisposable
                 visitors.Add((client, await FormPost.AntiforgeryTokenAsync(client, page), start));
             }
 
+            // A few posts in flight at a time, so the kill always lands while some are being written
+            // and others have not been sent: with all thirty at once, a busy machine could answer
+            // them all before the test saw the first few answers, and the kill would prove nothing.
             var killAfter = Burst / 4;
+            using var inFlight = new SemaphoreSlim(InFlight);
             var posts = visitors.Select((v, i) => Task.Run(async () =>
             {
+                await inFlight.WaitAsync();
                 try
                 {
                     var fields = SecurityScenario.ValidBookingFields(DateTime.Parse(v.Start, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal), $"Crash Client {i}", $"crash{i}@test.example")
@@ -61,6 +67,10 @@ public sealed class TheCrashRecovery : IDisposable
                 }
                 catch (TaskCanceledException)
                 {
+                }
+                finally
+                {
+                    inFlight.Release();
                 }
             })).ToList();
             await Task.WhenAll(posts);
