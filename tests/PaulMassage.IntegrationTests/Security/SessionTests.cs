@@ -231,14 +231,7 @@ public sealed partial class TheSessions(SecureCookiesFixture fixture) : IClassFi
     public async Task accept_each_recovery_code_once_instead_of_the_app()
     {
         var email = await NewAccountAsync(Roles.Therapist);
-        IReadOnlyList<string> codes;
-        using (var client = await Factory.SignedInAsync(email, Password))
-        {
-            using var setUp = await FormPost.PostAsync(client, Page, "/account/security/two-factor/setup", []);
-            var key = AuthenticatorKey().Match(await client.GetStringAsync("/account/security/two-factor/enable")).Groups[1].Value;
-            using var enable = await FormPost.PostAsync(client, "/account/security/two-factor/enable", "/account/security/two-factor/enable", new Dictionary<string, string> { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
-            codes = RecoveryCode().Matches(await enable.Content.ReadAsStringAsync()).Select(m => m.Groups[1].Value).ToList();
-        }
+        var codes = await EnableTwoFactorAsync(email);
 
         for (var attempt = 0; attempt < 2; attempt++)
         {
@@ -263,14 +256,7 @@ public sealed partial class TheSessions(SecureCookiesFixture fixture) : IClassFi
     public async Task send_each_user_to_their_own_start_page_after_the_second_factor(string role, string startPage)
     {
         var email = await NewAccountAsync(role);
-        IReadOnlyList<string> codes;
-        using (var client = await Factory.SignedInAsync(email, Password))
-        {
-            using var setUp = await FormPost.PostAsync(client, Page, "/account/security/two-factor/setup", []);
-            var key = AuthenticatorKey().Match(await client.GetStringAsync("/account/security/two-factor/enable")).Groups[1].Value;
-            using var enable = await FormPost.PostAsync(client, "/account/security/two-factor/enable", "/account/security/two-factor/enable", new Dictionary<string, string> { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
-            codes = RecoveryCode().Matches(await enable.Content.ReadAsStringAsync()).Select(m => m.Groups[1].Value).ToList();
-        }
+        var codes = await EnableTwoFactorAsync(email);
 
         using var visitor = Factory.Visitor();
         using var password = await SecurityScenario.SignInAsync(visitor, email, Password);
@@ -291,6 +277,16 @@ public sealed partial class TheSessions(SecureCookiesFixture fixture) : IClassFi
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
         await users.AddToRoleAsync(user, role);
         return email;
+    }
+
+    /// <summary>Turns on two-factor sign-in with the authenticator app for an account; returns its recovery codes.</summary>
+    private async Task<IReadOnlyList<string>> EnableTwoFactorAsync(string email)
+    {
+        using var client = await Factory.SignedInAsync(email, Password);
+        using var setUp = await FormPost.PostAsync(client, Page, "/account/security/two-factor/setup", []);
+        var key = AuthenticatorKey().Match(await client.GetStringAsync("/account/security/two-factor/enable")).Groups[1].Value;
+        using var enable = await FormPost.PostAsync(client, "/account/security/two-factor/enable", "/account/security/two-factor/enable", new Dictionary<string, string> { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        return RecoveryCode().Matches(await enable.Content.ReadAsStringAsync()).Select(m => m.Groups[1].Value).ToList();
     }
 
     [GeneratedRegex("<code class=\"authenticator-key\">([^<]+)</code>")]
