@@ -337,7 +337,7 @@ public sealed class AppointmentActions(
     /// </summary>
     private async Task<List<VisitTimeProblem>> CheckTimeAsync(SchedulingSnapshot snapshot, DateTime startUtc, int minutes, CancellationToken cancellationToken)
     {
-        var schedule = await availability.ScheduleAsync(startUtc, startUtc.AddMinutes(minutes), cancellationToken);
+        var schedule = await availability.ScheduleAsync(startUtc, startUtc.AddMinutes(minutes), snapshot.Rules, cancellationToken);
         var holding = schedule.Visits.Where(v => v.HoldsTime).ToList();
         var ids = holding.Select(v => v.AppointmentId).Distinct().ToList();
         var names = ids.Count == 0

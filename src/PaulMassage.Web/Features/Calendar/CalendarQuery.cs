@@ -100,7 +100,7 @@ public sealed class CalendarQuery(AppDbContext db, SchedulingSettings settings, 
         DateOnly first, int days, CancellationToken cancellationToken)
     {
         var snapshot = await settings.GetAsync(cancellationToken);
-        var schedule = await availability.ScheduleAsync(clock.StartOfDayUtc(first), clock.StartOfDayUtc(first.AddDays(days)), cancellationToken);
+        var schedule = await availability.ScheduleAsync(clock.StartOfDayUtc(first), clock.StartOfDayUtc(first.AddDays(days)), snapshot.Rules, cancellationToken);
         var times = schedule.Visits.Where(v => Drawn.Contains(v.Status)).ToList();
         var ids = times.Select(v => v.AppointmentId).Distinct().ToList();
         var details = ids.Count == 0

@@ -87,10 +87,11 @@ public sealed class AvailabilityService(AppDbContext db, SchedulingSettings sett
     /// that can reach into the window with its travel time, and the time off that overlaps it.
     /// The same single statement as the availability search; see <see cref="ReadScheduleAsync"/>.
     /// </summary>
-    public async Task<Schedule> ScheduleAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default)
+    /// <param name="rules">The caller's rules, read once for its whole request (only the travel time is used here).</param>
+    public Task<Schedule> ScheduleAsync(DateTime fromUtc, DateTime toUtc, AvailabilityRules rules, CancellationToken cancellationToken = default)
     {
-        var snapshot = await settings.GetAsync(cancellationToken);
-        return await ReadScheduleAsync(fromUtc, toUtc, snapshot.Rules.TravelBufferMinutes, cancellationToken);
+        ArgumentNullException.ThrowIfNull(rules);
+        return ReadScheduleAsync(fromUtc, toUtc, rules.TravelBufferMinutes, cancellationToken);
     }
 
     /// <summary>Visits (and proposed times) that block a new visit, and time off, around a range.</summary>
