@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PaulMassage.Web.Features.Account;
 using PaulMassage.Web.Features.Booking;
+using PaulMassage.Web.Features.Clients;
 using PaulMassage.Web.Features.Scheduling;
 using PaulMassage.Web.Features.Screening;
 using PaulMassage.Web.Infrastructure.Data;
@@ -114,7 +115,8 @@ public static class Visits
             service, minutes, startUtc, postcode!, name, email ?? $"{Guid.NewGuid():N}@client.example", "07700 900456",
             "1 Test Street", "Flat 2", "London", "Ring the top bell",
             new IntakeDetails("Aching lower back after long days at the desk", BodyArea.LowerBack | BodyArea.Hips, 6,
-                PainDuration.SixToTwelveWeeks, PainFeeling.MuscleAcheOrTension, contraindications, "Mild asthma", RedFlag.None)));
+                PainDuration.SixToTwelveWeeks, PainFeeling.MuscleAcheOrTension, contraindications, "Mild asthma", RedFlag.None),
+            new Booker.Anonymous()));
         var accepted = Assert.IsType<BookingOutcome.Accepted>(outcome);
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var id = await db.Appointments.Where(a => a.Reference == accepted.Reference).Select(a => a.Id).SingleAsync();

@@ -89,8 +89,10 @@ public sealed class ClientAccounts(
     }
 
     /// <summary>
-    /// Links the client record booked with the account's confirmed address (once confirmed only,
-    /// so nobody can claim another person's bookings by registering their address).
+    /// Links the address's own client record to the account (once confirmed only, so nobody can
+    /// claim another person's bookings by registering their address). Provisional records, of
+    /// bookings whose booker never proved the address, are not linked: the booker may not be the
+    /// account's owner (see <see cref="ClientIdentities"/>).
     /// </summary>
     public async Task<int> LinkClientRecordsAsync(AppUser user)
     {
@@ -102,7 +104,7 @@ public sealed class ClientAccounts(
 
         var normalized = Client.Normalize(user.Email);
         var linked = await db.Clients
-            .Where(c => c.NormalizedEmail == normalized && c.UserId == null)
+            .Where(c => c.NormalizedEmail == normalized && c.UserId == null && !c.Provisional)
             .ExecuteUpdateAsync(set => set.SetProperty(c => c.UserId, user.Id));
         if (linked > 0)
         {

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PaulMassage.Web.Features.Account;
+using PaulMassage.Web.Features.Clients;
 using PaulMassage.Web.Features.Scheduling;
 using PaulMassage.Web.Infrastructure.Time;
 
@@ -38,13 +39,26 @@ public sealed class RequestPage
     public ProposalDay? Proposal { get; init; }
 
     public string? DeclineReason { get; init; }
+
+    /// <summary>For a booking with a provisional client record: the address's own record to link it to, if any.</summary>
+    public AddressMatch? AddressMatch { get; init; }
+}
+
+/// <summary>Paul links a booking's provisional record: to the address's record (keeping the details he chose), or makes it the address's record.</summary>
+public sealed class LinkClientForm
+{
+    public int? AddressRecordId { get; set; }
+
+    public bool NameFromBooking { get; set; }
+
+    public bool PhoneFromBooking { get; set; }
 }
 
 /// <summary>The therapist's back office: requests and the changes he makes to visits. Everything here needs the Therapist role.</summary>
 [Authorize(Roles = Roles.Therapist)]
 [Route("admin")]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class AdminController(RequestsQuery requests, AppointmentActions actions, AvailabilityService availability, PracticeClock clock) : Controller
+public sealed class AdminController(RequestsQuery requests, AppointmentActions actions, ClientIdentities clients, AvailabilityService availability, PracticeClock clock) : Controller
 {
     public const string MessageKey = "AdminMessage";
     public const string MessageKindKey = "AdminMessageKind";
@@ -90,6 +104,28 @@ public sealed class AdminController(RequestsQuery requests, AppointmentActions a
         return Finish(id, form, await actions.ProposeTimeAsync(id, form.Version, FormTime.AsUtc(start)!.Value, Actor, cancellationToken));
     }
 
+    /// <summary>Paul decides whether a booking made without signing in joins the address's client record.</summary>
+    [HttpPost("requests/{id:int}/link-client")]
+    public async Task<IActionResult> LinkClient(int id, [FromForm] LinkClientForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var detail = await requests.DetailAsync(id, cancellationToken);
+        if (detail is null)
+        {
+            return NotFound();
+        }
+
+        var outcome = await clients.LinkAsync(detail.ClientId, form.AddressRecordId, new KeepDetails(form.NameFromBooking, form.PhoneFromBooking), cancellationToken);
+        TempData[MessageKey] = outcome switch
+        {
+            LinkOutcome.Linked => $"{detail.Reference} is now on the client's record.",
+            LinkOutcome.Adopted => $"{detail.ClientEmail} now has this as its client record.",
+            _ => "Nothing was linked: the client records changed since you opened the page. Check them below.",
+        };
+        TempData[MessageKindKey] = outcome is LinkOutcome.Linked or LinkOutcome.Adopted ? "success" : "warning";
+        return RedirectToAction(nameof(Detail), new { id });
+    }
+
     [HttpPost("visits/{id:int}/complete")]
     public async Task<IActionResult> Complete(int id, [FromForm] VisitChangeForm form, CancellationToken cancellationToken) =>
         Finish(id, form, await actions.MarkCompletedAsync(id, form.Version, Actor, cancellationToken));
@@ -131,7 +167,8 @@ public sealed class AdminController(RequestsQuery requests, AppointmentActions a
             proposal = new ProposalDay(chosen, slots, chosen > today ? chosen.AddDays(-1) : null, chosen.AddDays(1));
         }
 
-        return new RequestPage { Detail = detail, Proposal = proposal, DeclineReason = declineReason };
+        var match = detail.Standing.Provisional ? await clients.MatchAsync(detail.ClientId, cancellationToken) : null;
+        return new RequestPage { Detail = detail, Proposal = proposal, DeclineReason = declineReason, AddressMatch = match };
     }
 }
 

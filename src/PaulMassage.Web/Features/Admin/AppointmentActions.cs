@@ -57,7 +57,6 @@ public abstract record PhoneBookingOutcome
 }
 
 /// <summary>What the back office finds about a client by e-mail, to fill in a phone booking.</summary>
-public sealed record ClientLookup(string Name, string Phone, string? AddressLine1, string? AddressLine2, string? Town, string? Postcode, string? AccessNotes);
 
 /// <summary>
 /// Every change the therapist makes to a visit, in one place: confirm, decline, propose another
@@ -73,6 +72,7 @@ public sealed class AppointmentActions(
     PracticeClock clock,
     BookingNotifications notifications,
     ManageLinks manageLinks,
+    ClientIdentities clients,
     ILogger<AppointmentActions> logger)
 {
     private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
@@ -201,23 +201,6 @@ public sealed class AppointmentActions(
     public Task<ActionOutcome> MarkNoShowAsync(int id, Guid version, string actor, CancellationToken cancellationToken = default) =>
         RecordOutcomeAsync(id, version, AppointmentStatus.NoShow, actor, cancellationToken);
 
-    /// <summary>Finds a client by e-mail, with the address of their latest visit, to fill in a phone booking.</summary>
-    public async Task<ClientLookup?> FindClientAsync(string email, CancellationToken cancellationToken = default)
-    {
-        var normalized = Client.Normalize(email);
-        var client = await db.Clients.AsNoTracking().SingleOrDefaultAsync(c => c.NormalizedEmail == normalized, cancellationToken);
-        if (client is null)
-        {
-            return null;
-        }
-
-        var last = await db.Appointments.AsNoTracking()
-            .Where(a => a.ClientId == client.Id)
-            .OrderByDescending(a => a.StartUtc)
-            .FirstOrDefaultAsync(cancellationToken);
-        return new ClientLookup(client.Name, client.Phone, last?.AddressLine1, last?.AddressLine2, last?.Town, last?.Postcode, last?.AccessNotes);
-    }
-
     /// <summary>
     /// Enters a visit the therapist arranged himself, confirmed at once. Working hours, notice,
     /// horizon, time off and area may be overridden when he says so; a clash with another visit
@@ -247,22 +230,10 @@ public sealed class AppointmentActions(
         }
 
         var now = clock.UtcNow;
-        var normalized = Client.Normalize(booking.Email);
-        var client = await db.Clients.SingleOrDefaultAsync(c => c.NormalizedEmail == normalized, cancellationToken);
+        var client = await clients.ForBookingAsync(new Booker.Therapist(), booking.Email, booking.Name ?? string.Empty, booking.Phone ?? string.Empty, cancellationToken);
         if (client is null)
         {
-            if (string.IsNullOrWhiteSpace(booking.Name) || string.IsNullOrWhiteSpace(booking.Phone))
-            {
-                return new PhoneBookingOutcome.NewClientNeedsDetails();
-            }
-
-            client = new Client { Name = booking.Name.Trim(), Email = booking.Email.Trim(), NormalizedEmail = normalized, Phone = booking.Phone.Trim(), CreatedUtc = now };
-            db.Clients.Add(client);
-        }
-        else
-        {
-            client.Name = string.IsNullOrWhiteSpace(booking.Name) ? client.Name : booking.Name.Trim();
-            client.Phone = string.IsNullOrWhiteSpace(booking.Phone) ? client.Phone : booking.Phone.Trim();
+            return new PhoneBookingOutcome.NewClientNeedsDetails();
         }
 
         var screening = booking.Intake is { } answers

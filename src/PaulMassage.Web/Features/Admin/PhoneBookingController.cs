@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using PaulMassage.Web.Features.Account;
 using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Catalogue;
+using PaulMassage.Web.Features.Clients;
 using PaulMassage.Web.Infrastructure.Time;
 
 namespace PaulMassage.Web.Features.Admin;
@@ -11,7 +12,7 @@ namespace PaulMassage.Web.Features.Admin;
 [Authorize(Roles = Roles.Therapist)]
 [Route("admin/bookings")]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class PhoneBookingController(AppointmentActions actions, BookingService bookings, ManageLinks links, CatalogueService catalogue, PracticeClock clock) : Controller
+public sealed class PhoneBookingController(AppointmentActions actions, ClientIdentities clients, BookingService bookings, ManageLinks links, CatalogueService catalogue, PracticeClock clock) : Controller
 {
     /// <summary>"{id} {link}": the new booking's manage link, shown once on that booking's page only.</summary>
     public const string NewManageLinkKey = "NewManageLink";
@@ -25,7 +26,7 @@ public sealed class PhoneBookingController(AppointmentActions actions, BookingSe
         bool? found = null;
         if (!string.IsNullOrWhiteSpace(email))
         {
-            var client = await actions.FindClientAsync(email, cancellationToken);
+            var client = await clients.LookUpAsync(new Booker.Therapist(), email, cancellationToken);
             found = client is not null;
             if (client is not null)
             {

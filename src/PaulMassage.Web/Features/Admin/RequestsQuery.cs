@@ -44,7 +44,15 @@ public sealed record RequestRow(
     AppointmentStatus Status,
     bool NeedsReview,
     bool HasPassed,
-    IntakeSummary? Intake);
+    IntakeSummary? Intake,
+    ClientStanding Standing = default);
+
+/// <summary>What Paul should know about who made a booking (see <see cref="Clients.ClientIdentities"/>).</summary>
+public readonly record struct ClientStanding(bool Provisional, bool EmailProven, DateTimeOffset? LocalDisowned)
+{
+    /// <summary>Someone at the booking's e-mail address said they did not make it.</summary>
+    public bool Disowned => LocalDisowned is not null;
+}
 
 public sealed record OpenRequests(IReadOnlyList<RequestRow> WaitingForYou, IReadOnlyList<RequestRow> WaitingForClient, int VisitsToday);
 
@@ -74,7 +82,9 @@ public sealed record RequestDetail(
     DateTimeOffset LocalCreated,
     IntakeSummary? Intake,
     IReadOnlyList<HistoryLine> History,
-    bool HasStarted)
+    bool HasStarted,
+    int ClientId = 0,
+    ClientStanding Standing = default)
 {
     public bool CanConfirm => Status == AppointmentStatus.Requested && !HasStarted;
 
@@ -100,7 +110,7 @@ public sealed class RequestsQuery(AppDbContext db, PracticeClock clock)
         var rows = open.Select(a => new RequestRow(
             a.Id, a.Reference, a.Version, a.Client!.Name, a.Service!.Name, a.DurationMinutes, clock.ToLocal(a.StartUtc),
             a.ProposedStartUtc is DateTime p ? clock.ToLocal(p) : null,
-            a.Postcode, a.Status, a.NeedsReview, a.StartUtc <= now, IntakeSummary.From(a.Intake))).ToList();
+            a.Postcode, a.Status, a.NeedsReview, a.StartUtc <= now, IntakeSummary.From(a.Intake), Standing(a))).ToList();
 
         var today = clock.Today;
         var dayStart = clock.StartOfDayUtc(today);
@@ -136,8 +146,13 @@ public sealed class RequestsQuery(AppDbContext db, PracticeClock clock)
             IntakeSummary.From(a.Intake),
             a.History.OrderBy(h => h.AtUtc).ThenBy(h => h.Id)
                 .Select(h => new HistoryLine(clock.ToLocal(h.AtUtc), h.Actor, h.FromStatus, h.ToStatus, h.Note)).ToList(),
-            a.StartUtc <= clock.UtcNow);
+            a.StartUtc <= clock.UtcNow,
+            a.ClientId,
+            Standing(a));
     }
+
+    private ClientStanding Standing(Appointment a) =>
+        new(a.Client!.Provisional, a.Client.EmailProvenUtc is not null, a.DisownedUtc is DateTime disowned ? clock.ToLocal(disowned) : null);
 
     /// <summary>Free times of the right length on one day, to propose instead of the requested one.</summary>
     public static DateOnly DefaultProposalDay(RequestDetail detail, DateOnly today)

@@ -73,6 +73,16 @@ public class Appointment
     /// </summary>
     public DateTime? ReminderQueuedUtc { get; set; }
 
+    /// <summary>
+    /// SHA-256 of the one-time token in the "request received" e-mail of a booking made without
+    /// signing in: its holder can say the booking is theirs (proving the address) or that it was not
+    /// them. Cleared once either is answered.
+    /// </summary>
+    public string? EmailCheckTokenHash { get; private set; }
+
+    /// <summary>When someone at the booking's e-mail address said they did not make it; Paul sees the flag.</summary>
+    public DateTime? DisownedUtc { get; private set; }
+
     /// <summary>Changes on every update, so two concurrent changes cannot both win.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
 
@@ -102,6 +112,37 @@ public class Appointment
         {
             SlotClaims.Clear();
         }
+    }
+
+    /// <summary>Starts the e-mail address check of a booking made without signing in; the token goes in the e-mail only.</summary>
+    public string StartEmailCheck()
+    {
+        var token = ManageToken.Create();
+        EmailCheckTokenHash = ManageToken.Hash(token);
+        return token;
+    }
+
+    /// <summary>The address's owner said the booking is theirs: the check link is used up.</summary>
+    public void CompleteEmailCheck()
+    {
+        EmailCheckTokenHash = null;
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>Someone at the booking's address said it was not them: the check link is used up and the visit is flagged for Paul.</summary>
+    public void Disown(DateTime atUtc)
+    {
+        EmailCheckTokenHash = null;
+        DisownedUtc ??= atUtc;
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>Paul has linked the booking to another client record (one of the same address).</summary>
+    public void MoveToClient(Client client)
+    {
+        Client = client;
+        ClientId = client.Id;
+        Version = Guid.NewGuid();
     }
 
     /// <summary>Claims the quarter-hour cells the visit and its travel buffer cover.</summary>

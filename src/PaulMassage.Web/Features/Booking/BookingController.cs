@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using PaulMassage.Web.Features.Account;
 using PaulMassage.Web.Features.Catalogue;
+using PaulMassage.Web.Features.Clients;
 using PaulMassage.Web.Features.Scheduling;
 using PaulMassage.Web.Features.Screening;
 using PaulMassage.Web.Infrastructure.Time;
@@ -18,6 +21,8 @@ public sealed class BookingController(
     SchedulingSettings settings,
     AvailabilityService availability,
     BookingService booking,
+    ClientIdentities clients,
+    UserManager<AppUser> users,
     PracticeClock clock) : Controller
 {
     private const int DaysPerPage = 7;
@@ -78,7 +83,19 @@ public sealed class BookingController(
         }
 
         ModelState.Clear();
-        return View("Details", DetailsPage(form, service, startUtc));
+        var booker = await BookerAsync();
+        if (await clients.LookUpAsync(booker, null, cancellationToken) is { } known)
+        {
+            // A returning client signed in: their details as last given (health questions are asked afresh).
+            form.Name = known.Name;
+            form.Phone = known.Phone;
+            form.AddressLine1 = known.AddressLine1;
+            form.AddressLine2 = known.AddressLine2;
+            form.Town = known.Town;
+            form.AccessNotes = known.AccessNotes;
+        }
+
+        return View("Details", DetailsPage(form, service, startUtc, booker));
     }
 
     [HttpPost("details")]
@@ -107,10 +124,11 @@ public sealed class BookingController(
             return View("Choose", await ChoosePageAsync(form, [], outOfArea, cancellationToken));
         }
 
-        var request = BookingFormMapper.ToRequest(form, ModelState);
+        var booker = await BookerAsync();
+        var request = BookingFormMapper.ToRequest(form, ModelState, booker);
         if (request is null || form.Start is not DateTime startUtc)
         {
-            return View("Details", DetailsPage(form, service, form.Start ?? clock.UtcNow));
+            return View("Details", DetailsPage(form, service, form.Start ?? clock.UtcNow, booker));
         }
 
         var outcome = await booking.RequestVisitAsync(request, cancellationToken);
@@ -118,15 +136,16 @@ public sealed class BookingController(
         {
             case BookingOutcome.Accepted accepted:
                 TempData["BookingReceived"] = accepted.Reference;
+                TempData["AddressCheckSent"] = accepted.AddressCheckSent;
                 return LocalRedirect(ManageToken.ManagePath(accepted.ManageToken));
             case BookingOutcome.StoppedForSafety stoppedLater:
                 return SafetyStop(stoppedLater);
             case BookingOutcome.SlotTaken taken:
                 ModelState.AddModelError(nameof(BookingForm.Start), "Sorry, someone has just booked that time. Please choose another; everything else you entered is kept.");
-                return View("Details", DetailsPage(form, service, startUtc, taken.Alternatives));
+                return View("Details", DetailsPage(form, service, startUtc, booker, taken.Alternatives));
             case BookingOutcome.SlotNotOffered notOffered:
                 ModelState.AddModelError(nameof(BookingForm.Start), "Sorry, that time cannot be booked: it is too soon, too far ahead or outside Paul's working hours. Please choose another; everything else you entered is kept.");
-                return View("Details", DetailsPage(form, service, startUtc, notOffered.Alternatives));
+                return View("Details", DetailsPage(form, service, startUtc, booker, notOffered.Alternatives));
             case BookingOutcome.OutOfArea area:
                 return View("Choose", await ChoosePageAsync(form, [], area.District, cancellationToken));
             default:
@@ -138,12 +157,24 @@ public sealed class BookingController(
     private ViewResult SafetyStop(BookingOutcome.StoppedForSafety stopped) =>
         View("SafetyStop", new SafetyStopPage { Screening = stopped.Screening });
 
-    private BookingDetailsPage DetailsPage(BookingForm form, ServiceSummary service, DateTime startUtc, IReadOnlyList<FreeSlot>? alternatives = null)
+    /// <summary>A signed-in client with a confirmed address books as that account; anyone else is anonymous.</summary>
+    private async Task<Booker> BookerAsync() =>
+        User.Identity?.IsAuthenticated == true && await users.GetUserAsync(User) is { EmailConfirmed: true, Email: { } email } user
+            ? new Booker.Account(user.Id, email)
+            : new Booker.Anonymous();
+
+    private BookingDetailsPage DetailsPage(BookingForm form, ServiceSummary service, DateTime startUtc, Booker booker, IReadOnlyList<FreeSlot>? alternatives = null)
     {
         var minutes = form.Minutes ?? service.Options[0].Minutes;
+        if (booker is Booker.Account account)
+        {
+            form.Email = account.Email;
+        }
+
         return new BookingDetailsPage
         {
             Form = form,
+            AccountEmail = (booker as Booker.Account)?.Email,
             Service = service,
             Slot = new FreeSlot(startUtc, startUtc.AddMinutes(minutes), clock.ToLocal(startUtc)),
             Alternatives = alternatives ?? [],

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using PaulMassage.Web.Features.Clients;
 using PaulMassage.Web.Features.Scheduling;
 using PaulMassage.Web.Features.Screening;
 
@@ -6,14 +7,22 @@ namespace PaulMassage.Web.Features.Booking;
 
 /// <summary>
 /// Checks what data annotations cannot (the postcode's shape, the choices that must be made,
-/// consent) and turns a valid form into a <see cref="BookingRequest"/>.
+/// consent) and turns a valid form into a <see cref="BookingRequest"/>. A signed-in client's
+/// booking uses the account's confirmed address, whatever the form's e-mail field says.
 /// </summary>
 public static class BookingFormMapper
 {
-    public static BookingRequest? ToRequest(BookingForm form, ModelStateDictionary modelState)
+    public static BookingRequest? ToRequest(BookingForm form, ModelStateDictionary modelState, Booker booker)
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(modelState);
+        ArgumentNullException.ThrowIfNull(booker);
+
+        if (booker is Booker.Account account)
+        {
+            form.Email = account.Email;
+            modelState.Remove(nameof(BookingForm.Email));
+        }
 
         if (form.PainAreas.Count == 0)
         {
@@ -74,7 +83,8 @@ public static class BookingFormMapper
                 Combine(form.Feelings),
                 Combine(form.Contraindications),
                 NullIfBlank(form.MedicalHistory),
-                Combine(form.RedFlags)));
+                Combine(form.RedFlags)),
+            booker);
     }
 
     /// <summary>

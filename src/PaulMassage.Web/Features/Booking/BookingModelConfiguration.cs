@@ -13,6 +13,8 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         builder.Property(a => a.ManageTokenHash).HasMaxLength(64);
         builder.HasIndex(a => a.ManageTokenHash).IsUnique();
         builder.Property(a => a.ManageTokenProtected).HasMaxLength(500);
+        builder.Property(a => a.EmailCheckTokenHash).HasMaxLength(64);
+        builder.HasIndex(a => a.EmailCheckTokenHash).IsUnique();
 
         // Availability reads a date range of visits in one query; this is its index.
         builder.HasIndex(a => new { a.StartUtc, a.Status });

@@ -1,9 +1,14 @@
+using PaulMassage.Web.Features.Clients;
 using PaulMassage.Web.Features.Scheduling;
 using PaulMassage.Web.Features.Screening;
 
 namespace PaulMassage.Web.Features.Booking;
 
-/// <summary>A home-visit request as the booking rules see it, already checked for shape by the form.</summary>
+/// <summary>
+/// A home-visit request as the booking rules see it, already checked for shape by the form.
+/// <see cref="Booker"/> says who is asking; for a signed-in client <see cref="Email"/> is the
+/// account's confirmed address, never a typed one.
+/// </summary>
 public sealed record BookingRequest(
     string ServiceSlug,
     int Minutes,
@@ -16,7 +21,8 @@ public sealed record BookingRequest(
     string? AddressLine2,
     string Town,
     string? AccessNotes,
-    IntakeDetails Intake);
+    IntakeDetails Intake,
+    Booker Booker);
 
 public sealed record IntakeDetails(
     string MainComplaint,
@@ -31,7 +37,8 @@ public sealed record IntakeDetails(
 /// <summary>What became of a request.</summary>
 public abstract record BookingOutcome
 {
-    public sealed record Accepted(string Reference, string ManageToken, bool NeedsReview) : BookingOutcome;
+    /// <summary>Stored. <paramref name="AddressCheckSent"/>: the booker was not signed in, so the address was sent a link to prove it.</summary>
+    public sealed record Accepted(string Reference, string ManageToken, bool NeedsReview, bool AddressCheckSent = false) : BookingOutcome;
 
     /// <summary>Another visit took the slot first.</summary>
     public sealed record SlotTaken(IReadOnlyList<FreeSlot> Alternatives) : BookingOutcome;

@@ -20,6 +20,7 @@ public sealed class BookingService(
     SchedulingSettings settings,
     PracticeClock clock,
     ManageLinks manageLinks,
+    ClientIdentities clients,
     BookingNotifications notifications,
     ILogger<BookingService> logger)
 {
@@ -58,21 +59,25 @@ public sealed class BookingService(
                 return new BookingOutcome.SlotNotOffered(await AlternativesAsync(request, cancellationToken));
         }
 
-        // Two first-time requests with one e-mail address can both find no client and both add
-        // one; the unique index lets one win, and the other tries again and finds it. A clash of
-        // the random reference is retried the same way.
+        // Two signed-in requests of one new account can both find no record and both add one; the
+        // unique index lets one win, and the other tries again and finds it. A clash of the random
+        // reference is retried the same way.
         for (var attempt = 1; ; attempt++)
         {
             var token = ManageToken.Create();
             var appointment = await NewAppointmentAsync(request, service.Id, option, screening, token, snapshot.Rules.TravelBufferMinutes, cancellationToken);
 
+            // Typing an address proves nothing: the address is sent a one-time link to say the
+            // booking is theirs, or that it was not them.
+            var addressCheck = appointment.Client!.Provisional ? appointment.StartEmailCheck() : null;
+
             // The e-mails ("request received", "new request") are stored in the same transaction.
-            await notifications.VisitRequestedAsync(appointment, cancellationToken);
+            await notifications.VisitRequestedAsync(appointment, addressCheck, cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
                 logger.LogInformation("Booking {Reference} requested (needs review: {NeedsReview})", appointment.Reference, appointment.NeedsReview);
-                return new BookingOutcome.Accepted(appointment.Reference, token, appointment.NeedsReview);
+                return new BookingOutcome.Accepted(appointment.Reference, token, appointment.NeedsReview, addressCheck is not null);
             }
             catch (DbUpdateException ex) when (UniqueViolation.Involves(ex, nameof(AppDbContext.SlotClaims)))
             {
@@ -118,7 +123,8 @@ public sealed class BookingService(
         CancellationToken cancellationToken)
     {
         var now = clock.UtcNow;
-        var client = await FindOrCreateClientAsync(request, now, cancellationToken);
+        var client = await clients.ForBookingAsync(request.Booker, request.Email, request.Name, request.Phone, cancellationToken)
+            ?? throw new InvalidOperationException("A client's booking always has a name and phone.");
         var appointment = new Appointment
         {
             Reference = ManageToken.CreateReference(),
@@ -155,25 +161,6 @@ public sealed class BookingService(
         appointment.ClaimSlots(travelBufferMinutes);
         db.Appointments.Add(appointment);
         return appointment;
-    }
-
-    private async Task<Client> FindOrCreateClientAsync(BookingRequest request, DateTime now, CancellationToken cancellationToken)
-    {
-        var normalized = Client.Normalize(request.Email);
-        var client = await db.Clients.SingleOrDefaultAsync(c => c.NormalizedEmail == normalized, cancellationToken);
-        if (client is null)
-        {
-            client = new Client { Name = request.Name, Email = request.Email.Trim(), NormalizedEmail = normalized, Phone = request.Phone, CreatedUtc = now };
-            db.Clients.Add(client);
-        }
-        else
-        {
-            // The latest contact details win: people change phones more often than e-mail addresses.
-            client.Name = request.Name;
-            client.Phone = request.Phone;
-        }
-
-        return client;
     }
 
     /// <summary>Up to six free times close to the one asked for.</summary>

@@ -150,6 +150,9 @@ public sealed class BookingDetailsPage
     public IReadOnlyList<FreeSlot> Alternatives { get; init; } = [];
 
     public bool SlotWasTaken { get; init; }
+
+    /// <summary>The signed-in client's confirmed address, which the booking uses; null when not signed in.</summary>
+    public string? AccountEmail { get; init; }
 }
 
 public sealed class SafetyStopPage

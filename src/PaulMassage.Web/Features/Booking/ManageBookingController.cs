@@ -24,6 +24,7 @@ public sealed class ManageBookingController(ManageBookingService bookings, Manag
             Token = token,
             ManageUrl = links.UrlFor(token),
             JustBooked = TempData["BookingReceived"] as string == booking.Reference,
+            AddressCheckSent = TempData["AddressCheckSent"] is true,
             Message = TempData["ManageMessage"] as string,
         });
     }
@@ -88,6 +89,9 @@ public sealed class ManageBookingPage
     public required string ManageUrl { get; init; }
 
     public bool JustBooked { get; init; }
+
+    /// <summary>The booking was made without signing in, so its e-mail also asks the address's owner to confirm it.</summary>
+    public bool AddressCheckSent { get; init; }
 
     public string? Message { get; init; }
 }

@@ -2,7 +2,11 @@ using PaulMassage.Web.Features.Booking;
 
 namespace PaulMassage.Web.Features.Clients;
 
-/// <summary>A person who has asked for a visit; found again by e-mail when they book again.</summary>
+/// <summary>
+/// A person who has asked for a visit. Each e-mail address has at most one record of its own (the
+/// one its account links to and Paul's phone bookings use); a booking made without signing in gets
+/// a provisional record instead, because typing an address proves nothing: see <see cref="ClientIdentities"/>.
+/// </summary>
 public class Client
 {
     public int Id { get; set; }
@@ -11,7 +15,7 @@ public class Client
 
     public required string Email { get; set; }
 
-    /// <summary>Upper-cased e-mail, unique, so "Ann@X.com" and "ann@x.com" are one client.</summary>
+    /// <summary>Upper-cased e-mail, so "Ann@X.com" and "ann@x.com" are one address; unique among records that are not provisional.</summary>
     public required string NormalizedEmail { get; set; }
 
     public required string Phone { get; set; }
@@ -24,7 +28,47 @@ public class Client
     /// <summary>When the client's personal data was erased (on request or by the retention rule); null while it is kept.</summary>
     public DateTime? ErasedUtc { get; set; }
 
+    /// <summary>
+    /// True for the record of a booking made by someone who has not (yet) shown they control the
+    /// e-mail address they gave. It holds that booking only; nothing of any other record is shown
+    /// through it, and nothing joins it to another record until Paul links it.
+    /// </summary>
+    public bool Provisional { get; private set; }
+
+    /// <summary>When the booker opened the one-time link e-mailed to the address and said the booking was theirs.</summary>
+    public DateTime? EmailProvenUtc { get; private set; }
+
     public List<Appointment> Appointments { get; } = [];
 
     public static string Normalize(string email) => email.Trim().ToUpperInvariant();
+
+    /// <summary>The record of a booking made without signing in: provisional until the address is proven or Paul links it.</summary>
+    public static Client ForUnprovenBooking(string name, string email, string phone, DateTime nowUtc) => new()
+    {
+        Name = name,
+        Email = email.Trim(),
+        NormalizedEmail = Normalize(email),
+        Phone = phone,
+        CreatedUtc = nowUtc,
+        Provisional = true,
+    };
+
+    /// <summary>The address's own record, made by someone who has shown they control the address (an account) or by Paul.</summary>
+    public static Client ForAddress(string name, string email, string phone, DateTime nowUtc) => new()
+    {
+        Name = name,
+        Email = email.Trim(),
+        NormalizedEmail = Normalize(email),
+        Phone = phone,
+        CreatedUtc = nowUtc,
+    };
+
+    /// <summary>The booker showed they control the address (the one-time link in the e-mail).</summary>
+    public void RecordEmailProven(DateTime atUtc) => EmailProvenUtc ??= atUtc;
+
+    /// <summary>
+    /// The provisional record becomes the address's own record: when its booker proved the address
+    /// and no other record holds it, or when Paul says so.
+    /// </summary>
+    public void BecomeAddressRecord() => Provisional = false;
 }

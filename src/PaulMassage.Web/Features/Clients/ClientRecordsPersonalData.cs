@@ -6,14 +6,17 @@ namespace PaulMassage.Web.Features.Clients;
 
 /// <summary>
 /// The therapist's treatment notes and the client's courses of treatment in the client's data
-/// export (a client has the right to read what is recorded about them) and in erasure.
+/// export (a client has the right to read what is recorded about them) and in erasure. Courses
+/// span visits, so they belong to the whole record, never to one booking's scope.
 /// </summary>
 public sealed class ClientRecordsPersonalData(AppDbContext db) : IPersonalDataHandler
 {
     public string Section => "treatmentRecords";
 
-    public async Task<object?> ExportAsync(int clientId, IReadOnlyCollection<int> appointmentIds, CancellationToken cancellationToken)
+    public async Task<object?> ExportAsync(PersonalDataScope scope, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scope);
+        var appointmentIds = scope.AppointmentIds;
         var notes = await db.TreatmentNotes.AsNoTracking()
             .Where(n => appointmentIds.Contains(n.AppointmentId))
             .OrderBy(n => n.AppointmentId)
@@ -29,8 +32,13 @@ public sealed class ClientRecordsPersonalData(AppDbContext db) : IPersonalDataHa
                 updatedUtc = n.UpdatedUtc,
             })
             .ToListAsync(cancellationToken);
+        if (!scope.WholeRecord)
+        {
+            return new { treatmentNotes = notes };
+        }
+
         var courses = await db.Courses.AsNoTracking()
-            .Where(c => c.ClientId == clientId)
+            .Where(c => c.ClientId == scope.ClientId)
             .OrderBy(c => c.StartDate)
             .Select(c => new
             {
@@ -45,9 +53,13 @@ public sealed class ClientRecordsPersonalData(AppDbContext db) : IPersonalDataHa
         return new { treatmentNotes = notes, coursesOfTreatment = courses };
     }
 
-    public async Task EraseAsync(int clientId, IReadOnlyCollection<int> appointmentIds, CancellationToken cancellationToken)
+    public async Task EraseAsync(PersonalDataScope scope, CancellationToken cancellationToken)
     {
-        db.TreatmentNotes.RemoveRange(await db.TreatmentNotes.Where(n => appointmentIds.Contains(n.AppointmentId)).ToListAsync(cancellationToken));
-        db.Courses.RemoveRange(await db.Courses.Where(c => c.ClientId == clientId).ToListAsync(cancellationToken));
+        ArgumentNullException.ThrowIfNull(scope);
+        db.TreatmentNotes.RemoveRange(await db.TreatmentNotes.Where(n => scope.AppointmentIds.Contains(n.AppointmentId)).ToListAsync(cancellationToken));
+        if (scope.WholeRecord)
+        {
+            db.Courses.RemoveRange(await db.Courses.Where(c => c.ClientId == scope.ClientId).ToListAsync(cancellationToken));
+        }
     }
 }

@@ -9,6 +9,7 @@ public static class ClientsServices
     public static IServiceCollection AddClientRecords(this IServiceCollection services)
     {
         services.AddScoped<ClientDirectory>();
+        services.AddScoped<ClientIdentities>();
         services.AddScoped<TreatmentNotes>();
         services.AddScoped<CourseService>();
         services.AddScoped<IPersonalDataHandler, ClientRecordsPersonalData>();

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Infrastructure.Data;
 using PaulMassage.Web.Infrastructure.Time;
 
@@ -154,13 +153,6 @@ public sealed class CourseService(AppDbContext db, PracticeClock clock)
 
     public async Task<bool> DeleteAsync(int clientId, int courseId, CancellationToken cancellationToken = default) =>
         await db.Courses.Where(c => c.Id == courseId && c.ClientId == clientId).ExecuteDeleteAsync(cancellationToken) > 0;
-
-    /// <summary>The client a manage-link token belongs to, or null.</summary>
-    public async Task<int?> ClientOfTokenAsync(string token, CancellationToken cancellationToken = default)
-    {
-        var hash = ManageToken.Hash(token);
-        return await db.Appointments.AsNoTracking().Where(a => a.ManageTokenHash == hash).Select(a => (int?)a.ClientId).SingleOrDefaultAsync(cancellationToken);
-    }
 }
 
 /// <summary>One "treatment, length" option of the plan form; Value is "serviceId:minutes".</summary>

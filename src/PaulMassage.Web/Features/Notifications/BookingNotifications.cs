@@ -29,12 +29,26 @@ public sealed class BookingNotifications(
     IOptions<PracticeOptions> practiceOptions,
     IOptions<EmailOptions> emailOptions)
 {
-    /// <summary>A new request: "request received" to the client, "new request" to the therapist (flagged when it needs review).</summary>
-    public async Task VisitRequestedAsync(Appointment appointment, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A new request: "request received" to the client, "new request" to the therapist (flagged when
+    /// it needs review). <paramref name="addressCheckToken"/>, for a booking made without signing in,
+    /// adds the links that prove the address or say "this was not me".
+    /// </summary>
+    public async Task VisitRequestedAsync(Appointment appointment, string? addressCheckToken = null, CancellationToken cancellationToken = default)
     {
         var visit = await FactsAsync(appointment, cancellationToken);
-        ToClient(appointment, NotificationKind.RequestReceived, visit, NotificationTemplates.RequestReceived(Practice, visit));
+        var check = addressCheckToken is null
+            ? null
+            : new AddressCheckLinks(Practice.BaseUrl.TrimEnd('/') + AddressCheckPaths.ItWasMe(addressCheckToken), Practice.BaseUrl.TrimEnd('/') + AddressCheckPaths.NotMe(addressCheckToken));
+        ToClient(appointment, NotificationKind.RequestReceived, visit, NotificationTemplates.RequestReceived(Practice, visit, check));
         ToTherapist(appointment, NotificationKind.TherapistNewRequest, visit, NotificationTemplates.TherapistNewRequest(Practice, visit, appointment.NeedsReview));
+    }
+
+    /// <summary>Someone at the booking's address said it was not them: Paul is told (the visit is flagged too).</summary>
+    public async Task NotMeAsync(Appointment appointment, CancellationToken cancellationToken = default)
+    {
+        var visit = await FactsAsync(appointment, cancellationToken);
+        ToTherapist(appointment, NotificationKind.TherapistNotMe, visit, NotificationTemplates.TherapistNotMe(Practice, visit));
     }
 
     /// <summary>The therapist confirmed: confirmation with an .ics invitation to the client.</summary>

@@ -29,6 +29,13 @@ public sealed record VisitFacts(
     string Postcode,
     string? ManageUrl);
 
+/// <summary>
+/// The two links of a booking made without signing in, to the address it gave: "it was me" proves
+/// the address; "it was not me" tells Paul. Both open a page with a button, so a mail scanner that
+/// follows links answers nothing.
+/// </summary>
+public sealed record AddressCheckLinks(string ItWasMeUrl, string NotMeUrl);
+
 public enum ChangedBy
 {
     Client,
@@ -49,7 +56,7 @@ public static class NotificationTemplates
     /// <summary>"Mon 29 Mar 10:00", for subjects.</summary>
     public static string ShortDate(DateTimeOffset local) => local.ToString("ddd d MMM HH:mm", British);
 
-    public static EmailContent RequestReceived(PracticeFacts practice, VisitFacts visit)
+    public static EmailContent RequestReceived(PracticeFacts practice, VisitFacts visit, AddressCheckLinks? addressCheck = null)
     {
         ArgumentNullException.ThrowIfNull(practice);
         ArgumentNullException.ThrowIfNull(visit);
@@ -57,6 +64,14 @@ public static class NotificationTemplates
             .Paragraph($"Thank you for asking for a home visit. {practice.TherapistName} will look at your request and confirm it, usually within one working day. Nothing is booked until you receive a confirmation e-mail.")
             .Details(VisitRows(visit));
         ManageLink(body, practice, visit, "See, change or cancel your request");
+        if (addressCheck is not null)
+        {
+            body.Paragraph("Please confirm that this e-mail address is yours. Once you have, this booking can join your other visits and your account with us.")
+                .Link("Yes, I asked for this visit", addressCheck.ItWasMeUrl)
+                .Paragraph($"Did not ask for this visit? Someone may have typed your address by mistake. Tell {practice.TherapistName} and he will look into it; nothing of yours is shown to them.")
+                .Link("This was not me", addressCheck.NotMeUrl);
+        }
+
         return body.Build($"Request received: {visit.ServiceName} on {ShortDate(visit.LocalStart)} ({visit.Reference})", Footer(practice));
     }
 
@@ -211,6 +226,17 @@ public static class NotificationTemplates
             .Details(TherapistRows(visit))
             .Link("Open the back office", $"{Base(practice)}/admin");
         return body.Build($"Cancelled by the client: {visit.Reference}, {ShortDate(visit.LocalStart)}", Footer(practice));
+    }
+
+    public static EmailContent TherapistNotMe(PracticeFacts practice, VisitFacts visit)
+    {
+        ArgumentNullException.ThrowIfNull(practice);
+        ArgumentNullException.ThrowIfNull(visit);
+        var body = new EmailBody()
+            .Paragraph($"Someone reading {visit.ClientEmail} says they did not ask for this visit. The booker may have typed the address by mistake, or used someone else's. The request is flagged in the back office; check with the booker by phone before you confirm it.")
+            .Details(TherapistRows(visit))
+            .Link("Open the request", $"{Base(practice)}/admin");
+        return body.Build($"[Not me] {visit.Reference}: the e-mail address's owner did not make this request", Footer(practice));
     }
 
     public static EmailContent TherapistMoved(PracticeFacts practice, VisitFacts visit, DateTimeOffset previousLocalStart)

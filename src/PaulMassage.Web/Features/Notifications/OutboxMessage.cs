@@ -30,6 +30,7 @@ public enum NotificationKind
     TherapistNewRequest = 20,
     TherapistCancelled = 21,
     TherapistMoved = 22,
+    TherapistNotMe = 23,
     AccountConfirmation = 40,
     PasswordReset = 41,
 }

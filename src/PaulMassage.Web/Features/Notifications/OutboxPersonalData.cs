@@ -12,11 +12,14 @@ public sealed class OutboxPersonalData(AppDbContext db) : IPersonalDataHandler
 {
     public string Section => "emails";
 
-    public async Task<object?> ExportAsync(int clientId, IReadOnlyCollection<int> appointmentIds, CancellationToken cancellationToken)
+    public async Task<object?> ExportAsync(PersonalDataScope scope, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scope);
+
         // The client's own e-mails about the visits in scope (a manage link exports one booking only);
         // the therapist's copies are his.
-        var email = await ClientEmailAsync(clientId, cancellationToken);
+        var (email, _) = await ClientAddressAsync(scope.ClientId, cancellationToken);
+        var appointmentIds = scope.AppointmentIds;
         return await db.OutboxMessages.AsNoTracking()
             .Where(m => m.AppointmentId != null && appointmentIds.Contains(m.AppointmentId.Value) && m.ToAddress == email)
             .OrderBy(m => m.CreatedUtc)
@@ -24,16 +27,23 @@ public sealed class OutboxPersonalData(AppDbContext db) : IPersonalDataHandler
             .ToListAsync(cancellationToken);
     }
 
-    public async Task EraseAsync(int clientId, IReadOnlyCollection<int> appointmentIds, CancellationToken cancellationToken)
+    public async Task EraseAsync(PersonalDataScope scope, CancellationToken cancellationToken)
     {
-        var email = await ClientEmailAsync(clientId, cancellationToken);
-        db.OutboxMessages.RemoveRange(await Messages(appointmentIds, email).ToListAsync(cancellationToken));
+        ArgumentNullException.ThrowIfNull(scope);
+        var (email, provisional) = await ClientAddressAsync(scope.ClientId, cancellationToken);
+
+        // Other messages to the address (account e-mails) go only with the whole record of the
+        // address's owner: a provisional record's address may be somebody else's.
+        var ownsAddress = scope.WholeRecord && !provisional;
+        var appointmentIds = scope.AppointmentIds;
+        db.OutboxMessages.RemoveRange(await db.OutboxMessages
+            .Where(m => (m.AppointmentId != null && appointmentIds.Contains(m.AppointmentId.Value)) || (ownsAddress && m.ToAddress == email))
+            .ToListAsync(cancellationToken));
     }
 
-    private Task<string> ClientEmailAsync(int clientId, CancellationToken cancellationToken) =>
-        db.Clients.Where(c => c.Id == clientId).Select(c => c.Email).SingleAsync(cancellationToken);
-
-    /// <summary>Every message about one of the client's visits, and any other message to their address (account e-mails).</summary>
-    private IQueryable<OutboxMessage> Messages(IReadOnlyCollection<int> appointmentIds, string email) =>
-        db.OutboxMessages.Where(m => (m.AppointmentId != null && appointmentIds.Contains(m.AppointmentId.Value)) || m.ToAddress == email);
+    private async Task<(string Email, bool Provisional)> ClientAddressAsync(int clientId, CancellationToken cancellationToken)
+    {
+        var client = await db.Clients.Where(c => c.Id == clientId).Select(c => new { c.Email, c.Provisional }).SingleAsync(cancellationToken);
+        return (client.Email, client.Provisional);
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Clients;
 
 namespace PaulMassage.Web.Features.Privacy;
@@ -12,6 +13,14 @@ public class ErasureRequest
     public int ClientId { get; set; }
 
     public Client? Client { get; set; }
+
+    /// <summary>
+    /// The one booking the request covers, when it was made through that booking's manage link
+    /// (which proves nothing about the rest of the record); null for the whole record.
+    /// </summary>
+    public int? AppointmentId { get; set; }
+
+    public Appointment? Appointment { get; set; }
 
     /// <summary>How it was asked: "booking PM-7K3Q9X" (the manage link) or "account".</summary>
     public required string Channel { get; set; }
@@ -33,5 +42,6 @@ internal sealed class ErasureRequestConfiguration : IEntityTypeConfiguration<Era
         builder.Property(r => r.CompletedBy).HasMaxLength(450);
         builder.HasIndex(r => new { r.CompletedUtc, r.RequestedUtc });
         builder.HasOne(r => r.Client).WithMany().HasForeignKey(r => r.ClientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(r => r.Appointment).WithMany().HasForeignKey(r => r.AppointmentId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,6 +1,13 @@
 namespace PaulMassage.Web.Features.Privacy;
 
 /// <summary>
+/// What an export or erasure covers: some of a client's visits, and (<see cref="WholeRecord"/>)
+/// what belongs to the client rather than to one visit, such as courses of treatment. A manage link
+/// reaches its own booking only, never the whole record.
+/// </summary>
+public sealed record PersonalDataScope(int ClientId, IReadOnlyCollection<int> AppointmentIds, bool WholeRecord);
+
+/// <summary>
 /// A feature that keeps personal data of its own about a client (treatment notes, e-mails sent,
 /// plans...) registers one of these (services.AddScoped&lt;IPersonalDataHandler, MyHandler&gt;()), so that
 /// the client's data export includes it and erasure removes it, in the same transaction as the
@@ -11,9 +18,9 @@ public interface IPersonalDataHandler
     /// <summary>The name of this feature's section in the JSON export, for example "treatmentNotes".</summary>
     string Section { get; }
 
-    /// <summary>This feature's data about the given appointments of the client, ready to serialise to JSON.</summary>
-    Task<object?> ExportAsync(int clientId, IReadOnlyCollection<int> appointmentIds, CancellationToken cancellationToken);
+    /// <summary>This feature's data within the scope, ready to serialise to JSON.</summary>
+    Task<object?> ExportAsync(PersonalDataScope scope, CancellationToken cancellationToken);
 
-    /// <summary>Deletes or anonymises this feature's data about the client and all their appointments.</summary>
-    Task EraseAsync(int clientId, IReadOnlyCollection<int> appointmentIds, CancellationToken cancellationToken);
+    /// <summary>Deletes or anonymises this feature's data within the scope.</summary>
+    Task EraseAsync(PersonalDataScope scope, CancellationToken cancellationToken);
 }

@@ -18,12 +18,18 @@ public enum ErasureAsk
     NotFound,
 }
 
-public sealed record ErasureRequestRow(int Id, string ClientName, string ClientEmail, string Channel, DateTime RequestedUtc, DateTimeOffset RequestedLocal, DateTimeOffset? CompletedLocal, int Appointments, int UpcomingVisits);
+/// <summary>
+/// One request on Paul's list. <paramref name="BookingReference"/> is set when it came through a
+/// manage link and so covers that booking only; otherwise it covers the client's whole record.
+/// </summary>
+public sealed record ErasureRequestRow(int Id, string ClientName, string ClientEmail, string Channel, DateTime RequestedUtc, DateTimeOffset RequestedLocal, DateTimeOffset? CompletedLocal, int Appointments, int UpcomingVisits, string? BookingReference = null);
 
 /// <summary>
 /// The client's rights over their data: a copy of it (JSON), and erasure, which the therapist
 /// completes. Erasure keeps each appointment only as anonymous history: its time, service, price
-/// and status stay; name, contact details, address, access notes, intake and notes go.
+/// and status stay; name, contact details, address, access notes, intake and notes go. A manage
+/// link reaches its own booking only (anyone can book with someone else's e-mail address); the
+/// whole record is reached from the account, behind sign-in.
 /// </summary>
 public sealed class PrivacyService(
     AppDbContext db,
@@ -46,7 +52,7 @@ public sealed class PrivacyService(
         }
 
         var client = await db.Clients.AsNoTracking().SingleAsync(c => c.Id == appointment.ClientId, cancellationToken);
-        return await ExportAsync(client, null, [appointment.Id], "booking " + appointment.Reference, cancellationToken);
+        return await ExportAsync(client, null, new PersonalDataScope(client.Id, [appointment.Id], WholeRecord: false), "booking " + appointment.Reference, cancellationToken);
     }
 
     /// <summary>Everything about the signed-in user: their account and every booking of the client record linked to it.</summary>
@@ -54,10 +60,10 @@ public sealed class PrivacyService(
     {
         var user = await users.FindByIdAsync(userId) ?? throw new InvalidOperationException("The signed-in account no longer exists.");
         var client = await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.UserId == userId, cancellationToken);
-        var appointmentIds = client is null
-            ? []
-            : await db.Appointments.Where(a => a.ClientId == client.Id).Select(a => a.Id).ToListAsync(cancellationToken);
-        return await ExportAsync(client, user, appointmentIds, "account", cancellationToken);
+        var scope = client is null
+            ? null
+            : new PersonalDataScope(client.Id, await db.Appointments.Where(a => a.ClientId == client.Id).Select(a => a.Id).ToListAsync(cancellationToken), WholeRecord: true);
+        return await ExportAsync(client, user, scope, "account", cancellationToken);
     }
 
     public async Task<ErasureAsk> RequestErasureForBookingAsync(string token, CancellationToken cancellationToken = default)
@@ -66,13 +72,13 @@ public sealed class PrivacyService(
         var appointment = await db.Appointments.AsNoTracking().SingleOrDefaultAsync(a => a.ManageTokenHash == hash, cancellationToken);
         return appointment is null
             ? ErasureAsk.NotFound
-            : await RecordRequestAsync(appointment.ClientId, "booking " + appointment.Reference, cancellationToken);
+            : await RecordRequestAsync(appointment.ClientId, appointment.Id, "booking " + appointment.Reference, cancellationToken);
     }
 
     public async Task<ErasureAsk> RequestErasureForUserAsync(string userId, CancellationToken cancellationToken = default)
     {
         var client = await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.UserId == userId, cancellationToken);
-        return client is null ? ErasureAsk.NotFound : await RecordRequestAsync(client.Id, "account", cancellationToken);
+        return client is null ? ErasureAsk.NotFound : await RecordRequestAsync(client.Id, null, "account", cancellationToken);
     }
 
     public async Task<bool> HasOpenRequestForUserAsync(string userId, CancellationToken cancellationToken = default) =>
@@ -88,17 +94,21 @@ public sealed class PrivacyService(
             .Select(r => new
             {
                 r.Id, r.Client!.Name, r.Client.Email, r.Channel, r.RequestedUtc, r.CompletedUtc,
-                Appointments = r.Client.Appointments.Count,
-                Upcoming = r.Client.Appointments.Count(a => a.StartUtc > now
+                Appointments = r.AppointmentId != null ? 1 : r.Client.Appointments.Count,
+                Upcoming = r.Client.Appointments.Count(a => (r.AppointmentId == null || a.Id == r.AppointmentId) && a.StartUtc > now
                     && (a.Status == AppointmentStatus.Requested || a.Status == AppointmentStatus.Confirmed || a.Status == AppointmentStatus.AlternativeProposed)),
+                BookingReference = r.Appointment != null ? r.Appointment.Reference : null,
             })
             .ToListAsync(cancellationToken);
         return rows.Select(r => new ErasureRequestRow(
             r.Id, r.Name, r.Email, r.Channel, r.RequestedUtc, clock.ToLocal(r.RequestedUtc),
-            r.CompletedUtc is DateTime done ? clock.ToLocal(done) : null, r.Appointments, r.Upcoming)).ToList();
+            r.CompletedUtc is DateTime done ? clock.ToLocal(done) : null, r.Appointments, r.Upcoming, r.BookingReference)).ToList();
     }
 
-    /// <summary>The therapist completes an erasure request: the client is anonymised.</summary>
+    /// <summary>
+    /// The therapist completes an erasure request: the client is anonymised, or, for a request made
+    /// through a manage link, that booking only.
+    /// </summary>
     public async Task<bool> CompleteRequestAsync(int requestId, string completedBy, CancellationToken cancellationToken = default)
     {
         var request = await db.Set<ErasureRequest>().SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
@@ -107,9 +117,52 @@ public sealed class PrivacyService(
             return false;
         }
 
+        if (request.AppointmentId is int appointmentId)
+        {
+            await EraseBookingAsync(request, appointmentId, completedBy, cancellationToken);
+            logger.LogInformation("Erasure request {RequestId} completed: booking {AppointmentId} anonymised", requestId, appointmentId);
+            return true;
+        }
+
         await EraseClientAsync(request.ClientId, completedBy, cancellationToken);
         logger.LogInformation("Erasure request {RequestId} completed: client {ClientId} anonymised", requestId, request.ClientId);
         return true;
+    }
+
+    /// <summary>
+    /// Erases one booking (a request made through its manage link): its address, notes, intake and
+    /// e-mails go; the client's other visits are untouched. When the record holds nothing else (no
+    /// other visit, no account), its name and contact details go too.
+    /// </summary>
+    private async Task EraseBookingAsync(ErasureRequest request, int appointmentId, string completedBy, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var appointment = await db.Appointments
+            .Include(a => a.Intake).Include(a => a.History).Include(a => a.SlotClaims)
+            .SingleAsync(a => a.Id == appointmentId, cancellationToken);
+        var now = clock.UtcNow;
+        AnonymiseAppointment(appointment, now);
+        var scope = new PersonalDataScope(appointment.ClientId, [appointment.Id], WholeRecord: false);
+        foreach (var handler in handlers)
+        {
+            await handler.EraseAsync(scope, cancellationToken);
+        }
+
+        var client = await db.Clients.SingleAsync(c => c.Id == appointment.ClientId, cancellationToken);
+        if (client.UserId is null && !await db.Appointments.AnyAsync(a => a.ClientId == client.Id && a.Id != appointment.Id, cancellationToken))
+        {
+            foreach (var handler in handlers)
+            {
+                await handler.EraseAsync(scope with { WholeRecord = true }, cancellationToken);
+            }
+
+            AnonymiseContact(client, now);
+        }
+
+        request.CompletedUtc = now;
+        request.CompletedBy = completedBy;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>
@@ -146,33 +199,13 @@ public sealed class PrivacyService(
 
         foreach (var appointment in appointments)
         {
-            if (appointment.StartUtc > now && BookingStateMachine.CanMove(appointment.Status, AppointmentStatus.Cancelled))
-            {
-                appointment.ChangeStatus(AppointmentStatus.Cancelled, "privacy", now, null);
-            }
-
-            appointment.AddressLine1 = string.Empty;
-            appointment.AddressLine2 = null;
-            appointment.Town = string.Empty;
-            appointment.Postcode = string.Empty;
-            appointment.AccessNotes = null;
-            appointment.DeclineReason = null;
-            appointment.ManageTokenHash = ManageToken.Hash(ManageToken.Create());
-            foreach (var change in appointment.History)
-            {
-                change.Note = null;
-            }
-
-            if (appointment.Intake is not null)
-            {
-                db.IntakeAssessments.Remove(appointment.Intake);
-            }
+            AnonymiseAppointment(appointment, now);
         }
 
-        var ids = appointments.Select(a => a.Id).ToList();
+        var scope = new PersonalDataScope(clientId, appointments.Select(a => a.Id).ToList(), WholeRecord: true);
         foreach (var handler in handlers)
         {
-            await handler.EraseAsync(clientId, ids, cancellationToken);
+            await handler.EraseAsync(scope, cancellationToken);
         }
 
         if (client.UserId is not null && await users.FindByIdAsync(client.UserId) is { } user && !await users.IsInRoleAsync(user, Roles.Therapist))
@@ -184,6 +217,39 @@ public sealed class PrivacyService(
             }
         }
 
+        AnonymiseContact(client, now);
+    }
+
+    /// <summary>Cancels the visit if it is still to come and removes everything personal from it (the caller saves).</summary>
+    private void AnonymiseAppointment(Appointment appointment, DateTime now)
+    {
+        if (appointment.StartUtc > now && BookingStateMachine.CanMove(appointment.Status, AppointmentStatus.Cancelled))
+        {
+            appointment.ChangeStatus(AppointmentStatus.Cancelled, "privacy", now, null);
+        }
+
+        appointment.AddressLine1 = string.Empty;
+        appointment.AddressLine2 = null;
+        appointment.Town = string.Empty;
+        appointment.Postcode = string.Empty;
+        appointment.AccessNotes = null;
+        appointment.DeclineReason = null;
+        appointment.ManageTokenHash = ManageToken.Hash(ManageToken.Create());
+        appointment.ManageTokenProtected = null;
+        appointment.CompleteEmailCheck();
+        foreach (var change in appointment.History)
+        {
+            change.Note = null;
+        }
+
+        if (appointment.Intake is not null)
+        {
+            db.IntakeAssessments.Remove(appointment.Intake);
+        }
+    }
+
+    private static void AnonymiseContact(Client client, DateTime now)
+    {
         client.Name = ErasedName;
         client.Email = $"erased-{client.Id}@erased.invalid";
         client.NormalizedEmail = Client.Normalize(client.Email);
@@ -192,44 +258,48 @@ public sealed class PrivacyService(
         client.ErasedUtc = now;
     }
 
-    private async Task<ErasureAsk> RecordRequestAsync(int clientId, string channel, CancellationToken cancellationToken)
+    /// <summary>Records a request for the whole record (<paramref name="appointmentId"/> null) or for one booking.</summary>
+    private async Task<ErasureAsk> RecordRequestAsync(int clientId, int? appointmentId, string channel, CancellationToken cancellationToken)
     {
-        if (await db.Set<ErasureRequest>().AnyAsync(r => r.ClientId == clientId && r.CompletedUtc == null, cancellationToken))
+        if (await db.Set<ErasureRequest>().AnyAsync(
+            r => r.ClientId == clientId && r.CompletedUtc == null && (r.AppointmentId == null || r.AppointmentId == appointmentId), cancellationToken))
         {
             return ErasureAsk.AlreadyAsked;
         }
 
-        db.Set<ErasureRequest>().Add(new ErasureRequest { ClientId = clientId, Channel = channel, RequestedUtc = clock.UtcNow });
+        db.Set<ErasureRequest>().Add(new ErasureRequest { ClientId = clientId, AppointmentId = appointmentId, Channel = channel, RequestedUtc = clock.UtcNow });
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Erasure requested for client {ClientId} ({Channel})", clientId, channel);
         return ErasureAsk.Recorded;
     }
 
-    private async Task<PersonalDataExport> ExportAsync(Client? client, AppUser? user, IReadOnlyCollection<int> appointmentIds, string scope, CancellationToken cancellationToken)
+    private async Task<PersonalDataExport> ExportAsync(Client? client, AppUser? user, PersonalDataScope? scope, string scopeName, CancellationToken cancellationToken)
     {
+        IReadOnlyCollection<int> appointmentIds = scope?.AppointmentIds ?? [];
         var appointments = await db.Appointments.AsNoTracking()
             .Include(a => a.Service).Include(a => a.Intake).Include(a => a.History)
             .Where(a => appointmentIds.Contains(a.Id))
             .OrderBy(a => a.StartUtc)
             .ToListAsync(cancellationToken);
-        var requests = client is null
+        var requests = scope is null
             ? []
-            : await db.Set<ErasureRequest>().AsNoTracking().Where(r => r.ClientId == client.Id)
+            : await db.Set<ErasureRequest>().AsNoTracking()
+                .Where(r => r.ClientId == scope.ClientId && (scope.WholeRecord || (r.AppointmentId != null && appointmentIds.Contains(r.AppointmentId.Value))))
                 .Select(r => new ExportedErasureRequest(r.RequestedUtc, r.CompletedUtc)).ToListAsync(cancellationToken);
 
         var other = new Dictionary<string, object?>();
-        if (client is not null)
+        if (scope is not null)
         {
             foreach (var handler in handlers)
             {
-                other[handler.Section] = await handler.ExportAsync(client.Id, appointmentIds, cancellationToken);
+                other[handler.Section] = await handler.ExportAsync(scope, cancellationToken);
             }
         }
 
         return new PersonalDataExport(
             clock.UtcNow,
             practice.Value.Name,
-            scope,
+            scopeName,
             client is null ? null : new ExportedClient(client.Name, client.Email, client.Phone, client.CreatedUtc),
             user is null ? null : new ExportedAccount(user.Email, user.DisplayName, user.EmailConfirmed, user.TwoFactorEnabled, [.. await users.GetRolesAsync(user)]),
             appointments.Select(Export).ToList(),

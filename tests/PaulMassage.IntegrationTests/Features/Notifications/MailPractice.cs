@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PaulMassage.IntegrationTests.Infrastructure;
 using PaulMassage.Web.Features.Booking;
+using PaulMassage.Web.Features.Clients;
 using PaulMassage.Web.Features.Notifications;
 using PaulMassage.Web.Features.Scheduling;
 using PaulMassage.Web.Features.Screening;
@@ -78,7 +79,8 @@ public sealed class MailPractice : IAsyncDisposable
         var outcome = await booking.RequestVisitAsync(new BookingRequest(
             "deep-tissue-massage", 60, startUtc, parsed!, name, email, "07700 900456", "1 Test Street", null, "London", "Ring twice",
             new IntakeDetails(SecretComplaint, BodyArea.LowerBack, 6, PainDuration.SixToTwelveWeeks, PainFeeling.MuscleAcheOrTension,
-                contraindications, SecretHistory, RedFlag.None)));
+                contraindications, SecretHistory, RedFlag.None),
+            new Booker.Anonymous()));
         return Assert.IsType<BookingOutcome.Accepted>(outcome);
     }
 

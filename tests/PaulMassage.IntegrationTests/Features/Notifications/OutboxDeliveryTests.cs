@@ -217,7 +217,8 @@ public sealed class OutboxDeliveryTests
             "swedish-massage", 60, WednesdayTen, postcode!, "Cara Client", "cara@example.com", "07700 900789", "2 Test Road", null, "London", null,
             new PaulMassage.Web.Features.Booking.IntakeDetails("Stiff neck", PaulMassage.Web.Features.Screening.BodyArea.Neck, 4,
                 PaulMassage.Web.Features.Screening.PainDuration.UnderSixWeeks, PaulMassage.Web.Features.Screening.PainFeeling.Stiffness,
-                PaulMassage.Web.Features.Screening.Contraindication.None, null, PaulMassage.Web.Features.Screening.RedFlag.None)));
+                PaulMassage.Web.Features.Screening.Contraindication.None, null, PaulMassage.Web.Features.Screening.RedFlag.None),
+            new PaulMassage.Web.Features.Clients.Booker.Anonymous()));
         return Assert.IsType<PaulMassage.Web.Features.Booking.BookingOutcome.Accepted>(outcome).Reference;
     }
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using PaulMassage.Web.Features.Booking;
+using PaulMassage.Web.Features.Clients;
 using PaulMassage.Web.Features.Screening;
 
 namespace PaulMassage.UnitTests.Features.Booking;
@@ -48,7 +49,7 @@ public sealed class TheBookingFormMapper
             }
         }
 
-        return (BookingFormMapper.ToRequest(form, state), state);
+        return (BookingFormMapper.ToRequest(form, state, new Booker.Anonymous()), state);
     }
 
     private static void AssertRefused(BookingForm form, string field, string message)

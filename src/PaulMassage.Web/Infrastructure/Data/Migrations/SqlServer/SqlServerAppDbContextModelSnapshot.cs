@@ -167,7 +167,8 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(450)");
 
                     b.Property<string>("Value")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("PaulMassage:Encrypted", true);
 
                     b.HasKey("UserId", "LoginProvider", "Name");
 
@@ -324,8 +325,15 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<DateTime?>("DisownedUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("DurationMinutes")
                         .HasColumnType("int");
+
+                    b.Property<string>("EmailCheckTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<DateTime>("EndUtc")
                         .HasColumnType("datetime2");
@@ -383,6 +391,10 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("ClientId");
+
+                    b.HasIndex("EmailCheckTokenHash")
+                        .IsUnique()
+                        .HasFilter("[EmailCheckTokenHash] IS NOT NULL");
 
                     b.HasIndex("ManageTokenHash")
                         .IsUnique();
@@ -561,6 +573,9 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
                         .HasMaxLength(254)
                         .HasColumnType("nvarchar(254)");
 
+                    b.Property<DateTime?>("EmailProvenUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime?>("ErasedUtc")
                         .HasColumnType("datetime2");
 
@@ -579,6 +594,9 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
 
+                    b.Property<bool>("Provisional")
+                        .HasColumnType("bit");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
@@ -586,7 +604,9 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("NormalizedEmail")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_Clients_NormalizedEmail_AddressRecord")
+                        .HasFilter("\"Provisional\" = 0");
 
                     b.HasIndex("UserId");
 
@@ -798,6 +818,9 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("AppointmentId")
+                        .HasColumnType("int");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -817,6 +840,8 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
                         .HasColumnType("datetime2");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AppointmentId");
 
                     b.HasIndex("ClientId");
 
@@ -1097,11 +1122,18 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
 
             modelBuilder.Entity("PaulMassage.Web.Features.Privacy.ErasureRequest", b =>
                 {
+                    b.HasOne("PaulMassage.Web.Features.Booking.Appointment", "Appointment")
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("PaulMassage.Web.Features.Clients.Client", "Client")
                         .WithMany()
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Appointment");
 
                     b.Navigation("Client");
                 });

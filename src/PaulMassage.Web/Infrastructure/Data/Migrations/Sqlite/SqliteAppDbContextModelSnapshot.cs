@@ -155,7 +155,8 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Value")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("PaulMassage:Encrypted", true);
 
                     b.HasKey("UserId", "LoginProvider", "Name");
 
@@ -307,8 +308,15 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DisownedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("DurationMinutes")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmailCheckTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("EndUtc")
                         .HasColumnType("TEXT");
@@ -366,6 +374,9 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ClientId");
+
+                    b.HasIndex("EmailCheckTokenHash")
+                        .IsUnique();
 
                     b.HasIndex("ManageTokenHash")
                         .IsUnique();
@@ -536,6 +547,9 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EmailProvenUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ErasedUtc")
                         .HasColumnType("TEXT");
 
@@ -554,6 +568,9 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Provisional")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
@@ -561,7 +578,9 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("NormalizedEmail")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_Clients_NormalizedEmail_AddressRecord")
+                        .HasFilter("\"Provisional\" = 0");
 
                     b.HasIndex("UserId");
 
@@ -764,6 +783,9 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AppointmentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -783,6 +805,8 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AppointmentId");
 
                     b.HasIndex("ClientId");
 
@@ -1057,11 +1081,18 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.Sqlite
 
             modelBuilder.Entity("PaulMassage.Web.Features.Privacy.ErasureRequest", b =>
                 {
+                    b.HasOne("PaulMassage.Web.Features.Booking.Appointment", "Appointment")
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("PaulMassage.Web.Features.Clients.Client", "Client")
                         .WithMany()
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Appointment");
 
                     b.Navigation("Client");
                 });

@@ -1,0 +1,253 @@
+using Microsoft.EntityFrameworkCore;
+using PaulMassage.Web.Features.Privacy;
+using PaulMassage.Web.Infrastructure.Data;
+using PaulMassage.Web.Infrastructure.Time;
+
+namespace PaulMassage.Web.Features.Clients;
+
+/// <summary>Who is making a booking, as far as the site can tell.</summary>
+public abstract record Booker
+{
+    private Booker()
+    {
+    }
+
+    /// <summary>Not signed in: the e-mail address was typed, which proves nothing.</summary>
+    public sealed record Anonymous : Booker;
+
+    /// <summary>Signed in to an account whose address is confirmed: the booking uses that address, not a typed one.</summary>
+    public sealed record Account(string UserId, string Email) : Booker;
+
+    /// <summary>Paul entering a booking he arranged himself (on the phone): trusted.</summary>
+    public sealed record Therapist : Booker;
+}
+
+/// <summary>A contact detail shown side by side when Paul links a booking to a client's record.</summary>
+public sealed record ContactChoice(string Field, string OnRecord, string FromBooking)
+{
+    public bool Differs => !string.Equals(OnRecord.Trim(), FromBooking.Trim(), StringComparison.Ordinal);
+}
+
+/// <summary>Which contact details Paul keeps when he links a booking's record to a client's record.</summary>
+public sealed record KeepDetails(bool NameFromBooking, bool PhoneFromBooking);
+
+public enum LinkOutcome
+{
+    Linked,
+
+    /// <summary>No address record matches, so Paul made this one the address's own.</summary>
+    Adopted,
+
+    NotFound,
+
+    /// <summary>The record is not provisional (already linked or adopted), or the target is not the address's record.</summary>
+    NothingToLink,
+}
+
+/// <summary>
+/// The one rule for which client record a booking belongs to. Knowing an e-mail address is no proof
+/// of being its owner, so a booking made without signing in gets a provisional record of its own and
+/// changes nothing in anybody else's. A record joins the address's own record only when the booker
+/// proves control of the address (signing in to a confirmed account, or the one-time link e-mailed
+/// to it) and no record holds the address yet, or when Paul links it. Paul's own bookings are trusted.
+/// </summary>
+public sealed class ClientIdentities(AppDbContext db, PracticeClock clock, ILogger<ClientIdentities> logger)
+{
+    /// <summary>The address's own record (not provisional), if there is one.</summary>
+    public Task<Client?> AddressRecordAsync(string email, CancellationToken cancellationToken = default)
+    {
+        var normalized = Client.Normalize(email);
+        return db.Clients.SingleOrDefaultAsync(c => c.NormalizedEmail == normalized && !c.Provisional, cancellationToken);
+    }
+
+    /// <summary>
+    /// The contact details and latest visit address on a record, to fill in a booking form: the
+    /// address's own record for Paul's phone booking, the account's record for a signed-in client.
+    /// </summary>
+    public async Task<ClientLookup?> LookUpAsync(Booker booker, string? email, CancellationToken cancellationToken = default)
+    {
+        var client = booker switch
+        {
+            Booker.Account account => await db.Clients.AsNoTracking().Where(c => c.UserId == account.UserId && !c.Provisional).OrderBy(c => c.Id).FirstOrDefaultAsync(cancellationToken),
+            Booker.Therapist when !string.IsNullOrWhiteSpace(email) => await AddressRecordAsync(email, cancellationToken),
+            _ => null,
+        };
+        if (client is null)
+        {
+            return null;
+        }
+
+        var last = await db.Appointments.AsNoTracking()
+            .Where(a => a.ClientId == client.Id && a.AddressLine1 != string.Empty)
+            .OrderByDescending(a => a.StartUtc)
+            .Select(a => new { a.AddressLine1, a.AddressLine2, a.Town, a.Postcode, a.AccessNotes })
+            .FirstOrDefaultAsync(cancellationToken);
+        return new ClientLookup(client.Name, client.Phone, last?.AddressLine1, last?.AddressLine2, last?.Town, last?.Postcode, last?.AccessNotes);
+    }
+
+    /// <summary>
+    /// The record a new booking belongs to, added to the unit of work (the caller saves). Null only
+    /// for Paul's booking of a new address without a name or phone, which a new record needs.
+    /// </summary>
+    public async Task<Client?> ForBookingAsync(Booker booker, string email, string name, string phone, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(booker);
+        var now = clock.UtcNow;
+        switch (booker)
+        {
+            case Booker.Account account:
+            {
+                var client = await db.Clients.Where(c => c.UserId == account.UserId && !c.Provisional).OrderBy(c => c.Id).FirstOrDefaultAsync(cancellationToken)
+                    ?? await AddressRecordAsync(account.Email, cancellationToken);
+                if (client is null || (client.UserId is not null && client.UserId != account.UserId))
+                {
+                    client = Client.ForAddress(name, account.Email, phone, now);
+                    db.Clients.Add(client);
+                }
+
+                // The owner, signed in, changes their own details: that is not a silent change.
+                client.UserId = account.UserId;
+                client.Name = name;
+                client.Phone = phone;
+                return client;
+            }
+
+            case Booker.Therapist:
+            {
+                var client = await AddressRecordAsync(email, cancellationToken);
+                if (client is null)
+                {
+                    if (string.IsNullOrWhiteSpace(name) || string.IsNullOrWhiteSpace(phone))
+                    {
+                        return null;
+                    }
+
+                    client = Client.ForAddress(name.Trim(), email, phone.Trim(), now);
+                    db.Clients.Add(client);
+                    return client;
+                }
+
+                // Paul typed these himself; a blank field keeps what is on record.
+                client.Name = string.IsNullOrWhiteSpace(name) ? client.Name : name.Trim();
+                client.Phone = string.IsNullOrWhiteSpace(phone) ? client.Phone : phone.Trim();
+                return client;
+            }
+
+            default:
+            {
+                var client = Client.ForUnprovenBooking(name, email, phone, now);
+                db.Clients.Add(client);
+                return client;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The booker proved control of the address. A provisional record becomes the address's own
+    /// when none exists yet (and joins a confirmed account of that address); otherwise it stays
+    /// apart, marked as proven, for Paul to link. The caller saves.
+    /// </summary>
+    public async Task ProveAddressAsync(Client client, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        client.RecordEmailProven(clock.UtcNow);
+        if (!client.Provisional || await AddressRecordAsync(client.Email, cancellationToken) is not null)
+        {
+            return;
+        }
+
+        client.BecomeAddressRecord();
+        var account = await db.Users.Where(u => u.NormalizedEmail == client.NormalizedEmail && u.EmailConfirmed)
+            .Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
+        if (account is not null && !await db.Clients.AnyAsync(c => c.UserId == account, cancellationToken))
+        {
+            client.UserId = account;
+        }
+    }
+
+    /// <summary>
+    /// What Paul sees beside a provisional record: the address's own record, and its contact
+    /// details side by side with the booking's. Null when there is nothing to link.
+    /// </summary>
+    public async Task<AddressMatch?> MatchAsync(int clientId, CancellationToken cancellationToken = default)
+    {
+        var client = await db.Clients.AsNoTracking().SingleOrDefaultAsync(c => c.Id == clientId, cancellationToken);
+        if (client is null || !client.Provisional)
+        {
+            return null;
+        }
+
+        var record = await db.Clients.AsNoTracking()
+            .Where(c => c.NormalizedEmail == client.NormalizedEmail && !c.Provisional)
+            .Select(c => new { c.Id, c.Name, c.Phone, Visits = c.Appointments.Count })
+            .SingleOrDefaultAsync(cancellationToken);
+        return new AddressMatch(
+            client.Id,
+            client.EmailProvenUtc is not null,
+            record?.Id,
+            record?.Visits ?? 0,
+            record is null ? [] : [new ContactChoice("Name", record.Name, client.Name), new ContactChoice("Phone", record.Phone, client.Phone)]);
+    }
+
+    /// <summary>
+    /// Paul links a provisional record to the address's own record: its visits, courses and
+    /// requests move there, the contact details he chose are kept, and the provisional record goes.
+    /// When no record holds the address, the provisional one becomes it. Saves.
+    /// </summary>
+    public async Task<LinkOutcome> LinkAsync(int provisionalId, int? addressRecordId, KeepDetails keep, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keep);
+        var provisional = await db.Clients.Include(c => c.Appointments).SingleOrDefaultAsync(c => c.Id == provisionalId, cancellationToken);
+        if (provisional is null)
+        {
+            return LinkOutcome.NotFound;
+        }
+
+        if (!provisional.Provisional)
+        {
+            return LinkOutcome.NothingToLink;
+        }
+
+        var record = await AddressRecordAsync(provisional.Email, cancellationToken);
+        if (record is null)
+        {
+            if (addressRecordId is not null)
+            {
+                return LinkOutcome.NothingToLink;
+            }
+
+            provisional.BecomeAddressRecord();
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("Client record {ClientId} made the address's own record by the therapist", provisional.Id);
+            return LinkOutcome.Adopted;
+        }
+
+        if (record.Id != addressRecordId)
+        {
+            return LinkOutcome.NothingToLink; // the page Paul looked at is out of date
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var appointment in provisional.Appointments.ToList())
+        {
+            appointment.MoveToClient(record);
+        }
+
+        record.Name = keep.NameFromBooking ? provisional.Name : record.Name;
+        record.Phone = keep.PhoneFromBooking ? provisional.Phone : record.Phone;
+        await db.SaveChangesAsync(cancellationToken);
+        await db.Courses.Where(c => c.ClientId == provisional.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.ClientId, record.Id), cancellationToken);
+        await db.Set<ErasureRequest>().Where(r => r.ClientId == provisional.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.ClientId, record.Id), cancellationToken);
+        db.Clients.Remove(provisional);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Client record {ClientId} linked into {RecordId} by the therapist", provisionalId, record.Id);
+        return LinkOutcome.Linked;
+    }
+}
+
+/// <summary>What a booking form can fill in for someone already known.</summary>
+public sealed record ClientLookup(string Name, string Phone, string? AddressLine1, string? AddressLine2, string? Town, string? Postcode, string? AccessNotes);
+
+/// <summary>A provisional record beside the address's own record (if any), for Paul to decide.</summary>
+public sealed record AddressMatch(int ClientId, bool EmailProven, int? AddressRecordId, int AddressRecordVisits, IReadOnlyList<ContactChoice> Details);
