@@ -135,7 +135,7 @@ public sealed class ClientAccountTests(PracticeAppFactoryFixture fixture) : ICla
     }
 
     [Fact]
-    public async Task booking_without_an_account_still_works_and_the_visit_joins_the_account_later()
+    public async Task booking_without_signing_in_still_works_and_the_visit_joins_the_account_once_the_address_is_proven()
     {
         await Factory.ClientAccountAsync("books-later@test.example", Password);
         using var visitor = Factory.Browser();
@@ -154,7 +154,12 @@ public sealed class ClientAccountTests(PracticeAppFactoryFixture fixture) : ICla
         Assert.StartsWith("/bookings/", booked.Headers.Location?.OriginalString, StringComparison.Ordinal);
         var reference = await Factory.WithDbAsync(db => db.Appointments.Where(a => a.Client!.Email == "books-later@test.example").Select(a => a.Reference).SingleAsync());
 
+        // Typing the address proved nothing: the visit stays out of the account...
         using var client = await Factory.SignedInAsync("books-later@test.example", Password);
+        Assert.DoesNotContain(reference, Text(await client.GetStringAsync("/account")), StringComparison.Ordinal);
+
+        // ...until the address's owner says, from the e-mail sent to it, that the booking is theirs.
+        await Factory.ProveAddressAsync("books-later@test.example", reference);
         var text = Text(await client.GetStringAsync("/account"));
         Assert.Contains(reference, text, StringComparison.Ordinal);
         Assert.Contains("Waiting for Paul to confirm", text, StringComparison.Ordinal);

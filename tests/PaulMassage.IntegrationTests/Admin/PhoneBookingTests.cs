@@ -126,11 +126,15 @@ public sealed partial class PhoneBookingTests(PracticeAppFactoryFixture fixture)
     [Fact]
     public async Task an_existing_client_is_found_by_email_and_booked_without_retyping_their_details()
     {
-        var earlier = await Visits.RequestAsync(Factory, Visits.March(19, 9), name: "Rita Regular", email: "rita@client.example");
+        var earlier = await Factory.VisitAsync("rita@client.example", Visits.March(19, 9), name: "Rita Regular", phone: "07700 900456");
+
+        // Someone else booked online with Rita's address: their typed details are not Rita's and stay out of it.
+        var stranger = await Visits.RequestAsync(Factory, Visits.March(19, 13), name: "Someone Else", email: "RITA@client.example");
         using var therapist = await Sessions.TherapistAsync(Factory);
 
         var form = await therapist.GetStringAsync(Page + "?email=RITA%40client.example");
         Assert.Contains("id=\"client-found\"", form, StringComparison.Ordinal);
+        Assert.DoesNotContain("Someone Else", form, StringComparison.Ordinal);
         Assert.Contains("value=\"Rita Regular\"", form, StringComparison.Ordinal);
         Assert.Contains("value=\"1 Test Street\"", form, StringComparison.Ordinal);
         Assert.Contains("value=\"SE1 7PB\"", form, StringComparison.Ordinal);
@@ -138,8 +142,9 @@ public sealed partial class PhoneBookingTests(PracticeAppFactoryFixture fixture)
         var response = await BookAsync(therapist, ("Email", "Rita@Client.example"), ("Name", string.Empty), ("Phone", string.Empty), ("Date", "2027-03-26"), ("Time", "09:00"));
 
         Assert.StartsWith("Booked and confirmed", Sessions.AdminMessage(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
-        var clients = await Factory.WithDbAsync(db => db.Clients.Include(c => c.Appointments).Where(c => c.NormalizedEmail == "RITA@CLIENT.EXAMPLE").ToListAsync());
+        var clients = await Factory.WithDbAsync(db => db.Clients.Include(c => c.Appointments).Where(c => c.NormalizedEmail == "RITA@CLIENT.EXAMPLE" && !c.Provisional).ToListAsync());
         var rita = Assert.Single(clients);
+        Assert.DoesNotContain(rita.Appointments, a => a.Id == stranger.Id);
         Assert.Equal("Rita Regular", rita.Name);
         Assert.Equal("07700 900456", rita.Phone);
         Assert.Equal(2, rita.Appointments.Count);

@@ -80,16 +80,17 @@ public sealed partial class CourseOfTreatmentTests(PracticeAppFactoryFixture fix
     }
 
     [Fact]
-    public async Task the_client_sees_the_plan_on_the_manage_page_and_its_link_opens_the_booking_times()
+    public async Task the_client_sees_the_plan_in_their_account_and_its_link_opens_the_booking_times_but_a_manage_link_shows_none_of_it()
     {
         var (first, _, next) = await ClientWithVisitsAsync("plan-client@test.example", 2);
         using var paul = await Factory.TherapistAsync();
         await SetPlanAsync(paul, first.ClientId);
-        using var client = Factory.CreateClient();
+        await Factory.ClientAccountAsync("plan-client@test.example", "correct horse battery staple");
+        using var client = await Factory.SignedInAsync("plan-client@test.example", "correct horse battery staple");
 
-        var manage = await client.GetAsync($"/bookings/{next.Token}");
-        Assert.True(manage.Headers.CacheControl?.NoStore);
-        var html = await manage.Content.ReadAsStringAsync();
+        var account = await client.GetAsync("/account");
+        Assert.True(account.Headers.CacheControl?.NoStore);
+        var html = await account.Content.ReadAsStringAsync();
         Assert.Contains("Your course of treatment", html, StringComparison.Ordinal);
         Assert.Contains("Sit through a working day without low back pain", html, StringComparison.Ordinal);
         Assert.Contains("<svg class=\"pain-chart\"", html, StringComparison.Ordinal);
@@ -99,6 +100,13 @@ public sealed partial class CourseOfTreatmentTests(PracticeAppFactoryFixture fix
         var slots = Text(await client.GetStringAsync(link));
         Assert.Contains("Deep tissue massage, 60 minutes, visiting SE1 7PB", slots, StringComparison.Ordinal);
         Assert.Contains("Wednesday 17 March", slots, StringComparison.Ordinal);
+
+        // A manage link shows its own booking only: the course spans visits, so it lives behind sign-in.
+        using var anyone = Factory.CreateClient();
+        var manage = await anyone.GetStringAsync($"/bookings/{next.Token}");
+        Assert.DoesNotContain("Sit through a working day", manage, StringComparison.Ordinal);
+        Assert.DoesNotContain("pain-chart", manage, StringComparison.Ordinal);
+        Assert.DoesNotContain(first.Reference, manage, StringComparison.Ordinal);
     }
 
     [Fact]

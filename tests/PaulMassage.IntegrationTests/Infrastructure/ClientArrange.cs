@@ -20,8 +20,8 @@ public sealed record ArrangedVisit(int Id, int ClientId, string Reference, strin
 public static partial class ClientArrange
 {
     /// <summary>
-    /// Stores a visit as a booking request would (client found or created by e-mail, intake, slot
-    /// claims), optionally moved on to another status by the therapist.
+    /// Stores a visit of a known client (the address's own record, found or created by e-mail), with
+    /// intake and slot claims, optionally moved on to another status by the therapist.
     /// </summary>
     public static async Task<ArrangedVisit> VisitAsync(
         this PracticeAppFactory factory,
@@ -43,8 +43,8 @@ public static partial class ClientArrange
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var service = await db.Services.Include(s => s.Options).SingleAsync(s => s.Slug == serviceSlug);
         var normalized = Client.Normalize(email);
-        var client = await db.Clients.SingleOrDefaultAsync(c => c.NormalizedEmail == normalized)
-            ?? db.Clients.Add(new Client { Name = name, Email = email, NormalizedEmail = normalized, Phone = phone, CreatedUtc = factory.Clock.GetUtcNow().UtcDateTime }).Entity;
+        var client = await db.Clients.SingleOrDefaultAsync(c => c.NormalizedEmail == normalized && !c.Provisional)
+            ?? db.Clients.Add(Client.ForAddress(name, email, phone, factory.Clock.GetUtcNow().UtcDateTime)).Entity;
         var token = ManageToken.Create();
         var now = factory.Clock.GetUtcNow().UtcDateTime;
         var appointment = new Appointment

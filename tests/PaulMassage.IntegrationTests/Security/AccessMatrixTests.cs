@@ -20,15 +20,21 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
 
     public BookedVisit BookingB { get; private set; } = null!;
 
+    /// <summary>The actor "booked with someone else's e-mail": a stranger who gave client A's address (in capitals) without signing in.</summary>
+    public BookedVisit StrangerWithEmailA { get; private set; } = null!;
+
     public IReadOnlyDictionary<string, string> RouteValues { get; private set; } = new Dictionary<string, string>();
 
     public IReadOnlyList<SiteRoute> Routes { get; private set; } = [];
 
     public async Task InitializeAsync()
     {
-        var starts = await Factory.FreeStartsAsync(2);
+        var starts = await Factory.FreeStartsAsync(3);
         BookingA = await Factory.BookAsync(starts[0], "Ann Client", EmailA, f => f["MainComplaint"] = "Ann's stiff neck");
         BookingB = await Factory.BookAsync(starts[1], "Bob Client", EmailB, f => f["MainComplaint"] = "Bob's sore hips");
+        await Factory.ProveAddressAsync(EmailA, BookingA.Reference);
+        await Factory.ProveAddressAsync(EmailB, BookingB.Reference);
+        StrangerWithEmailA = await Factory.BookAsync(starts[2], "Sam Stranger", EmailA.ToUpperInvariant(), f => f["MainComplaint"] = "Sam's own shoulders");
         await Factory.CreateClientAccountAsync(EmailA);
         await Factory.CreateClientAccountAsync(EmailB);
         var article = await Factory.WithDbAsync(db => db.Articles.Select(a => a.Slug).FirstAsync());
@@ -53,7 +59,8 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
 
 /// <summary>
 /// The access matrix of issue 5: every route the site has (discovered, not listed by hand) against
-/// an anonymous visitor, client A, client B and the therapist.
+/// an anonymous visitor, client A, client B, a stranger who booked with client A's e-mail address,
+/// and the therapist.
 /// </summary>
 public sealed class TheAccessMatrix(AccessMatrixFixture fixture) : IClassFixture<AccessMatrixFixture>
 {
@@ -199,6 +206,43 @@ public sealed class TheAccessMatrix(AccessMatrixFixture fixture) : IClassFixture
 
         using var guessed = await anyone.GetAsync("/bookings/" + fixture.BookingA.Token[..^2] + "xx");
         Assert.Equal(HttpStatusCode.NotFound, guessed.StatusCode);
+    }
+
+    [Fact]
+    public async Task shows_a_stranger_who_booked_with_client_as_address_nothing_of_client_a_on_any_page_their_link_opens()
+    {
+        using var stranger = fixture.Factory.Visitor();
+        var values = new Dictionary<string, string>(fixture.RouteValues) { ["token"] = fixture.StrangerWithEmailA.Token };
+        var opened = 0;
+        foreach (var route in GetRoutes().Where(r => r.Access == RouteAccess.Public && r.Template.Contains("{token}", StringComparison.Ordinal)))
+        {
+            var path = route.Fill(values);
+            using var response = await stranger.GetAsync(path);
+            var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()).Replace("\\u0027", "'", StringComparison.Ordinal);
+            opened += response.IsSuccessStatusCode ? 1 : 0;
+            foreach (var secret in new[] { "Ann Client", "Ann's stiff neck", fixture.BookingA.Reference })
+            {
+                Assert.False(body.Contains(secret, StringComparison.Ordinal), $"{route} ({path}) shows client A's \"{secret}\" to the stranger");
+            }
+        }
+
+        Assert.True(opened >= 3, "the stranger's link should open its manage page, its move page and its data export");
+
+        // An erasure asked through the stranger's link reaches the stranger's booking only.
+        using (var ask = await FormPost.PostAsync(stranger, $"/bookings/{fixture.StrangerWithEmailA.Token}", $"/bookings/{fixture.StrangerWithEmailA.Token}/erasure", []))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, ask.StatusCode);
+        }
+
+        var request = await fixture.Factory.WithDbAsync(db => db.Set<PaulMassage.Web.Features.Privacy.ErasureRequest>()
+            .SingleAsync(r => r.AppointmentId == fixture.StrangerWithEmailA.AppointmentId));
+        Assert.Equal(fixture.StrangerWithEmailA.ClientId, request.ClientId);
+        Assert.NotEqual(fixture.BookingA.ClientId, request.ClientId);
+
+        // Client A's account does not list the stranger's booking.
+        using var clientA = await fixture.Factory.SignedInAsync(AccessMatrixFixture.EmailA, SecurityScenario.ClientPassword);
+        Assert.DoesNotContain(fixture.StrangerWithEmailA.Reference, await clientA.GetStringAsync("/account/privacy/my-data"), StringComparison.Ordinal);
+        Assert.DoesNotContain(fixture.StrangerWithEmailA.Reference, await clientA.GetStringAsync("/account"), StringComparison.Ordinal);
     }
 
     [Fact]

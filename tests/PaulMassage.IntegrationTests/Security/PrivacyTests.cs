@@ -46,13 +46,17 @@ public sealed class ThePrivacyRights(PracticeAppFactoryFixture fixture) : IClass
     }
 
     [Fact]
-    public async Task erase_a_client_on_request_and_keep_only_anonymous_history()
+    public async Task erase_through_a_manage_link_that_booking_only_and_keep_the_clients_other_visits()
     {
         var email = $"erin-{Guid.NewGuid():N}@test.example";
         var starts = await Factory.FreeStartsAsync(2);
         var done = await Factory.BookAsync(starts[0], "Erin Erasable", email, f => f["AddressLine1"] = "7 Secret Lane");
         var upcoming = await Factory.BookAsync(starts[1], "Erin Erasable", email, f => f["AddressLine1"] = "7 Secret Lane");
+        await Factory.ProveAddressAsync(email, done.Reference);
+        await Factory.ProveAddressAsync(email, upcoming.Reference);
         await CompleteVisitAsync(done.AppointmentId);
+        var clientId = await Factory.WithDbAsync(db => db.Appointments.Where(a => a.Id == done.AppointmentId).Select(a => a.ClientId).SingleAsync());
+        Assert.Equal(clientId, await Factory.WithDbAsync(db => db.Appointments.Where(a => a.Id == upcoming.AppointmentId).Select(a => a.ClientId).SingleAsync()));
 
         using var client = Factory.Visitor();
         using (var ask = await FormPost.PostAsync(client, $"/bookings/{upcoming.Token}", $"/bookings/{upcoming.Token}/erasure", []))
@@ -67,42 +71,67 @@ public sealed class ThePrivacyRights(PracticeAppFactoryFixture fixture) : IClass
         }
 
         using var therapist = await Factory.TherapistAsync();
-        var list = await therapist.GetStringAsync("/admin/erasure-requests");
+        var list = WebUtility.HtmlDecode(await therapist.GetStringAsync("/admin/erasure-requests"));
         Assert.Contains("Erin Erasable", list, StringComparison.Ordinal);
+        Assert.Contains($"Booking {upcoming.Reference} only", list, StringComparison.Ordinal);
         Assert.Contains("1 upcoming, will be cancelled", list, StringComparison.Ordinal);
-        var requestId = await Factory.WithDbAsync(db => db.Set<ErasureRequest>().Where(r => r.ClientId == done.ClientId).Select(r => r.Id).SingleAsync());
+        var requestId = await Factory.WithDbAsync(db => db.Set<ErasureRequest>().Where(r => r.AppointmentId == upcoming.AppointmentId).Select(r => r.Id).SingleAsync());
+        using (var complete = await FormPost.PostAsync(therapist, "/admin/erasure-requests", $"/admin/erasure-requests/{requestId}/complete", []))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, complete.StatusCode);
+        }
+
+        // The booking is anonymous history now: its time, service and status stay; the rest is gone.
+        var erased = await Factory.WithDbAsync(db => db.Appointments.AsNoTracking().Include(a => a.Intake).SingleAsync(a => a.Id == upcoming.AppointmentId));
+        Assert.Equal((AppointmentStatus.Cancelled, starts[1]), (erased.Status, erased.StartUtc));
+        Assert.Null(erased.Intake);
+        Assert.Equal(string.Empty, erased.AddressLine1);
+        Assert.Equal(string.Empty, erased.Postcode);
+        Assert.Null(erased.AccessNotes);
+        Assert.Null(erased.ManageTokenProtected);
+        Assert.Empty(await Factory.WithDbAsync(db => db.SlotClaims.Where(c => c.AppointmentId == upcoming.AppointmentId).ToListAsync()));
+        using (var link = await client.GetAsync($"/bookings/{upcoming.Token}"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, link.StatusCode);
+        }
+
+        // A manage link reaches its own booking only: the client's other visit and details stay.
+        var kept = await Factory.WithDbAsync(db => db.Appointments.AsNoTracking().Include(a => a.Intake).Include(a => a.Client).SingleAsync(a => a.Id == done.AppointmentId));
+        Assert.Equal((AppointmentStatus.Completed, "7 Secret Lane", "Erin Erasable"), (kept.Status, kept.AddressLine1, kept.Client!.Name));
+        Assert.NotNull(kept.Intake);
+        Assert.Null(kept.Client.ErasedUtc);
+    }
+
+    [Fact]
+    public async Task erase_a_record_that_held_only_the_erased_booking_and_keep_only_anonymous_history()
+    {
+        var email = $"fred-{Guid.NewGuid():N}@test.example";
+        var start = (await Factory.FreeStartsAsync(1))[0];
+        var only = await Factory.BookAsync(start, "Fred Forgettable", email, f => f["AddressLine1"] = "9 Hidden Row");
+        using var client = Factory.Visitor();
+        using (var ask = await FormPost.PostAsync(client, $"/bookings/{only.Token}", $"/bookings/{only.Token}/erasure", []))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, ask.StatusCode);
+        }
+
+        using var therapist = await Factory.TherapistAsync();
+        var requestId = await Factory.WithDbAsync(db => db.Set<ErasureRequest>().Where(r => r.ClientId == only.ClientId).Select(r => r.Id).SingleAsync());
         using (var complete = await FormPost.PostAsync(therapist, "/admin/erasure-requests", $"/admin/erasure-requests/{requestId}/complete", []))
         {
             Assert.Equal(HttpStatusCode.Redirect, complete.StatusCode);
         }
 
         Assert.Contains("the client's personal and health data is erased", WebUtility.HtmlDecode(await therapist.GetStringAsync("/admin/erasure-requests")), StringComparison.Ordinal);
-
-        var erased = await Factory.WithDbAsync(db => db.Clients.AsNoTracking().SingleAsync(c => c.Id == done.ClientId));
+        var erased = await Factory.WithDbAsync(db => db.Clients.AsNoTracking().SingleAsync(c => c.Id == only.ClientId));
         Assert.Equal(PrivacyService.ErasedName, erased.Name);
-        Assert.DoesNotContain("erin", erased.Email, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("fred", erased.Email, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(string.Empty, erased.Phone);
         Assert.NotNull(erased.ErasedUtc);
+        var history = await Factory.WithDbAsync(db => db.Appointments.AsNoTracking().Include(a => a.Intake).SingleAsync(a => a.Id == only.AppointmentId));
+        Assert.Equal((AppointmentStatus.Cancelled, start, string.Empty), (history.Status, history.StartUtc, history.AddressLine1));
+        Assert.Equal("deep-tissue-massage", await Factory.WithDbAsync(db => db.Services.Where(s => s.Id == history.ServiceId).Select(s => s.Slug).SingleAsync()));
 
-        var history = await Factory.WithDbAsync(db => db.Appointments.AsNoTracking().Include(a => a.Intake).Include(a => a.History)
-            .Where(a => a.ClientId == done.ClientId).OrderBy(a => a.StartUtc).ToListAsync());
-        Assert.Equal(2, history.Count);
-        Assert.Equal((AppointmentStatus.Completed, starts[0]), (history[0].Status, history[0].StartUtc));
-        Assert.Equal((AppointmentStatus.Cancelled, starts[1]), (history[1].Status, history[1].StartUtc));
-        Assert.All(history, a =>
-        {
-            Assert.Null(a.Intake);
-            Assert.Equal(string.Empty, a.AddressLine1);
-            Assert.Equal(string.Empty, a.Postcode);
-            Assert.Null(a.AccessNotes);
-            Assert.Equal("deep-tissue-massage", Factory.WithDbAsync(db => db.Services.Where(s => s.Id == a.ServiceId).Select(s => s.Slug).SingleAsync()).Result);
-        });
-        Assert.Empty(await Factory.WithDbAsync(db => db.SlotClaims.Where(c => c.AppointmentId == upcoming.AppointmentId).ToListAsync()));
-
-        using var link = await client.GetAsync($"/bookings/{upcoming.Token}");
-        Assert.Equal(HttpStatusCode.NotFound, link.StatusCode);
-
-        await AssertNotInDatabaseFilesAsync("Erin Erasable", "7 Secret Lane", email);
+        await AssertNotInDatabaseFilesAsync("Fred Forgettable", "9 Hidden Row", email);
     }
 
     [Fact]
@@ -112,6 +141,8 @@ public sealed class ThePrivacyRights(PracticeAppFactoryFixture fixture) : IClass
         var starts = await Factory.FreeStartsAsync(2);
         var one = await Factory.BookAsync(starts[0], "Ali Account", email);
         var two = await Factory.BookAsync(starts[1], "Ali Account", email);
+        await Factory.ProveAddressAsync(email, one.Reference);
+        await Factory.ProveAddressAsync(email, two.Reference);
         var userId = await Factory.CreateClientAccountAsync(email);
 
         using var client = await Factory.SignedInAsync(email, SecurityScenario.ClientPassword);

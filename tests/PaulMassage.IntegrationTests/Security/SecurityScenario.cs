@@ -113,7 +113,7 @@ public static partial class SecurityScenario
         return match.Groups[1].Value;
     }
 
-    /// <summary>Creates a site account in the Client role and links the client record of that e-mail to it.</summary>
+    /// <summary>Creates a confirmed site account in the Client role, linked as confirming the address would link it.</summary>
     public static async Task<string> CreateClientAccountAsync(this PracticeAppFactory factory, string email, string password = ClientPassword)
     {
         await using var scope = factory.Scope();
@@ -122,9 +122,7 @@ public static partial class SecurityScenario
         var created = await users.CreateAsync(user, password);
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
         await users.AddToRoleAsync(user, Roles.Client);
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var normalized = PaulMassage.Web.Features.Clients.Client.Normalize(email);
-        await db.Clients.Where(c => c.NormalizedEmail == normalized).ExecuteUpdateAsync(s => s.SetProperty(c => c.UserId, user.Id));
+        await scope.ServiceProvider.GetRequiredService<ClientAccounts>().LinkClientRecordsAsync(user);
         return user.Id;
     }
 

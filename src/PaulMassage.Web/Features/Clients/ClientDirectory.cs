@@ -7,7 +7,8 @@ using PaulMassage.Web.Infrastructure.Time;
 
 namespace PaulMassage.Web.Features.Clients;
 
-public sealed record ClientRow(int Id, string Name, string Email, string Phone, DateTimeOffset? LastVisit, int Visits, bool NeedsReview, bool HasAccount);
+/// <summary>One client in Paul's list; <paramref name="Provisional"/>: a booking's own record, its booker not proven to own the address.</summary>
+public sealed record ClientRow(int Id, string Name, string Email, string Phone, DateTimeOffset? LastVisit, int Visits, bool NeedsReview, bool HasAccount, bool Provisional = false);
 
 public sealed record ClientSearchPage(string? Query, IReadOnlyList<ClientRow> Clients, bool Truncated);
 
@@ -78,7 +79,7 @@ public sealed class ClientDirectory(AppDbContext db, PracticeClock clock, Course
         var rows = await clients
             .Select(c => new
             {
-                c.Id, c.Name, c.Email, c.Phone, HasAccount = c.UserId != null, c.CreatedUtc,
+                c.Id, c.Name, c.Email, c.Phone, HasAccount = c.UserId != null, c.CreatedUtc, c.Provisional,
                 Last = c.Appointments.Max(a => (DateTime?)a.StartUtc),
                 Visits = c.Appointments.Count,
                 NeedsReview = c.Appointments.Any(a => a.NeedsReview && (a.Status == AppointmentStatus.Requested || a.Status == AppointmentStatus.AlternativeProposed || a.Status == AppointmentStatus.Confirmed)),
@@ -87,7 +88,7 @@ public sealed class ClientDirectory(AppDbContext db, PracticeClock clock, Course
             .Take(MaxResults + 1)
             .ToListAsync(cancellationToken);
         var list = rows.Take(MaxResults)
-            .Select(r => new ClientRow(r.Id, r.Name, r.Email, r.Phone, r.Last is DateTime last ? clock.ToLocal(last) : null, r.Visits, r.NeedsReview, r.HasAccount))
+            .Select(r => new ClientRow(r.Id, r.Name, r.Email, r.Phone, r.Last is DateTime last ? clock.ToLocal(last) : null, r.Visits, r.NeedsReview, r.HasAccount, r.Provisional))
             .ToList();
         return new ClientSearchPage(query?.Trim(), list, rows.Count > MaxResults);
     }

@@ -25,7 +25,10 @@ public abstract record Booker
 /// <summary>A contact detail shown side by side when Paul links a booking to a client's record.</summary>
 public sealed record ContactChoice(string Field, string OnRecord, string FromBooking)
 {
-    public bool Differs => !string.Equals(OnRecord.Trim(), FromBooking.Trim(), StringComparison.Ordinal);
+    /// <summary>Letter case and spaces aside ("07700 900123" is "07700900123").</summary>
+    public bool Differs => !string.Equals(Compact(OnRecord), Compact(FromBooking), StringComparison.OrdinalIgnoreCase);
+
+    private static string Compact(string value) => string.Concat(value.Where(c => !char.IsWhiteSpace(c)));
 }
 
 /// <summary>Which contact details Paul keeps when he links a booking's record to a client's record.</summary>
@@ -144,15 +147,26 @@ public sealed class ClientIdentities(AppDbContext db, PracticeClock clock, ILogg
 
     /// <summary>
     /// The booker proved control of the address. A provisional record becomes the address's own
-    /// when none exists yet (and joins a confirmed account of that address); otherwise it stays
-    /// apart, marked as proven, for Paul to link. The caller saves.
+    /// when none exists yet (and joins a confirmed account of that address); when one exists, it
+    /// joins it if the booking's name and phone are the ones on record, and otherwise stays apart,
+    /// marked as proven, for Paul to choose which details to keep. The caller saves.
     /// </summary>
     public async Task ProveAddressAsync(Client client, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
         client.RecordEmailProven(clock.UtcNow);
-        if (!client.Provisional || await AddressRecordAsync(client.Email, cancellationToken) is not null)
+        if (!client.Provisional)
         {
+            return;
+        }
+
+        if (await AddressRecordAsync(client.Email, cancellationToken) is { } record)
+        {
+            if (!Differences(record, client).Any(d => d.Differs))
+            {
+                await JoinAsync(client, record, new KeepDetails(false, false), cancellationToken);
+            }
+
             return;
         }
 
@@ -179,14 +193,14 @@ public sealed class ClientIdentities(AppDbContext db, PracticeClock clock, ILogg
 
         var record = await db.Clients.AsNoTracking()
             .Where(c => c.NormalizedEmail == client.NormalizedEmail && !c.Provisional)
-            .Select(c => new { c.Id, c.Name, c.Phone, Visits = c.Appointments.Count })
+            .Select(c => new { Client = c, Visits = c.Appointments.Count })
             .SingleOrDefaultAsync(cancellationToken);
         return new AddressMatch(
             client.Id,
             client.EmailProvenUtc is not null,
-            record?.Id,
+            record?.Client.Id,
             record?.Visits ?? 0,
-            record is null ? [] : [new ContactChoice("Name", record.Name, client.Name), new ContactChoice("Phone", record.Phone, client.Phone)]);
+            record is null ? [] : Differences(record.Client, client));
     }
 
     /// <summary>
@@ -197,7 +211,7 @@ public sealed class ClientIdentities(AppDbContext db, PracticeClock clock, ILogg
     public async Task<LinkOutcome> LinkAsync(int provisionalId, int? addressRecordId, KeepDetails keep, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keep);
-        var provisional = await db.Clients.Include(c => c.Appointments).SingleOrDefaultAsync(c => c.Id == provisionalId, cancellationToken);
+        var provisional = await db.Clients.SingleOrDefaultAsync(c => c.Id == provisionalId, cancellationToken);
         if (provisional is null)
         {
             return LinkOutcome.NotFound;
@@ -227,22 +241,39 @@ public sealed class ClientIdentities(AppDbContext db, PracticeClock clock, ILogg
             return LinkOutcome.NothingToLink; // the page Paul looked at is out of date
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var appointment in provisional.Appointments.ToList())
+        await JoinAsync(provisional, record, keep, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Client record {ClientId} linked into {RecordId} by the therapist", provisionalId, record.Id);
+        return LinkOutcome.Linked;
+    }
+
+    private static IReadOnlyList<ContactChoice> Differences(Client record, Client provisional) =>
+        [new ContactChoice("Name", record.Name, provisional.Name), new ContactChoice("Phone", record.Phone, provisional.Phone)];
+
+    /// <summary>
+    /// Moves everything of a provisional record (visits, courses, erasure requests) to the address's
+    /// record, keeps the chosen details and removes the provisional record, in the unit of work.
+    /// </summary>
+    private async Task JoinAsync(Client provisional, Client record, KeepDetails keep, CancellationToken cancellationToken)
+    {
+        foreach (var appointment in await db.Appointments.Where(a => a.ClientId == provisional.Id).ToListAsync(cancellationToken))
         {
             appointment.MoveToClient(record);
         }
 
+        foreach (var course in await db.Courses.Where(c => c.ClientId == provisional.Id).ToListAsync(cancellationToken))
+        {
+            course.ClientId = record.Id;
+        }
+
+        foreach (var request in await db.Set<ErasureRequest>().Where(r => r.ClientId == provisional.Id).ToListAsync(cancellationToken))
+        {
+            request.ClientId = record.Id;
+        }
+
         record.Name = keep.NameFromBooking ? provisional.Name : record.Name;
         record.Phone = keep.PhoneFromBooking ? provisional.Phone : record.Phone;
-        await db.SaveChangesAsync(cancellationToken);
-        await db.Courses.Where(c => c.ClientId == provisional.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.ClientId, record.Id), cancellationToken);
-        await db.Set<ErasureRequest>().Where(r => r.ClientId == provisional.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.ClientId, record.Id), cancellationToken);
         db.Clients.Remove(provisional);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Client record {ClientId} linked into {RecordId} by the therapist", provisionalId, record.Id);
-        return LinkOutcome.Linked;
     }
 }
 

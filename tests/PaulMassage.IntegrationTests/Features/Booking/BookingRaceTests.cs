@@ -101,7 +101,7 @@ public sealed class RequestsAtTheSameMoment : IDisposable
     }
 
     [Fact]
-    public async Task from_one_new_client_for_different_times_are_all_accepted_for_one_client()
+    public async Task from_one_address_without_signing_in_are_all_accepted_each_on_a_provisional_record_of_its_own()
     {
         var starts = new[] { Utc(3, 9), Utc(3, 11), Utc(3, 13), Utc(3, 15), Utc(3, 17), Utc(4, 9), Utc(4, 11), Utc(4, 13) };
         var visits = starts.Select((start, i) => new VisitRequest
@@ -112,28 +112,69 @@ public sealed class RequestsAtTheSameMoment : IDisposable
 
         var results = await PostAllAtOnceAsync(visits);
 
+        // Typing an address proves nothing, so no booking joins another or becomes the address's record.
         Assert.All(results, r => Assert.Equal(HttpStatusCode.Redirect, r.Status));
         var clients = await _factory.WithDbAsync(db => db.Clients.AsNoTracking().Include(c => c.Appointments).ToListAsync());
-        var client = Assert.Single(clients);
+        Assert.Equal(starts.Length, clients.Count);
+        Assert.All(clients, c => Assert.True(c.Provisional && c.Appointments.Count == 1));
+        Assert.Equal(starts.Order(), clients.SelectMany(c => c.Appointments).Select(a => a.StartUtc).Order());
+    }
+
+    [Fact]
+    public async Task from_one_signed_in_client_for_different_times_are_all_accepted_on_the_accounts_one_record()
+    {
+        await _factory.ClientAccountAsync("twin.booker@example.com", SignedInPassword);
+        using var browser = await _factory.SignedInAsync("twin.booker@example.com", SignedInPassword);
+        var starts = new[] { Utc(3, 9), Utc(3, 11), Utc(3, 13), Utc(3, 15), Utc(4, 9), Utc(4, 11) };
+        var visits = starts.Select(start => new VisitRequest { StartUtc = start, Email = "typed.by.hand@example.com" }).ToList();
+        var tokens = new List<string>();
+        foreach (var visit in visits)
+        {
+            tokens.Add(await FormPost.AntiforgeryTokenAsync(browser, visit.DetailsUrl));
+        }
+
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var posts = visits.Select(async (visit, i) =>
+        {
+            await gate.Task;
+            using var response = await BookingFlow.PostWithTokenAsync(browser, tokens[i], visit.Fields());
+            return response.StatusCode;
+        }).ToList();
+        gate.SetResult();
+
+        Assert.All(await Task.WhenAll(posts), status => Assert.Equal(HttpStatusCode.Redirect, status));
+        var client = await _factory.WithDbAsync(db => db.Clients.AsNoTracking().Include(c => c.Appointments).SingleAsync());
+        Assert.False(client.Provisional);
+        Assert.NotNull(client.UserId);
+        Assert.Equal("twin.booker@example.com", client.Email); // the account's confirmed address, not the one typed
         Assert.Equal(starts.Order(), client.Appointments.Select(a => a.StartUtc).Order());
     }
 
     [Fact]
-    public async Task from_a_new_client_whose_address_is_added_meanwhile_is_stored_for_that_client()
+    public async Task from_a_signed_in_client_whose_address_record_is_added_meanwhile_is_stored_on_that_record()
     {
-        // Another request stores the same new client between this one's look-up and its save.
+        await _factory.ClientAccountAsync("late.arrival@example.com", SignedInPassword);
+        using var browser = await _factory.SignedInAsync("late.arrival@example.com", SignedInPassword);
+
+        // Another request stores the address's record between this one's look-up and its save.
         _factory.Clash.ArmFor("LATE.ARRIVAL@EXAMPLE.COM");
         var visit = new VisitRequest { StartUtc = Utc(5, 10), Email = "late.arrival@example.com" };
 
-        var token = await BookingFlow.BookAsync(_factory, visit);
+        using var response = await BookingFlow.SubmitAsync(browser, visit);
 
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.True(_factory.Clash.Fired);
         var client = await _factory.WithDbAsync(db => db.Clients.AsNoTracking().Include(c => c.Appointments).SingleAsync());
         Assert.Equal(new DateTime(2027, 3, 1, 8, 59, 0, DateTimeKind.Utc), client.CreatedUtc); // the row the other request stored
-        Assert.Equal((visit.Name, visit.Phone), (client.Name, client.Phone)); // brought up to date by this request
+        Assert.Equal((visit.Name, visit.Phone), (client.Name, client.Phone)); // the signed-in owner's own details
+        Assert.NotNull(client.UserId);
         var appointment = Assert.Single(client.Appointments);
-        Assert.Equal(Web.Features.Booking.ManageToken.Hash(token), appointment.ManageTokenHash);
+        Assert.Equal(Web.Features.Booking.ManageToken.Hash(SecurityTokenOf(response)), appointment.ManageTokenHash);
     }
+
+    private const string SignedInPassword = "correct horse battery staple";
+
+    private static string SecurityTokenOf(HttpResponseMessage response) => response.Headers.Location!.OriginalString["/bookings/".Length..];
 
     /// <summary>A practice whose next save of a new client finds that client stored by "someone else" first.</summary>
     private sealed class ClashingAppFactory : PracticeAppFactory

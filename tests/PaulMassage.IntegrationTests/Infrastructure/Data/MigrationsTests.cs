@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using PaulMassage.Web.Infrastructure.Data;
 
 namespace PaulMassage.IntegrationTests.Infrastructure.Data;
@@ -96,5 +97,53 @@ public sealed class TheMigrations
         Assert.Equal(["CellStartUtc"], key.Properties.Select(p => p.Name));
         Assert.True(db.Model.FindEntityType(typeof(Web.Features.Clients.Client))!.GetIndexes()
             .Single(i => i.Properties.Select(p => p.Name).SequenceEqual(["NormalizedEmail"])).IsUnique);
+    }
+
+    /// <summary>
+    /// A database made by the main before provisional client records (its last migration "Security"),
+    /// holding a client, two bookings with intake answers and an erasure request, opens in this
+    /// version with every row and link intact: the client becomes its address's own record.
+    /// </summary>
+    [Fact]
+    public async Task for_sqlite_keep_every_client_booking_intake_and_request_of_a_database_from_before_provisional_records()
+    {
+        await using var connection = new SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync();
+        await using var db = Sqlite(connection.ConnectionString);
+        db.Database.SetDbConnection(connection);
+        var migrator = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
+        var before = db.Database.GetMigrations().Last(id => id.EndsWith("_Security", StringComparison.Ordinal));
+        await migrator.MigrateAsync(before);
+
+        await db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO Services (Id, Slug, Name, Summary, Suits, DescriptionMarkdown, IsActive, SortOrder) VALUES (1, 'swedish-massage', 'Swedish massage', 's', 's', 'd', 1, 1);
+            INSERT INTO Clients (Id, Name, Email, NormalizedEmail, Phone, UserId, CreatedUtc) VALUES (7, 'Olga Older', 'Olga@Example.com', 'OLGA@EXAMPLE.COM', '07700 900321', NULL, '2026-11-01 10:00:00');
+            INSERT INTO Appointments (Id, Reference, ManageTokenHash, ClientId, ServiceId, DurationMinutes, PriceGbp, StartUtc, EndUtc, Status, NeedsReview, AddressLine1, Town, Postcode, CreatedUtc, Version)
+                VALUES (11, 'PM-OLD111', 'hash-one', 7, 1, 60, '70.0', '2026-11-10 10:00:00', '2026-11-10 11:00:00', 3, 0, '1 Old Road', 'London', 'E1 6AN', '2026-11-01 10:00:00', '8a0d5b1e-0c7e-4a8e-9f1d-111111111111'),
+                       (12, 'PM-OLD222', 'hash-two', 7, 1, 60, '70.0', '2026-12-20 10:00:00', '2026-12-20 11:00:00', 1, 0, '1 Old Road', 'London', 'E1 6AN', '2026-11-20 10:00:00', '8a0d5b1e-0c7e-4a8e-9f1d-222222222222');
+            INSERT INTO IntakeAssessments (Id, AppointmentId, MainComplaint, PainAreas, PainIntensity, Duration, Feelings, Contraindications, MedicalHistory, Outcome, HealthDataConsentUtc, CancellationPolicyAcceptedUtc)
+                VALUES (21, 11, 'Old complaint one', 'LowerBack', '5', 'UnderSixWeeks', 'Stiffness', 'None', NULL, 0, '2026-11-01 10:00:00', '2026-11-01 10:00:00'),
+                       (22, 12, 'Old complaint two', 'Neck', '4', 'UnderSixWeeks', 'Stiffness', 'None', NULL, 0, '2026-11-20 10:00:00', '2026-11-20 10:00:00');
+            INSERT INTO ErasureRequests (Id, ClientId, Channel, RequestedUtc) VALUES (31, 7, 'booking PM-OLD222', '2026-11-25 10:00:00');
+            """);
+
+        await db.Database.MigrateAsync();
+
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        var client = await db.Clients.AsNoTracking().Include(c => c.Appointments).SingleAsync();
+        Assert.Equal((7, "Olga Older", "07700 900321", false), (client.Id, client.Name, client.Phone, client.Provisional));
+        Assert.Equal(["PM-OLD111", "PM-OLD222"], client.Appointments.OrderBy(a => a.Id).Select(a => a.Reference));
+        Assert.Equal(["hash-one", "hash-two"], client.Appointments.OrderBy(a => a.Id).Select(a => a.ManageTokenHash));
+        Assert.All(client.Appointments, a => Assert.Null(a.DisownedUtc));
+        Assert.Equal([11, 12], await db.Database.SqlQueryRaw<int>("SELECT AppointmentId AS Value FROM IntakeAssessments ORDER BY Id").ToListAsync());
+        Assert.Equal(["Old complaint one", "Old complaint two"], await db.Database.SqlQueryRaw<string>("SELECT MainComplaint AS Value FROM IntakeAssessments ORDER BY Id").ToListAsync());
+        var request = await db.Set<Web.Features.Privacy.ErasureRequest>().AsNoTracking().SingleAsync();
+        Assert.Equal((31, 7, (int?)null), (request.Id, request.ClientId, request.AppointmentId));
+
+        // The address keeps one record of its own; bookings from unproven bookers may share it.
+        await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO Clients (Name, Email, NormalizedEmail, Phone, CreatedUtc, Provisional) VALUES ('Second', 'olga@example.com', 'OLGA@EXAMPLE.COM', '1', '2026-12-01', 0)"));
+        await db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO Clients (Name, Email, NormalizedEmail, Phone, CreatedUtc, Provisional) VALUES ('Stranger', 'olga@example.com', 'OLGA@EXAMPLE.COM', '1', '2026-12-01', 1)");
     }
 }

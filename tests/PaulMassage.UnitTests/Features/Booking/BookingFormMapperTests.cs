@@ -36,7 +36,7 @@ public sealed class TheBookingFormMapper
     };
 
     /// <summary>What MVC does before the controller runs: the data annotations, then the mapper.</summary>
-    private static (BookingRequest? Request, ModelStateDictionary State) Map(BookingForm form)
+    private static (BookingRequest? Request, ModelStateDictionary State) Map(BookingForm form, Booker? booker = null)
     {
         var state = new ModelStateDictionary();
         var results = new List<ValidationResult>();
@@ -49,7 +49,29 @@ public sealed class TheBookingFormMapper
             }
         }
 
-        return (BookingFormMapper.ToRequest(form, state, new Booker.Anonymous()), state);
+        return (BookingFormMapper.ToRequest(form, state, booker ?? new Booker.Anonymous()), state);
+    }
+
+    [Fact]
+    public void books_a_signed_in_client_with_the_accounts_confirmed_address_whatever_the_form_says()
+    {
+        var form = ValidForm();
+        form.Email = "not-an-address";
+
+        var (request, state) = Map(form, new Booker.Account("user-1", "owner@example.com"));
+
+        Assert.True(state.IsValid);
+        Assert.Equal("owner@example.com", request!.Email);
+        Assert.Equal(new Booker.Account("user-1", "owner@example.com"), request.Booker);
+    }
+
+    [Fact]
+    public void books_someone_not_signed_in_with_the_address_typed_and_as_anonymous()
+    {
+        var (request, _) = Map(ValidForm());
+
+        Assert.Equal("ann@example.com", request!.Email);
+        Assert.IsType<Booker.Anonymous>(request.Booker);
     }
 
     private static void AssertRefused(BookingForm form, string field, string message)
