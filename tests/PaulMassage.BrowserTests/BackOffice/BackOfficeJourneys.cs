@@ -10,8 +10,9 @@ namespace PaulMassage.BrowserTests.BackOffice;
 
 /// <summary>
 /// Journeys through the back office and the client's account: the therapist confirms a request and
-/// finds it in his week and his day's agenda; a client registers, confirms the address from the
-/// e-mail the site sent, and sees their history.
+/// finds it in his week and his day's agenda; a client who booked confirms from the request e-mail
+/// that it was them, registers, confirms the address and sees their history; the owner of an address
+/// someone else booked with says it was not them, and the therapist sees the flag.
 /// </summary>
 public abstract class BackOfficeJourneys(BrowserFixture browser, Viewport viewport)
 {
@@ -71,6 +72,14 @@ public abstract class BackOfficeJourneys(BrowserFixture browser, Viewport viewpo
             var page = session.Page;
             var (reference, _) = await BookingSteps.BookAsync(session, VisitorDetails.Sample(email));
 
+            // Booked without an account: the request e-mail asks whether it was them, which proves the address.
+            var request = Assert.Single(await MailPickup.ToAsync(browser.Site, email), m => m.Subject?.Contains(reference, StringComparison.Ordinal) == true);
+            await session.GotoAsync(MailPickup.LinkIn(request, "/address-check/"));
+            await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync(reference);
+            await session.AuditAsync("address-check");
+            await session.ActivateAsync(page.GetByRole(AriaRole.Button, new() { Name = "Yes, I asked for this visit" }));
+            await Expect(page.Locator("#check-result")).ToContainTextAsync("now belongs with your e-mail address");
+
             await session.GotoAsync("/account/register");
             var form = page.Locator("main form:has([name=ConfirmPassword])");
             await form.Locator("[name=Email]").FillAsync(email);
@@ -89,6 +98,42 @@ public abstract class BackOfficeJourneys(BrowserFixture browser, Viewport viewpo
             await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync(reference);
             await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("Deep tissue massage");
             await session.AuditAsync("account-history");
+        });
+    }
+
+    [Fact]
+    [Trait("Journey", "BackOffice")]
+    public async Task The_owner_of_an_address_someone_else_booked_with_says_it_was_not_them_and_the_therapist_sees_the_flag()
+    {
+        var owner = $"owner-{viewport.Name()}@example.com";
+        var stranger = $"Sam Stranger {viewport}";
+        string reference = string.Empty;
+        await browser.RunAsync(viewport, async session =>
+            (reference, _) = await BookingSteps.BookAsync(session, VisitorDetails.Sample(owner) with { Name = stranger }));
+
+        await browser.RunAsync(viewport, async session =>
+        {
+            var page = session.Page;
+            var request = Assert.Single(await MailPickup.ToAsync(browser.Site, owner), m => m.Subject?.Contains(reference, StringComparison.Ordinal) == true);
+            await session.GotoAsync(MailPickup.LinkIn(request, "/address-check/") + "/not-me");
+            await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync(reference);
+            await Expect(page.GetByRole(AriaRole.Main)).Not.ToContainTextAsync(stranger);
+            await session.AuditAsync("address-check-not-me");
+            await session.ActivateAsync(page.GetByRole(AriaRole.Button, new() { Name = "This was not me" }));
+            await Expect(page.Locator("#check-result")).ToContainTextAsync("did not ask for this visit");
+            await session.ScreenshotAsync("address-check-not-me-answered");
+        });
+
+        await browser.RunAsync(viewport, async session =>
+        {
+            var page = session.Page;
+            await SignInAsync(session, PracticeAppFactory.TherapistEmail, PracticeAppFactory.TherapistPassword);
+            var row = page.GetByRole(AriaRole.Article).Filter(new() { HasText = "ref " + reference });
+            await Expect(row).ToContainTextAsync("Not me, says the address");
+            await session.ActivateAsync(row.GetByRole(AriaRole.Link).First);
+            await Expect(page.Locator("#not-me-alert")).ToBeVisibleAsync();
+            await Expect(page.Locator("#client-identity")).ToContainTextAsync("said this booking was not theirs");
+            await session.AuditAsync("admin-request-not-me");
         });
     }
 

@@ -264,7 +264,7 @@ public sealed class ABookingWithSomeoneElsesEmail : IDisposable
     public async Task that_was_not_the_owner_is_flagged_for_paul_and_the_link_is_used_up()
     {
         var starts = await _factory.FreeStartsAsync(2);
-        await VeraAsync(starts[0]);
+        var vera = await VeraAsync(starts[0]);
         var sam = await StrangerBooksAsync(starts[1]);
 
         using var answered = await _factory.AnswerAsync("VERA.Victim@TEST.example", sam.Reference, itWasMe: false);
@@ -289,7 +289,15 @@ public sealed class ABookingWithSomeoneElsesEmail : IDisposable
             Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
         }
 
+        // A booking the address's owner disowned never joins their record, even by mistake.
+        using (var linked = await FormPost.PostAsync(paul, $"/admin/requests/{sam.AppointmentId}", $"/admin/requests/{sam.AppointmentId}/link-client",
+            [new("AddressRecordId", vera.Past.ClientId.ToString(CultureInfo.InvariantCulture))]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, linked.StatusCode);
+        }
+
         Assert.True(await _factory.WithDbAsync(db => db.Clients.Where(c => c.Id == sam.ClientId).Select(c => c.Provisional).SingleAsync()));
+        Assert.Equal(sam.ClientId, await ClientOfAsync(sam.AppointmentId));
     }
 
     [Fact]

@@ -43,24 +43,19 @@ public class Client
     public static string Normalize(string email) => email.Trim().ToUpperInvariant();
 
     /// <summary>The record of a booking made without signing in: provisional until the address is proven or Paul links it.</summary>
-    public static Client ForUnprovenBooking(string name, string email, string phone, DateTime nowUtc) => new()
-    {
-        Name = name,
-        Email = email.Trim(),
-        NormalizedEmail = Normalize(email),
-        Phone = phone,
-        CreatedUtc = nowUtc,
-        Provisional = true,
-    };
+    public static Client ForUnprovenBooking(string name, string email, string phone, DateTime nowUtc) => New(name, email, phone, nowUtc, provisional: true);
 
     /// <summary>The address's own record, made by someone who has shown they control the address (an account) or by Paul.</summary>
-    public static Client ForAddress(string name, string email, string phone, DateTime nowUtc) => new()
+    public static Client ForAddress(string name, string email, string phone, DateTime nowUtc) => New(name, email, phone, nowUtc, provisional: false);
+
+    private static Client New(string name, string email, string phone, DateTime nowUtc, bool provisional) => new()
     {
         Name = name,
         Email = email.Trim(),
         NormalizedEmail = Normalize(email),
         Phone = phone,
         CreatedUtc = nowUtc,
+        Provisional = provisional,
     };
 
     /// <summary>The booker showed they control the address (the one-time link in the e-mail).</summary>

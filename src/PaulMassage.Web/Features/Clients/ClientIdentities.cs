@@ -43,7 +43,7 @@ public enum LinkOutcome
 
     NotFound,
 
-    /// <summary>The record is not provisional (already linked or adopted), or the target is not the address's record.</summary>
+    /// <summary>The record is not provisional (already linked or adopted), the target is not the address's record, or the address's owner disowned the booking.</summary>
     NothingToLink,
 }
 
@@ -100,9 +100,11 @@ public sealed class ClientIdentities(AppDbContext db, PracticeClock clock, ILogg
         {
             case Booker.Account account:
             {
+                // The account proved the address, so the address's record is its own (even if an
+                // account that used to have this address was linked to it before).
                 var client = await db.Clients.Where(c => c.UserId == account.UserId && !c.Provisional).OrderBy(c => c.Id).FirstOrDefaultAsync(cancellationToken)
                     ?? await AddressRecordAsync(account.Email, cancellationToken);
-                if (client is null || (client.UserId is not null && client.UserId != account.UserId))
+                if (client is null)
                 {
                     client = Client.ForAddress(name, account.Email, phone, now);
                     db.Clients.Add(client);
@@ -195,9 +197,11 @@ public sealed class ClientIdentities(AppDbContext db, PracticeClock clock, ILogg
             .Where(c => c.NormalizedEmail == client.NormalizedEmail && !c.Provisional)
             .Select(c => new { Client = c, Visits = c.Appointments.Count })
             .SingleOrDefaultAsync(cancellationToken);
+        var disowned = await db.Appointments.AnyAsync(a => a.ClientId == client.Id && a.DisownedUtc != null, cancellationToken);
         return new AddressMatch(
             client.Id,
             client.EmailProvenUtc is not null,
+            disowned,
             record?.Client.Id,
             record?.Visits ?? 0,
             record is null ? [] : Differences(record.Client, client));
@@ -217,7 +221,8 @@ public sealed class ClientIdentities(AppDbContext db, PracticeClock clock, ILogg
             return LinkOutcome.NotFound;
         }
 
-        if (!provisional.Provisional)
+        // The address's owner said the booking was not theirs: it never joins their address.
+        if (!provisional.Provisional || await db.Appointments.AnyAsync(a => a.ClientId == provisional.Id && a.DisownedUtc != null, cancellationToken))
         {
             return LinkOutcome.NothingToLink;
         }
@@ -281,4 +286,4 @@ public sealed class ClientIdentities(AppDbContext db, PracticeClock clock, ILogg
 public sealed record ClientLookup(string Name, string Phone, string? AddressLine1, string? AddressLine2, string? Town, string? Postcode, string? AccessNotes);
 
 /// <summary>A provisional record beside the address's own record (if any), for Paul to decide.</summary>
-public sealed record AddressMatch(int ClientId, bool EmailProven, int? AddressRecordId, int AddressRecordVisits, IReadOnlyList<ContactChoice> Details);
+public sealed record AddressMatch(int ClientId, bool EmailProven, bool Disowned, int? AddressRecordId, int AddressRecordVisits, IReadOnlyList<ContactChoice> Details);
