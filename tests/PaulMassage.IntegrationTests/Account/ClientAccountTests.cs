@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PaulMassage.IntegrationTests.Infrastructure;
 using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Courses;
+using PaulMassage.Web.Features.Notifications;
 using static PaulMassage.IntegrationTests.Infrastructure.ClientArrange;
 
 namespace PaulMassage.IntegrationTests.Account;
@@ -89,7 +90,7 @@ public sealed class ClientAccountTests(PracticeAppFactoryFixture fixture) : ICla
         Assert.Contains("The two passwords are not the same.", await mistyped.TextAsync(), StringComparison.Ordinal);
 
         var noAddress = await RegisterAsync(browser, "not-an-address", Password);
-        Assert.Contains("Enter an e-mail address like name@example.com.", await noAddress.TextAsync(), StringComparison.Ordinal);
+        Assert.Contains(MailboxAttribute.Message, await noAddress.TextAsync(), StringComparison.Ordinal);
         Assert.Empty(await MailPickup.ToAsync(Factory, "short@test.example"));
     }
 

@@ -2,13 +2,14 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using PaulMassage.Web.Features.Notifications;
 
 namespace PaulMassage.Web.Features.Account;
 
 public sealed class SignInForm
 {
     [Required(ErrorMessage = "Enter your e-mail address.")]
-    [EmailAddress(ErrorMessage = "Enter an e-mail address like name@example.com.")]
+    [Mailbox]
     [Display(Name = "E-mail")]
     public string? Email { get; set; }
 
