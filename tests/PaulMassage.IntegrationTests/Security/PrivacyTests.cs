@@ -30,6 +30,7 @@ public sealed class ThePrivacyRights(PracticeAppFactoryFixture fixture) : IClass
         using var response = await client.GetAsync($"/bookings/{first.Token}/my-data");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
         Assert.Contains("no-store", response.Headers.CacheControl?.ToString() ?? string.Empty, StringComparison.Ordinal);
 
@@ -115,8 +116,11 @@ public sealed class ThePrivacyRights(PracticeAppFactoryFixture fixture) : IClass
         var userId = await Factory.CreateClientAccountAsync(email);
 
         using var client = await Factory.SignedInAsync(email, SecurityScenario.ClientPassword);
-        using (var json = JsonDocument.Parse(await client.GetStringAsync("/account/privacy/my-data")))
+        using (var download = await client.GetAsync("/account/privacy/my-data"))
+        using (var json = JsonDocument.Parse(await download.Content.ReadAsStringAsync()))
         {
+            Assert.Equal("application/json", download.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("utf-8", download.Content.Headers.ContentType?.CharSet);
             var root = json.RootElement;
             Assert.Equal("account", root.GetProperty("scope").GetString());
             Assert.Equal(email, root.GetProperty("account").GetProperty("email").GetString());
