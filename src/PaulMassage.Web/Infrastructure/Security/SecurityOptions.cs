@@ -30,8 +30,12 @@ public sealed class SecurityOptions
 }
 
 /// <summary>
-/// Limits on the POSTs an attacker would hammer: sign-in, registration, password reset and the
-/// booking request. Counted per client IP address and path, in a fixed window.
+/// Limits on the POSTs an attacker would hammer: every POST that sends an e-mail or checks a
+/// secret (a password, a one-time code, a reset or confirmation code, a manage-link token), outside
+/// the back office. Counted per client IP address and path pattern, in a fixed window. The back
+/// office (/admin, the therapist only, behind two-factor sign-in) is not limited: he confirms a
+/// morning's requests in a row. <c>TheRateLimits.cover_every_post_that_sends_mail_or_checks_a_secret</c>
+/// fails when a new public or account POST is neither listed here nor named there as harmless.
 /// </summary>
 public sealed class RateLimitOptions
 {
@@ -47,14 +51,16 @@ public sealed class RateLimitOptions
         "/account/sign-in/2fa",
         "/account/sign-in/recovery",
         "/account/register",
+        "/account/resend-confirmation",
         "/account/forgot-password",
         "/account/reset-password",
         "/account/security/password",
         "/account/security/two-factor/enable",
         "/account/security/two-factor/disable",
         "/account/security/two-factor/recovery-codes",
-        "/book/details",
-        "/bookings/*/erasure",
         "/account/privacy/erasure",
+        "/account/visits/*/*",
+        "/book/details",
+        "/bookings/*/*",
     ];
 }
