@@ -133,28 +133,70 @@ public sealed partial class TheSessions(SecureCookiesFixture fixture) : IClassFi
     }
 
     [Fact]
-    public async Task lock_the_account_for_fifteen_minutes_after_five_wrong_passwords_even_against_the_right_one()
+    public async Task lock_out_one_address_for_fifteen_minutes_after_five_wrong_passwords_and_never_the_owner_elsewhere()
     {
-        var email = await NewAccountAsync();
-        using var client = Factory.Visitor();
+        var email = await NewAccountAsync(Roles.Therapist);
+        using var stranger = AtAddress(Factory.Visitor(), "203.0.113.9");
         for (var i = 0; i < 5; i++)
         {
-            using var wrong = await SecurityScenario.SignInAsync(client, email, "not the password at all " + i);
+            using var wrong = await SecurityScenario.SignInAsync(stranger, email, "not the password at all " + i);
             Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         }
 
-        using (var locked = await SecurityScenario.SignInAsync(client, email, Password))
+        // Even the right password is refused from that address, with the same answer...
+        using (var locked = await SecurityScenario.SignInAsync(stranger, email, Password))
         {
             Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
-            Assert.Contains("Too many failed attempts", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains(AccountController.LockedOutMessage, await locked.TextAsync(), StringComparison.Ordinal);
         }
 
-        // Identity times the lockout on the system clock, not the test's: check when it ends.
-        await using var scope = Factory.Scope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var lockedUntil = await users.GetLockoutEndDateAsync((await users.FindByEmailAsync(email))!);
-        Assert.NotNull(lockedUntil);
-        Assert.InRange(lockedUntil.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15));
+        // ...while the owner, at his own address, signs in as usual.
+        using (var owner = AtAddress(Factory.Visitor(), "198.51.100.7"))
+        using (var signedIn = await SecurityScenario.SignInAsync(owner, email, Password))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        }
+
+        // Fifteen minutes later (on the site's clock) the locked address may try again.
+        Factory.Clock.Advance(TimeSpan.FromMinutes(14));
+        using (var stillLocked = await SecurityScenario.SignInAsync(stranger, email, Password))
+        {
+            Assert.Contains(AccountController.LockedOutMessage, await stillLocked.TextAsync(), StringComparison.Ordinal);
+        }
+
+        Factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        using var again = await SecurityScenario.SignInAsync(stranger, email, Password);
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task count_failures_for_an_unconfirmed_account_and_answer_the_same_whether_or_not_the_password_was_right()
+    {
+        var email = $"pending-{Guid.NewGuid():N}@test.example";
+        await using (var scope = Factory.Scope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            Assert.True((await users.CreateAsync(new AppUser { UserName = email, Email = email }, Password)).Succeeded);
+        }
+
+        using var client = AtAddress(Factory.Visitor(), "192.0.2.44");
+        var answers = new List<string>();
+        foreach (var password in new[] { Password, "not the password at all", Password, "still not the password" })
+        {
+            using var response = await SecurityScenario.SignInAsync(client, email, password);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            answers.Add(string.Join(" ", (await response.ReadHtmlAsync()).ErrorSummary()));
+        }
+
+        Assert.All(answers, answer => Assert.Equal(AccountController.NotRightMessage, answer));
+        using var fifth = await SecurityScenario.SignInAsync(client, email, Password);
+        Assert.Equal([AccountController.LockedOutMessage], (await fifth.ReadHtmlAsync()).ErrorSummary());
+    }
+
+    private static HttpClient AtAddress(HttpClient client, string address)
+    {
+        client.DefaultRequestHeaders.Add(PracticeAppFactory.ClientAddressHeader, address);
+        return client;
     }
 
     [Fact]

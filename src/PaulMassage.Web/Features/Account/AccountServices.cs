@@ -9,6 +9,7 @@ public static class AccountServices
     {
         services.AddScoped<ClientAccounts>();
         services.AddScoped<ClientAccountQuery>();
+        services.AddSingleton<SignInAttempts>();
 
         services.Configure<IdentityOptions>(options =>
         {

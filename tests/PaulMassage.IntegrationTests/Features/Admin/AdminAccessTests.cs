@@ -31,7 +31,7 @@ public sealed class TheBackOffice(PracticeAppFactoryFixture fixture) : IClassFix
         using var admin = await client.GetAsync("/admin");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("The e-mail address or password is not right.", page.ErrorSummary());
+        Assert.Contains(PaulMassage.Web.Features.Account.AccountController.NotRightMessage, page.ErrorSummary());
         Assert.Equal(PracticeAppFactory.TherapistEmail, page.FieldValue("Email"));
         Assert.Equal(string.Empty, page.FieldValue("Password"));
         Assert.Equal(HttpStatusCode.Redirect, admin.StatusCode);
