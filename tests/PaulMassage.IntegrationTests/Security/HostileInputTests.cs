@@ -34,7 +34,7 @@ public sealed class HostileInputFixture : IAsyncLifetime
         Starts = await Factory.FreeStartsAsync(40);
         Booking = await Factory.BookAsync(Starts[0], "Holly Hostile", "holly@test.example");
         Anonymous = Factory.Visitor();
-        Therapist = await Factory.TherapistAsync();
+        Therapist = await Factory.TherapistAsync(followRedirects: false);
         Routes = SiteRoutes.Discover(Factory);
         RouteValues = new Dictionary<string, string> { ["token"] = Booking.Token, ["code"] = "404", ["slug"] = "deep-tissue-massage", ["id"] = "999999" };
     }

@@ -200,6 +200,59 @@ public sealed partial class TheSessions(SecureCookiesFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task send_a_therapist_without_an_authenticator_to_set_one_up_and_open_nothing_else_in_the_back_office_until_he_has()
+    {
+        var email = await NewAccountAsync(Roles.Therapist);
+        using var client = await Factory.SignedInAsync(email, Password);
+
+        // Every back-office page, and every back-office form, sends him to set it up.
+        foreach (var route in SiteRoutes.Discover(Factory).Where(r => r.Access == RouteAccess.Therapist))
+        {
+            var path = route.Fill(new Dictionary<string, string>());
+            using var request = new HttpRequestMessage(route.Allows("GET") ? HttpMethod.Get : HttpMethod.Post, path);
+            if (request.Method == HttpMethod.Post)
+            {
+                request.Content = new FormUrlEncodedContent([new("__RequestVerificationToken", await FormPost.AntiforgeryTokenAsync(client, Page))]);
+            }
+
+            using var response = await client.SendAsync(request);
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString == Page,
+                $"{request.Method} {path} answered {(int)response.StatusCode} {response.Headers.Location}");
+        }
+
+        var security = await client.GetStringAsync(Page);
+        Assert.Contains("id=\"two-factor-required\"", security, StringComparison.Ordinal);
+
+        // He sets it up with his app and gets his recovery codes; the back office opens.
+        using (var setUp = await FormPost.PostAsync(client, Page, "/account/security/two-factor/setup", []))
+        {
+            Assert.Equal("/account/security/two-factor/enable", setUp.Headers.Location?.OriginalString);
+        }
+
+        var key = AuthenticatorKey().Match(await client.GetStringAsync("/account/security/two-factor/enable")).Groups[1].Value;
+        using (var enable = await FormPost.PostAsync(client, "/account/security/two-factor/enable", "/account/security/two-factor/enable", new Dictionary<string, string> { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) }))
+        {
+            Assert.Equal(10, RecoveryCode().Count(await enable.Content.ReadAsStringAsync()));
+        }
+
+        using (var admin = await client.GetAsync("/admin"))
+        {
+            Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
+        }
+
+        // And he cannot turn it off again, even with his password.
+        Assert.DoesNotContain("/account/security/two-factor/disable", await client.GetStringAsync(Page), StringComparison.Ordinal);
+        using (var disable = await FormPost.PostAsync(client, Page, "/account/security/two-factor/disable", new Dictionary<string, string> { ["CurrentPassword"] = Password }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, disable.StatusCode);
+        }
+
+        await using var scope = Factory.Scope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        Assert.True(await users.GetTwoFactorEnabledAsync((await users.FindByEmailAsync(email))!));
+    }
+
+    [Fact]
     public async Task ask_for_an_authenticator_code_once_two_factor_sign_in_is_on()
     {
         var email = await NewAccountAsync(Roles.Therapist);
@@ -347,3 +400,40 @@ public sealed class SecureCookiesFixture : IDisposable
 
     public void Dispose() => Factory.Dispose();
 }
+
+/// <summary>A development run: Security:RequireTherapistTwoFactor off, as appsettings.Development.json sets it.</summary>
+public sealed class TheDevelopmentBackOffice : IDisposable
+{
+    private readonly PracticeAppFactory factory = new();
+
+    public TheDevelopmentBackOffice() => factory.Settings["Security:RequireTherapistTwoFactor"] = "false";
+
+    [Fact]
+    public async Task opens_to_the_therapist_with_his_password_alone()
+    {
+        using var client = await factory.SignedInAsync(PracticeAppFactory.TherapistEmail, PracticeAppFactory.TherapistPassword);
+        using var admin = await client.GetAsync("/admin");
+        Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
+    }
+
+    [Fact]
+    public void is_what_appsettings_development_json_says()
+    {
+        var settings = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "PaulMassage.Web", "appsettings.Development.json")));
+        Assert.False(settings.RootElement.GetProperty("Security").GetProperty("RequireTherapistTwoFactor").GetBoolean());
+    }
+
+    public void Dispose() => factory.Dispose();
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "PaulMassage.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new InvalidOperationException("No PaulMassage.sln above the test folder.");
+    }
+}
+

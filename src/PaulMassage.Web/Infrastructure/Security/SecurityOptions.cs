@@ -20,6 +20,13 @@ public sealed class SecurityOptions
     /// <summary>How often a session cookie is checked against the account's security stamp (zero: every request).</summary>
     public TimeSpan SecurityStampValidationInterval { get; set; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// The therapist must sign in with an authenticator app: until he has set one up, every back-office
+    /// page sends him to set it up, and he cannot turn it off. Only a development run
+    /// (appsettings.Development.json) turns this off.
+    /// </summary>
+    public bool RequireTherapistTwoFactor { get; set; } = true;
+
     public RateLimitOptions RateLimit { get; set; } = new();
 
     /// <summary>

@@ -47,9 +47,7 @@ public sealed class TheBackOffice(PracticeAppFactoryFixture fixture) : IClassFix
             Email = "petronella@example.com",
         });
         var reference = await Factory.WithDbAsync(db => Task.FromResult(db.Appointments.Single(a => a.ManageTokenHash == Web.Features.Booking.ManageToken.Hash(token)).Reference));
-        using var client = Factory.CreateClient(new() { AllowAutoRedirect = false });
-
-        await BookingFlow.SignInAsTherapistAsync(client);
+        using var client = await Factory.TherapistAsync(followRedirects: false);
         using var response = await client.GetAsync("/admin");
         var page = await response.ReadHtmlAsync();
 
