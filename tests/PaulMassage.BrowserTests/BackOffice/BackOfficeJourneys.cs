@@ -29,7 +29,7 @@ public abstract class BackOfficeJourneys(BrowserFixture browser, Viewport viewpo
         await browser.RunAsync(viewport, async session =>
         {
             var page = session.Page;
-            await SignInAsync(session, PracticeAppFactory.TherapistEmail, PracticeAppFactory.TherapistPassword);
+            await SignInAsTherapistAsync(session);
             await Expect(page).ToHaveURLAsync(new Regex("/admin$"));
 
             // The request is waiting: confirm it from the list.
@@ -127,7 +127,7 @@ public abstract class BackOfficeJourneys(BrowserFixture browser, Viewport viewpo
         await browser.RunAsync(viewport, async session =>
         {
             var page = session.Page;
-            await SignInAsync(session, PracticeAppFactory.TherapistEmail, PracticeAppFactory.TherapistPassword);
+            await SignInAsTherapistAsync(session);
             var row = page.GetByRole(AriaRole.Article).Filter(new() { HasText = "ref " + reference });
             await Expect(row).ToContainTextAsync("Not me, says the address");
             await session.ActivateAsync(row.GetByRole(AriaRole.Link).First);
@@ -137,7 +137,29 @@ public abstract class BackOfficeJourneys(BrowserFixture browser, Viewport viewpo
         });
     }
 
+    /// <summary>
+    /// The therapist signs in as in production: his authenticator app set up (the integration tests'
+    /// one helper for that), his password, then a code from the app.
+    /// </summary>
+    private async Task SignInAsTherapistAsync(BrowserSession session)
+    {
+        var key = await Sessions.TherapistAuthenticatorKeyAsync(browser.Site);
+        await FillSignInAsync(session, PracticeAppFactory.TherapistEmail, PracticeAppFactory.TherapistPassword);
+        var page = session.Page;
+        await Expect(page).ToHaveURLAsync(new Regex("/account/sign-in/2fa"));
+        await page.GetByLabel("Code from your authenticator app").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
+        await session.ActivateAsync(page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }));
+        await Expect(page.Locator("form[action='/account/sign-out']")).ToHaveCountAsync(1);
+    }
+
     private static async Task SignInAsync(BrowserSession session, string email, string password)
+    {
+        await FillSignInAsync(session, email, password);
+        // The sign-out form is in the header (folded away on a phone, so looked for by its markup).
+        await Expect(session.Page.Locator("form[action='/account/sign-out']")).ToHaveCountAsync(1);
+    }
+
+    private static async Task FillSignInAsync(BrowserSession session, string email, string password)
     {
         var page = session.Page;
         if (!page.Url.Contains("/account/sign-in", StringComparison.Ordinal))
@@ -148,8 +170,6 @@ public abstract class BackOfficeJourneys(BrowserFixture browser, Viewport viewpo
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await session.ActivateAsync(page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }));
-        // The sign-out form is in the header (folded away on a phone, so looked for by its markup).
-        await Expect(page.Locator("form[action='/account/sign-out']")).ToHaveCountAsync(1);
     }
 
     private async Task<DateOnly> VisitDateAsync(string reference)

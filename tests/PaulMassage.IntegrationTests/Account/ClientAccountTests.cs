@@ -1,8 +1,10 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using PaulMassage.IntegrationTests.Infrastructure;
+using PaulMassage.Web.Features.Account;
 using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Courses;
+using PaulMassage.Web.Features.Notifications;
 using static PaulMassage.IntegrationTests.Infrastructure.ClientArrange;
 
 namespace PaulMassage.IntegrationTests.Account;
@@ -39,7 +41,7 @@ public sealed class ClientAccountTests(PracticeAppFactoryFixture fixture) : ICla
         Assert.Contains("Check your e-mail", await registered.TextAsync(), StringComparison.Ordinal);
 
         var tooEarly = await FormPost.PostAsync(browser, "/account/sign-in", "/account/sign-in", [new("Email", "rita.reg@test.example"), new("Password", Password)]);
-        Assert.Contains("Please confirm your e-mail address first", await tooEarly.TextAsync(), StringComparison.Ordinal);
+        Assert.Contains(AccountController.NotRightMessage, await tooEarly.TextAsync(), StringComparison.Ordinal);
         Assert.Null(await Factory.WithDbAsync(db => db.Clients.Where(c => c.Id == past.ClientId).Select(c => c.UserId).SingleAsync()));
 
         var mail = Assert.Single(await MailPickup.ToAsync(Factory, "rita.reg@test.example"));
@@ -89,7 +91,7 @@ public sealed class ClientAccountTests(PracticeAppFactoryFixture fixture) : ICla
         Assert.Contains("The two passwords are not the same.", await mistyped.TextAsync(), StringComparison.Ordinal);
 
         var noAddress = await RegisterAsync(browser, "not-an-address", Password);
-        Assert.Contains("Enter an e-mail address like name@example.com.", await noAddress.TextAsync(), StringComparison.Ordinal);
+        Assert.Contains(MailboxAttribute.Message, await noAddress.TextAsync(), StringComparison.Ordinal);
         Assert.Empty(await MailPickup.ToAsync(Factory, "short@test.example"));
     }
 

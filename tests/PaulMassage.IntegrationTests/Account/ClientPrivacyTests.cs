@@ -117,7 +117,7 @@ public sealed class ClientPrivacyTests(TwoClientsFixture fixture) : IClassFixtur
             Assert.True(response.Headers.CacheControl?.NoStore, path);
         }
 
-        using var paul = await Factory.TherapistAsync();
+        using var paul = await Factory.TherapistAsync(followRedirects: false);
         foreach (var path in new[] { "/admin/clients", $"/admin/clients/{BobVisit.ClientId}", $"/admin/clients/{BobVisit.ClientId}/courses/new" })
         {
             var response = await paul.GetAsync(path);
@@ -134,7 +134,7 @@ public sealed class ClientPrivacyTests(TwoClientsFixture fixture) : IClassFixtur
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
         Assert.StartsWith("/account/sign-in", anonymous.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
 
-        using var paul = await Factory.TherapistAsync();
+        using var paul = await Factory.TherapistAsync(followRedirects: false);
         var therapist = await paul.GetAsync("/account");
         Assert.Equal(HttpStatusCode.Forbidden, therapist.StatusCode); // signed in, but not theirs: a plain 403 with the friendly page
     }

@@ -26,7 +26,7 @@ public sealed class ClientRecordsTests(PracticeAppFactoryFixture fixture) : ICla
     public async Task search_finds_a_client_by_name_email_phone_or_postcode_in_any_case(string query)
     {
         await EnsureSearchClientsAsync();
-        using var paul = await Factory.TherapistAsync();
+        using var paul = await Factory.TherapistAsync(followRedirects: false);
         var text = Text(await paul.GetStringAsync("/admin/clients?q=" + Uri.EscapeDataString(query)));
         Assert.Contains("Harriet Lowe", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Bertie Other", text, StringComparison.Ordinal);
@@ -36,7 +36,7 @@ public sealed class ClientRecordsTests(PracticeAppFactoryFixture fixture) : ICla
     public async Task search_says_so_when_nobody_matches()
     {
         await EnsureSearchClientsAsync();
-        using var paul = await Factory.TherapistAsync();
+        using var paul = await Factory.TherapistAsync(followRedirects: false);
         var text = Text(await paul.GetStringAsync("/admin/clients?q=zebedee"));
         Assert.Contains("No client matches \"zebedee\".", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Harriet Lowe", text, StringComparison.Ordinal);
@@ -60,7 +60,7 @@ public sealed class ClientRecordsTests(PracticeAppFactoryFixture fixture) : ICla
             contraindications: Contraindication.BloodThinners, complaint: "Stiff between the shoulder blades");
         await Factory.VisitAsync("olive@test.example", new DateTime(2027, 4, 6, 9, 0, 0, DateTimeKind.Utc), AppointmentStatus.Confirmed,
             areas: BodyArea.Neck | BodyArea.Shoulders, complaint: "Neck stiff after a long drive");
-        using var paul = await Factory.TherapistAsync();
+        using var paul = await Factory.TherapistAsync(followRedirects: false);
 
         var response = await paul.GetAsync($"/admin/clients/{first.ClientId}");
 
@@ -88,7 +88,7 @@ public sealed class ClientRecordsTests(PracticeAppFactoryFixture fixture) : ICla
     {
         var visit = await Factory.VisitAsync("nora@test.example", February(15, 10), AppointmentStatus.Completed, name: "Nora Notes",
             complaint: "Lower back aches by the afternoon", intensity: 7);
-        using var paul = await Factory.TherapistAsync();
+        using var paul = await Factory.TherapistAsync(followRedirects: false);
 
         var response = await paul.GetAsync($"/admin/clients/{visit.ClientId}/visits/{visit.Id}/note");
 
@@ -104,7 +104,7 @@ public sealed class ClientRecordsTests(PracticeAppFactoryFixture fixture) : ICla
     public async Task a_note_is_validated_with_the_input_kept_then_saved_and_edited_in_place()
     {
         var visit = await Factory.VisitAsync("soap@test.example", February(16, 10), AppointmentStatus.Completed, name: "Sam Soap");
-        using var paul = await Factory.TherapistAsync();
+        using var paul = await Factory.TherapistAsync(followRedirects: false);
         var url = $"/admin/clients/{visit.ClientId}/visits/{visit.Id}/note";
 
         var invalid = await FormPost.PostAsync(paul, url, url,
@@ -139,7 +139,7 @@ public sealed class ClientRecordsTests(PracticeAppFactoryFixture fixture) : ICla
     {
         var future = await Factory.VisitAsync("early-note@test.example", Utc(10, 15), AppointmentStatus.Requested, name: "Ella Early");
         var other = await Factory.VisitAsync("other-note@test.example", February(17, 10), AppointmentStatus.Completed, name: "Otto Other");
-        using var paul = await Factory.TherapistAsync();
+        using var paul = await Factory.TherapistAsync(followRedirects: false);
 
         var url = $"/admin/clients/{future.ClientId}/visits/{future.Id}/note";
         var refused = await FormPost.PostAsync(paul, url, url, [new("PainScore", "5"), new("Subjective", "Too early")]);

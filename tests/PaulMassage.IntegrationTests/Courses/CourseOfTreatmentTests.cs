@@ -41,7 +41,7 @@ public sealed partial class CourseOfTreatmentTests(PracticeAppFactoryFixture fix
     public async Task a_plan_with_missing_or_impossible_values_is_refused_and_kept()
     {
         var (first, _, _) = await ClientWithVisitsAsync("plan-invalid@test.example", 0);
-        using var paul = await Factory.TherapistAsync();
+        using var paul = await Factory.TherapistAsync(followRedirects: false);
         var url = $"/admin/clients/{first.ClientId}/courses/new";
 
         var response = await FormPost.PostAsync(paul, url, url,
@@ -64,7 +64,7 @@ public sealed partial class CourseOfTreatmentTests(PracticeAppFactoryFixture fix
     public async Task the_therapist_sees_sessions_done_and_to_come_and_the_pain_chart()
     {
         var (first, _, _) = await ClientWithVisitsAsync("plan-therapist@test.example", 1);
-        using var paul = await Factory.TherapistAsync();
+        using var paul = await Factory.TherapistAsync(followRedirects: false);
         await SetPlanAsync(paul, first.ClientId);
 
         var html = await paul.GetStringAsync($"/admin/clients/{first.ClientId}");
@@ -83,7 +83,7 @@ public sealed partial class CourseOfTreatmentTests(PracticeAppFactoryFixture fix
     public async Task the_client_sees_the_plan_in_their_account_and_its_link_opens_the_booking_times_but_a_manage_link_shows_none_of_it()
     {
         var (first, _, next) = await ClientWithVisitsAsync("plan-client@test.example", 2);
-        using var paul = await Factory.TherapistAsync();
+        using var paul = await Factory.TherapistAsync(followRedirects: false);
         await SetPlanAsync(paul, first.ClientId);
         await Factory.ClientAccountAsync("plan-client@test.example", "correct horse battery staple");
         using var client = await Factory.SignedInAsync("plan-client@test.example", "correct horse battery staple");
@@ -113,7 +113,7 @@ public sealed partial class CourseOfTreatmentTests(PracticeAppFactoryFixture fix
     public async Task another_clients_manage_link_shows_nothing_of_this_plan()
     {
         var (first, _, _) = await ClientWithVisitsAsync("plan-private@test.example", 3);
-        using var paul = await Factory.TherapistAsync();
+        using var paul = await Factory.TherapistAsync(followRedirects: false);
         await SetPlanAsync(paul, first.ClientId);
         var stranger = await Factory.VisitAsync("plan-stranger@test.example", Utc(11, 15), name: "Stan Stranger");
 
@@ -129,7 +129,7 @@ public sealed partial class CourseOfTreatmentTests(PracticeAppFactoryFixture fix
     {
         var (first, _, _) = await ClientWithVisitsAsync("plan-edit@test.example", 4);
         var other = await Factory.VisitAsync("plan-edit-other@test.example", Utc(12, 15), name: "Olga Other");
-        using var paul = await Factory.TherapistAsync();
+        using var paul = await Factory.TherapistAsync(followRedirects: false);
         await SetPlanAsync(paul, first.ClientId);
         var courseId = await Factory.WithDbAsync(db => db.Courses.Where(c => c.ClientId == first.ClientId).Select(c => c.Id).SingleAsync());
 

@@ -132,9 +132,6 @@ public static partial class ClientArrange
         return browser;
     }
 
-    public static Task<HttpClient> TherapistAsync(this PracticeAppFactory factory) =>
-        factory.SignedInAsync(PracticeAppFactory.TherapistEmail, PracticeAppFactory.TherapistPassword);
-
     /// <summary>The page's text with tags removed and entities decoded, for "the page says" assertions.</summary>
     public static string Text(string html) =>
         Whitespace().Replace(WebUtility.HtmlDecode(Tags().Replace(html, " ")), " ");

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +37,12 @@ public class PracticeAppFactory : WebApplicationFactory<Program>
     /// </summary>
     public const int TestRateLimit = 100_000;
 
+    /// <summary>
+    /// A request header with which a test says which address a request comes from (the test server
+    /// has none, so every request is "unknown" otherwise): for the per-address rate limits and lockout.
+    /// </summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
     /// <summary>A folder of this factory's own: database, mail and logs live here.</summary>
     public string Folder { get; }
 
@@ -69,6 +76,7 @@ public class PracticeAppFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IStartupFilter, ClientAddressFromHeader>();
         });
     }
 
@@ -109,4 +117,22 @@ public class PracticeAppFactory : WebApplicationFactory<Program>
             }
         }
     }
+}
+
+/// <summary>Sets the connection's remote address from <see cref="PracticeAppFactory.ClientAddressHeader"/>, before anything else runs.</summary>
+internal sealed class ClientAddressFromHeader : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            if (context.Request.Headers.TryGetValue(PracticeAppFactory.ClientAddressHeader, out var value) && System.Net.IPAddress.TryParse(value, out var address))
+            {
+                context.Connection.RemoteIpAddress = address;
+            }
+
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }

@@ -126,16 +126,4 @@ public static class BookingFlow
         Assert.StartsWith("/bookings/", location, StringComparison.Ordinal);
         return location["/bookings/".Length..];
     }
-
-    /// <summary>Signs in as the seeded therapist through the real sign-in form.</summary>
-    public static async Task SignInAsTherapistAsync(HttpClient client)
-    {
-        using var response = await FormPost.PostAsync(client, "/account/sign-in", "/account/sign-in",
-        [
-            new("Email", PracticeAppFactory.TherapistEmail),
-            new("Password", PracticeAppFactory.TherapistPassword),
-        ]);
-        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/admin", response.Headers.Location?.OriginalString);
-    }
 }

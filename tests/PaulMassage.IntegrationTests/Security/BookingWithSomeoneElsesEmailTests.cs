@@ -114,7 +114,7 @@ public sealed class ABookingWithSomeoneElsesEmail : IDisposable
         Assert.DoesNotContain(sam.Reference, account, StringComparison.Ordinal);
 
         // Paul's day: each visit calls its own booker.
-        using var paul = await _factory.TherapistAsync();
+        using var paul = await _factory.TherapistAsync(followRedirects: false);
         await ConfirmAsync(paul, sam.AppointmentId);
         foreach (var (start, name, phone, other) in new[] { (starts[0], "Vera Victim", VictimPhone, "07700 900999"), (starts[1], "Sam Stranger", "07700 900999", VictimPhone) })
         {
@@ -144,7 +144,7 @@ public sealed class ABookingWithSomeoneElsesEmail : IDisposable
 
         var request = await _factory.WithDbAsync(db => db.Set<ErasureRequest>().AsNoTracking().SingleAsync());
         Assert.Equal((sam.ClientId, (int?)sam.AppointmentId), (request.ClientId, request.AppointmentId));
-        using var paul = await _factory.TherapistAsync();
+        using var paul = await _factory.TherapistAsync(followRedirects: false);
         using (var complete = await FormPost.PostAsync(paul, "/admin/erasure-requests", $"/admin/erasure-requests/{request.Id}/complete", []))
         {
             Assert.Equal(HttpStatusCode.Redirect, complete.StatusCode);
@@ -230,7 +230,7 @@ public sealed class ABookingWithSomeoneElsesEmail : IDisposable
         var starts = await _factory.FreeStartsAsync(2);
         var vera = await VeraAsync(starts[0]);
         var sam = await StrangerBooksAsync(starts[1]);
-        using var paul = await _factory.TherapistAsync();
+        using var paul = await _factory.TherapistAsync(followRedirects: false);
 
         // /admin flags the request; its page shows both records' details side by side.
         var admin = WebUtility.HtmlDecode(await paul.GetStringAsync("/admin"));
@@ -276,7 +276,7 @@ public sealed class ABookingWithSomeoneElsesEmail : IDisposable
         Assert.Equal(sam.AppointmentId, toPaul.AppointmentId);
         Assert.StartsWith("[Not me]", toPaul.Subject, StringComparison.Ordinal);
 
-        using var paul = await _factory.TherapistAsync();
+        using var paul = await _factory.TherapistAsync(followRedirects: false);
         Assert.Contains("Not me, says the address", WebUtility.HtmlDecode(await paul.GetStringAsync("/admin")), StringComparison.Ordinal);
         Assert.Contains("said they did not ask for this visit", WebUtility.HtmlDecode(await paul.GetStringAsync($"/admin/requests/{sam.AppointmentId}")), StringComparison.Ordinal);
 

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using PaulMassage.IntegrationTests.Infrastructure;
 using PaulMassage.Web.Infrastructure.Data;
 
 namespace PaulMassage.IntegrationTests.Security;
@@ -15,7 +16,7 @@ public sealed class TheFormRules(AccessMatrixFixture fixture) : IClassFixture<Ac
     [Fact]
     public async Task refuse_every_post_without_its_antiforgery_token_with_400()
     {
-        using var therapist = await fixture.Factory.TherapistAsync();
+        using var therapist = await fixture.Factory.TherapistAsync(followRedirects: false);
         using var clientA = await fixture.Factory.SignedInAsync(AccessMatrixFixture.EmailA, SecurityScenario.ClientPassword);
         var posts = fixture.Routes.Where(r => r.Methods.Contains("POST")).ToList();
         Assert.NotEmpty(posts);
@@ -51,7 +52,7 @@ public sealed class TheFormRules(AccessMatrixFixture fixture) : IClassFixture<Ac
     {
         using var anonymous = fixture.Factory.Visitor();
         using var clientA = await fixture.Factory.SignedInAsync(AccessMatrixFixture.EmailA, SecurityScenario.ClientPassword);
-        using var therapist = await fixture.Factory.TherapistAsync();
+        using var therapist = await fixture.Factory.TherapistAsync(followRedirects: false);
         var gets = fixture.Routes.Where(r => r.Allows("GET")).ToList();
         var before = await DatabaseFingerprint.TakeAsync(fixture.Factory.DatabasePath);
         foreach (var client in new[] { anonymous, clientA, therapist })

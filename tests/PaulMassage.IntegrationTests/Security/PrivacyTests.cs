@@ -30,6 +30,7 @@ public sealed class ThePrivacyRights(PracticeAppFactoryFixture fixture) : IClass
         using var response = await client.GetAsync($"/bookings/{first.Token}/my-data");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
         Assert.Contains("no-store", response.Headers.CacheControl?.ToString() ?? string.Empty, StringComparison.Ordinal);
 
@@ -70,7 +71,7 @@ public sealed class ThePrivacyRights(PracticeAppFactoryFixture fixture) : IClass
             Assert.Contains("already asked", await client.GetStringAsync($"/bookings/{upcoming.Token}"), StringComparison.Ordinal);
         }
 
-        using var therapist = await Factory.TherapistAsync();
+        using var therapist = await Factory.TherapistAsync(followRedirects: false);
         var list = WebUtility.HtmlDecode(await therapist.GetStringAsync("/admin/erasure-requests"));
         Assert.Contains("Erin Erasable", list, StringComparison.Ordinal);
         Assert.Contains($"Booking {upcoming.Reference} only", list, StringComparison.Ordinal);
@@ -114,7 +115,7 @@ public sealed class ThePrivacyRights(PracticeAppFactoryFixture fixture) : IClass
             Assert.Equal(HttpStatusCode.Redirect, ask.StatusCode);
         }
 
-        using var therapist = await Factory.TherapistAsync();
+        using var therapist = await Factory.TherapistAsync(followRedirects: false);
         var requestId = await Factory.WithDbAsync(db => db.Set<ErasureRequest>().Where(r => r.ClientId == only.ClientId).Select(r => r.Id).SingleAsync());
         using (var complete = await FormPost.PostAsync(therapist, "/admin/erasure-requests", $"/admin/erasure-requests/{requestId}/complete", []))
         {
@@ -146,8 +147,11 @@ public sealed class ThePrivacyRights(PracticeAppFactoryFixture fixture) : IClass
         var userId = await Factory.CreateClientAccountAsync(email);
 
         using var client = await Factory.SignedInAsync(email, SecurityScenario.ClientPassword);
-        using (var json = JsonDocument.Parse(await client.GetStringAsync("/account/privacy/my-data")))
+        using (var download = await client.GetAsync("/account/privacy/my-data"))
+        using (var json = JsonDocument.Parse(await download.Content.ReadAsStringAsync()))
         {
+            Assert.Equal("application/json", download.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("utf-8", download.Content.Headers.ContentType?.CharSet);
             var root = json.RootElement;
             Assert.Equal("account", root.GetProperty("scope").GetString());
             Assert.Equal(email, root.GetProperty("account").GetProperty("email").GetString());
@@ -162,7 +166,7 @@ public sealed class ThePrivacyRights(PracticeAppFactoryFixture fixture) : IClass
 
         Assert.Contains("You have asked for this", await client.GetStringAsync("/account/privacy"), StringComparison.Ordinal);
 
-        using var therapist = await Factory.TherapistAsync();
+        using var therapist = await Factory.TherapistAsync(followRedirects: false);
         var requestId = await Factory.WithDbAsync(db => db.Set<ErasureRequest>().Where(r => r.ClientId == one.ClientId).Select(r => r.Id).SingleAsync());
         using var complete = await FormPost.PostAsync(therapist, "/admin/erasure-requests", $"/admin/erasure-requests/{requestId}/complete", []);
 

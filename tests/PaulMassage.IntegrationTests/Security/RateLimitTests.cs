@@ -1,6 +1,12 @@
 using System.Net;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using PaulMassage.IntegrationTests.Infrastructure;
+using PaulMassage.Web.Features.Account;
+using PaulMassage.Web.Infrastructure.Security;
 
 namespace PaulMassage.IntegrationTests.Security;
 
@@ -18,9 +24,53 @@ public sealed class LowRateLimitFixture : IDisposable
     public void Dispose() => Factory.Dispose();
 }
 
-/// <summary>Brute force and floods are slowed: sign-in, registration, password reset and the booking POST answer 429.</summary>
+/// <summary>Brute force and floods are slowed: every POST that sends an e-mail or checks a secret answers 429 after the limit.</summary>
 public sealed class TheRateLimits(LowRateLimitFixture fixture) : IClassFixture<LowRateLimitFixture>
 {
+    /// <summary>Public and account POSTs that neither send an e-mail nor check a secret, so need no limit.</summary>
+    private static readonly string[] Harmless =
+    [
+        "/account/sign-out",
+        "/account/security/two-factor/setup", // makes a new key for the signed-in account; checks nothing
+    ];
+
+    [Fact]
+    public void cover_every_post_that_sends_mail_or_checks_a_secret()
+    {
+        var limited = fixture.Factory.Services.GetRequiredService<IOptions<SecurityOptions>>().Value.RateLimit.Paths;
+        var posts = SiteRoutes.Discover(fixture.Factory)
+            .Where(r => r.Methods.Contains("POST") && r.Access != RouteAccess.Therapist)
+            .Select(r => r.Fill(new Dictionary<string, string>()))
+            .Where(path => !Harmless.Contains(path))
+            .ToList();
+
+        Assert.NotEmpty(posts);
+        Assert.All(posts, path => Assert.True(RateLimitPaths.Pattern(limited, new PathString(path)) is not null,
+            $"POST {path} is not rate limited: add it to Security:RateLimit:Paths (RateLimitOptions), or to Harmless here if it neither sends an e-mail nor checks a secret."));
+    }
+
+    [Fact]
+    public async Task send_at_most_the_limit_of_confirmation_e_mails_to_one_address()
+    {
+        const string email = "flooded@test.example";
+        await using (var scope = fixture.Factory.Scope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            Assert.True((await users.CreateAsync(new AppUser { UserName = email, Email = email }, "a perfectly long password")).Succeeded);
+        }
+
+        using var client = fixture.Factory.Visitor();
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var response = await FormPost.PostAsync(client, "/account/resend-confirmation", "/account/resend-confirmation", [new("Email", email)]);
+            answers.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], answers);
+        Assert.Equal(3, (await MailPickup.ToAsync(fixture.Factory, email)).Count);
+    }
+
     [Fact]
     public async Task answer_429_with_a_friendly_page_after_too_many_sign_in_attempts()
     {
@@ -66,7 +116,8 @@ public sealed class TheRateLimits(LowRateLimitFixture fixture) : IClassFixture<L
     [InlineData("/account/forgot-password")]
     [InlineData("/account/reset-password")]
     [InlineData("/account/sign-in/2fa")]
-    public async Task also_limit_registration_password_reset_and_the_second_sign_in_step(string path)
+    [InlineData("/bookings/not-a-real-token/cancel")]
+    public async Task also_limit_registration_password_reset_the_second_sign_in_step_and_manage_links(string path)
     {
         using var client = fixture.Factory.Visitor();
         var token = await FormPost.AntiforgeryTokenAsync(client, "/account/sign-in");

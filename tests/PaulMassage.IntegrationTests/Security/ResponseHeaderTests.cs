@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
+using PaulMassage.IntegrationTests.Infrastructure;
 using PaulMassage.Web.Infrastructure.Security;
 
 namespace PaulMassage.IntegrationTests.Security;
@@ -40,7 +41,7 @@ public sealed partial class TheResponseHeaders(AccessMatrixFixture fixture) : IC
     public async Task forbid_caching_and_referrers_on_every_page_with_personal_or_health_data()
     {
         using var anonymous = fixture.Factory.Visitor();
-        using var therapist = await fixture.Factory.TherapistAsync();
+        using var therapist = await fixture.Factory.TherapistAsync(followRedirects: false);
         var starts = await fixture.Factory.FreeStartsAsync(1);
         var pages = new (HttpClient Client, string Path)[]
         {
@@ -86,7 +87,7 @@ public sealed partial class TheResponseHeaders(AccessMatrixFixture fixture) : IC
     public async Task serve_pages_without_inline_script_inline_style_or_event_handlers()
     {
         using var anonymous = fixture.Factory.Visitor();
-        using var therapist = await fixture.Factory.TherapistAsync();
+        using var therapist = await fixture.Factory.TherapistAsync(followRedirects: false);
         var failures = new List<string>();
         foreach (var client in new[] { anonymous, therapist })
         {

@@ -146,9 +146,6 @@ public static partial class SecurityScenario
         return client;
     }
 
-    public static Task<HttpClient> TherapistAsync(this PracticeAppFactory factory) =>
-        factory.SignedInAsync(PracticeAppFactory.TherapistEmail, PracticeAppFactory.TherapistPassword);
-
     [GeneratedRegex("/bookings/([A-Za-z0-9_-]+)")]
     private static partial Regex ManageLink();
 }

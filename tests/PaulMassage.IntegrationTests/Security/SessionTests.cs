@@ -133,28 +133,123 @@ public sealed partial class TheSessions(SecureCookiesFixture fixture) : IClassFi
     }
 
     [Fact]
-    public async Task lock_the_account_for_fifteen_minutes_after_five_wrong_passwords_even_against_the_right_one()
+    public async Task lock_out_one_address_for_fifteen_minutes_after_five_wrong_passwords_and_never_the_owner_elsewhere()
     {
-        var email = await NewAccountAsync();
-        using var client = Factory.Visitor();
+        var email = await NewAccountAsync(Roles.Therapist);
+        using var stranger = AtAddress(Factory.Visitor(), "203.0.113.9");
         for (var i = 0; i < 5; i++)
         {
-            using var wrong = await SecurityScenario.SignInAsync(client, email, "not the password at all " + i);
+            using var wrong = await SecurityScenario.SignInAsync(stranger, email, "not the password at all " + i);
             Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         }
 
-        using (var locked = await SecurityScenario.SignInAsync(client, email, Password))
+        // Even the right password is refused from that address, with the same answer...
+        using (var locked = await SecurityScenario.SignInAsync(stranger, email, Password))
         {
             Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
-            Assert.Contains("Too many failed attempts", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains(AccountController.LockedOutMessage, await locked.TextAsync(), StringComparison.Ordinal);
         }
 
-        // Identity times the lockout on the system clock, not the test's: check when it ends.
+        // ...while the owner, at his own address, signs in as usual.
+        using (var owner = AtAddress(Factory.Visitor(), "198.51.100.7"))
+        using (var signedIn = await SecurityScenario.SignInAsync(owner, email, Password))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        }
+
+        // Fifteen minutes later (on the site's clock) the locked address may try again.
+        Factory.Clock.Advance(TimeSpan.FromMinutes(14));
+        using (var stillLocked = await SecurityScenario.SignInAsync(stranger, email, Password))
+        {
+            Assert.Contains(AccountController.LockedOutMessage, await stillLocked.TextAsync(), StringComparison.Ordinal);
+        }
+
+        Factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        using var again = await SecurityScenario.SignInAsync(stranger, email, Password);
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task count_failures_for_an_unconfirmed_account_and_answer_the_same_whether_or_not_the_password_was_right()
+    {
+        var email = $"pending-{Guid.NewGuid():N}@test.example";
+        await using (var scope = Factory.Scope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            Assert.True((await users.CreateAsync(new AppUser { UserName = email, Email = email }, Password)).Succeeded);
+        }
+
+        using var client = AtAddress(Factory.Visitor(), "192.0.2.44");
+        var answers = new List<string>();
+        foreach (var password in new[] { Password, "not the password at all", Password, "still not the password" })
+        {
+            using var response = await SecurityScenario.SignInAsync(client, email, password);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            answers.Add(string.Join(" ", (await response.ReadHtmlAsync()).ErrorSummary()));
+        }
+
+        Assert.All(answers, answer => Assert.Equal(AccountController.NotRightMessage, answer));
+        using var fifth = await SecurityScenario.SignInAsync(client, email, Password);
+        Assert.Equal([AccountController.LockedOutMessage], (await fifth.ReadHtmlAsync()).ErrorSummary());
+    }
+
+    private static HttpClient AtAddress(HttpClient client, string address)
+    {
+        client.DefaultRequestHeaders.Add(PracticeAppFactory.ClientAddressHeader, address);
+        return client;
+    }
+
+    [Fact]
+    public async Task send_a_therapist_without_an_authenticator_to_set_one_up_and_open_nothing_else_in_the_back_office_until_he_has()
+    {
+        var email = await NewAccountAsync(Roles.Therapist);
+        using var client = await Factory.SignedInAsync(email, Password);
+
+        // Every back-office page, and every back-office form, sends him to set it up.
+        foreach (var route in SiteRoutes.Discover(Factory).Where(r => r.Access == RouteAccess.Therapist))
+        {
+            var path = route.Fill(new Dictionary<string, string>());
+            using var request = new HttpRequestMessage(route.Allows("GET") ? HttpMethod.Get : HttpMethod.Post, path);
+            if (request.Method == HttpMethod.Post)
+            {
+                request.Content = new FormUrlEncodedContent([new("__RequestVerificationToken", await FormPost.AntiforgeryTokenAsync(client, Page))]);
+            }
+
+            using var response = await client.SendAsync(request);
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString == Page,
+                $"{request.Method} {path} answered {(int)response.StatusCode} {response.Headers.Location}");
+        }
+
+        var security = await client.GetStringAsync(Page);
+        Assert.Contains("id=\"two-factor-required\"", security, StringComparison.Ordinal);
+
+        // He sets it up with his app and gets his recovery codes; the back office opens.
+        using (var setUp = await FormPost.PostAsync(client, Page, "/account/security/two-factor/setup", []))
+        {
+            Assert.Equal("/account/security/two-factor/enable", setUp.Headers.Location?.OriginalString);
+        }
+
+        var key = AuthenticatorKey().Match(await client.GetStringAsync("/account/security/two-factor/enable")).Groups[1].Value;
+        using (var enable = await FormPost.PostAsync(client, "/account/security/two-factor/enable", "/account/security/two-factor/enable", new Dictionary<string, string> { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) }))
+        {
+            Assert.Equal(10, RecoveryCode().Count(await enable.Content.ReadAsStringAsync()));
+        }
+
+        using (var admin = await client.GetAsync("/admin"))
+        {
+            Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
+        }
+
+        // And he cannot turn it off again, even with his password.
+        Assert.DoesNotContain("/account/security/two-factor/disable", await client.GetStringAsync(Page), StringComparison.Ordinal);
+        using (var disable = await FormPost.PostAsync(client, Page, "/account/security/two-factor/disable", new Dictionary<string, string> { ["CurrentPassword"] = Password }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, disable.StatusCode);
+        }
+
         await using var scope = Factory.Scope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var lockedUntil = await users.GetLockoutEndDateAsync((await users.FindByEmailAsync(email))!);
-        Assert.NotNull(lockedUntil);
-        Assert.InRange(lockedUntil.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15));
+        Assert.True(await users.GetTwoFactorEnabledAsync((await users.FindByEmailAsync(email))!));
     }
 
     [Fact]
@@ -305,3 +400,40 @@ public sealed class SecureCookiesFixture : IDisposable
 
     public void Dispose() => Factory.Dispose();
 }
+
+/// <summary>A development run: Security:RequireTherapistTwoFactor off, as appsettings.Development.json sets it.</summary>
+public sealed class TheDevelopmentBackOffice : IDisposable
+{
+    private readonly PracticeAppFactory factory = new();
+
+    public TheDevelopmentBackOffice() => factory.Settings["Security:RequireTherapistTwoFactor"] = "false";
+
+    [Fact]
+    public async Task opens_to_the_therapist_with_his_password_alone()
+    {
+        using var client = await factory.SignedInAsync(PracticeAppFactory.TherapistEmail, PracticeAppFactory.TherapistPassword);
+        using var admin = await client.GetAsync("/admin");
+        Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
+    }
+
+    [Fact]
+    public void is_what_appsettings_development_json_says()
+    {
+        var settings = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "PaulMassage.Web", "appsettings.Development.json")));
+        Assert.False(settings.RootElement.GetProperty("Security").GetProperty("RequireTherapistTwoFactor").GetBoolean());
+    }
+
+    public void Dispose() => factory.Dispose();
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "PaulMassage.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new InvalidOperationException("No PaulMassage.sln above the test folder.");
+    }
+}
+

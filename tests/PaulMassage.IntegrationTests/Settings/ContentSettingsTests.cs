@@ -41,7 +41,7 @@ public sealed class ContentSettingsTests(PracticeAppFactoryFixture fixture) : IC
     [Fact]
     public async Task a_changed_price_shows_on_the_treatments_page_at_once()
     {
-        using var paul = await Factory.TherapistAsync();
+        using var paul = await Factory.TherapistAsync(followRedirects: false);
         using var visitor = Factory.CreateClient();
         var id = await ServiceIdAsync("trigger-point-therapy");
 
@@ -60,7 +60,7 @@ public sealed class ContentSettingsTests(PracticeAppFactoryFixture fixture) : IC
     [Fact]
     public async Task lengths_off_the_quarter_hour_and_prices_that_are_not_positive_are_refused_and_kept()
     {
-        using var paul = await Factory.TherapistAsync();
+        using var paul = await Factory.TherapistAsync(followRedirects: false);
         var id = await ServiceIdAsync("swedish-massage");
         var response = await FormPost.PostAsync(paul, $"/admin/settings/services/{id}", $"/admin/settings/services/{id}",
             ServiceFields("Swedish massage renamed", options: [("50", "60"), ("90", "-5"), ("90", "80")]));
@@ -79,7 +79,7 @@ public sealed class ContentSettingsTests(PracticeAppFactoryFixture fixture) : IC
     [Fact]
     public async Task a_new_treatment_needs_a_valid_unused_slug_which_then_stays_fixed()
     {
-        using var paul = await Factory.TherapistAsync();
+        using var paul = await Factory.TherapistAsync(followRedirects: false);
         using var visitor = Factory.CreateClient();
 
         var badSlug = await FormPost.PostAsync(paul, "/admin/settings/services/new", "/admin/settings/services/new",
@@ -105,7 +105,7 @@ public sealed class ContentSettingsTests(PracticeAppFactoryFixture fixture) : IC
     [Fact]
     public async Task a_treatment_taken_off_the_list_disappears_from_the_public_pages_and_the_api()
     {
-        using var paul = await Factory.TherapistAsync();
+        using var paul = await Factory.TherapistAsync(followRedirects: false);
         using var visitor = Factory.CreateClient();
         var created = await FormPost.PostAsync(paul, "/admin/settings/services/new", "/admin/settings/services/new",
             [new("Slug", "hot-stone-massage"), .. ServiceFields("Hot stone massage", options: [("60", "80")])]);
@@ -124,7 +124,7 @@ public sealed class ContentSettingsTests(PracticeAppFactoryFixture fixture) : IC
     [Fact]
     public async Task the_preview_renders_the_markdown_safely_without_saving()
     {
-        using var paul = await Factory.TherapistAsync();
+        using var paul = await Factory.TherapistAsync(followRedirects: false);
         var response = await FormPost.PostAsync(paul, "/admin/settings/articles/new", "/admin/settings/articles/new",
             [new("Title", "Stretches for the desk"), new("Slug", "stretches-for-the-desk"), new("Description", "Three stretches."),
              new("BodyMarkdown", "## Shoulder rolls\n\nRoll **slowly**.\n\n<script>alert(1)</script>"), new("intent", "preview")]);
@@ -141,7 +141,7 @@ public sealed class ContentSettingsTests(PracticeAppFactoryFixture fixture) : IC
     [Fact]
     public async Task a_draft_stays_off_the_site_until_published_and_leaves_it_when_withdrawn()
     {
-        using var paul = await Factory.TherapistAsync();
+        using var paul = await Factory.TherapistAsync(followRedirects: false);
         using var visitor = Factory.CreateClient();
         var saved = await FormPost.PostAsync(paul, "/admin/settings/articles/new", "/admin/settings/articles/new",
             [new("Title", "Sleeping positions for a sore back"), new("Slug", ""), new("Description", "How to lie so the back can rest."),
@@ -165,7 +165,7 @@ public sealed class ContentSettingsTests(PracticeAppFactoryFixture fixture) : IC
     [Fact]
     public async Task an_edited_article_shows_its_new_words_at_once()
     {
-        using var paul = await Factory.TherapistAsync();
+        using var paul = await Factory.TherapistAsync(followRedirects: false);
         using var visitor = Factory.CreateClient();
         var id = await Factory.WithDbAsync(db => db.Articles.Where(a => a.Slug == "self-help-between-visits").Select(a => a.Id).SingleAsync());
         var form = await paul.GetStringAsync($"/admin/settings/articles/{id}");
@@ -184,7 +184,7 @@ public sealed class ContentSettingsTests(PracticeAppFactoryFixture fixture) : IC
     [Fact]
     public async Task an_article_needs_a_title_a_valid_unique_slug_and_a_body_and_keeps_what_was_typed()
     {
-        using var paul = await Factory.TherapistAsync();
+        using var paul = await Factory.TherapistAsync(followRedirects: false);
         var response = await FormPost.PostAsync(paul, "/admin/settings/articles/new", "/admin/settings/articles/new",
             [new("Title", ""), new("Slug", "understanding-back-pain"), new("Description", "Kept description"), new("BodyMarkdown", ""), new("intent", "save")]);
 
@@ -209,7 +209,7 @@ public sealed class ContentSettingsTests(PracticeAppFactoryFixture fixture) : IC
         await store.SetAsync("unrelated", [4], ["other"], TimeSpan.FromHours(1), default);
         Assert.NotNull(await store.GetAsync("cached-home", default));
 
-        using var paul = await Factory.TherapistAsync();
+        using var paul = await Factory.TherapistAsync(followRedirects: false);
         var id = await Factory.WithDbAsync(db => db.Articles.Where(a => a.Slug == "why-a-course-of-treatment").Select(a => a.Id).SingleAsync());
         await FormPost.PostAsync(paul, "/admin/settings/articles", $"/admin/settings/articles/{id}/unpublish", []);
 

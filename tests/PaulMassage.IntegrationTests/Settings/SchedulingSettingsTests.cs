@@ -37,7 +37,7 @@ public sealed class SchedulingSettingsTests
     public async Task the_overview_lists_the_current_settings_and_is_never_cached()
     {
         using var factory = new PracticeAppFactory();
-        using var paul = await factory.TherapistAsync();
+        using var paul = await factory.TherapistAsync(followRedirects: false);
         var response = await paul.GetAsync("/admin/settings");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(response.Headers.CacheControl?.NoStore);
@@ -50,7 +50,7 @@ public sealed class SchedulingSettingsTests
     public async Task new_working_hours_show_at_once_in_the_availability_api()
     {
         using var factory = new PracticeAppFactory();
-        using var paul = await factory.TherapistAsync();
+        using var paul = await factory.TherapistAsync(followRedirects: false);
         using var visitor = factory.CreateClient();
         Assert.NotEmpty(await AvailabilityProbe.FreeStartsAsync(visitor, Wednesday));
 
@@ -75,7 +75,7 @@ public sealed class SchedulingSettingsTests
     public async Task working_hours_that_end_before_they_start_or_miss_the_quarter_hours_are_refused_and_kept()
     {
         using var factory = new PracticeAppFactory();
-        using var paul = await factory.TherapistAsync();
+        using var paul = await factory.TherapistAsync(followRedirects: false);
         var response = await FormPost.PostAsync(paul, "/admin/settings/hours", "/admin/settings/hours", Week(d => d switch
         {
             DayOfWeek.Monday => (true, "17:00", "09:00"),
@@ -103,7 +103,7 @@ public sealed class SchedulingSettingsTests
     {
         using var factory = new PracticeAppFactory();
         await factory.VisitAsync("buffer@test.example", Utc(3, 12));
-        using var paul = await factory.TherapistAsync();
+        using var paul = await factory.TherapistAsync(followRedirects: false);
         using var visitor = factory.CreateClient();
         Assert.DoesNotContain(Utc(3, 13, 15), await AvailabilityProbe.FreeStartsAsync(visitor, Wednesday));
 
@@ -130,7 +130,7 @@ public sealed class SchedulingSettingsTests
     public async Task a_longer_notice_window_and_a_shorter_horizon_take_effect_at_once()
     {
         using var factory = new PracticeAppFactory();
-        using var paul = await factory.TherapistAsync();
+        using var paul = await factory.TherapistAsync(followRedirects: false);
         using var visitor = factory.CreateClient();
         await FormPost.PostAsync(paul, "/admin/settings/booking-rules", "/admin/settings/booking-rules",
             [new("TravelBufferMinutes", "30"), new("MinimumNoticeHours", "72"), new("BookingHorizonDays", "7")]);
@@ -144,7 +144,7 @@ public sealed class SchedulingSettingsTests
     public async Task districts_that_are_not_postcode_districts_are_named_and_the_typing_kept()
     {
         using var factory = new PracticeAppFactory();
-        using var paul = await factory.TherapistAsync();
+        using var paul = await factory.TherapistAsync(followRedirects: false);
         var response = await FormPost.PostAsync(paul, "/admin/settings/area", "/admin/settings/area", [new("Districts", "SE1, london, 12, E14")]);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -157,7 +157,7 @@ public sealed class SchedulingSettingsTests
     public async Task a_new_area_is_used_by_the_booking_pages_at_once()
     {
         using var factory = new PracticeAppFactory();
-        using var paul = await factory.TherapistAsync();
+        using var paul = await factory.TherapistAsync(followRedirects: false);
         using var visitor = factory.CreateClient();
         var before = await visitor.GetStringAsync("/book/slots?service=deep-tissue-massage&minutes=60&postcode=BR1+1AA");
         Assert.Contains("does not usually travel to BR1", Text(before), StringComparison.Ordinal);
@@ -176,7 +176,7 @@ public sealed class SchedulingSettingsTests
     public async Task a_day_off_blocks_that_day_and_removing_it_frees_the_day_again()
     {
         using var factory = new PracticeAppFactory();
-        using var paul = await factory.TherapistAsync();
+        using var paul = await factory.TherapistAsync(followRedirects: false);
         using var visitor = factory.CreateClient();
 
         var added = await FormPost.PostAsync(paul, "/admin/settings/time-off", "/admin/settings/time-off",
@@ -200,7 +200,7 @@ public sealed class SchedulingSettingsTests
     {
         using var factory = new PracticeAppFactory();
         await factory.VisitAsync("inside-time-off@test.example", Utc(4, 14));
-        using var paul = await factory.TherapistAsync();
+        using var paul = await factory.TherapistAsync(followRedirects: false);
         using var visitor = factory.CreateClient();
 
         var added = await FormPost.PostAsync(paul, "/admin/settings/time-off", "/admin/settings/time-off",
@@ -220,7 +220,7 @@ public sealed class SchedulingSettingsTests
     public async Task time_off_that_ends_before_it_starts_is_refused_and_kept()
     {
         using var factory = new PracticeAppFactory();
-        using var paul = await factory.TherapistAsync();
+        using var paul = await factory.TherapistAsync(followRedirects: false);
         var response = await FormPost.PostAsync(paul, "/admin/settings/time-off", "/admin/settings/time-off",
             [new("FromDate", "2027-03-05"), new("FromTime", "15:00"), new("ToDate", "2027-03-05"), new("ToTime", "11:00"), new("Reason", "Dentist")]);
 

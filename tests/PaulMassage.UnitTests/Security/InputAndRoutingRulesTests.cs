@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using PaulMassage.Web.Features.Notifications;
 using PaulMassage.Web.Infrastructure.Security;
 
 namespace PaulMassage.UnitTests.Security;
@@ -13,6 +14,7 @@ public sealed class TheUnsafeCharacterRule
     [InlineData("Back pain 😣 after the gym 💪")]
     [InlineData("<script>alert(1)</script>")]
     [InlineData("'; DROP TABLE Clients; --")]
+    [InlineData("Family 👨\u200D👩\u200D👧 and a joined Persian word: می\u200Cخواهم")]
     public void accepts_any_text_a_person_can_type(string text) =>
         Assert.True(UnsafeCharactersFilter.IsAcceptable(text, multiline: false));
 
@@ -25,6 +27,24 @@ public sealed class TheUnsafeCharacterRule
     [InlineData("Ann\nSmith")]
     public void refuses_control_characters_and_broken_text_in_a_single_line_field(string text) =>
         Assert.False(UnsafeCharactersFilter.IsAcceptable(text, multiline: false));
+
+    [Theory]
+    [InlineData("Ann \u202Aleft-to-right embedding")]
+    [InlineData("Ann \u202Bright-to-left embedding")]
+    [InlineData("Ann \u202Cpop")]
+    [InlineData("Ann \u202Dleft-to-right override")]
+    [InlineData("Ann \u202Eexe.gnp")]
+    [InlineData("Ann \u2066isolate")]
+    [InlineData("Ann \u2067isolate")]
+    [InlineData("Ann \u2068isolate")]
+    [InlineData("Ann\u2069")]
+    [InlineData("Ann\u200BSmith")]
+    [InlineData("\uFEFFAnn")]
+    public void refuses_text_direction_controls_zero_width_spaces_and_byte_order_marks_in_any_field(string text)
+    {
+        Assert.False(UnsafeCharactersFilter.IsAcceptable(text, multiline: false));
+        Assert.False(UnsafeCharactersFilter.IsAcceptable(text, multiline: true));
+    }
 
     [Fact]
     public void refuses_half_of_a_surrogate_pair()
@@ -40,6 +60,43 @@ public sealed class TheUnsafeCharacterRule
         Assert.True(UnsafeCharactersFilter.IsAcceptable("Line one\r\nLine two\tend", multiline: true));
         Assert.False(UnsafeCharactersFilter.IsAcceptable("Line one\0", multiline: true));
     }
+}
+
+public sealed class TheMailboxRule
+{
+    [Theory]
+    [InlineData("name@example.com")]
+    [InlineData(" name@example.com ")]
+    [InlineData("first.last+tag@example.co.uk")]
+    [InlineData("o'neill@example.com")]
+    [InlineData("zoë@exämple.com")]
+    public void accepts_one_address_mailkit_can_send_to(string address)
+    {
+        Assert.True(MailboxAttribute.IsMailbox(address));
+        Assert.True(new MailboxAttribute().IsValid(address));
+    }
+
+    [Theory]
+    [InlineData("victim;attacker@evil.example")]
+    [InlineData("victim,attacker@evil.example")]
+    [InlineData("ann@example.com, bob@example.com")]
+    [InlineData("Ann <ann@example.com>")]
+    [InlineData("ann@example.com (Ann)")]
+    [InlineData("ann@example.com\r\nBcc: bob@example.com")]
+    [InlineData("ann example@example.com")]
+    [InlineData("first..last@example.com")]
+    [InlineData("ann")]
+    [InlineData("ann@")]
+    [InlineData("@example.com")]
+    public void refuses_anything_that_is_not_exactly_one_mailbox(string address)
+    {
+        Assert.False(MailboxAttribute.IsMailbox(address));
+        Assert.False(new MailboxAttribute().IsValid(address));
+    }
+
+    [Fact]
+    public void leaves_an_empty_field_to_the_required_rule() =>
+        Assert.True(new MailboxAttribute().IsValid(null) && new MailboxAttribute().IsValid(string.Empty));
 }
 
 public sealed class TheRouteRules
@@ -58,7 +115,10 @@ public sealed class TheRouteRules
     [Theory]
     [InlineData("/account/sign-in", "/account/sign-in")]
     [InlineData("/Account/Sign-In/", "/account/sign-in")]
-    [InlineData("/bookings/abc123/erasure", "/bookings/*/erasure")]
+    [InlineData("/bookings/abc123/erasure", "/bookings/*/*")]
+    [InlineData("/bookings/abc123/cancel", "/bookings/*/*")]
+    [InlineData("/account/resend-confirmation", "/account/resend-confirmation")]
+    [InlineData("/account/visits/PM-ABC234/move", "/account/visits/*/*")]
     [InlineData("/book/details", "/book/details")]
     [InlineData("/book", null)]
     [InlineData("/bookings/abc/def/erasure", null)]

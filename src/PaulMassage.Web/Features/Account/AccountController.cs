@@ -2,13 +2,14 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using PaulMassage.Web.Features.Notifications;
 
 namespace PaulMassage.Web.Features.Account;
 
 public sealed class SignInForm
 {
     [Required(ErrorMessage = "Enter your e-mail address.")]
-    [EmailAddress(ErrorMessage = "Enter an e-mail address like name@example.com.")]
+    [Mailbox]
     [Display(Name = "E-mail")]
     public string? Email { get; set; }
 
@@ -26,7 +27,7 @@ public sealed class SignInForm
 [AllowAnonymous]
 [Route("account")]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class AccountController(SignInManager<AppUser> signIn, ILogger<AccountController> logger) : Controller
+public sealed class AccountController(SignInManager<AppUser> signIn, SignInAttempts attempts, ILogger<AccountController> logger) : Controller
 {
     [HttpGet("sign-in")]
     public IActionResult SignIn(string? returnUrl)
@@ -45,7 +46,21 @@ public sealed class AccountController(SignInManager<AppUser> signIn, ILogger<Acc
             return View("SignIn", form);
         }
 
-        var result = await signIn.PasswordSignInAsync(form.Email!, form.Password!, form.RememberMe, lockoutOnFailure: true);
+        // Wrong passwords count per account and address (SignInAttempts), not in Identity's
+        // per-account lockout, so no one else can lock an account out by getting its password wrong.
+        var address = Infrastructure.Security.ClientAddress.Of(HttpContext);
+        if (attempts.IsLockedOut(form.Email!, address))
+        {
+            logger.LogWarning("A sign-in was refused (too many failures from this address)");
+            return SignInRefused(form, LockedOutMessage);
+        }
+
+        var result = await signIn.PasswordSignInAsync(form.Email!, form.Password!, form.RememberMe, lockoutOnFailure: false);
+        if (result.Succeeded || result.RequiresTwoFactor)
+        {
+            attempts.Succeeded(form.Email!, address);
+        }
+
         if (result.Succeeded)
         {
             logger.LogInformation("A user signed in");
@@ -57,17 +72,20 @@ public sealed class AccountController(SignInManager<AppUser> signIn, ILogger<Acc
             return RedirectToAction(nameof(TwoFactorSignInController.Code), "TwoFactorSignIn", new { returnUrl = form.ReturnUrl, rememberMe = form.RememberMe });
         }
 
-        logger.LogWarning("A sign-in failed ({Outcome})", result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed" : "wrong e-mail or password");
-        // "Not allowed" means an unconfirmed address; say so only to someone who knows the password.
-        var notConfirmed = result.IsNotAllowed
-            && await signIn.UserManager.FindByEmailAsync(form.Email!) is { } pending
-            && await signIn.UserManager.CheckPasswordAsync(pending, form.Password!);
-        ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? "Too many failed attempts. The account is locked for a few minutes; try again later."
-            : notConfirmed
-                ? "Please confirm your e-mail address first: open the link in the e-mail we sent you. You can ask for a new link below."
-                : "The e-mail address or password is not right.");
-        ViewData["ShowResend"] = notConfirmed;
+        // "Not allowed" (an unconfirmed address) is checked before the password, so it counts as a
+        // failure and gets the same answer as a wrong password: the page never says whether the password was right.
+        var nowLocked = !result.IsLockedOut && attempts.Failed(form.Email!, address);
+        logger.LogWarning("A sign-in failed ({Outcome})", result.IsLockedOut ? "account locked out" : nowLocked ? "address now locked out of the account" : result.IsNotAllowed ? "not allowed" : "wrong e-mail or password");
+        return SignInRefused(form, result.IsLockedOut || nowLocked ? LockedOutMessage : NotRightMessage);
+    }
+
+    public const string NotRightMessage = "The e-mail address or password is not right, or the address is not confirmed yet. If you registered recently, open the link in the e-mail we sent you; you can ask for a new link below.";
+
+    public const string LockedOutMessage = "Too many failed attempts. The account is locked for a few minutes; try again later.";
+
+    private ViewResult SignInRefused(SignInForm form, string message)
+    {
+        ModelState.AddModelError(string.Empty, message);
         form.Password = null;
         return View("SignIn", form);
     }

@@ -9,6 +9,8 @@ public static class AccountServices
     {
         services.AddScoped<ClientAccounts>();
         services.AddScoped<ClientAccountQuery>();
+        services.AddSingleton<SignInAttempts>();
+        services.AddScoped<TherapistTwoFactor>();
 
         services.Configure<IdentityOptions>(options =>
         {

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using PaulMassage.Web.Features.Notifications;
 using PaulMassage.Web.Infrastructure.Web;
 
 namespace PaulMassage.Web.Features.Account;
@@ -8,7 +9,7 @@ namespace PaulMassage.Web.Features.Account;
 public sealed class RegisterForm
 {
     [Required(ErrorMessage = "Enter your e-mail address: the one you booked with, so your visits appear in your account.")]
-    [EmailAddress(ErrorMessage = "Enter an e-mail address like name@example.com.")]
+    [Mailbox]
     [StringLength(254, ErrorMessage = "That e-mail address is too long.")]
     [Display(Name = "E-mail")]
     public string? Email { get; set; }
@@ -29,7 +30,7 @@ public sealed class RegisterForm
 public sealed class EmailOnlyForm
 {
     [Required(ErrorMessage = "Enter your e-mail address.")]
-    [EmailAddress(ErrorMessage = "Enter an e-mail address like name@example.com.")]
+    [Mailbox]
     [StringLength(254, ErrorMessage = "That e-mail address is too long.")]
     [Display(Name = "E-mail")]
     public string? Email { get; set; }

@@ -9,7 +9,7 @@ namespace PaulMassage.Web.Features.Account;
 /// gives the account a new security stamp, which ends its other sessions; this one is re-issued.
 /// </summary>
 [Route("account/security")]
-public sealed class SecurityController(UserManager<AppUser> users, SignInManager<AppUser> signIn, ILogger<SecurityController> logger) : Controller
+public sealed class SecurityController(UserManager<AppUser> users, SignInManager<AppUser> signIn, TherapistTwoFactor therapistTwoFactor, ILogger<SecurityController> logger) : Controller
 {
     private const int RecoveryCodeCount = 10;
 
@@ -22,7 +22,8 @@ public sealed class SecurityController(UserManager<AppUser> users, SignInManager
             await users.GetTwoFactorEnabledAsync(user),
             await users.GetAuthenticatorKeyAsync(user) is not null,
             await users.CountRecoveryCodesAsync(user),
-            TempData["SecurityMessage"] as string));
+            TempData["SecurityMessage"] as string,
+            await therapistTwoFactor.IsRequiredAsync(user)));
     }
 
     [HttpGet("password")]
@@ -131,6 +132,12 @@ public sealed class SecurityController(UserManager<AppUser> users, SignInManager
     {
         ArgumentNullException.ThrowIfNull(form);
         var user = await CurrentUserAsync();
+        if (await therapistTwoFactor.IsRequiredAsync(user))
+        {
+            TempData["SecurityMessage"] = "The back office needs two-factor sign-in, so it cannot be turned off.";
+            return RedirectToAction(nameof(Index));
+        }
+
         if (!await PasswordConfirmedAsync(user, form))
         {
             return RedirectToAction(nameof(Index));

@@ -68,7 +68,7 @@ public sealed class ConfirmPasswordForm
     public string? CurrentPassword { get; set; }
 }
 
-public sealed record SecurityOverviewPage(string Email, bool TwoFactorEnabled, bool AuthenticatorSetUp, int RecoveryCodesLeft, string? Message);
+public sealed record SecurityOverviewPage(string Email, bool TwoFactorEnabled, bool AuthenticatorSetUp, int RecoveryCodesLeft, string? Message, bool TwoFactorRequired);
 
 public sealed record EnableTwoFactorPage(string SharedKey, string AuthenticatorUri, string QrCodeDataUri, EnableTwoFactorForm Form);
 

@@ -45,7 +45,7 @@ public sealed class TwoFactorSignInController(SignInManager<AppUser> signIn, ILo
         }
 
         ModelState.AddModelError(nameof(form.Code), result.IsLockedOut
-            ? "Too many failed attempts. The account is locked for a few minutes; try again later."
+            ? AccountController.LockedOutMessage
             : "That code is not right. Check the time on your phone is correct and enter the code showing now.");
         form.Code = null;
         return View("TwoFactorSignIn", form);
@@ -84,7 +84,7 @@ public sealed class TwoFactorSignInController(SignInManager<AppUser> signIn, ILo
         }
 
         ModelState.AddModelError(nameof(form.RecoveryCode), result.IsLockedOut
-            ? "Too many failed attempts. The account is locked for a few minutes; try again later."
+            ? AccountController.LockedOutMessage
             : "That recovery code is not right, or it has already been used.");
         form.RecoveryCode = null;
         return View("RecoverySignIn", form);

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Catalogue;
+using PaulMassage.Web.Features.Notifications;
 using PaulMassage.Web.Features.Scheduling;
 using PaulMassage.Web.Features.Screening;
 using PaulMassage.Web.Infrastructure.Time;
@@ -12,7 +13,7 @@ namespace PaulMassage.Web.Features.Admin;
 public sealed class PhoneBookingForm
 {
     [Required(ErrorMessage = "Enter the client's e-mail address.")]
-    [EmailAddress(ErrorMessage = "Enter an e-mail address like name@example.com.")]
+    [Mailbox]
     [StringLength(254, ErrorMessage = "That e-mail address is too long.")]
     [Display(Name = "E-mail")]
     public string? Email { get; set; }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using PaulMassage.Web.Features.Catalogue;
+using PaulMassage.Web.Features.Notifications;
 using PaulMassage.Web.Features.Scheduling;
 using PaulMassage.Web.Features.Screening;
 
@@ -67,7 +68,7 @@ public class BookingForm : VisitChoice
     public string? Name { get; set; }
 
     [Required(ErrorMessage = "Enter your e-mail address.")]
-    [EmailAddress(ErrorMessage = "Enter an e-mail address like name@example.com.")]
+    [Mailbox]
     [StringLength(254, ErrorMessage = "That e-mail address is too long.")]
     [Display(Name = "E-mail")]
     public string? Email { get; set; }

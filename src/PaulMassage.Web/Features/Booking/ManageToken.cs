@@ -9,16 +9,10 @@ namespace PaulMassage.Web.Features.Booking;
 /// </summary>
 public static class ManageToken
 {
-    /// <summary>
-    /// 256 random bits as lower-case hex: the site's routing lower-cases the URLs it generates
-    /// (LowercaseUrls), so a mixed-case token would come back altered and match nothing.
-    /// </summary>
+    /// <summary>256 random bits as lower-case hex.</summary>
     public static string Create() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
 
-    /// <summary>
-    /// The manage page's path. Built by hand because the site generates lower-case URLs, which
-    /// would change the case-sensitive token.
-    /// </summary>
+    /// <summary>The manage page's path, with the token escaped.</summary>
     public static string ManagePath(string token) => "/bookings/" + Uri.EscapeDataString(token);
 
     public static string Hash(string token) =>

@@ -64,7 +64,7 @@ public sealed class PrivacyController(PrivacyService privacy) : Controller
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("No signed-in user.");
 
     private FileContentResult JsonDownload(PersonalDataExport export, string name) =>
-        File(JsonSerializer.SerializeToUtf8Bytes(export, ExportJson), "application/json", $"paulmassage-my-data-{name}.json");
+        File(JsonSerializer.SerializeToUtf8Bytes(export, ExportJson), "application/json; charset=utf-8", $"paulmassage-my-data-{name}.json");
 }
 
 public sealed record AccountPrivacyPage(bool ErasureRequested, string? Message);

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using PaulMassage.Web.Features.Account;
 
 namespace PaulMassage.Web.Infrastructure.Security;
 
@@ -16,8 +18,8 @@ public static class Policies
 /// <summary>
 /// Puts every action whose route starts with /admin under the <see cref="Policies.Therapist"/>
 /// policy, whatever its controller says, so a new back-office controller is protected without
-/// anyone remembering an attribute. An admin action marked [AllowAnonymous] stops the site at
-/// start-up instead of silently opening the back office.
+/// anyone remembering an attribute, and behind <see cref="TherapistTwoFactorFilter"/>. An admin
+/// action marked [AllowAnonymous] stops the site at start-up instead of silently opening the back office.
 /// </summary>
 public sealed class AdminAreaConvention : IApplicationModelConvention
 {
@@ -43,6 +45,9 @@ public sealed class AdminAreaConvention : IApplicationModelConvention
                 {
                     selector.EndpointMetadata.Add(new AuthorizeAttribute(Policies.Therapist));
                 }
+
+                // ...and with two-factor sign-in set up, where it is required.
+                action.Filters.Add(new TypeFilterAttribute(typeof(TherapistTwoFactorFilter)));
             }
         }
     }

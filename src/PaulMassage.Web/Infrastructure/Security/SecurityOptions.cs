@@ -20,6 +20,13 @@ public sealed class SecurityOptions
     /// <summary>How often a session cookie is checked against the account's security stamp (zero: every request).</summary>
     public TimeSpan SecurityStampValidationInterval { get; set; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// The therapist must sign in with an authenticator app: until he has set one up, every back-office
+    /// page sends him to set it up, and he cannot turn it off. Only a development run
+    /// (appsettings.Development.json) turns this off.
+    /// </summary>
+    public bool RequireTherapistTwoFactor { get; set; } = true;
+
     public RateLimitOptions RateLimit { get; set; } = new();
 
     /// <summary>
@@ -30,8 +37,12 @@ public sealed class SecurityOptions
 }
 
 /// <summary>
-/// Limits on the POSTs an attacker would hammer: sign-in, registration, password reset and the
-/// booking request. Counted per client IP address and path, in a fixed window.
+/// Limits on the POSTs an attacker would hammer: every POST that sends an e-mail or checks a
+/// secret (a password, a one-time code, a reset or confirmation code, a manage-link token), outside
+/// the back office. Counted per client IP address and path pattern, in a fixed window. The back
+/// office (/admin, the therapist only, behind two-factor sign-in) is not limited: he confirms a
+/// morning's requests in a row. <c>TheRateLimits.cover_every_post_that_sends_mail_or_checks_a_secret</c>
+/// fails when a new public or account POST is neither listed here nor named there as harmless.
 /// </summary>
 public sealed class RateLimitOptions
 {
@@ -47,14 +58,18 @@ public sealed class RateLimitOptions
         "/account/sign-in/2fa",
         "/account/sign-in/recovery",
         "/account/register",
+        "/account/resend-confirmation",
         "/account/forgot-password",
         "/account/reset-password",
         "/account/security/password",
         "/account/security/two-factor/enable",
         "/account/security/two-factor/disable",
         "/account/security/two-factor/recovery-codes",
-        "/book/details",
-        "/bookings/*/erasure",
         "/account/privacy/erasure",
+        "/account/visits/*/*",
+        "/book/details",
+        "/bookings/*/*",
+        "/address-check/*",
+        "/address-check/*/*",
     ];
 }

@@ -61,6 +61,9 @@ public static class SecurityServices
             options.Password.RequireLowercase = false;
             options.Password.RequireUppercase = false;
             options.Password.RequireNonAlphanumeric = false;
+            // Wrong passwords lock out one address from one account (SignInAttempts), so a stranger
+            // cannot lock the therapist out; Identity's own per-account lockout, with these same
+            // numbers, counts only wrong second-factor codes, which only a holder of the password can try.
             options.Lockout.AllowedForNewUsers = true;
             options.Lockout.MaxFailedAccessAttempts = 5;
             options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
@@ -171,8 +174,7 @@ public static class SecurityServices
                     return RateLimitPartition.GetNoLimiter("unlimited");
                 }
 
-                var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-                var key = client + " " + pattern;
+                var key = ClientAddress.Of(context) + " " + pattern;
                 return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = limits.PermitLimit,

@@ -8,15 +8,18 @@ namespace PaulMassage.Web.Infrastructure.Security;
 
 /// <summary>
 /// Refuses text that no person types: control characters (NUL, escape, the C1 range...), lone
-/// surrogates and non-characters, in every string a form or query binds, at the top level or in a
+/// surrogates and non-characters, and the invisible characters that change how text around them
+/// shows (the bidirectional embeddings, overrides and isolates U+202A-U+202E and U+2066-U+2069,
+/// which could make a name read backwards on the therapist's screens; the zero-width space U+200B
+/// and the byte-order mark U+FEFF), in every string a form or query binds, at the top level or in a
 /// view model. Line breaks and tabs are allowed only in properties marked
 /// [DataType(DataType.MultilineText)]. The field gets an error in ModelState, so the form comes
-/// back with a message like any other validation error. Emoji and right-to-left scripts are text
-/// and pass.
+/// back with a message like any other validation error. Emoji (with their zero-width joiner U+200D)
+/// and right-to-left scripts (with U+200C, U+200E, U+200F) are text and pass.
 /// </summary>
 public sealed class UnsafeCharactersFilter : IActionFilter
 {
-    public const string Message = "This contains characters that cannot be used here (control or invisible characters). Please retype it.";
+    public const string Message = "This contains characters that cannot be used here (control characters, or invisible ones such as text-direction overrides or zero-width spaces). Please retype it.";
 
     public void OnActionExecuting(ActionExecutingContext context)
     {
@@ -77,10 +80,19 @@ public sealed class UnsafeCharactersFilter : IActionFilter
             {
                 return false;
             }
+
+            if (IsInvisibleFormatting(c))
+            {
+                return false;
+            }
         }
 
         return true;
     }
+
+    /// <summary>Bidirectional embeddings, overrides and isolates, the zero-width space and the byte-order mark.</summary>
+    private static bool IsInvisibleFormatting(char c) =>
+        c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200B' or '\uFEFF';
 
     private static bool IsViewModel(Type type) =>
         type.IsClass && type != typeof(string) && type.Assembly == typeof(UnsafeCharactersFilter).Assembly;

@@ -245,8 +245,7 @@ public sealed class AHomeVisitRequest(PracticeAppFactoryFixture fixture) : IClas
         Assert.Equal(ScreeningOutcome.NeedsReview, appointment.Intake!.Outcome);
         Assert.Equal(Contraindication.BloodThinners | Contraindication.Pregnancy, appointment.Intake.Contraindications);
 
-        using var therapist = NewClient();
-        await BookingFlow.SignInAsTherapistAsync(therapist);
+        using var therapist = await Factory.TherapistAsync(followRedirects: false);
         var admin = await (await therapist.GetAsync("/admin")).ReadHtmlAsync();
         var row = admin.QuerySelectorAll("article").Single(a => a.TextContent.Contains(appointment.Reference, StringComparison.Ordinal));
         Assert.Contains("request-flagged", row.ClassList);

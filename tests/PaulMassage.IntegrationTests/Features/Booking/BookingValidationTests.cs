@@ -2,6 +2,8 @@ using System.Net;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using PaulMassage.IntegrationTests.Infrastructure;
+using PaulMassage.Web.Features.Notifications;
+using PaulMassage.Web.Infrastructure.Security;
 
 namespace PaulMassage.IntegrationTests.Features.Booking;
 
@@ -116,8 +118,13 @@ public sealed class ABookingFormWithMistakes(PracticeAppFactoryFixture fixture) 
     }
 
     [Theory]
-    [InlineData("Email", "annabel.example.com", "Enter an e-mail address like name@example.com.")]
-    [InlineData("Email", "annabel@", "Enter an e-mail address like name@example.com.")]
+    [InlineData("Email", "annabel.example.com", MailboxAttribute.Message)]
+    [InlineData("Email", "annabel@", MailboxAttribute.Message)]
+    [InlineData("Email", "victim;attacker@evil.example", MailboxAttribute.Message)]
+    [InlineData("Name", "Ann \u202Eevil", UnsafeCharactersFilter.Message)]
+    [InlineData("Name", "Ann\u200BSmith", UnsafeCharactersFilter.Message)]
+    [InlineData("MainComplaint", "Sore \u2066back\u2069 since Monday", UnsafeCharactersFilter.Message)]
+    [InlineData("MainComplaint", "\uFEFFSore back", UnsafeCharactersFilter.Message)]
     [InlineData("Phone", "ring me", "Enter a UK phone number, for example 07700 900123.")]
     [InlineData("Phone", "0770", "Enter a UK phone number, for example 07700 900123.")]
     public async Task a_badly_formed_answer_comes_back_as_typed_with_its_message(string field, string typed, string message)

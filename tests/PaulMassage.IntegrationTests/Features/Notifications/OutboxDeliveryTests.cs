@@ -148,10 +148,7 @@ public sealed class OutboxDeliveryTests
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.StartsWith("/account/sign-in", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
 
-        using var paul = practice.Factory.CreateClient();
-        var signedIn = await FormPost.PostAsync(paul, "/account/sign-in", "/account/sign-in",
-            [new("Email", PracticeAppFactory.TherapistEmail), new("Password", PracticeAppFactory.TherapistPassword)]);
-        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+        using var paul = await practice.Factory.TherapistAsync();
         Assert.Contains("2 e-mails could not be sent", await paul.GetStringAsync("/admin"), StringComparison.Ordinal);
         var page = await paul.GetStringAsync("/admin/outbox");
         Assert.Contains($"Request received: Deep tissue massage on Wed 3 Mar 10:00 ({booked.Reference})", page, StringComparison.Ordinal);

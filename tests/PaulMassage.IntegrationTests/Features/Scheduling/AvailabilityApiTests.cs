@@ -14,6 +14,7 @@ public sealed class TheAvailabilityApi(PracticeAppFactoryFixture fixture) : ICla
         using var response = await client.GetAsync("/api/availability?" + query);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
     }
 
@@ -81,6 +82,7 @@ public sealed class TheAvailabilityApi(PracticeAppFactoryFixture fixture) : ICla
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
         var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("No such treatment.", json.GetProperty("title").GetString());
     }
@@ -101,6 +103,7 @@ public sealed class TheAvailabilityApi(PracticeAppFactoryFixture fixture) : ICla
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
         var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
         Assert.Contains(errors.EnumerateObject(), e => e.Name.Equals(parameter, StringComparison.OrdinalIgnoreCase));
     }

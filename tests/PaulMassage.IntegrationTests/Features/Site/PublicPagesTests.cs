@@ -112,7 +112,7 @@ public sealed class ThePublicPages(PracticeAppFactoryFixture fixture) : IClassFi
         (await FormPost.PostAsync(client, "/account/security", "/account/security/two-factor/setup", [])).Dispose(); // makes the key the page shows
         await ReadAsync("/account/security/two-factor/enable", client.GetAsync("/account/security/two-factor/enable"));
 
-        using var therapist = await SecurityScenario.TherapistAsync(Factory);
+        using var therapist = await Factory.TherapistAsync(followRedirects: false);
         string[] backOffice =
         [
             "/admin", $"/admin/requests/{visit.AppointmentId}", "/admin/bookings/new", "/admin/calendar", "/admin/day",

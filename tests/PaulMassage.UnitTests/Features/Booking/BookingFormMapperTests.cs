@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Clients;
+using PaulMassage.Web.Features.Notifications;
 using PaulMassage.Web.Features.Screening;
 
 namespace PaulMassage.UnitTests.Features.Booking;
@@ -164,12 +165,14 @@ public sealed class TheBookingFormMapper
     [InlineData("ann")]
     [InlineData("ann@")]
     [InlineData("@example.com")]
+    [InlineData("victim;attacker@evil.example")]
+    [InlineData("ann@example.com, bob@example.com")]
     public void refuses_an_e_mail_address_that_is_not_one(string email)
     {
         var form = ValidForm();
         form.Email = email;
 
-        AssertRefused(form, nameof(BookingForm.Email), "Enter an e-mail address like name@example.com.");
+        AssertRefused(form, nameof(BookingForm.Email), MailboxAttribute.Message);
     }
 
     [Theory]

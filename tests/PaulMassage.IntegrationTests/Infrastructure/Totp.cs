@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 
-namespace PaulMassage.IntegrationTests.Security;
+namespace PaulMassage.IntegrationTests.Infrastructure;
 
 /// <summary>RFC 6238 codes (HMAC-SHA1, 30-second steps, 6 digits), as an authenticator app computes them.</summary>
 public static class Totp
