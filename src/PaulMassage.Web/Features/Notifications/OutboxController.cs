@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PaulMassage.Web.Features.Account;
+using PaulMassage.Web.Features.Admin;
 
 namespace PaulMassage.Web.Features.Notifications;
 
@@ -40,8 +41,8 @@ public sealed class OutboxController(OutboxAdmin outbox) : Controller
 }
 
 /// <summary>A one-line warning for the back office's front page when e-mails have failed.</summary>
-public sealed class OutboxAlertViewComponent(OutboxAdmin outbox) : ViewComponent
+public sealed class OutboxAlertViewComponent(BackOfficeAttention attention) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync() =>
-        View("/Features/Notifications/Views/_OutboxAlert.cshtml", await outbox.FailedCountAsync(HttpContext.RequestAborted));
+        View("/Features/Notifications/Views/_OutboxAlert.cshtml", (await attention.CountsAsync(HttpContext.RequestAborted)).FailedEmails);
 }
