@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PaulMassage.Web.Features.Account;
 using PaulMassage.Web.Features.Admin;
+using PaulMassage.Web.Features.Site;
 
 namespace PaulMassage.Web.Features.Notifications;
 
@@ -30,12 +31,9 @@ public sealed class OutboxController(OutboxAdmin outbox) : Controller
     public async Task<IActionResult> RetryFailed(CancellationToken cancellationToken)
     {
         var count = await outbox.RetryAllFailedAsync(cancellationToken);
-        TempData["OutboxMessage"] = count switch
-        {
-            0 => "There were no failed e-mails to retry.",
-            1 => "1 e-mail is back in the queue.",
-            _ => $"{count} e-mails are back in the queue.",
-        };
+        TempData["OutboxMessage"] = count == 0
+            ? "There were no failed e-mails to retry."
+            : $"{Wording.Count(count, "e-mail")} {(count == 1 ? "is" : "are")} back in the queue.";
         return RedirectToAction(nameof(Index));
     }
 }

@@ -182,7 +182,9 @@ public sealed class ThePublicPages(PracticeAppFactoryFixture fixture) : IClassFi
         Assert.Contains("60", text, StringComparison.Ordinal);
         Assert.Contains("90", text, StringComparison.Ordinal);
         Assert.Contains(price, text, StringComparison.Ordinal);
-        Assert.NotNull(page.QuerySelector($"a[href^='/book?service={slug}']"));
+        var book = page.QuerySelector($"a[href^='/book?service={slug}']");
+        Assert.NotNull(book);
+        Assert.Equal("Book " + name, book.TextContent.Trim()); // the name as written: "Book Swedish massage", not "swedish"
     }
 
     [Theory]
