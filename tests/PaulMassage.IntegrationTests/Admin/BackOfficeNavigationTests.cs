@@ -131,6 +131,12 @@ public sealed class BackOfficeNavigationTests : IAsyncLifetime, IDisposable
             problems.Add($"{url}: expected one back-office menu with every section, found {menus.Length} menu(s) with [{string.Join(", ", links)}].");
         }
 
+        // A form that asks "are you sure?" must say what about: an empty data-confirm opens an empty box.
+        foreach (var form in page.QuerySelectorAll("form[data-confirm]").Where(f => string.IsNullOrWhiteSpace(f.GetAttribute("data-confirm"))))
+        {
+            problems.Add($"{url}: a form posting to {form.GetAttribute("action")} asks for an empty confirmation.");
+        }
+
         // The page's own content may mention booking (an article being edited); the frame around it may not.
         var frame = page.Body!.Children.Where(e => e.LocalName != "main").ToList();
         if (page.QuerySelector("footer, .disclaimer") is not null || frame.Any(e => e.TextContent.Contains("Book a home visit", StringComparison.Ordinal)))
