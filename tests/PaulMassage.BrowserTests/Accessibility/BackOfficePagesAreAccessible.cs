@@ -61,6 +61,8 @@ public abstract class BackOfficePagesAreAccessible(BrowserFixture browser, Viewp
                 .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.right > document.documentElement.clientWidth + 1; })
                 .map(e => e.textContent.trim())");
         Assert.True(offScreen.Length == 0, $"{path}: off screen to the right: {string.Join(", ", offScreen)}");
+        var sideways = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1");
+        Assert.False(sideways, $"{path}: the page scrolls sideways.");
     }
 
     /// <summary>A request, a client with a past visit and a course plan, and an erasure request to complete: every page has something to show.</summary>
