@@ -83,6 +83,21 @@ public sealed partial class CalendarFeedTests(PracticeAppFactoryFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, (await phone.GetAsync("/calendar/guessed-token.ics")).StatusCode);
     }
 
+    [Fact]
+    public async Task making_the_first_address_asks_nothing_and_replacing_it_asks_a_real_question()
+    {
+        using var factory = new PracticeAppFactory();
+        using var therapist = await Sessions.TherapistAsync(factory);
+
+        var first = await (await therapist.GetAsync("/admin/calendar")).ReadHtmlAsync();
+        var firstForm = first.QuerySelector("form:has(#feed-regenerate)")!;
+        Assert.False(firstForm.HasAttribute("data-confirm"), "The first address asks no confirmation (an empty data-confirm opens an empty box).");
+
+        await RegenerateAsync(therapist);
+        var again = await (await therapist.GetAsync("/admin/calendar")).ReadHtmlAsync();
+        Assert.Equal("Make a new address? The old one stops working at once.", again.QuerySelector("form:has(#feed-regenerate)")!.GetAttribute("data-confirm"));
+    }
+
     /// <summary>Makes a new feed address from the calendar page and returns its path, as shown to the therapist.</summary>
     private static async Task<string> RegenerateAsync(HttpClient therapist)
     {

@@ -42,9 +42,12 @@ public sealed partial class PhoneBookingTests(PracticeAppFactoryFixture fixture)
         Assert.All(stored.History, e => Assert.Equal(PracticeAppFactory.TherapistEmail, e.Actor));
         Assert.Equal([AppointmentStatus.Requested, AppointmentStatus.Confirmed], stored.History.OrderBy(e => e.Id).Select(e => e.ToStatus));
 
-        // The client's private link is shown once, and it works.
+        // The client's private link is shown, said to be in the e-mail already sent (not "not stored"), and it works.
         var link = ManageLink().Match(html);
         Assert.True(link.Success, "The new booking's manage link is shown.");
+        var decoded = WebUtility.HtmlDecode(html);
+        Assert.DoesNotContain("it is not stored", decoded, StringComparison.Ordinal);
+        Assert.Contains("It went to new.caller@client.example with the confirmation e-mail", decoded, StringComparison.Ordinal);
         using var client = Sessions.Anonymous(Factory);
         var manage = await client.GetStringAsync(new Uri(link.Groups[1].Value).PathAndQuery);
         Assert.Contains("Confirmed", manage, StringComparison.Ordinal);
@@ -120,6 +123,8 @@ public sealed partial class PhoneBookingTests(PracticeAppFactoryFixture fixture)
         var past = await BookAsync(therapist, ("Email", "late@client.example"), ("Name", "Liam Late"), ("Date", "2027-03-01"), ("Time", "08:00"), ("OverrideRules", "true"));
         html = WebUtility.HtmlDecode(await past.Content.ReadAsStringAsync());
         Assert.Contains("That time has already passed.", html, StringComparison.Ordinal);
+        Assert.Contains("A time that has already passed cannot be booked. Choose another time.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("clash", html, StringComparison.OrdinalIgnoreCase); // there is none
         Assert.False(await Factory.WithDbAsync(db => db.Clients.AnyAsync(c => c.NormalizedEmail == "LATE@CLIENT.EXAMPLE")));
     }
 

@@ -32,6 +32,8 @@ public sealed partial class WeekCalendarTests(PracticeAppFactoryFixture fixture)
         Assert.Contains("10:00–11:00", visit, StringComparison.Ordinal);
         Assert.Contains(">Confirmed<", visit, StringComparison.Ordinal);
         Assert.Contains("Carla Confirmed", visit, StringComparison.Ordinal);
+        // A block too short for its words still gives all of them (the desktop week cuts them off): on hover, and to screen readers.
+        Assert.Contains("title=\"10:00–11:00 Confirmed: Carla Confirmed, Deep tissue massage, SE1 7PB\"", visit, StringComparison.Ordinal);
         Assert.Contains("Travel 11:00–11:30", tuesday, StringComparison.Ordinal);
 
         var request = Entry(Section(html, "day-2027-03-03"), $"visit-{pending.Id}-2027-03-03");

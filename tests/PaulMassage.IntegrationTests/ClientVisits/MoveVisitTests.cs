@@ -45,6 +45,14 @@ public sealed class MoveVisitTests(PracticeAppFactoryFixture fixture) : IClassFi
         Assert.Contains(stored.History, e => e.Actor == BookingService.ClientActor && e.Note?.StartsWith("Moved by the client", StringComparison.Ordinal) == true);
         Assert.Null(stored.ReminderQueuedUtc); // the day-before reminder follows the new day
 
+        // Paul's history of the visit shows a move with its times, not "Confirmed -> Confirmed".
+        using (var paul = await Sessions.TherapistAsync(Factory))
+        {
+            var history = Text(await paul.GetStringAsync($"/admin/requests/{visit.Id}"));
+            Assert.Contains("Client: moved the visit (still Confirmed) Moved by the client from Mon 15 Mar 2027 10:00 to Tue 16 Mar 2027 14:00", history, StringComparison.Ordinal);
+            Assert.DoesNotContain("Confirmed \u2192 Confirmed", history, StringComparison.Ordinal);
+        }
+
         // Both sides hear of it: the client and Paul.
         var moves = await Factory.WithDbAsync(db => db.OutboxMessages.Where(m => m.AppointmentId == visit.Id
             && (m.Kind == NotificationKind.Moved || m.Kind == NotificationKind.TherapistMoved)).ToListAsync());
@@ -55,6 +63,23 @@ public sealed class MoveVisitTests(PracticeAppFactoryFixture fixture) : IClassFi
         using var visitor = Factory.CreateClient();
         Assert.Contains(Utc(15, 10), await AvailabilityProbe.FreeStartsAsync(visitor, new DateOnly(2027, 3, 15)));
         Assert.DoesNotContain(Utc(16, 14), await AvailabilityProbe.FreeStartsAsync(visitor, new DateOnly(2027, 3, 16)));
+    }
+
+    [Fact]
+    public async Task the_move_page_opens_on_the_first_days_without_an_earlier_link_and_pages_never_repeat_days()
+    {
+        var visit = await Factory.VisitAsync("pager@test.example", Utc(5, 10)); // today is Monday 1 March
+
+        using var client = Factory.Browser();
+        var first = await (await client.GetAsync($"/bookings/{visit.Token}/move")).ReadHtmlAsync();
+
+        var weeks = first.QuerySelector("nav[aria-label='Weeks']")!;
+        Assert.DoesNotContain("Earlier", weeks.TextContent, StringComparison.Ordinal);
+        var later = weeks.QuerySelectorAll("a").Single(a => a.TextContent.Contains("Later", StringComparison.Ordinal)).GetAttribute("href")!;
+        Assert.Contains("week=2027-03-08", later, StringComparison.Ordinal);
+        var second = await (await client.GetAsync(later)).ReadHtmlAsync();
+        var earlier = second.QuerySelectorAll("nav[aria-label='Weeks'] a").Single(a => a.TextContent.Contains("Earlier", StringComparison.Ordinal)).GetAttribute("href")!;
+        Assert.Contains("week=2027-03-01", earlier, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed class ContentSettingsTests(PracticeAppFactoryFixture fixture) : IC
 
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, Text(await response.Content.ReadAsStringAsync()));
         var page = Text(await visitor.GetStringAsync("/services/trigger-point-therapy"));
-        Assert.Contains("£72 for 60 minutes", page, StringComparison.Ordinal); // shown rounded to whole pounds
+        Assert.Contains("£71.50 for 60 minutes", page, StringComparison.Ordinal); // pence shown when there are some, as everywhere
         Assert.Contains("£50 for 45 minutes", page, StringComparison.Ordinal);
         Assert.Contains("£99 for 90 minutes", page, StringComparison.Ordinal);
         var options = await Factory.WithDbAsync(db => db.ServiceOptions.Where(o => o.ServiceId == id).OrderBy(o => o.Minutes).Select(o => o.PriceGbp).ToListAsync());

@@ -8,6 +8,7 @@ public static class BackOfficeServices
     public static IServiceCollection AddBackOffice(this IServiceCollection services)
     {
         services.AddScoped<RequestsQuery>();
+        services.AddScoped<BackOfficeAttention>();
         services.AddScoped<AppointmentActions>();
         services.AddScoped<CalendarQuery>();
         services.AddScoped<CalendarFeedService>();

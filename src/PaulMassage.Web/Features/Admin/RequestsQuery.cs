@@ -56,7 +56,11 @@ public readonly record struct ClientStanding(bool Provisional, bool EmailProven,
 
 public sealed record OpenRequests(IReadOnlyList<RequestRow> WaitingForYou, IReadOnlyList<RequestRow> WaitingForClient, int VisitsToday);
 
-public sealed record HistoryLine(DateTimeOffset LocalAt, string Actor, AppointmentStatus? From, AppointmentStatus To, string? Note);
+public sealed record HistoryLine(DateTimeOffset LocalAt, string Actor, AppointmentStatus? From, AppointmentStatus To, string? Note)
+{
+    /// <summary>A new time with the status unchanged (<see cref="Appointment.MoveTo"/>): the note says from when to when.</summary>
+    public bool IsMove => From == To;
+}
 
 public sealed record RequestDetail(
     int Id,

@@ -28,7 +28,15 @@ public enum VisitTimeProblemKind
 /// <summary>Why a time does not fit; the therapist may override some reasons, never a clash.</summary>
 public sealed record VisitTimeProblem(VisitTimeProblemKind Kind, string Message, HeldVisit? ClashesWith = null)
 {
-    public bool CanOverride => Kind is not (VisitTimeProblemKind.InThePast or VisitTimeProblemKind.Clash);
+    public bool CanOverride => NotOverridableBecause is null;
+
+    /// <summary>Why this problem cannot be overridden, in the words the form shows; null when it can be.</summary>
+    public string? NotOverridableBecause => Kind switch
+    {
+        VisitTimeProblemKind.InThePast => "A time that has already passed cannot be booked.",
+        VisitTimeProblemKind.Clash => "A clash with another visit or its travel time cannot be overridden.",
+        _ => null,
+    };
 }
 
 /// <summary>

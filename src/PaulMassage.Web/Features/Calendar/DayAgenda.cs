@@ -1,3 +1,4 @@
+using PaulMassage.Web.Features.Site;
 using PaulMassage.Web.Features.Booking;
 
 namespace PaulMassage.Web.Features.Calendar;
@@ -49,7 +50,7 @@ public sealed record AgendaGap(int Minutes, int TravelBufferMinutes)
 
     private static string Duration(int minutes) => minutes switch
     {
-        < 60 => minutes == 1 ? "1 minute" : $"{minutes} minutes",
+        < 60 => Wording.Count(minutes, "minute"),
         _ when minutes % 60 == 0 => minutes == 60 ? "1 hour" : $"{minutes / 60} hours",
         _ => $"{minutes / 60} h {minutes % 60:00} min",
     };

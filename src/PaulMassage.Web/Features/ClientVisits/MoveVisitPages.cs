@@ -70,9 +70,11 @@ public sealed class MoveVisitPages(ClientVisitService visits, SchedulingSettings
         var snapshot = await settings.GetAsync(cancellationToken);
         var firstDay = clock.Today;
         var lastDay = firstDay.AddDays(snapshot.Rules.BookingHorizonDays);
-        // Unless the client paged elsewhere, open on the days around the visit's current time.
-        var aroundVisit = Max(DateOnly.FromDateTime(visit.LocalStart.DateTime).AddDays(-3), firstDay);
-        var weekStart = week is DateOnly w && w >= firstDay && w <= lastDay ? w : aroundVisit;
+        // Pages are whole runs of days counted from today, so "Earlier" and "Later" never lead to the
+        // same days again. Unless the client paged elsewhere, open on the page with the visit's day.
+        DateOnly PageOf(DateOnly day) => firstDay.AddDays((day.DayNumber - firstDay.DayNumber) / DaysPerPage * DaysPerPage);
+        var visitDay = Max(DateOnly.FromDateTime(visit.LocalStart.DateTime), firstDay);
+        var weekStart = PageOf(week is DateOnly w && w >= firstDay && w <= lastDay ? w : visitDay);
         var slots = await visits.FreeTimesAsync(appointment, weekStart, DaysPerPage, cancellationToken);
         return new MoveVisitPage
         {
@@ -81,7 +83,7 @@ public sealed class MoveVisitPages(ClientVisitService visits, SchedulingSettings
             BackLink = links.BackLink,
             MayMove = true,
             WeekStart = weekStart,
-            PreviousWeek = weekStart > firstDay ? Max(weekStart.AddDays(-DaysPerPage), firstDay) : null,
+            PreviousWeek = weekStart > firstDay ? weekStart.AddDays(-DaysPerPage) : null,
             NextWeek = weekStart.AddDays(DaysPerPage) <= lastDay ? weekStart.AddDays(DaysPerPage) : null,
             Days = Enumerable.Range(0, DaysPerPage)
                 .Select(i => weekStart.AddDays(i))

@@ -82,7 +82,7 @@ public sealed class BookingNotifications(
     {
         var visit = await FactsAsync(appointment, cancellationToken);
         var wasConfirmed = OriginalValue(appointment, a => a.Status) == AppointmentStatus.Confirmed;
-        ToClient(appointment, NotificationKind.Cancelled, visit, NotificationTemplates.Cancelled(Practice, visit, by, reason),
+        ToClient(appointment, NotificationKind.Cancelled, visit, NotificationTemplates.Cancelled(Practice, visit, by, reason, calendarCancellationAttached: wasConfirmed),
             wasConfirmed ? VisitInvitation.Cancel : null);
         if (by == ChangedBy.Client)
         {

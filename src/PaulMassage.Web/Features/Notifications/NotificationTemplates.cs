@@ -4,12 +4,12 @@ using PaulMassage.Web.Features.Site;
 namespace PaulMassage.Web.Features.Notifications;
 
 /// <summary>Who the e-mails come from and how to reach them.</summary>
-public sealed record PracticeFacts(string Name, string TherapistName, string Phone, string Email, string BaseUrl)
+public sealed record PracticeFacts(string Name, string TherapistName, string Phone, string Email, string BaseUrl, string ReplyTime = PracticeOptions.DefaultReplyTime)
 {
     public static PracticeFacts From(PracticeOptions practice)
     {
         ArgumentNullException.ThrowIfNull(practice);
-        return new(practice.Name, practice.TherapistName, practice.Phone, practice.Email, practice.BaseUrl);
+        return new(practice.Name, practice.TherapistName, practice.Phone, practice.Email, practice.BaseUrl, practice.ReplyTime);
     }
 }
 
@@ -61,7 +61,7 @@ public static class NotificationTemplates
         ArgumentNullException.ThrowIfNull(practice);
         ArgumentNullException.ThrowIfNull(visit);
         var body = Greeting(visit)
-            .Paragraph($"Thank you for asking for a home visit. {practice.TherapistName} will look at your request and confirm it, usually within one working day. Nothing is booked until you receive a confirmation e-mail.")
+            .Paragraph($"Thank you for asking for a home visit. {practice.TherapistName} will look at your request and confirm it, usually {practice.ReplyTime}. Nothing is booked until you receive a confirmation e-mail.")
             .Details(VisitRows(visit));
         ManageLink(body, practice, visit, "See, change or cancel your request");
         if (addressCheck is not null)
@@ -120,12 +120,18 @@ public static class NotificationTemplates
                 ("Suggested time", LongDate(proposedLocalStart)),
                 ("Treatment", $"{visit.ServiceName}, {visit.DurationMinutes} minutes"),
                 ("Reference", visit.Reference))
-            .Paragraph("Please accept the new time or turn it down on your booking page; the time is held for you until then.");
-        ManageLink(body, practice, visit, "Answer the suggestion");
+            .Paragraph(visit.ManageUrl is null
+                ? $"Please reply to this e-mail or phone {practice.Phone} to accept the new time or turn it down, quoting {visit.Reference}; the time is held for you until then."
+                : "Please accept the new time or turn it down on your booking page (the link below); the time is held for you until then.");
+        if (visit.ManageUrl is not null)
+        {
+            body.Link("Answer the suggestion", visit.ManageUrl);
+        }
         return body.Build($"{practice.TherapistName} suggests another time for your massage ({visit.Reference})", Footer(practice));
     }
 
-    public static EmailContent Cancelled(PracticeFacts practice, VisitFacts visit, ChangedBy by, string? reason)
+    /// <param name="calendarCancellationAttached">True when the visit had been confirmed (so was in the client's calendar) and an .ics cancellation goes with the e-mail.</param>
+    public static EmailContent Cancelled(PracticeFacts practice, VisitFacts visit, ChangedBy by, string? reason, bool calendarCancellationAttached)
     {
         ArgumentNullException.ThrowIfNull(practice);
         ArgumentNullException.ThrowIfNull(visit);
@@ -138,9 +144,13 @@ public static class NotificationTemplates
             body.Paragraph($"{practice.TherapistName}'s reason: {reason.Trim()}");
         }
 
-        body.Details(VisitRows(visit))
-            .Paragraph("If your calendar still shows the visit, the attached cancellation removes it.")
-            .Link("Book another visit", $"{Base(practice)}/book");
+        body.Details(VisitRows(visit));
+        if (calendarCancellationAttached)
+        {
+            body.Paragraph("If your calendar still shows the visit, the attached cancellation removes it.");
+        }
+
+        body.Link("Book another visit", $"{Base(practice)}/book");
         return body.Build($"Cancelled: your massage on {LongDate(visit.LocalStart)}", Footer(practice));
     }
 
@@ -148,9 +158,11 @@ public static class NotificationTemplates
     {
         ArgumentNullException.ThrowIfNull(practice);
         ArgumentNullException.ThrowIfNull(visit);
-        var who = by == ChangedBy.Client ? "As you asked, your" : $"{practice.TherapistName} has moved your";
+        var change = $"from {LongDate(previousLocalStart)} to {LongDate(visit.LocalStart)}";
         var body = Greeting(visit)
-            .Paragraph($"{who} visit from {LongDate(previousLocalStart)} to {LongDate(visit.LocalStart)}.")
+            .Paragraph(by == ChangedBy.Client
+                ? $"As you asked, your visit has moved {change}."
+                : $"{practice.TherapistName} has moved your visit {change}.")
             .Details(VisitRows(visit))
             .Paragraph(confirmed
                 ? "The attached invitation updates the visit in your calendar."
@@ -283,13 +295,13 @@ public static class NotificationTemplates
         return body.Build($"Your {practice.Name} password reset code", Footer(practice));
     }
 
-    private static EmailBody Greeting(VisitFacts visit) => new EmailBody().Paragraph($"Dear {visit.ClientName},");
+    private static EmailBody Greeting(VisitFacts visit) => new EmailBody().Paragraph($"Dear {Wording.FirstName(visit.ClientName)},");
 
     private static (string, string)[] VisitRows(VisitFacts visit) =>
     [
         ("When", LongDate(visit.LocalStart)),
         ("Treatment", $"{visit.ServiceName}, {visit.DurationMinutes} minutes"),
-        ("Price", visit.PriceGbp.ToString("C", British)),
+        ("Price", Wording.Money(visit.PriceGbp)),
         ("Where", $"Your home, postcode {visit.Postcode}"),
         ("Reference", visit.Reference),
     ];

@@ -53,9 +53,6 @@ public sealed class OutboxAdmin(AppDbContext db, PracticeClock clock, ILogger<Ou
             message);
     }
 
-    public Task<int> FailedCountAsync(CancellationToken cancellationToken = default) =>
-        db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Failed, cancellationToken);
-
     /// <summary>Puts a failed or waiting message back at the front of the queue with a fresh set of tries.</summary>
     public async Task<bool> RetryAsync(long id, CancellationToken cancellationToken = default)
     {

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PaulMassage.Web.Features.Account;
+using PaulMassage.Web.Features.Admin;
+using PaulMassage.Web.Features.Site;
 
 namespace PaulMassage.Web.Features.Notifications;
 
@@ -29,19 +31,16 @@ public sealed class OutboxController(OutboxAdmin outbox) : Controller
     public async Task<IActionResult> RetryFailed(CancellationToken cancellationToken)
     {
         var count = await outbox.RetryAllFailedAsync(cancellationToken);
-        TempData["OutboxMessage"] = count switch
-        {
-            0 => "There were no failed e-mails to retry.",
-            1 => "1 e-mail is back in the queue.",
-            _ => $"{count} e-mails are back in the queue.",
-        };
+        TempData["OutboxMessage"] = count == 0
+            ? "There were no failed e-mails to retry."
+            : $"{Wording.Count(count, "e-mail")} {(count == 1 ? "is" : "are")} back in the queue.";
         return RedirectToAction(nameof(Index));
     }
 }
 
 /// <summary>A one-line warning for the back office's front page when e-mails have failed.</summary>
-public sealed class OutboxAlertViewComponent(OutboxAdmin outbox) : ViewComponent
+public sealed class OutboxAlertViewComponent(BackOfficeAttention attention) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync() =>
-        View("/Features/Notifications/Views/_OutboxAlert.cshtml", await outbox.FailedCountAsync(HttpContext.RequestAborted));
+        View("/Features/Notifications/Views/_OutboxAlert.cshtml", (await attention.CountsAsync(HttpContext.RequestAborted)).FailedEmails);
 }

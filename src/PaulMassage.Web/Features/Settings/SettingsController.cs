@@ -77,7 +77,7 @@ public sealed class SettingsController(SchedulingEditor editor) : Controller
         }
 
         await editor.SaveAreaAsync(districts, cancellationToken);
-        TempData[MessageKey] = $"Area saved: {districts.Count} postcode district{(districts.Count == 1 ? string.Empty : "s")}.";
+        TempData[MessageKey] = $"Area saved: {Wording.Count(districts.Count, "postcode district")}.";
         return RedirectToAction(nameof(Index));
     }
 

@@ -36,6 +36,12 @@ public sealed class PracticeOptions
 
     public string Area { get; set; } = "Central and East London";
 
+    /// <summary>How soon the therapist answers a request, as the site and the e-mails both say it.</summary>
+    public const string DefaultReplyTime = "within one working day";
+
+    /// <summary>How soon the therapist answers a request: "within one working day" (read "usually ...").</summary>
+    public string ReplyTime { get; set; } = DefaultReplyTime;
+
     /// <summary>The public address of the site, for canonical links, the sitemap and e-mails.</summary>
     public string BaseUrl { get; set; } = "http://localhost:5080";
 }

@@ -13,6 +13,10 @@ public static class Policies
 
     /// <summary>The path under which everything belongs to the therapist.</summary>
     public const string AdminPrefix = "admin";
+
+    /// <summary>True when the request is answered by a back-office endpoint: one the <see cref="Therapist"/> policy guards.</summary>
+    public static bool IsBackOffice(HttpContext context) =>
+        context?.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == Therapist) == true;
 }
 
 /// <summary>

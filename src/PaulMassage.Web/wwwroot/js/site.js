@@ -51,7 +51,7 @@
   }
 
   // Confirm before cancelling a visit.
-  document.querySelectorAll('form[data-confirm]').forEach(function (form) {
+  document.querySelectorAll('form[data-confirm]:not([data-confirm=""])').forEach(function (form) {
     form.addEventListener('submit', function (e) {
       if (!window.confirm(form.getAttribute('data-confirm'))) { e.preventDefault(); }
     });

@@ -182,7 +182,8 @@ public sealed class ThePublicPages(PracticeAppFactoryFixture fixture) : IClassFi
         Assert.Contains("60", text, StringComparison.Ordinal);
         Assert.Contains("90", text, StringComparison.Ordinal);
         Assert.Contains(price, text, StringComparison.Ordinal);
-        Assert.NotNull(page.QuerySelector($"a[href^='/book?service={slug}']"));
+        var books = page.QuerySelectorAll($"a[href^='/book?service={slug}']").Select(a => a.TextContent.Trim()).ToList();
+        Assert.Contains("Book " + name, books); // the name as written: "Book Swedish massage", not "swedish"
     }
 
     [Theory]

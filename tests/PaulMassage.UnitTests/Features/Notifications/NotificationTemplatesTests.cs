@@ -19,7 +19,8 @@ public sealed class NotificationTemplatesTests
         {
             Assert.Contains("Monday 29 March 2027 at 10:00", part, StringComparison.Ordinal);
             Assert.Contains("Deep tissue massage, 60 minutes", part, StringComparison.Ordinal);
-            Assert.Contains("£65.00", part, StringComparison.Ordinal);
+            Assert.Contains("£65", part, StringComparison.Ordinal);
+            Assert.DoesNotContain("£65.00", part, StringComparison.Ordinal);
             Assert.Contains("SE1 7PB", part, StringComparison.Ordinal);
             Assert.Contains("PM-ABC234", part, StringComparison.Ordinal);
             Assert.Contains("https://paulmassage.example/bookings/Tok3n", part, StringComparison.Ordinal);
@@ -39,9 +40,9 @@ public sealed class NotificationTemplatesTests
     [Fact]
     public void the_html_part_encodes_what_people_typed()
     {
-        var content = NotificationTemplates.Declined(Practice, Visit(name: "<b>Ann</b> & Co"), "Fully booked <script>");
+        var content = NotificationTemplates.Declined(Practice, Visit(name: "<b>Ann</b>&Co Smith"), "Fully booked <script>");
 
-        Assert.Contains("&lt;b&gt;Ann&lt;/b&gt; &amp; Co", content.Html, StringComparison.Ordinal);
+        Assert.Contains("Dear &lt;b&gt;Ann&lt;/b&gt;&amp;Co,", content.Html, StringComparison.Ordinal);
         Assert.Contains("Fully booked &lt;script&gt;", content.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", content.Html, StringComparison.Ordinal);
         Assert.Contains("Fully booked <script>", content.Text, StringComparison.Ordinal);
@@ -68,8 +69,8 @@ public sealed class NotificationTemplatesTests
     [Fact]
     public void a_cancellation_by_the_therapist_gives_his_reason_and_one_by_the_client_thanks_them()
     {
-        var byPaul = NotificationTemplates.Cancelled(Practice, Visit(), ChangedBy.Therapist, "My car has broken down.");
-        var byClient = NotificationTemplates.Cancelled(Practice, Visit(), ChangedBy.Client, null);
+        var byPaul = NotificationTemplates.Cancelled(Practice, Visit(), ChangedBy.Therapist, "My car has broken down.", calendarCancellationAttached: true);
+        var byClient = NotificationTemplates.Cancelled(Practice, Visit(), ChangedBy.Client, null, calendarCancellationAttached: true);
 
         Assert.Contains("Paul's reason: My car has broken down.", byPaul.Text, StringComparison.Ordinal);
         Assert.Contains("Thank you for letting Paul know.", byClient.Text, StringComparison.Ordinal);
@@ -92,5 +93,56 @@ public sealed class NotificationTemplatesTests
 
         Assert.DoesNotContain("\n", content.Text.Replace("\r\n", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.EndsWith("Phone 07700 900123 · hello@paulmassage.example\r\nhttps://paulmassage.example\r\n", content.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void the_client_greeting_uses_the_first_name()
+    {
+        var content = NotificationTemplates.Confirmed(Practice, Visit(name: "Sarah Okafor"));
+
+        Assert.StartsWith("Dear Sarah,", content.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Dear Sarah Okafor", content.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void a_cancelled_request_that_was_never_confirmed_mentions_no_attachment()
+    {
+        var request = NotificationTemplates.Cancelled(Practice, Visit(), ChangedBy.Client, null, calendarCancellationAttached: false);
+        var confirmed = NotificationTemplates.Cancelled(Practice, Visit(), ChangedBy.Client, null, calendarCancellationAttached: true);
+
+        Assert.DoesNotContain("attached", request.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("the attached cancellation removes it", confirmed.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void the_moved_e_mail_says_the_visit_has_moved_whoever_moved_it()
+    {
+        var previous = new DateTimeOffset(2027, 3, 22, 9, 0, 0, TimeSpan.Zero);
+
+        var byClient = NotificationTemplates.Moved(Practice, Visit(), previous, ChangedBy.Client, confirmed: false);
+        var byPaul = NotificationTemplates.Moved(Practice, Visit(), previous, ChangedBy.Therapist, confirmed: true);
+
+        Assert.Contains("As you asked, your visit has moved from Monday 22 March 2027 at 09:00 to Monday 29 March 2027 at 10:00.", byClient.Text, StringComparison.Ordinal);
+        Assert.Contains("Paul has moved your visit from Monday 22 March 2027 at 09:00 to Monday 29 March 2027 at 10:00.", byPaul.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void a_proposed_time_without_a_manage_link_says_how_to_answer_instead_of_pointing_at_a_booking_page()
+    {
+        var noLink = NotificationTemplates.AlternativeProposed(Practice, Visit(manageUrl: null), new DateTimeOffset(2027, 3, 30, 11, 0, 0, TimeSpan.FromHours(1)), null);
+        var withLink = NotificationTemplates.AlternativeProposed(Practice, Visit(), new DateTimeOffset(2027, 3, 30, 11, 0, 0, TimeSpan.FromHours(1)), null);
+
+        Assert.DoesNotContain("booking page", noLink.Text, StringComparison.Ordinal);
+        Assert.Contains("reply to this e-mail or phone 07700 900123 to accept the new time or turn it down, quoting PM-ABC234", noLink.Text, StringComparison.Ordinal);
+        Assert.Contains("on your booking page", withLink.Text, StringComparison.Ordinal);
+        Assert.Contains("https://paulmassage.example/bookings/Tok3n", withLink.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void the_request_received_e_mail_states_the_reply_time_from_the_practice_settings()
+    {
+        var content = NotificationTemplates.RequestReceived(Practice with { ReplyTime = "within two hours" }, Visit());
+
+        Assert.Contains("usually within two hours", content.Text, StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using PaulMassage.BrowserTests.Infrastructure;
+using PaulMassage.IntegrationTests.Infrastructure;
+using PaulMassage.Web.Features.Booking;
+using PaulMassage.Web.Features.Courses;
+using PaulMassage.Web.Features.Privacy;
+using PaulMassage.Web.Infrastructure.Data;
+using static Microsoft.Playwright.Assertions;
+
+namespace PaulMassage.BrowserTests.Accessibility;
+
+/// <summary>
+/// axe-core on every back-office page, found the way Paul finds them: from /admin, following the
+/// links under /admin (one page per path). No serious or critical violation at either viewport,
+/// and on a phone nothing (the erasure button above all) sits off screen in a sideways scroll.
+/// </summary>
+public abstract class BackOfficePagesAreAccessible(BrowserFixture browser, Viewport viewport)
+{
+    [Fact]
+    public async Task Every_back_office_page_reached_from_admin_passes_axe()
+    {
+        await ArrangeAsync();
+        await browser.RunAsync(viewport, async session =>
+        {
+            var page = session.Page;
+            await session.GotoAsync("/account/sign-in");
+            await page.GetByLabel("E-mail").FillAsync(PracticeAppFactory.TherapistEmail);
+            await page.GetByLabel("Password").FillAsync(PracticeAppFactory.TherapistPassword);
+            await session.ActivateAsync(page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }));
+            await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Back office" })).ToBeVisibleAsync();
+
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "/admin" };
+            var queue = new Queue<string>(["/admin"]);
+            while (queue.Count > 0)
+            {
+                var path = queue.Dequeue();
+                await session.GotoAsync(path);
+                var name = "bo" + path.Split('?')[0].Replace('/', '-');
+                await session.AuditAsync(name);
+                await AssertNothingOffScreenAsync(page, path);
+                foreach (var link in await page.Locator("a[href^='/admin']").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"))
+                {
+                    if (seen.Add(link.Split('?', '#')[0]))
+                    {
+                        queue.Enqueue(link);
+                    }
+                }
+            }
+
+            Assert.True(seen.Count >= 20, $"Expected the tour to reach at least 20 back-office pages, it reached {seen.Count}: {string.Join(", ", seen)}");
+        });
+    }
+
+    /// <summary>No button or link wider than the screen's edge: a phone user would never see it.</summary>
+    private static async Task AssertNothingOffScreenAsync(IPage page, string path)
+    {
+        var offScreen = await page.EvaluateAsync<string[]>(
+            @"() => Array.from(document.querySelectorAll('main button, main a.btn, main input[type=submit]'))
+                .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.right > document.documentElement.clientWidth + 1; })
+                .map(e => e.textContent.trim())");
+        Assert.True(offScreen.Length == 0, $"{path}: off screen to the right: {string.Join(", ", offScreen)}");
+        var sideways = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1");
+        Assert.False(sideways, $"{path}: the page scrolls sideways.");
+    }
+
+    /// <summary>A request, a client with a past visit and a course plan, and an erasure request to complete: every page has something to show.</summary>
+    private async Task ArrangeAsync()
+    {
+        var site = browser.Site;
+        await Visits.RequestNextFreeAsync(site, $"Ada Audit {viewport}");
+        var visit = await site.VisitAsync($"audit-{viewport.Name()}@client.example", new DateTime(2027, 2, 16, 10, 0, 0, DateTimeKind.Utc), AppointmentStatus.Completed, name: $"Bea Audit {viewport}");
+        await using var scope = site.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var service = await db.Services.SingleAsync(s => s.Slug == "deep-tissue-massage");
+        var now = site.Clock.GetUtcNow().UtcDateTime;
+        db.Courses.Add(new CourseOfTreatment
+        {
+            ClientId = visit.ClientId, ServiceId = service.Id, SessionMinutes = 60, Sessions = 6, IntervalDays = 7,
+            Goal = "Sit through a working day", StartDate = new DateOnly(2027, 2, 16), CreatedUtc = now, UpdatedUtc = now,
+        });
+        db.Set<ErasureRequest>().Add(new ErasureRequest { ClientId = visit.ClientId, Channel = "account", RequestedUtc = now });
+        await db.SaveChangesAsync();
+    }
+}
+
+[Collection(PhoneCollection.Name)]
+public sealed class BackOfficePagesAreAccessibleOnAPhone(BrowserFixture browser) : BackOfficePagesAreAccessible(browser, Viewport.Phone);
+
+[Collection(DesktopCollection.Name)]
+public sealed class BackOfficePagesAreAccessibleOnADesktop(BrowserFixture browser) : BackOfficePagesAreAccessible(browser, Viewport.Desktop);
