@@ -25,10 +25,7 @@ public abstract class BackOfficePagesAreAccessible(BrowserFixture browser, Viewp
         await browser.RunAsync(viewport, async session =>
         {
             var page = session.Page;
-            await session.GotoAsync("/account/sign-in");
-            await page.GetByLabel("E-mail").FillAsync(PracticeAppFactory.TherapistEmail);
-            await page.GetByLabel("Password").FillAsync(PracticeAppFactory.TherapistPassword);
-            await session.ActivateAsync(page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }));
+            await SignIn.AsTherapistAsync(session, browser.Site);
             await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Back office" })).ToBeVisibleAsync();
 
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "/admin" };

@@ -29,7 +29,7 @@ public abstract class BackOfficeJourneys(BrowserFixture browser, Viewport viewpo
         await browser.RunAsync(viewport, async session =>
         {
             var page = session.Page;
-            await SignInAsTherapistAsync(session);
+            await SignIn.AsTherapistAsync(session, browser.Site);
             await Expect(page).ToHaveURLAsync(new Regex("/admin$"));
 
             // The request is waiting: confirm it from the list.
@@ -92,7 +92,7 @@ public abstract class BackOfficeJourneys(BrowserFixture browser, Viewport viewpo
             // The address is confirmed from the link in the e-mail the site sent, then the client signs in.
             var mail = Assert.Single(await MailPickup.ToAsync(browser.Site, email), m => m.Subject?.StartsWith("Confirm your e-mail", StringComparison.Ordinal) == true);
             await session.GotoAsync(MailPickup.LinkIn(mail, "/account/confirm-email"));
-            await SignInAsync(session, email, password);
+            await SignIn.AsClientAsync(session, email, password);
             await session.GotoAsync("/account");
 
             await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync(reference);
@@ -127,7 +127,7 @@ public abstract class BackOfficeJourneys(BrowserFixture browser, Viewport viewpo
         await browser.RunAsync(viewport, async session =>
         {
             var page = session.Page;
-            await SignInAsTherapistAsync(session);
+            await SignIn.AsTherapistAsync(session, browser.Site);
             var row = page.GetByRole(AriaRole.Article).Filter(new() { HasText = "ref " + reference });
             await Expect(row).ToContainTextAsync("Not me, says the address");
             await session.ActivateAsync(row.GetByRole(AriaRole.Link).First);
@@ -135,41 +135,6 @@ public abstract class BackOfficeJourneys(BrowserFixture browser, Viewport viewpo
             await Expect(page.Locator("#client-identity")).ToContainTextAsync("said this booking was not theirs");
             await session.AuditAsync("admin-request-not-me");
         });
-    }
-
-    /// <summary>
-    /// The therapist signs in as in production: his authenticator app set up (the integration tests'
-    /// one helper for that), his password, then a code from the app.
-    /// </summary>
-    private async Task SignInAsTherapistAsync(BrowserSession session)
-    {
-        var key = await Sessions.TherapistAuthenticatorKeyAsync(browser.Site);
-        await FillSignInAsync(session, PracticeAppFactory.TherapistEmail, PracticeAppFactory.TherapistPassword);
-        var page = session.Page;
-        await Expect(page).ToHaveURLAsync(new Regex("/account/sign-in/2fa"));
-        await page.GetByLabel("Code from your authenticator app").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
-        await session.ActivateAsync(page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }));
-        await Expect(page.Locator("form[action='/account/sign-out']")).ToHaveCountAsync(1);
-    }
-
-    private static async Task SignInAsync(BrowserSession session, string email, string password)
-    {
-        await FillSignInAsync(session, email, password);
-        // The sign-out form is in the header (folded away on a phone, so looked for by its markup).
-        await Expect(session.Page.Locator("form[action='/account/sign-out']")).ToHaveCountAsync(1);
-    }
-
-    private static async Task FillSignInAsync(BrowserSession session, string email, string password)
-    {
-        var page = session.Page;
-        if (!page.Url.Contains("/account/sign-in", StringComparison.Ordinal))
-        {
-            await session.GotoAsync("/account/sign-in");
-        }
-
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(password);
-        await session.ActivateAsync(page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }));
     }
 
     private async Task<DateOnly> VisitDateAsync(string reference)

@@ -2,11 +2,9 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PaulMassage.Web.Features.Clients;
 using PaulMassage.Web.Features.Site;
-using PaulMassage.Web.Infrastructure.Data;
 
 namespace PaulMassage.Web.Features.Account;
 
@@ -16,7 +14,7 @@ namespace PaulMassage.Web.Features.Account;
 /// </summary>
 public sealed class ClientAccounts(
     UserManager<AppUser> users,
-    AppDbContext db,
+    ClientIdentities identities,
     IEmailSender<AppUser> email,
     IOptions<PracticeOptions> practice,
     ILogger<ClientAccounts> logger)
@@ -102,10 +100,7 @@ public sealed class ClientAccounts(
             return 0;
         }
 
-        var normalized = Client.Normalize(user.Email);
-        var linked = await db.Clients
-            .Where(c => c.NormalizedEmail == normalized && c.UserId == null && !c.Provisional)
-            .ExecuteUpdateAsync(set => set.SetProperty(c => c.UserId, user.Id));
+        var linked = await identities.LinkAccountAsync(user.Id, user.Email);
         if (linked > 0)
         {
             logger.LogInformation("Linked {Count} client record(s) to account {UserId}", linked, user.Id);

@@ -50,9 +50,12 @@ public enum LinkOutcome
 /// <summary>
 /// The one rule for which client record a booking belongs to. Knowing an e-mail address is no proof
 /// of being its owner, so a booking made without signing in gets a provisional record of its own and
-/// changes nothing in anybody else's. A record joins the address's own record only when the booker
-/// proves control of the address (signing in to a confirmed account, or the one-time link e-mailed
-/// to it) and no record holds the address yet, or when Paul links it. Paul's own bookings are trusted.
+/// changes nothing in anybody else's. Proving control of the address (signing in to a confirmed
+/// account, or the one-time link e-mailed to it) makes a record the address's own when none exists,
+/// or joins it to the address's record when its name and phone are the ones on record; anything
+/// else is Paul's call (<see cref="LinkAsync"/>). Paul's own bookings are trusted. An account links
+/// to the address's own record only, never to a provisional one.
+/// See docs/adr/0005-provisional-client-records.md.
 /// </summary>
 public sealed class ClientIdentities(AppDbContext db, PracticeClock clock, ILogger<ClientIdentities> logger)
 {
@@ -61,6 +64,18 @@ public sealed class ClientIdentities(AppDbContext db, PracticeClock clock, ILogg
     {
         var normalized = Client.Normalize(email);
         return db.Clients.SingleOrDefaultAsync(c => c.NormalizedEmail == normalized && !c.Provisional, cancellationToken);
+    }
+
+    /// <summary>
+    /// Links the address's own record to an account whose address is now confirmed. Provisional
+    /// records stay apart: their booker may not be the account's owner.
+    /// </summary>
+    public Task<int> LinkAccountAsync(string userId, string confirmedEmail, CancellationToken cancellationToken = default)
+    {
+        var normalized = Client.Normalize(confirmedEmail);
+        return db.Clients
+            .Where(c => c.NormalizedEmail == normalized && c.UserId == null && !c.Provisional)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.UserId, userId), cancellationToken);
     }
 
     /// <summary>
