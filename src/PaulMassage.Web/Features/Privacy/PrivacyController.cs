@@ -35,7 +35,7 @@ public sealed class PrivacyController(PrivacyService privacy) : Controller
         }
 
         TempData["ManageMessage"] = result == ErasureAsk.Recorded
-            ? "Your request to erase your data is with Paul. He will check it is really you (by e-mail or phone) and confirm when it is done, within a month."
+            ? "Your request to erase your data is with Paul (this visit's data: the link reaches this visit only). He will check it is really you (by e-mail or phone) and confirm when it is done, within a month."
             : "You have already asked for your data to be erased; Paul will confirm when it is done.";
         return RedirectToAction(nameof(ManageBookingController.Show), "ManageBooking", new { token });
     }
