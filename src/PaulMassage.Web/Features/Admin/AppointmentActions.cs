@@ -84,19 +84,16 @@ public sealed class AppointmentActions(
             return NotFound();
         }
 
-        if (appointment.Status != AppointmentStatus.Requested)
-        {
-            return Refused(WhyNot(appointment.Status, "confirmed"));
-        }
-
-        if (appointment.Version != version)
+        if (appointment.Version != version && appointment.Status == AppointmentStatus.Requested)
         {
             return Changed(appointment.Status);
         }
 
-        if (appointment.StartUtc <= clock.UtcNow)
+        if (!appointment.TherapistMayConfirm(clock.UtcNow))
         {
-            return Refused("The requested time has passed, so it cannot be confirmed. Decline the request or propose another time.");
+            return Refused(appointment.Status == AppointmentStatus.Requested
+                ? "The requested time has passed, so it cannot be confirmed. Decline the request or propose another time."
+                : WhyNot(appointment.Status, "confirmed"));
         }
 
         appointment.ChangeStatus(AppointmentStatus.Confirmed, actor, clock.UtcNow);
@@ -123,7 +120,7 @@ public sealed class AppointmentActions(
             return NotFound();
         }
 
-        if (appointment.Status is not (AppointmentStatus.Requested or AppointmentStatus.AlternativeProposed))
+        if (!appointment.TherapistMayDecline())
         {
             return Refused(WhyNot(appointment.Status, "declined"));
         }
@@ -152,7 +149,7 @@ public sealed class AppointmentActions(
             return NotFound();
         }
 
-        if (appointment.Status != AppointmentStatus.Requested)
+        if (!appointment.TherapistMayPropose())
         {
             return Refused(WhyNot(appointment.Status, "given another time"));
         }
@@ -297,19 +294,16 @@ public sealed class AppointmentActions(
             return NotFound();
         }
 
-        if (appointment.Status != AppointmentStatus.Confirmed)
-        {
-            return Refused($"Only a confirmed visit can be marked {word}: this one is {StatusLabels.Sentence(appointment.Status)}.");
-        }
-
-        if (appointment.Version != version)
+        if (appointment.Version != version && appointment.Status == AppointmentStatus.Confirmed)
         {
             return Changed(appointment.Status);
         }
 
-        if (clock.UtcNow < appointment.StartUtc)
+        if (!appointment.TherapistMayRecordOutcome(clock.UtcNow))
         {
-            return Refused($"This visit has not started yet ({Describe(appointment.StartUtc)}), so it cannot be marked {word}.");
+            return Refused(appointment.Status == AppointmentStatus.Confirmed
+                ? $"This visit has not started yet ({Describe(appointment.StartUtc)}), so it cannot be marked {word}."
+                : $"Only a confirmed visit can be marked {word}: this one is {StatusLabels.Sentence(appointment.Status)}.");
         }
 
         appointment.ChangeStatus(outcome, actor, clock.UtcNow);

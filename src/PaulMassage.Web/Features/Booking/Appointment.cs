@@ -199,6 +199,18 @@ public class Appointment
         }
     }
 
+    public bool ClientMayCancel(DateTimeOffset now) => VisitPermissions.ClientMayCancel(Status, StartUtc, now);
+
+    public bool ClientMayMove(DateTimeOffset now) => VisitPermissions.ClientMayMove(Status, StartUtc, now);
+
+    public bool TherapistMayConfirm(DateTime nowUtc) => VisitPermissions.TherapistMayConfirm(Status, StartUtc, nowUtc);
+
+    public bool TherapistMayDecline() => VisitPermissions.TherapistMayDecline(Status);
+
+    public bool TherapistMayPropose() => VisitPermissions.TherapistMayPropose(Status);
+
+    public bool TherapistMayRecordOutcome(DateTime nowUtc) => VisitPermissions.TherapistMayRecordOutcome(Status, StartUtc, nowUtc);
+
     /// <summary>The therapist turns the request down, with a reason the client sees.</summary>
     public void Decline(string reason, string actor, DateTime atUtc)
     {

@@ -110,19 +110,6 @@ public sealed class TheBookingStateMachine
         Assert.Equal(final, BookingStateMachine.IsFinal(status));
     }
 
-    [Theory]
-    [InlineData(Requested, true)]
-    [InlineData(AlternativeProposed, true)]
-    [InlineData(Confirmed, true)]
-    [InlineData(Declined, false)]
-    [InlineData(Cancelled, false)]
-    [InlineData(Completed, false)]
-    [InlineData(NoShow, false)]
-    public void lets_the_client_change_only_a_visit_that_still_holds_its_time(AppointmentStatus status, bool clientMayChange)
-    {
-        Assert.Equal(clientMayChange, BookingStateMachine.ClientMayChange(status));
-    }
-
     [Fact]
     public void records_the_whole_history_of_a_visit_in_order()
     {
