@@ -162,7 +162,6 @@ internal sealed class PracticeGenerator(GeneratorSettings settings, IReadOnlyLis
                         if (proposedAtUtc is DateTime answered && proposedEnd <= period.Closes && proposedEnd > proposed)
                         {
                             visit.ProposeTime(clock.ToUtc(day, proposed), rules.TravelBufferMinutes, "therapist", answered);
-                            visit.Version = NewGuid();
                             end = proposedEnd;
                         }
                     }
@@ -195,7 +194,7 @@ internal sealed class PracticeGenerator(GeneratorSettings settings, IReadOnlyLis
         var roll = _random.NextDouble();
         if (roll < 0.60)
         {
-            Move(appointment, AppointmentStatus.Confirmed, "therapist", answered);
+            appointment.ChangeStatus(AppointmentStatus.Confirmed, "therapist", answered);
         }
         else if (roll < 0.63)
         {
@@ -203,18 +202,11 @@ internal sealed class PracticeGenerator(GeneratorSettings settings, IReadOnlyLis
         }
         else if (roll < 0.68)
         {
-            Move(appointment, AppointmentStatus.Cancelled, BookingService.ClientActor, answered, "Plans changed");
+            appointment.ChangeStatus(AppointmentStatus.Cancelled, BookingService.ClientActor, answered, "Plans changed");
         }
         else if (roll < 0.70)
         {
-            appointment.DeclineReason = "Paul is away that day.";
-            Move(appointment, AppointmentStatus.Declined, "therapist", answered);
-        }
-
-        // Requested, confirmed and proposed visits hold their time, as the booking service does.
-        if (BookingStateMachine.HoldsTime(appointment.Status))
-        {
-            appointment.ClaimSlots(rules.TravelBufferMinutes);
+            appointment.Decline("Paul is away that day.", "therapist", answered);
         }
 
         return appointment;
@@ -250,30 +242,29 @@ internal sealed class PracticeGenerator(GeneratorSettings settings, IReadOnlyLis
             var roll = _random.NextDouble();
             if (roll < 0.08)
             {
-                appointment.DeclineReason = "Paul is fully booked that week.";
-                Move(appointment, AppointmentStatus.Declined, "therapist", answered);
+                appointment.Decline("Paul is fully booked that week.", "therapist", answered);
             }
             else if (roll < 0.13)
             {
-                Move(appointment, AppointmentStatus.Cancelled, BookingService.ClientActor, answered, "Feeling better");
+                appointment.ChangeStatus(AppointmentStatus.Cancelled, BookingService.ClientActor, answered, "Feeling better");
             }
             else
             {
-                Move(appointment, AppointmentStatus.Confirmed, "therapist", answered);
+                appointment.ChangeStatus(AppointmentStatus.Confirmed, "therapist", answered);
                 var after = appointment.EndUtc.AddMinutes(30);
                 roll = _random.NextDouble();
                 if (roll < 0.04)
                 {
                     var cancelled = Max(answered.AddHours(1), startUtc.AddHours(-_random.Next(25, 72)));
-                    Move(appointment, AppointmentStatus.Cancelled, BookingService.ClientActor, cancelled, "Unwell");
+                    appointment.ChangeStatus(AppointmentStatus.Cancelled, BookingService.ClientActor, cancelled, "Unwell");
                 }
                 else if (roll < 0.07)
                 {
-                    Move(appointment, AppointmentStatus.NoShow, "therapist", after);
+                    appointment.ChangeStatus(AppointmentStatus.NoShow, "therapist", after);
                 }
                 else
                 {
-                    Move(appointment, AppointmentStatus.Completed, "therapist", after);
+                    appointment.ChangeStatus(AppointmentStatus.Completed, "therapist", after);
                 }
             }
 
@@ -285,46 +276,39 @@ internal sealed class PracticeGenerator(GeneratorSettings settings, IReadOnlyLis
 
     private Appointment NewAppointment(ServiceChoice choice, DateTime startUtc, DateTime createdUtc)
     {
+        // Every value is drawn in the order it always was, so a seed still gives the same practice.
         var contraindication = _random.NextDouble() < 0.06 ? Contraindication.BloodThinners : Contraindication.None;
-        var outcome = contraindication == Contraindication.None ? ScreeningOutcome.Clear : ScreeningOutcome.NeedsReview;
         var street = Streets[_random.Next(Streets.Length)];
-        var appointment = new Appointment
-        {
-            Reference = NewReference(),
-            ManageTokenHash = ManageToken.Hash(NewToken()),
-            ServiceId = choice.ServiceId,
-            DurationMinutes = choice.Minutes,
-            PriceGbp = choice.PriceGbp,
-            StartUtc = startUtc,
-            EndUtc = startUtc.AddMinutes(choice.Minutes),
-            NeedsReview = outcome == ScreeningOutcome.NeedsReview,
-            AddressLine1 = string.Create(CultureInfo.InvariantCulture, $"{_random.Next(1, 200)} {street}"),
-            Town = "London",
-            Postcode = NewPostcode(),
-            AccessNotes = _random.NextDouble() < 0.2 ? "Ring the top bell; parking on the street." : null,
-            CreatedUtc = createdUtc,
-            Version = NewGuid(),
-            Intake = new IntakeAssessment
-            {
-                MainComplaint = Complaints[_random.Next(Complaints.Length)],
-                PainAreas = (BodyArea)(1 << _random.Next(0, 7)) | BodyArea.LowerBack,
-                PainIntensity = _random.Next(2, 9),
-                Duration = (PainDuration)_random.Next(1, 4),
-                Feelings = (PainFeeling)(1 << _random.Next(0, 5)),
-                Contraindications = contraindication,
-                Outcome = outcome,
-                HealthDataConsentUtc = createdUtc,
-                CancellationPolicyAcceptedUtc = createdUtc,
-            },
-        };
-        appointment.History.Add(new AppointmentEvent { ToStatus = AppointmentStatus.Requested, Actor = BookingService.ClientActor, AtUtc = createdUtc });
-        return appointment;
-    }
+        var keys = new VisitKeys(NewReference(), NewToken(), ProtectedToken: null);
+        var addressLine1 = string.Create(CultureInfo.InvariantCulture, $"{_random.Next(1, 200)} {street}");
+        var postcode = NewPostcode();
+        var accessNotes = _random.NextDouble() < 0.2 ? "Ring the top bell; parking on the street." : null;
+        Guid? firstVersion = NewGuid();
+        var intake = new IntakeDetails(
+            MainComplaint: Complaints[_random.Next(Complaints.Length)],
+            PainAreas: (BodyArea)(1 << _random.Next(0, 7)) | BodyArea.LowerBack,
+            PainIntensity: _random.Next(2, 9),
+            Duration: (PainDuration)_random.Next(1, 4),
+            Feelings: (PainFeeling)(1 << _random.Next(0, 5)),
+            Contraindications: contraindication,
+            MedicalHistory: null,
+            RedFlags: RedFlag.None);
 
-    private void Move(Appointment appointment, AppointmentStatus to, string actor, DateTime atUtc, string? note = null)
-    {
-        appointment.ChangeStatus(to, actor, atUtc, note);
-        appointment.Version = NewGuid();
+        // The visit's version stamps come from the seed too: the first one drawn above, the rest as it changes.
+        Guid Versions()
+        {
+            if (firstVersion is { } first)
+            {
+                firstVersion = null;
+                return first;
+            }
+
+            return NewGuid();
+        }
+
+        return Appointment.Request(
+            new VisitPlan(choice.ServiceId, choice.Minutes, choice.PriceGbp, startUtc, addressLine1, null, "London", postcode, accessNotes, intake),
+            client: null, keys, BookingService.ClientActor, createdUtc, rules.TravelBufferMinutes, versions: Versions);
     }
 
     private Client NewClient(int id, DateTime createdUtc)

@@ -225,4 +225,27 @@ public sealed class MoveVisitTests(PracticeAppFactoryFixture fixture) : IClassFi
         var moved = await MoveAsync(client, $"/bookings/{visit.Token}/move", Utc(25, 14));
         Assert.Contains("can no longer be moved online", await moved.TextAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task a_visit_with_a_proposed_time_can_be_cancelled_but_not_moved_until_the_proposal_is_answered()
+    {
+        var visit = await Factory.VisitAsync("proposal-mover@test.example", Utc(19, 10), AppointmentStatus.Requested);
+        await Factory.WithDbAsync(async db =>
+        {
+            var appointment = await db.Appointments.Include(a => a.SlotClaims).SingleAsync(a => a.Id == visit.Id);
+            appointment.ProposeTime(Utc(19, 14), AvailabilityRules.Defaults.TravelBufferMinutes, "therapist", Factory.Clock.GetUtcNow().UtcDateTime);
+            return await db.SaveChangesAsync();
+        });
+        using var client = Factory.Browser();
+
+        var manage = await (await client.GetAsync($"/bookings/{visit.Token}")).TextAsync();
+        Assert.Contains("Cancel this visit", manage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Move this visit", manage, StringComparison.Ordinal);
+        Assert.Contains("Please answer his suggestion first", await (await client.GetAsync($"/bookings/{visit.Token}/move")).TextAsync(), StringComparison.Ordinal);
+        var moved = await MoveAsync(client, $"/bookings/{visit.Token}/move", Utc(20, 10));
+
+        Assert.Contains("can no longer be moved online", await moved.TextAsync(), StringComparison.Ordinal);
+        var after = await Factory.WithDbAsync(db => db.Appointments.AsNoTracking().SingleAsync(a => a.Id == visit.Id));
+        Assert.Equal((AppointmentStatus.AlternativeProposed, Utc(19, 10), (DateTime?)Utc(19, 14)), (after.Status, after.StartUtc, after.ProposedStartUtc));
+    }
 }

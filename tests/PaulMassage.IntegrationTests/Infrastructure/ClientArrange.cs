@@ -42,41 +42,18 @@ public static partial class ClientArrange
         await using var scope = factory.Scope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var service = await db.Services.Include(s => s.Options).SingleAsync(s => s.Slug == serviceSlug);
-        var normalized = Client.Normalize(email);
-        var client = await db.Clients.SingleOrDefaultAsync(c => c.NormalizedEmail == normalized && !c.Provisional)
-            ?? db.Clients.Add(Client.ForAddress(name, email, phone, factory.Clock.GetUtcNow().UtcDateTime)).Entity;
-        var token = ManageToken.Create();
+        // The address's own record, found or made as Paul's phone booking does; one already there keeps its name and phone.
+        var clients = scope.ServiceProvider.GetRequiredService<ClientIdentities>();
+        var client = await clients.ForBookingAsync(new Booker.Therapist(), email, string.Empty, string.Empty)
+            ?? await clients.ForBookingAsync(new Booker.Therapist(), email, name, phone)
+            ?? throw new InvalidOperationException("A new client record needs a name and phone.");
         var now = factory.Clock.GetUtcNow().UtcDateTime;
-        var appointment = new Appointment
-        {
-            Reference = ManageToken.CreateReference(),
-            ManageTokenHash = ManageToken.Hash(token),
-            Client = client,
-            ServiceId = service.Id,
-            DurationMinutes = minutes,
-            PriceGbp = service.Options.Single(o => o.Minutes == minutes).PriceGbp,
-            StartUtc = startUtc,
-            EndUtc = startUtc.AddMinutes(minutes),
-            NeedsReview = contraindications != Contraindication.None,
-            AddressLine1 = "1 Test Street",
-            Town = "London",
-            Postcode = postcode,
-            CreatedUtc = now,
-            Intake = new IntakeAssessment
-            {
-                MainComplaint = complaint,
-                PainAreas = areas,
-                PainIntensity = intensity,
-                Duration = PainDuration.OverTwelveWeeks,
-                Feelings = PainFeeling.MuscleAcheOrTension,
-                Contraindications = contraindications,
-                Outcome = contraindications == Contraindication.None ? ScreeningOutcome.Clear : ScreeningOutcome.NeedsReview,
-                HealthDataConsentUtc = now,
-                CancellationPolicyAcceptedUtc = now,
-            },
-        };
-        appointment.History.Add(new AppointmentEvent { ToStatus = AppointmentStatus.Requested, Actor = BookingService.ClientActor, AtUtc = now });
-        appointment.ClaimSlots(AvailabilityRules.Defaults.TravelBufferMinutes);
+        var keys = new VisitKeys(ManageToken.CreateReference(), ManageToken.Create(), ProtectedToken: null);
+        var intake = new IntakeDetails(complaint, areas, intensity, PainDuration.OverTwelveWeeks, PainFeeling.MuscleAcheOrTension,
+            contraindications, MedicalHistory: null, RedFlag.None);
+        var appointment = Appointment.Request(
+            new VisitPlan(service.Id, minutes, service.Options.Single(o => o.Minutes == minutes).PriceGbp, startUtc, "1 Test Street", null, "London", postcode, null, intake),
+            client, keys, BookingService.ClientActor, now, AvailabilityRules.Defaults.TravelBufferMinutes);
         if (status is AppointmentStatus.Confirmed or AppointmentStatus.Completed or AppointmentStatus.NoShow)
         {
             appointment.ChangeStatus(AppointmentStatus.Confirmed, "therapist", now);
@@ -89,7 +66,7 @@ public static partial class ClientArrange
 
         db.Appointments.Add(appointment);
         await db.SaveChangesAsync();
-        return new ArrangedVisit(appointment.Id, client.Id, appointment.Reference, token, startUtc);
+        return new ArrangedVisit(appointment.Id, client.Id, appointment.Reference, keys.Token, startUtc);
     }
 
     /// <summary>Records the pain score (and a short note) of a visit.</summary>

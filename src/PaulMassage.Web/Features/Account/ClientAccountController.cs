@@ -54,10 +54,9 @@ public sealed class ClientAccountQuery(AppDbContext db, UserManager<AppUser> use
         var now = clock.Now;
         var visits = rows.Select(r =>
         {
-            var changeable = BookingStateMachine.ClientMayChange(r.Status);
-            var inTime = CancellationPolicy.ClientMayCancel(r.StartUtc, now);
             return (r.StartUtc, Visit: new AccountVisit(r.Reference, clock.ToLocal(r.StartUtc), r.ServiceName, r.DurationMinutes, r.PriceGbp, r.Status, r.Postcode,
-                changeable && inTime, ClientVisitService.IsMovableStatus(r.Status) && inTime, changeable && !inTime));
+                VisitPermissions.ClientMayCancel(r.Status, r.StartUtc, now), VisitPermissions.ClientMayMove(r.Status, r.StartUtc, now),
+                VisitPermissions.ClientMustContactTherapist(r.Status, r.StartUtc, now)));
         }).ToList();
 
         var allCourses = new List<CourseView>();

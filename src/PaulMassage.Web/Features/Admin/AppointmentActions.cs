@@ -4,7 +4,6 @@ using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Clients;
 using PaulMassage.Web.Features.Notifications;
 using PaulMassage.Web.Features.Scheduling;
-using PaulMassage.Web.Features.Screening;
 using PaulMassage.Web.Infrastructure.Data;
 using PaulMassage.Web.Infrastructure.Time;
 
@@ -85,19 +84,16 @@ public sealed class AppointmentActions(
             return NotFound();
         }
 
-        if (appointment.Status != AppointmentStatus.Requested)
-        {
-            return Refused(WhyNot(appointment.Status, "confirmed"));
-        }
-
-        if (appointment.Version != version)
+        if (appointment.Version != version && appointment.Status == AppointmentStatus.Requested)
         {
             return Changed(appointment.Status);
         }
 
-        if (appointment.StartUtc <= clock.UtcNow)
+        if (!appointment.TherapistMayConfirm(clock.UtcNow))
         {
-            return Refused("The requested time has passed, so it cannot be confirmed. Decline the request or propose another time.");
+            return Refused(appointment.Status == AppointmentStatus.Requested
+                ? "The requested time has passed, so it cannot be confirmed. Decline the request or propose another time."
+                : WhyNot(appointment.Status, "confirmed"));
         }
 
         appointment.ChangeStatus(AppointmentStatus.Confirmed, actor, clock.UtcNow);
@@ -124,7 +120,7 @@ public sealed class AppointmentActions(
             return NotFound();
         }
 
-        if (appointment.Status is not (AppointmentStatus.Requested or AppointmentStatus.AlternativeProposed))
+        if (!appointment.TherapistMayDecline())
         {
             return Refused(WhyNot(appointment.Status, "declined"));
         }
@@ -134,8 +130,7 @@ public sealed class AppointmentActions(
             return Changed(appointment.Status);
         }
 
-        appointment.DeclineReason = reason.Trim();
-        appointment.ChangeStatus(AppointmentStatus.Declined, actor, clock.UtcNow, "Reason given to the client: " + appointment.DeclineReason);
+        appointment.Decline(reason, actor, clock.UtcNow);
         await notifications.VisitDeclinedAsync(appointment, cancellationToken);
         if (await SaveAsync(appointment, "declined", cancellationToken) is { } conflict)
         {
@@ -154,7 +149,7 @@ public sealed class AppointmentActions(
             return NotFound();
         }
 
-        if (appointment.Status != AppointmentStatus.Requested)
+        if (!appointment.TherapistMayPropose())
         {
             return Refused(WhyNot(appointment.Status, "given another time"));
         }
@@ -236,48 +231,13 @@ public sealed class AppointmentActions(
             return new PhoneBookingOutcome.NewClientNeedsDetails();
         }
 
-        var screening = booking.Intake is { } answers
-            ? ScreeningRules.Screen(new IntakeAnswers(RedFlag.None, answers.Contraindications, answers.Feelings)).Outcome
-            : ScreeningOutcome.Clear;
-        var token = ManageToken.Create();
-        var appointment = new Appointment
-        {
-            Reference = ManageToken.CreateReference(),
-            ManageTokenHash = ManageToken.Hash(token),
-            ManageTokenProtected = manageLinks.Protect(token),
-            Client = client,
-            ServiceId = service.Id,
-            DurationMinutes = option.Minutes,
-            PriceGbp = option.PriceGbp,
-            StartUtc = booking.StartUtc,
-            EndUtc = booking.StartUtc.AddMinutes(option.Minutes),
-            NeedsReview = screening == ScreeningOutcome.NeedsReview,
-            AddressLine1 = booking.AddressLine1,
-            AddressLine2 = booking.AddressLine2,
-            Town = booking.Town,
-            Postcode = booking.Postcode.ToString(),
-            AccessNotes = booking.AccessNotes,
-            CreatedUtc = now,
-            Intake = booking.Intake is { } intake
-                ? new IntakeAssessment
-                {
-                    MainComplaint = intake.MainComplaint,
-                    PainAreas = intake.PainAreas,
-                    PainIntensity = intake.PainIntensity,
-                    Duration = intake.Duration,
-                    Feelings = intake.Feelings,
-                    Contraindications = intake.Contraindications,
-                    MedicalHistory = intake.MedicalHistory,
-                    Outcome = screening,
-                    HealthDataConsentUtc = now,
-                    CancellationPolicyAcceptedUtc = now,
-                }
-                : null,
-        };
         var overridden = problems.Count > 0 ? " Overrode: " + string.Join(" ", problems.Select(p => p.Message)) : string.Empty;
-        appointment.History.Add(new AppointmentEvent { ToStatus = AppointmentStatus.Requested, Actor = actor, AtUtc = now, Note = "Entered by the therapist (phone booking)." + overridden });
+        var keys = manageLinks.NewKeys();
+        var appointment = Appointment.Request(
+            new VisitPlan(service.Id, option.Minutes, option.PriceGbp, booking.StartUtc, booking.AddressLine1, booking.AddressLine2,
+                booking.Town, booking.Postcode.ToString(), booking.AccessNotes, booking.Intake),
+            client, keys, actor, now, snapshot.Rules.TravelBufferMinutes, "Entered by the therapist (phone booking)." + overridden);
         appointment.ChangeStatus(AppointmentStatus.Confirmed, actor, now, "Confirmed on entry");
-        appointment.ClaimSlots(snapshot.Rules.TravelBufferMinutes);
         db.Appointments.Add(appointment);
         await notifications.VisitConfirmedAsync(appointment, cancellationToken);
 
@@ -298,7 +258,7 @@ public sealed class AppointmentActions(
         }
 
         logger.LogInformation("Booking {Reference} entered and confirmed by the therapist", appointment.Reference);
-        return new PhoneBookingOutcome.Created(appointment.Id, appointment.Reference, token);
+        return new PhoneBookingOutcome.Created(appointment.Id, appointment.Reference, keys.Token);
     }
 
     /// <summary>
@@ -334,19 +294,16 @@ public sealed class AppointmentActions(
             return NotFound();
         }
 
-        if (appointment.Status != AppointmentStatus.Confirmed)
-        {
-            return Refused($"Only a confirmed visit can be marked {word}: this one is {StatusLabels.Sentence(appointment.Status)}.");
-        }
-
-        if (appointment.Version != version)
+        if (appointment.Version != version && appointment.Status == AppointmentStatus.Confirmed)
         {
             return Changed(appointment.Status);
         }
 
-        if (clock.UtcNow < appointment.StartUtc)
+        if (!appointment.TherapistMayRecordOutcome(clock.UtcNow))
         {
-            return Refused($"This visit has not started yet ({Describe(appointment.StartUtc)}), so it cannot be marked {word}.");
+            return Refused(appointment.Status == AppointmentStatus.Confirmed
+                ? $"This visit has not started yet ({Describe(appointment.StartUtc)}), so it cannot be marked {word}."
+                : $"Only a confirmed visit can be marked {word}: this one is {StatusLabels.Sentence(appointment.Status)}.");
         }
 
         appointment.ChangeStatus(outcome, actor, clock.UtcNow);

@@ -86,17 +86,27 @@ public sealed record RequestDetail(
     DateTimeOffset LocalCreated,
     IntakeSummary? Intake,
     IReadOnlyList<HistoryLine> History,
-    bool HasStarted,
+    TherapistChoices May,
     int ClientId = 0,
     ClientStanding Standing = default)
 {
-    public bool CanConfirm => Status == AppointmentStatus.Requested && !HasStarted;
+    public bool CanConfirm => May.Confirm;
 
-    public bool CanDecline => Status is AppointmentStatus.Requested or AppointmentStatus.AlternativeProposed;
+    public bool CanDecline => May.Decline;
 
-    public bool CanPropose => Status == AppointmentStatus.Requested;
+    public bool CanPropose => May.Propose;
 
-    public bool CanRecordOutcome => Status == AppointmentStatus.Confirmed && HasStarted;
+    public bool CanRecordOutcome => May.RecordOutcome;
+}
+
+/// <summary>Which of his buttons the therapist sees, from the visit's own rules (<see cref="VisitPermissions"/>).</summary>
+public sealed record TherapistChoices(bool Confirm, bool Decline, bool Propose, bool RecordOutcome)
+{
+    public static TherapistChoices For(Appointment visit, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        return new(visit.TherapistMayConfirm(nowUtc), visit.TherapistMayDecline(), visit.TherapistMayPropose(), visit.TherapistMayRecordOutcome(nowUtc));
+    }
 }
 
 /// <summary>Reads what the requests pages show.</summary>
@@ -114,7 +124,7 @@ public sealed class RequestsQuery(AppDbContext db, PracticeClock clock)
         var rows = open.Select(a => new RequestRow(
             a.Id, a.Reference, a.Version, a.Client!.Name, a.Service!.Name, a.DurationMinutes, clock.ToLocal(a.StartUtc),
             a.ProposedStartUtc is DateTime p ? clock.ToLocal(p) : null,
-            a.Postcode, a.Status, a.NeedsReview, a.StartUtc <= now, IntakeSummary.From(a.Intake), Standing(a))).ToList();
+            a.Postcode, a.Status, a.NeedsReview, VisitPermissions.HasStarted(a.StartUtc, now), IntakeSummary.From(a.Intake), Standing(a))).ToList();
 
         var today = clock.Today;
         var dayStart = clock.StartOfDayUtc(today);
@@ -150,7 +160,7 @@ public sealed class RequestsQuery(AppDbContext db, PracticeClock clock)
             IntakeSummary.From(a.Intake),
             a.History.OrderBy(h => h.AtUtc).ThenBy(h => h.Id)
                 .Select(h => new HistoryLine(clock.ToLocal(h.AtUtc), h.Actor, h.FromStatus, h.ToStatus, h.Note)).ToList(),
-            a.StartUtc <= clock.UtcNow,
+            TherapistChoices.For(a, clock.UtcNow),
             a.ClientId,
             Standing(a));
     }

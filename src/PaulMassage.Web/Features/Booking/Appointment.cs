@@ -4,16 +4,29 @@ using PaulMassage.Web.Features.Screening;
 
 namespace PaulMassage.Web.Features.Booking;
 
-/// <summary>A home visit, from the client's request to its outcome.</summary>
+/// <summary>
+/// A home visit, from the client's request to its outcome. It is made only by <see cref="Request"/>
+/// and changes only through its own methods, so no caller can store a half-made visit (no token,
+/// no history, no slot claims) or a change of status the rules do not allow.
+/// </summary>
 public class Appointment
 {
+    /// <summary>Where new version stamps come from: random, or the data generator's seeded source.</summary>
+    private Func<Guid> newVersion = Guid.NewGuid;
+
+    /// <summary>For EF Core, which sets the stored values through the private setters.</summary>
+    private Appointment()
+    {
+    }
+
+    /// <summary>The key; set by the database, or by the data generator's bulk insert.</summary>
     public int Id { get; set; }
 
     /// <summary>Short reference the client quotes on the phone, for example PM-7K3Q9X.</summary>
-    public required string Reference { get; set; }
+    public string Reference { get; private set; } = string.Empty;
 
     /// <summary>SHA-256 of the manage-link token; the token itself is only ever in the client's link.</summary>
-    public required string ManageTokenHash { get; set; }
+    public string ManageTokenHash { get; set; } = string.Empty;
 
     /// <summary>
     /// The manage-link token encrypted with ASP.NET Core Data Protection (see <see cref="ManageLinks"/>),
@@ -22,35 +35,37 @@ public class Appointment
     /// </summary>
     public string? ManageTokenProtected { get; set; }
 
+    /// <summary>The client's key; set with <see cref="Client"/>, or by the data generator's bulk insert.</summary>
     public int ClientId { get; set; }
 
-    public Client? Client { get; set; }
+    public Client? Client { get; private set; }
 
-    public int ServiceId { get; set; }
+    public int ServiceId { get; private set; }
 
-    public Service? Service { get; set; }
+    public Service? Service { get; private set; }
 
-    public int DurationMinutes { get; set; }
+    public int DurationMinutes { get; private set; }
 
     /// <summary>The price when booked, so later price changes do not rewrite history.</summary>
-    public decimal PriceGbp { get; set; }
+    public decimal PriceGbp { get; private set; }
 
-    public DateTime StartUtc { get; set; }
+    public DateTime StartUtc { get; private set; }
 
-    public DateTime EndUtc { get; set; }
+    public DateTime EndUtc { get; private set; }
 
     public AppointmentStatus Status { get; private set; } = AppointmentStatus.Requested;
 
     /// <summary>Set by screening when a contraindication needs the therapist's review.</summary>
-    public bool NeedsReview { get; set; }
+    public bool NeedsReview { get; private set; }
 
-    public required string AddressLine1 { get; set; }
+    // The address is cleared by erasure (PrivacyService), so its setters stay open to it.
+    public string AddressLine1 { get; set; } = string.Empty;
 
     public string? AddressLine2 { get; set; }
 
-    public required string Town { get; set; }
+    public string Town { get; set; } = string.Empty;
 
-    public required string Postcode { get; set; }
+    public string Postcode { get; set; } = string.Empty;
 
     public string? AccessNotes { get; set; }
 
@@ -62,10 +77,10 @@ public class Appointment
 
     public DateTime? ProposedEndUtc => ProposedStartUtc?.AddMinutes(DurationMinutes);
 
-    /// <summary>The therapist's reason when he declines, shown to the client.</summary>
+    /// <summary>The therapist's reason when he declines (<see cref="Decline"/>), shown to the client; erasure clears it.</summary>
     public string? DeclineReason { get; set; }
 
-    public DateTime CreatedUtc { get; set; }
+    public DateTime CreatedUtc { get; private set; }
 
     /// <summary>
     /// When the day-before reminder was queued, or when a confirmation or move e-mail sent inside
@@ -84,13 +99,83 @@ public class Appointment
     public DateTime? DisownedUtc { get; private set; }
 
     /// <summary>Changes on every update, so two concurrent changes cannot both win.</summary>
-    public Guid Version { get; set; } = Guid.NewGuid();
+    public Guid Version { get; private set; }
 
-    public IntakeAssessment? Intake { get; set; }
+    public IntakeAssessment? Intake { get; private set; }
 
     public List<AppointmentEvent> History { get; } = [];
 
     public List<SlotClaim> SlotClaims { get; } = [];
+
+    /// <summary>
+    /// The one way a visit is made: a request at a time and place, with its reference and manage-link
+    /// secret, the intake answers screened (a review flag for a contraindication), the first line of
+    /// its history, and the calendar cells it holds. The callers (online booking, phone booking, the
+    /// sample data, the data generator and the tests) only say what is booked and by whom.
+    /// </summary>
+    /// <param name="client">Null only when the caller sets <see cref="ClientId"/> itself (the data generator).</param>
+    /// <param name="versions">The source of version stamps; the data generator passes its seeded one so its output is reproducible.</param>
+    public static Appointment Request(
+        VisitPlan plan,
+        Client? client,
+        VisitKeys keys,
+        string actor,
+        DateTime atUtc,
+        int travelBufferMinutes,
+        string? note = null,
+        Func<Guid>? versions = null)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(keys);
+        var screening = plan.Intake is { } answers
+            ? ScreeningRules.Screen(new IntakeAnswers(answers.RedFlags, answers.Contraindications, answers.Feelings)).Outcome
+            : ScreeningOutcome.Clear;
+        if (screening == ScreeningOutcome.Stop)
+        {
+            throw new InvalidOperationException("A visit is never booked with a red flag; the booking stops with medical advice first.");
+        }
+
+        var appointment = new Appointment
+        {
+            newVersion = versions ?? Guid.NewGuid,
+            Reference = keys.Reference,
+            ManageTokenHash = ManageToken.Hash(keys.Token),
+            ManageTokenProtected = keys.ProtectedToken,
+            Client = client,
+            ClientId = client?.Id ?? 0,
+            ServiceId = plan.ServiceId,
+            DurationMinutes = plan.Minutes,
+            PriceGbp = plan.PriceGbp,
+            StartUtc = plan.StartUtc,
+            EndUtc = plan.StartUtc.AddMinutes(plan.Minutes),
+            NeedsReview = screening == ScreeningOutcome.NeedsReview,
+            AddressLine1 = plan.AddressLine1,
+            AddressLine2 = plan.AddressLine2,
+            Town = plan.Town,
+            Postcode = plan.Postcode,
+            AccessNotes = plan.AccessNotes,
+            CreatedUtc = atUtc,
+            Intake = plan.Intake is { } intake
+                ? new IntakeAssessment
+                {
+                    MainComplaint = intake.MainComplaint,
+                    PainAreas = intake.PainAreas,
+                    PainIntensity = intake.PainIntensity,
+                    Duration = intake.Duration,
+                    Feelings = intake.Feelings,
+                    Contraindications = intake.Contraindications,
+                    MedicalHistory = intake.MedicalHistory,
+                    Outcome = screening,
+                    HealthDataConsentUtc = atUtc,
+                    CancellationPolicyAcceptedUtc = atUtc,
+                }
+                : null,
+        };
+        appointment.Version = appointment.newVersion();
+        appointment.History.Add(new AppointmentEvent { ToStatus = AppointmentStatus.Requested, Actor = actor, AtUtc = atUtc, Note = note });
+        appointment.ClaimSlots(travelBufferMinutes);
+        return appointment;
+    }
 
     /// <summary>Moves the visit to another status, recording who did it and when.</summary>
     public void ChangeStatus(AppointmentStatus to, string actor, DateTime atUtc, string? note = null)
@@ -107,11 +192,31 @@ public class Appointment
         }
 
         Status = to;
-        Version = Guid.NewGuid();
+        Version = newVersion();
         if (!BookingStateMachine.HoldsTime(to))
         {
             SlotClaims.Clear();
         }
+    }
+
+    public bool ClientMayCancel(DateTimeOffset now) => VisitPermissions.ClientMayCancel(Status, StartUtc, now);
+
+    public bool ClientMayMove(DateTimeOffset now) => VisitPermissions.ClientMayMove(Status, StartUtc, now);
+
+    public bool TherapistMayConfirm(DateTime nowUtc) => VisitPermissions.TherapistMayConfirm(Status, StartUtc, nowUtc);
+
+    public bool TherapistMayDecline() => VisitPermissions.TherapistMayDecline(Status);
+
+    public bool TherapistMayPropose() => VisitPermissions.TherapistMayPropose(Status);
+
+    public bool TherapistMayRecordOutcome(DateTime nowUtc) => VisitPermissions.TherapistMayRecordOutcome(Status, StartUtc, nowUtc);
+
+    /// <summary>The therapist turns the request down, with a reason the client sees.</summary>
+    public void Decline(string reason, string actor, DateTime atUtc)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        ChangeStatus(AppointmentStatus.Declined, actor, atUtc, "Reason given to the client: " + reason.Trim());
+        DeclineReason = reason.Trim();
     }
 
     /// <summary>Starts the e-mail address check of a booking made without signing in; the token goes in the e-mail only.</summary>
@@ -126,7 +231,7 @@ public class Appointment
     public void CompleteEmailCheck()
     {
         EmailCheckTokenHash = null;
-        Version = Guid.NewGuid();
+        Version = newVersion();
     }
 
     /// <summary>Someone at the booking's address said it was not them: the check link is used up and the visit is flagged for Paul.</summary>
@@ -134,7 +239,7 @@ public class Appointment
     {
         EmailCheckTokenHash = null;
         DisownedUtc ??= atUtc;
-        Version = Guid.NewGuid();
+        Version = newVersion();
     }
 
     /// <summary>Paul has linked the booking to another client record (one of the same address).</summary>
@@ -142,7 +247,7 @@ public class Appointment
     {
         Client = client;
         ClientId = client.Id;
-        Version = Guid.NewGuid();
+        Version = newVersion();
     }
 
     /// <summary>Claims the quarter-hour cells the visit and its travel buffer cover.</summary>
@@ -188,7 +293,7 @@ public class Appointment
 
         StartUtc = newStartUtc;
         EndUtc = newStartUtc.AddMinutes(DurationMinutes);
-        Version = Guid.NewGuid();
+        Version = newVersion();
         History.Add(new AppointmentEvent { FromStatus = Status, ToStatus = Status, Actor = actor, AtUtc = atUtc, Note = note });
         ClaimSlots(travelBufferMinutes);
     }
@@ -205,6 +310,26 @@ public class Appointment
         SlotClaims.AddRange(wanted.Where(cell => !held.Contains(cell)).Order().Select(cell => new SlotClaim { CellStartUtc = cell }));
     }
 }
+
+/// <summary>What a new visit books: the service and length (at its price then), when, where, and the intake answers (none for some phone bookings).</summary>
+public sealed record VisitPlan(
+    int ServiceId,
+    int Minutes,
+    decimal PriceGbp,
+    DateTime StartUtc,
+    string AddressLine1,
+    string? AddressLine2,
+    string Town,
+    string Postcode,
+    string? AccessNotes,
+    IntakeDetails? Intake);
+
+/// <summary>
+/// The reference and manage-link secret of a new visit. The site draws them at random
+/// (<see cref="ManageLinks.NewKeys"/>); the data generator from its seed, so its output is reproducible.
+/// </summary>
+/// <param name="ProtectedToken">The token encrypted for later e-mails; null when none will be sent (sample and generated data).</param>
+public sealed record VisitKeys(string Reference, string Token, string? ProtectedToken);
 
 /// <summary>One change in an appointment's life: who, when, from what to what.</summary>
 public class AppointmentEvent

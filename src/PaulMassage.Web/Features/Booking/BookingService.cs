@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using PaulMassage.Web.Features.Catalogue;
 using PaulMassage.Web.Features.Clients;
 using PaulMassage.Web.Features.Notifications;
 using PaulMassage.Web.Features.Scheduling;
@@ -35,8 +34,6 @@ public sealed class BookingService(
             return stopped;
         }
 
-        var screening = ScreeningRules.Screen(new IntakeAnswers(request.Intake.RedFlags, request.Intake.Contraindications, request.Intake.Feelings));
-
         var snapshot = await settings.GetAsync(cancellationToken);
         if (!snapshot.Area.Covers(request.Postcode))
         {
@@ -64,8 +61,14 @@ public sealed class BookingService(
         // reference is retried the same way.
         for (var attempt = 1; ; attempt++)
         {
-            var token = ManageToken.Create();
-            var appointment = await NewAppointmentAsync(request, service.Id, option, screening, token, snapshot.Rules.TravelBufferMinutes, cancellationToken);
+            var keys = manageLinks.NewKeys();
+            var client = await clients.ForBookingAsync(request.Booker, request.Email, request.Name, request.Phone, cancellationToken)
+                ?? throw new InvalidOperationException("A client's booking always has a name and phone.");
+            var appointment = Appointment.Request(
+                new VisitPlan(service.Id, option.Minutes, option.PriceGbp, request.StartUtc, request.AddressLine1, request.AddressLine2,
+                    request.Town, request.Postcode.ToString(), request.AccessNotes, request.Intake),
+                client, keys, ClientActor, clock.UtcNow, snapshot.Rules.TravelBufferMinutes);
+            db.Appointments.Add(appointment);
 
             // Typing an address proves nothing: the address is sent a one-time link to say the
             // booking is theirs, or that it was not them.
@@ -77,7 +80,7 @@ public sealed class BookingService(
             {
                 await db.SaveChangesAsync(cancellationToken);
                 logger.LogInformation("Booking {Reference} requested (needs review: {NeedsReview})", appointment.Reference, appointment.NeedsReview);
-                return new BookingOutcome.Accepted(appointment.Reference, token, appointment.NeedsReview, addressCheck is not null);
+                return new BookingOutcome.Accepted(appointment.Reference, keys.Token, appointment.NeedsReview, addressCheck is not null);
             }
             catch (DbUpdateException ex) when (UniqueViolation.Involves(ex, nameof(AppDbContext.SlotClaims)))
             {
@@ -112,56 +115,6 @@ public sealed class BookingService(
     }
 
     private const int MaxSaveAttempts = 3;
-
-    private async Task<Appointment> NewAppointmentAsync(
-        BookingRequest request,
-        int serviceId,
-        ServiceOption option,
-        ScreeningResult screening,
-        string token,
-        int travelBufferMinutes,
-        CancellationToken cancellationToken)
-    {
-        var now = clock.UtcNow;
-        var client = await clients.ForBookingAsync(request.Booker, request.Email, request.Name, request.Phone, cancellationToken)
-            ?? throw new InvalidOperationException("A client's booking always has a name and phone.");
-        var appointment = new Appointment
-        {
-            Reference = ManageToken.CreateReference(),
-            ManageTokenHash = ManageToken.Hash(token),
-            ManageTokenProtected = manageLinks.Protect(token),
-            Client = client,
-            ServiceId = serviceId,
-            DurationMinutes = option.Minutes,
-            PriceGbp = option.PriceGbp,
-            StartUtc = request.StartUtc,
-            EndUtc = request.StartUtc.AddMinutes(option.Minutes),
-            NeedsReview = screening.Outcome == ScreeningOutcome.NeedsReview,
-            AddressLine1 = request.AddressLine1,
-            AddressLine2 = request.AddressLine2,
-            Town = request.Town,
-            Postcode = request.Postcode.ToString(),
-            AccessNotes = request.AccessNotes,
-            CreatedUtc = now,
-            Intake = new IntakeAssessment
-            {
-                MainComplaint = request.Intake.MainComplaint,
-                PainAreas = request.Intake.PainAreas,
-                PainIntensity = request.Intake.PainIntensity,
-                Duration = request.Intake.Duration,
-                Feelings = request.Intake.Feelings,
-                Contraindications = request.Intake.Contraindications,
-                MedicalHistory = request.Intake.MedicalHistory,
-                Outcome = screening.Outcome,
-                HealthDataConsentUtc = now,
-                CancellationPolicyAcceptedUtc = now,
-            },
-        };
-        appointment.History.Add(new AppointmentEvent { ToStatus = AppointmentStatus.Requested, Actor = ClientActor, AtUtc = now });
-        appointment.ClaimSlots(travelBufferMinutes);
-        db.Appointments.Add(appointment);
-        return appointment;
-    }
 
     /// <summary>Up to six free times close to the one asked for.</summary>
     private async Task<IReadOnlyList<FreeSlot>> AlternativesAsync(BookingRequest request, CancellationToken cancellationToken)

@@ -31,10 +31,6 @@ public static class BookingStateMachine
         status is AppointmentStatus.Requested or AppointmentStatus.Confirmed or AppointmentStatus.AlternativeProposed;
 
     public static bool IsFinal(AppointmentStatus status) => NextStatuses(status).Count == 0;
-
-    /// <summary>Whether the client may still cancel or move it themselves.</summary>
-    public static bool ClientMayChange(AppointmentStatus status) =>
-        status is AppointmentStatus.Requested or AppointmentStatus.Confirmed or AppointmentStatus.AlternativeProposed;
 }
 
 /// <summary>Thrown when a status change breaks <see cref="BookingStateMachine"/>.</summary>

@@ -17,6 +17,7 @@ public sealed record ManagedBooking(
     string Postcode,
     string? DeclineReason,
     bool ClientMayCancel,
+    bool ClientMayMove,
     bool InsideCancellationNotice,
     DateTimeOffset? LocalProposedStart = null);
 
@@ -58,7 +59,6 @@ public sealed class ManageBookingService(AppDbContext db, SchedulingSettings set
             return null;
         }
 
-        var inTime = CancellationPolicy.ClientMayCancel(appointment.StartUtc, clock.Now);
         return new ManagedBooking(
             appointment.Reference,
             appointment.Service!.Name,
@@ -68,8 +68,9 @@ public sealed class ManageBookingService(AppDbContext db, SchedulingSettings set
             appointment.Status,
             appointment.Postcode,
             appointment.DeclineReason,
-            BookingStateMachine.ClientMayChange(appointment.Status) && inTime,
-            BookingStateMachine.ClientMayChange(appointment.Status) && !inTime,
+            appointment.ClientMayCancel(clock.Now),
+            appointment.ClientMayMove(clock.Now),
+            VisitPermissions.ClientMustContactTherapist(appointment.Status, appointment.StartUtc, clock.Now),
             appointment.Status == AppointmentStatus.AlternativeProposed && appointment.ProposedStartUtc is DateTime proposed ? clock.ToLocal(proposed) : null);
     }
 
@@ -83,14 +84,9 @@ public sealed class ManageBookingService(AppDbContext db, SchedulingSettings set
     public async Task<CancelResult> CancelAsync(Appointment appointment, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(appointment);
-        if (!BookingStateMachine.CanMove(appointment.Status, AppointmentStatus.Cancelled) || !BookingStateMachine.ClientMayChange(appointment.Status))
+        if (!appointment.ClientMayCancel(clock.Now))
         {
-            return CancelResult.NotCancellable;
-        }
-
-        if (!CancellationPolicy.ClientMayCancel(appointment.StartUtc, clock.Now))
-        {
-            return CancelResult.TooLate;
+            return VisitPermissions.ClientMustContactTherapist(appointment.Status, appointment.StartUtc, clock.Now) ? CancelResult.TooLate : CancelResult.NotCancellable;
         }
 
         appointment.ChangeStatus(AppointmentStatus.Cancelled, BookingService.ClientActor, clock.UtcNow, "Cancelled by the client");

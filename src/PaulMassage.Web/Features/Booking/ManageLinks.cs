@@ -18,7 +18,12 @@ public sealed class ManageLinks(IDataProtectionProvider dataProtection, IOptions
 
     private readonly IDataProtector protector = dataProtection.CreateProtector(Purpose);
 
-    public string Protect(string token) => protector.Protect(token);
+    /// <summary>A new visit's random reference and manage-link token, the token also encrypted for later e-mails.</summary>
+    public VisitKeys NewKeys()
+    {
+        var token = ManageToken.Create();
+        return new VisitKeys(ManageToken.CreateReference(), token, protector.Protect(token));
+    }
 
     public string UrlFor(string token) => practice.Value.BaseUrl.TrimEnd('/') + ManageToken.ManagePath(token);
 

@@ -56,16 +56,19 @@ public sealed class ClientVisitService(
             clock.ToLocal(appointment.StartUtc), appointment.Status, appointment.Postcode);
     }
 
-    /// <summary>Whether the client may move this visit now (their own time rules aside).</summary>
+    /// <summary>Whether the client may move this visit now (<see cref="VisitPermissions.ClientMayMove"/>).</summary>
     public bool MayMove(Appointment appointment)
     {
         ArgumentNullException.ThrowIfNull(appointment);
-        return IsMovableStatus(appointment.Status) && CancellationPolicy.ClientMayCancel(appointment.StartUtc, clock.Now);
+        return appointment.ClientMayMove(clock.Now);
     }
 
-    /// <summary>Requested and confirmed visits can be moved; a visit with another time proposed needs that answered first.</summary>
-    public static bool IsMovableStatus(AppointmentStatus status) =>
-        status is AppointmentStatus.Requested or AppointmentStatus.Confirmed;
+    /// <summary>Still open but within 24 hours of its start: the client has to contact Paul.</summary>
+    public bool TooLate(Appointment appointment)
+    {
+        ArgumentNullException.ThrowIfNull(appointment);
+        return VisitPermissions.ClientMustContactTherapist(appointment.Status, appointment.StartUtc, clock.Now);
+    }
 
     /// <summary>Free times for the same length, in the week from <paramref name="from"/>, the visit's own time not counting against it.</summary>
     public Task<IReadOnlyList<FreeSlot>> FreeTimesAsync(Appointment appointment, DateOnly from, int days, CancellationToken cancellationToken = default)
@@ -84,14 +87,9 @@ public sealed class ClientVisitService(
     public async Task<MoveOutcome> MoveAsync(Appointment appointment, DateTime newStartUtc, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(appointment);
-        if (!IsMovableStatus(appointment.Status))
+        if (!appointment.ClientMayMove(clock.Now))
         {
-            return new MoveOutcome.NotMovable();
-        }
-
-        if (!CancellationPolicy.ClientMayCancel(appointment.StartUtc, clock.Now))
-        {
-            return new MoveOutcome.TooLate();
+            return TooLate(appointment) ? new MoveOutcome.TooLate() : new MoveOutcome.NotMovable();
         }
 
         var snapshot = await settings.GetAsync(cancellationToken);

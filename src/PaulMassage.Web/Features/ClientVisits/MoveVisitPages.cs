@@ -62,7 +62,7 @@ public sealed class MoveVisitPages(ClientVisitService visits, SchedulingSettings
                 FormAction = links.FormAction,
                 BackLink = links.BackLink,
                 MayMove = false,
-                TooLate = ClientVisitService.IsMovableStatus(appointment.Status),
+                TooLate = visits.TooLate(appointment),
                 Refusal = refusal,
             };
         }

@@ -12,7 +12,7 @@ namespace PaulMassage.Web.Infrastructure.Data;
 /// Development only, and only into an empty appointment table. Every time is taken from the live
 /// availability calculation, so the samples never break the practice's own rules.
 /// </summary>
-public sealed class DevelopmentSampleData(AppDbContext db, AvailabilityService availability, SchedulingSettings settings, PracticeClock clock)
+public sealed class DevelopmentSampleData(AppDbContext db, AvailabilityService availability, SchedulingSettings settings, ClientIdentities clients, PracticeClock clock)
 {
     private static readonly (string Name, string Email, string Phone, string Street, string Postcode, Contraindication Flags, AppointmentStatus Status)[] Samples =
     [
@@ -42,43 +42,20 @@ public sealed class DevelopmentSampleData(AppDbContext db, AvailabilityService a
             var sample = Samples[i];
             var service = services[i % services.Count];
             var option = service.Options.OrderBy(o => o.Minutes).First();
-            var start = slots[i].StartUtc;
-            var appointment = new Appointment
-            {
-                Reference = ManageToken.CreateReference(),
-                ManageTokenHash = ManageToken.Hash(ManageToken.Create()),
-                Client = new Client { Name = sample.Name, Email = sample.Email, NormalizedEmail = Client.Normalize(sample.Email), Phone = sample.Phone, CreatedUtc = now },
-                ServiceId = service.Id,
-                DurationMinutes = option.Minutes,
-                PriceGbp = option.PriceGbp,
-                StartUtc = start,
-                EndUtc = start.AddMinutes(option.Minutes),
-                NeedsReview = sample.Flags != Contraindication.None,
-                AddressLine1 = sample.Street,
-                Town = "London",
-                Postcode = sample.Postcode,
-                AccessNotes = i % 2 == 0 ? "Second floor, no lift. Buzzer 2." : "Parking bay behind the building.",
-                CreatedUtc = now,
-                Intake = new IntakeAssessment
-                {
-                    MainComplaint = "Aching lower back after long days at a desk.",
-                    PainAreas = BodyArea.LowerBack | BodyArea.Shoulders,
-                    PainIntensity = 4 + i,
-                    Duration = PainDuration.SixToTwelveWeeks,
-                    Feelings = PainFeeling.MuscleAcheOrTension,
-                    Contraindications = sample.Flags,
-                    Outcome = sample.Flags == Contraindication.None ? ScreeningOutcome.Clear : ScreeningOutcome.NeedsReview,
-                    HealthDataConsentUtc = now,
-                    CancellationPolicyAcceptedUtc = now,
-                },
-            };
-            appointment.History.Add(new AppointmentEvent { ToStatus = AppointmentStatus.Requested, Actor = BookingService.ClientActor, AtUtc = now });
+            var client = await clients.ForBookingAsync(new Booker.Therapist(), sample.Email, sample.Name, sample.Phone, cancellationToken);
+            var intake = new IntakeDetails(
+                "Aching lower back after long days at a desk.", BodyArea.LowerBack | BodyArea.Shoulders, 4 + i, PainDuration.SixToTwelveWeeks,
+                PainFeeling.MuscleAcheOrTension, sample.Flags, MedicalHistory: null, RedFlag.None);
+            var appointment = Appointment.Request(
+                new VisitPlan(service.Id, option.Minutes, option.PriceGbp, slots[i].StartUtc, sample.Street, null, "London", sample.Postcode,
+                    i % 2 == 0 ? "Second floor, no lift. Buzzer 2." : "Parking bay behind the building.", intake),
+                client, new VisitKeys(ManageToken.CreateReference(), ManageToken.Create(), ProtectedToken: null),
+                BookingService.ClientActor, now, buffer);
             if (sample.Status == AppointmentStatus.Confirmed)
             {
                 appointment.ChangeStatus(AppointmentStatus.Confirmed, "sample data", now);
             }
 
-            appointment.ClaimSlots(buffer);
             db.Appointments.Add(appointment);
         }
 

@@ -139,8 +139,7 @@ public sealed class BookingEmailsTests : IAsyncLifetime
 
         await practice.ChangeAsync(booked.Reference, async (a, n) =>
         {
-            a.DeclineReason = "I am away at a training course that week.";
-            a.ChangeStatus(AppointmentStatus.Declined, "therapist", practice.Clock.GetUtcNow().UtcDateTime);
+            a.Decline("I am away at a training course that week.", "therapist", practice.Clock.GetUtcNow().UtcDateTime);
             await n.VisitDeclinedAsync(a);
         });
         await practice.DispatchAsync();
@@ -207,8 +206,7 @@ public sealed class BookingEmailsTests : IAsyncLifetime
 
         await practice.ChangeAsync(booked.Reference, async (a, n) =>
         {
-            a.StartUtc = WednesdayTen.AddDays(2);
-            a.EndUtc = a.StartUtc.AddMinutes(a.DurationMinutes);
+            a.MoveTo(WednesdayTen.AddDays(2), 30, "client", practice.Clock.GetUtcNow().UtcDateTime, "Moved by the client");
             await n.VisitMovedAsync(a, ChangedBy.Client);
         });
         await practice.DispatchAsync();

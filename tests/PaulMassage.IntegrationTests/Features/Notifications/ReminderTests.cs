@@ -91,8 +91,7 @@ public sealed class ReminderTests : IAsyncLifetime
 
         await practice.ChangeAsync(booked.Reference, async (a, n) =>
         {
-            a.StartUtc = visitStart.AddDays(2).AddHours(4);
-            a.EndUtc = a.StartUtc.AddMinutes(a.DurationMinutes);
+            a.MoveTo(visitStart.AddDays(2).AddHours(4), 30, "therapist", practice.Clock.GetUtcNow().UtcDateTime, "Moved by the therapist");
             await n.VisitMovedAsync(a, ChangedBy.Therapist);
         });
         Assert.Equal(0, await practice.QueueRemindersAsync());

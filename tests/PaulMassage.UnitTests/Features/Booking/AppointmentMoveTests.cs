@@ -4,25 +4,10 @@ namespace PaulMassage.UnitTests.Features.Booking;
 
 public sealed class AppointmentMoveTests
 {
-    private static readonly DateTime Booked = new(2027, 3, 2, 10, 0, 0, DateTimeKind.Utc);
-    private static readonly DateTime At = new(2027, 3, 1, 9, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime Booked = Appointments.Start;
+    private static readonly DateTime At = Appointments.At;
 
-    /// <summary>A requested visit taken through the given changes of status.</summary>
-    private static Appointment Visit(params AppointmentStatus[] path)
-    {
-        var appointment = new Appointment
-        {
-            Reference = "PM-MOVE01", ManageTokenHash = "hash", AddressLine1 = "1 High St", Town = "London", Postcode = "SE1 7PB",
-            DurationMinutes = 60, StartUtc = Booked, EndUtc = Booked.AddMinutes(60),
-        };
-        appointment.ClaimSlots(30);
-        foreach (var status in path)
-        {
-            appointment.ChangeStatus(status, "paul", At);
-        }
-
-        return appointment;
-    }
+    private static Appointment Visit(params AppointmentStatus[] path) => Appointments.Along(path);
 
     [Fact]
     public void a_move_keeps_length_and_status_records_who_and_claims_only_the_new_time()

@@ -4,19 +4,10 @@ namespace PaulMassage.UnitTests.Features.Booking;
 
 public sealed class AppointmentProposalTests
 {
-    private static readonly DateTime Requested = new(2027, 3, 2, 10, 0, 0, DateTimeKind.Utc);
-    private static readonly DateTime At = new(2027, 3, 1, 9, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime Requested = Appointments.Start;
+    private static readonly DateTime At = Appointments.At;
 
-    private static Appointment NewRequest()
-    {
-        var appointment = new Appointment
-        {
-            Reference = "PM-TEST01", ManageTokenHash = "hash", AddressLine1 = "1 High St", Town = "London", Postcode = "SE1 7PB",
-            DurationMinutes = 60, StartUtc = Requested, EndUtc = Requested.AddMinutes(60),
-        };
-        appointment.ClaimSlots(30);
-        return appointment;
-    }
+    private static Appointment NewRequest() => Appointments.New();
 
     private static HashSet<DateTime> Cells(DateTime start) => SlotClaim.CellsFor(start, start.AddMinutes(60), 30).ToHashSet();
 

@@ -110,19 +110,6 @@ public sealed class TheBookingStateMachine
         Assert.Equal(final, BookingStateMachine.IsFinal(status));
     }
 
-    [Theory]
-    [InlineData(Requested, true)]
-    [InlineData(AlternativeProposed, true)]
-    [InlineData(Confirmed, true)]
-    [InlineData(Declined, false)]
-    [InlineData(Cancelled, false)]
-    [InlineData(Completed, false)]
-    [InlineData(NoShow, false)]
-    public void lets_the_client_change_only_a_visit_that_still_holds_its_time(AppointmentStatus status, bool clientMayChange)
-    {
-        Assert.Equal(clientMayChange, BookingStateMachine.ClientMayChange(status));
-    }
-
     [Fact]
     public void records_the_whole_history_of_a_visit_in_order()
     {
@@ -134,31 +121,43 @@ public sealed class TheBookingStateMachine
         appointment.ChangeStatus(Completed, "therapist", monday.AddDays(2));
 
         Assert.Equal(
-            [(Requested, AlternativeProposed, "therapist"), (AlternativeProposed, Confirmed, "client"), (Confirmed, Completed, "therapist")],
-            appointment.History.Select(e => (e.FromStatus!.Value, e.ToStatus, e.Actor)));
-        Assert.Equal([monday, monday.AddHours(2), monday.AddDays(2)], appointment.History.Select(e => e.AtUtc));
+            [(null, Requested, "client"), (Requested, AlternativeProposed, "therapist"), (AlternativeProposed, Confirmed, "client"), (Confirmed, Completed, "therapist")],
+            appointment.History.Select(e => (e.FromStatus, e.ToStatus, e.Actor)));
+        Assert.Equal([Appointments.At, monday, monday.AddHours(2), monday.AddDays(2)], appointment.History.Select(e => e.AtUtc));
     }
 }
 
-/// <summary>Appointments for rule tests, brought to a status along the allowed path.</summary>
+/// <summary>
+/// Visits for the unit tests, made the one way every visit is made (<see cref="Appointment.Request"/>):
+/// requested at <see cref="Start"/> for 60 minutes with a 30-minute travel buffer, changed at <see cref="At"/>.
+/// </summary>
 internal static class Appointments
 {
-    public static Appointment New() => new()
-    {
-        Reference = "PM-TEST22",
-        ManageTokenHash = new string('0', 64),
-        AddressLine1 = "1 Test Street",
-        Town = "London",
-        Postcode = "SE1 7PB",
-        StartUtc = new DateTime(2027, 3, 2, 10, 0, 0, DateTimeKind.Utc),
-        EndUtc = new DateTime(2027, 3, 2, 11, 0, 0, DateTimeKind.Utc),
-        DurationMinutes = 60,
-    };
+    public const int Buffer = 30;
 
-    public static Appointment In(AppointmentStatus status)
+    public static readonly DateTime Start = new(2027, 3, 2, 10, 0, 0, DateTimeKind.Utc);
+
+    public static readonly DateTime At = new(2027, 3, 1, 9, 0, 0, DateTimeKind.Utc);
+
+    public static Appointment New() => Appointment.Request(
+        new VisitPlan(ServiceId: 1, Minutes: 60, PriceGbp: 80m, Start, "1 Test Street", null, "London", "SE1 7PB", null, Intake: null),
+        client: null, new VisitKeys("PM-TEST22", "token", ProtectedToken: null), BookingService.ClientActor, At, Buffer);
+
+    /// <summary>A new visit taken through the given changes of status by the therapist.</summary>
+    public static Appointment Along(params AppointmentStatus[] path)
     {
         var appointment = New();
-        var at = new DateTime(2027, 3, 1, 9, 0, 0, DateTimeKind.Utc);
+        foreach (var step in path)
+        {
+            appointment.ChangeStatus(step, "setup", At);
+        }
+
+        return appointment;
+    }
+
+    /// <summary>A visit brought to <paramref name="status"/> along the allowed path.</summary>
+    public static Appointment In(AppointmentStatus status)
+    {
         AppointmentStatus[] path = status switch
         {
             Requested => [],
@@ -170,11 +169,7 @@ internal static class Appointments
             NoShow => [Confirmed, NoShow],
             _ => throw new ArgumentOutOfRangeException(nameof(status)),
         };
-        foreach (var step in path)
-        {
-            appointment.ChangeStatus(step, "setup", at);
-        }
-
+        var appointment = Along(path);
         Assert.Equal(status, appointment.Status);
         return appointment;
     }

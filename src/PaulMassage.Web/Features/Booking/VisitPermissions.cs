@@ -1,0 +1,46 @@
+namespace PaulMassage.Web.Features.Booking;
+
+/// <summary>
+/// What the client and the therapist may do with a visit now: one statement per action, read by the
+/// pages that show the buttons (through <see cref="Appointment"/>'s methods, or directly for a
+/// projection) and by the services that do the work. Which status changes exist at all is
+/// <see cref="BookingStateMachine"/>'s; these add who may make them, and when.
+/// </summary>
+public static class VisitPermissions
+{
+    /// <summary>Until 24 hours before the visit (<see cref="CancellationPolicy"/>), whatever its answer so far.</summary>
+    public static bool ClientMayCancel(AppointmentStatus status, DateTime startUtc, DateTimeOffset now) =>
+        ClientMayCallOff(status) && CancellationPolicy.ClientMayCancel(startUtc, now);
+
+    /// <summary>
+    /// Requested or confirmed, until 24 hours before. Not while another time is proposed: the visit
+    /// then holds two times and Paul waits for an answer, and a move would leave his proposal hanging
+    /// with a third time. The client answers it first (accept, or turn it down) or cancels.
+    /// </summary>
+    public static bool ClientMayMove(AppointmentStatus status, DateTime startUtc, DateTimeOffset now) =>
+        status is AppointmentStatus.Requested or AppointmentStatus.Confirmed && CancellationPolicy.ClientMayCancel(startUtc, now);
+
+    /// <summary>The visit is still open but starts within 24 hours: the client has to phone or e-mail Paul.</summary>
+    public static bool ClientMustContactTherapist(AppointmentStatus status, DateTime startUtc, DateTimeOffset now) =>
+        ClientMayCallOff(status) && !CancellationPolicy.ClientMayCancel(startUtc, now);
+
+    /// <summary>A request, while its time is still ahead.</summary>
+    public static bool TherapistMayConfirm(AppointmentStatus status, DateTime startUtc, DateTime nowUtc) =>
+        status == AppointmentStatus.Requested && !HasStarted(startUtc, nowUtc);
+
+    /// <summary>A request, or one waiting for the answer to his proposed time (declining withdraws it).</summary>
+    public static bool TherapistMayDecline(AppointmentStatus status) =>
+        status is AppointmentStatus.Requested or AppointmentStatus.AlternativeProposed;
+
+    /// <summary>A request he has not answered yet; one proposal at a time.</summary>
+    public static bool TherapistMayPropose(AppointmentStatus status) => status == AppointmentStatus.Requested;
+
+    /// <summary>Completed or no-show: a confirmed visit, once its time has come.</summary>
+    public static bool TherapistMayRecordOutcome(AppointmentStatus status, DateTime startUtc, DateTime nowUtc) =>
+        status == AppointmentStatus.Confirmed && HasStarted(startUtc, nowUtc);
+
+    public static bool HasStarted(DateTime startUtc, DateTime nowUtc) => startUtc <= nowUtc;
+
+    /// <summary>Requested, confirmed or with a time proposed: open, and holding time.</summary>
+    private static bool ClientMayCallOff(AppointmentStatus status) => BookingStateMachine.HoldsTime(status);
+}
