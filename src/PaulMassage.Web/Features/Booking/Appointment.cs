@@ -16,6 +16,12 @@ public class Appointment
     public required string ManageTokenHash { get; set; }
 
     /// <summary>
+    /// When a fresh manage link replaced the first one (the client asked for it after the old one
+    /// expired); null while the booking still has the link it was made with. See <see cref="ManageLinkExpiresUtc"/>.
+    /// </summary>
+    public DateTime? ManageTokenIssuedUtc { get; private set; }
+
+    /// <summary>
     /// The manage-link token encrypted with ASP.NET Core Data Protection (see <see cref="ManageLinks"/>),
     /// so later e-mails (reminders, aftercare) can carry the link. Useless without the key ring,
     /// which is kept outside the database.
@@ -112,6 +118,44 @@ public class Appointment
         {
             SlotClaims.Clear();
         }
+    }
+
+    /// <summary>
+    /// When the manage link stops working: <paramref name="validity"/> after the end of the visit (or
+    /// of a time Paul proposed, if later), or after a fresh link was issued, whichever is latest.
+    /// </summary>
+    public DateTime ManageLinkExpiresUtc(TimeSpan validity)
+    {
+        var last = EndUtc;
+        if (ProposedEndUtc is DateTime proposed && proposed > last)
+        {
+            last = proposed;
+        }
+
+        if (ManageTokenIssuedUtc is DateTime issued && issued > last)
+        {
+            last = issued;
+        }
+
+        return last + validity;
+    }
+
+    /// <summary>A fresh manage link replaces the old one, which stops working at once.</summary>
+    public void ReplaceManageToken(string tokenHash, string tokenProtected, DateTime atUtc)
+    {
+        ManageTokenHash = tokenHash;
+        ManageTokenProtected = tokenProtected;
+        ManageTokenIssuedUtc = atUtc;
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>The manage link stops working for good and cannot be rebuilt for e-mails (erasure).</summary>
+    public void RevokeManageToken()
+    {
+        ManageTokenHash = ManageToken.Hash(ManageToken.Create());
+        ManageTokenProtected = null;
+        ManageTokenIssuedUtc = null;
+        Version = Guid.NewGuid();
     }
 
     /// <summary>Starts the e-mail address check of a booking made without signing in; the token goes in the e-mail only.</summary>

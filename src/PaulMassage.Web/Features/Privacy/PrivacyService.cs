@@ -33,6 +33,7 @@ public sealed record ErasureRequestRow(int Id, string ClientName, string ClientE
 /// </summary>
 public sealed class PrivacyService(
     AppDbContext db,
+    ManageLinkAccess manageLinks,
     UserManager<AppUser> users,
     IEnumerable<IPersonalDataHandler> handlers,
     PracticeClock clock,
@@ -44,8 +45,7 @@ public sealed class PrivacyService(
     /// <summary>What a manage link may show: the booking it belongs to, not the client's other bookings.</summary>
     public async Task<PersonalDataExport?> ExportForBookingAsync(string token, CancellationToken cancellationToken = default)
     {
-        var hash = ManageToken.Hash(token);
-        var appointment = await db.Appointments.AsNoTracking().SingleOrDefaultAsync(a => a.ManageTokenHash == hash, cancellationToken);
+        var appointment = await manageLinks.FindAsync(token, q => q.AsNoTracking(), cancellationToken);
         if (appointment is null)
         {
             return null;
@@ -68,8 +68,7 @@ public sealed class PrivacyService(
 
     public async Task<ErasureAsk> RequestErasureForBookingAsync(string token, CancellationToken cancellationToken = default)
     {
-        var hash = ManageToken.Hash(token);
-        var appointment = await db.Appointments.AsNoTracking().SingleOrDefaultAsync(a => a.ManageTokenHash == hash, cancellationToken);
+        var appointment = await manageLinks.FindAsync(token, q => q.AsNoTracking(), cancellationToken);
         return appointment is null
             ? ErasureAsk.NotFound
             : await RecordRequestAsync(appointment.ClientId, appointment.Id, "booking " + appointment.Reference, cancellationToken);
@@ -234,8 +233,7 @@ public sealed class PrivacyService(
         appointment.Postcode = string.Empty;
         appointment.AccessNotes = null;
         appointment.DeclineReason = null;
-        appointment.ManageTokenHash = ManageToken.Hash(ManageToken.Create());
-        appointment.ManageTokenProtected = null;
+        appointment.RevokeManageToken();
         appointment.CompleteEmailCheck();
         foreach (var change in appointment.History)
         {

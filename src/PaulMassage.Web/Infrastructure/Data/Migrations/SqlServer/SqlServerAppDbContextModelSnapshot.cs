@@ -343,6 +343,9 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<DateTime?>("ManageTokenIssuedUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("ManageTokenProtected")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");

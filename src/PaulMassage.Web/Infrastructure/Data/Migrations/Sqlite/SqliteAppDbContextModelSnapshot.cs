@@ -326,6 +326,9 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ManageTokenIssuedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ManageTokenProtected")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
