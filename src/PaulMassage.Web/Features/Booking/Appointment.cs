@@ -1,6 +1,7 @@
 using PaulMassage.Web.Features.Catalogue;
 using PaulMassage.Web.Features.Clients;
 using PaulMassage.Web.Features.Screening;
+using PaulMassage.Web.Infrastructure.Data.Encryption;
 
 namespace PaulMassage.Web.Features.Booking;
 
@@ -58,6 +59,8 @@ public class Appointment
 
     public required string Postcode { get; set; }
 
+    /// <summary>How to get in (entry codes, key-safe numbers, parking): encrypted at rest.</summary>
+    [Encrypted]
     public string? AccessNotes { get; set; }
 
     /// <summary>
@@ -68,7 +71,8 @@ public class Appointment
 
     public DateTime? ProposedEndUtc => ProposedStartUtc?.AddMinutes(DurationMinutes);
 
-    /// <summary>The therapist's reason when he declines, shown to the client.</summary>
+    /// <summary>The therapist's reason when he declines, shown to the client; may speak of health, so encrypted at rest.</summary>
+    [Encrypted]
     public string? DeclineReason { get; set; }
 
     public DateTime CreatedUtc { get; set; }
@@ -265,5 +269,7 @@ public class AppointmentEvent
 
     public DateTime AtUtc { get; set; }
 
+    /// <summary>Free text (a decline reason, a note to the client): encrypted at rest.</summary>
+    [Encrypted]
     public string? Note { get; set; }
 }
