@@ -27,7 +27,9 @@ public sealed record ErasureRequestRow(int Id, string ClientName, string ClientE
 /// <summary>
 /// The client's rights over their data: a copy of it (JSON), and erasure, which the therapist
 /// completes. Erasure keeps each appointment only as anonymous history: its time, service, price
-/// and status stay; name, contact details, address, access notes, intake and notes go. A manage
+/// and status stay; name, contact details, address, access notes, intake and notes go, with the
+/// pickup-folder copies of the client's e-mails, and on SQLite the write-ahead log is emptied
+/// (<see cref="ErasureTraces"/>). A manage
 /// link reaches its own booking only (anyone can book with someone else's e-mail address); the
 /// whole record is reached from the account, behind sign-in.
 /// </summary>
@@ -36,6 +38,7 @@ public sealed class PrivacyService(
     ManageLinkAccess manageLinks,
     UserManager<AppUser> users,
     IEnumerable<IPersonalDataHandler> handlers,
+    ErasureTraces traces,
     PracticeClock clock,
     IOptions<PracticeOptions> practice,
     ILogger<PrivacyService> logger)
@@ -162,6 +165,7 @@ public sealed class PrivacyService(
         request.CompletedBy = completedBy;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await traces.ClearAsync(cancellationToken);
     }
 
     /// <summary>
@@ -180,6 +184,7 @@ public sealed class PrivacyService(
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await traces.ClearAsync(cancellationToken);
     }
 
     /// <summary>
