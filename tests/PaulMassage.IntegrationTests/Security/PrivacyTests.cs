@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PaulMassage.IntegrationTests.Infrastructure;
 using PaulMassage.Web.Features.Account;
 using PaulMassage.Web.Features.Booking;
+using PaulMassage.Web.Features.Notifications;
 using PaulMassage.Web.Features.Privacy;
 using PaulMassage.Web.Infrastructure.Data;
 
@@ -108,7 +109,12 @@ public sealed class ThePrivacyRights(PracticeAppFactoryFixture fixture) : IClass
     {
         var email = $"fred-{Guid.NewGuid():N}@test.example";
         var start = (await Factory.FreeStartsAsync(1))[0];
-        var only = await Factory.BookAsync(start, "Fred Forgettable", email, f => f["AddressLine1"] = "9 Hidden Row");
+        var only = await Factory.BookAsync(start, "Fred Forgettable", email, f =>
+        {
+            f["AddressLine1"] = "9 Hidden Row";
+            f["Phone"] = "07700 900913";
+        });
+        Assert.NotEmpty(await MailPickup.ToAsync(Factory, email));
         using var client = Factory.Visitor();
         using (var ask = await FormPost.PostAsync(client, $"/bookings/{only.Token}", $"/bookings/{only.Token}/erasure", []))
         {
@@ -132,7 +138,44 @@ public sealed class ThePrivacyRights(PracticeAppFactoryFixture fixture) : IClass
         Assert.Equal((AppointmentStatus.Cancelled, start, string.Empty), (history.Status, history.StartUtc, history.AddressLine1));
         Assert.Equal("deep-tissue-massage", await Factory.WithDbAsync(db => db.Services.Where(s => s.Id == history.ServiceId).Select(s => s.Slug).SingleAsync()));
 
-        await AssertNotInDatabaseFilesAsync("Fred Forgettable", "9 Hidden Row", email);
+        await AssertLeftNowhereAsync("Fred Forgettable", "9 Hidden Row", "07700 900913", email);
+    }
+
+    [Fact]
+    public async Task erase_a_whole_record_and_leave_no_trace_of_it_in_the_database_files_mail_or_logs()
+    {
+        const string name = "Vera Vanishing";
+        const string phone = "07700 900871";
+        const string address = "41 Vanishing Mews";
+        const string access = "Key safe code 9931";
+        var email = $"vera-{Guid.NewGuid():N}@test.example";
+        var starts = await Factory.FreeStartsAsync(2);
+        void Details(Dictionary<string, string> f)
+        {
+            f["Phone"] = phone;
+            f["AddressLine1"] = address;
+            f["AccessNotes"] = access;
+        }
+
+        var first = await Factory.BookAsync(starts[0], name, email, Details);
+        var second = await Factory.BookAsync(starts[1], name, email, Details);
+        await Factory.ProveAddressAsync(email, first.Reference);
+        await Factory.ProveAddressAsync(email, second.Reference);
+        var clientId = await Factory.WithDbAsync(db => db.Appointments.Where(a => a.Id == first.AppointmentId).Select(a => a.ClientId).SingleAsync());
+        Assert.True((await MailPickup.ToAsync(Factory, email)).Count >= 2);
+        Assert.Contains(Directory.EnumerateFiles(Factory.MailFolder), f => File.ReadAllText(f).Contains(phone, StringComparison.Ordinal));
+
+        await using (var scope = Factory.Scope())
+        {
+            await scope.ServiceProvider.GetRequiredService<PrivacyService>().EraseClientAsync(clientId, "therapist");
+        }
+
+        var erased = await Factory.WithDbAsync(db => db.Clients.AsNoTracking().Include(c => c.Appointments).SingleAsync(c => c.Id == clientId));
+        Assert.Equal((PrivacyService.ErasedName, string.Empty), (erased.Name, erased.Phone));
+        Assert.Equal(2, erased.Appointments.Count);
+        Assert.All(erased.Appointments, a => Assert.Equal((string.Empty, (string?)null, (string?)null), (a.AddressLine1, a.AccessNotes, a.ManageTokenProtected)));
+        Assert.False(await Factory.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.ToAddress == email || m.AppointmentId == first.AppointmentId || m.AppointmentId == second.AppointmentId)));
+        await AssertLeftNowhereAsync(name, email, phone, address, access);
     }
 
     [Fact]
@@ -188,22 +231,29 @@ public sealed class ThePrivacyRights(PracticeAppFactoryFixture fixture) : IClass
         await db.SaveChangesAsync();
     }
 
-    private async Task AssertNotInDatabaseFilesAsync(params string[] texts)
+    /// <summary>
+    /// Every byte of every file the site keeps (the database with its -wal and -shm, the mail pickup
+    /// folder, the logs) is free of the texts. The site must have emptied the write-ahead log itself:
+    /// nothing is checkpointed here.
+    /// </summary>
+    private async Task AssertLeftNowhereAsync(params string[] texts)
     {
-        await using (var connection = new SqliteConnection($"Data Source={Factory.DatabasePath};Pooling=False"))
+        var files = Directory.EnumerateFiles(Factory.Folder, "*", SearchOption.AllDirectories).ToList();
+        Assert.Contains(files, f => f.EndsWith("practice.db", StringComparison.Ordinal));
+        Assert.Contains(files, f => Path.GetDirectoryName(f) == Path.Combine(Factory.Folder, "logs"));
+        foreach (var file in files)
         {
-            await connection.OpenAsync();
-            await using var checkpoint = connection.CreateCommand();
-            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
-            await checkpoint.ExecuteNonQueryAsync();
-        }
+            byte[] bytes;
+            await using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+            using (var copy = new MemoryStream())
+            {
+                await stream.CopyToAsync(copy);
+                bytes = copy.ToArray();
+            }
 
-        foreach (var file in Directory.EnumerateFiles(Factory.Folder, "practice.db*"))
-        {
-            var bytes = await File.ReadAllBytesAsync(file);
             foreach (var text in texts)
             {
-                Assert.True(bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(text)) < 0, $"{text} is still in {Path.GetFileName(file)}");
+                Assert.True(bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(text)) < 0, $"{text} is still in {Path.GetRelativePath(Factory.Folder, file)}");
             }
         }
     }
@@ -249,5 +299,30 @@ public sealed class TheRetentionRule(RetentionFixture fixture) : IClassFixture<R
         Assert.Equal("Rita Recent", clients[recent.ClientId].Name);
         Assert.True(await factory.WithDbAsync(db => db.Appointments.AnyAsync(a => a.Id == old.AppointmentId && a.Intake == null)));
         Assert.True(await factory.WithDbAsync(db => db.IntakeAssessments.AnyAsync(i => i.AppointmentId == recent.AppointmentId)));
+    }
+}
+
+/// <summary>The pickup folder keeps no e-mail longer than Email:PickupRetentionDays (30), counted on the site's clock.</summary>
+public sealed class ThePickupRetention : IDisposable
+{
+    private readonly PracticeAppFactory factory = new();
+
+    public void Dispose() => factory.Dispose();
+
+    [Fact]
+    public async Task deletes_pickup_files_once_they_are_older_than_the_retention_period()
+    {
+        var email = $"pia-{Guid.NewGuid():N}@test.example";
+        await factory.BookAsync((await factory.FreeStartsAsync(1))[0], "Pia Pickup", email);
+        Assert.NotEmpty(await MailPickup.ToAsync(factory, email));
+        var pickup = factory.Services.GetRequiredService<PickupDirectoryTransport>();
+
+        factory.Clock.Advance(TimeSpan.FromDays(29));
+        Assert.Equal(0, pickup.DeleteExpired());
+        Assert.NotEmpty(Directory.EnumerateFiles(factory.MailFolder, "*.eml"));
+
+        factory.Clock.Advance(TimeSpan.FromDays(2));
+        Assert.True(pickup.DeleteExpired() >= 2);
+        Assert.Empty(Directory.EnumerateFiles(factory.MailFolder));
     }
 }

@@ -1,6 +1,7 @@
 using PaulMassage.Web.Features.Catalogue;
 using PaulMassage.Web.Features.Clients;
 using PaulMassage.Web.Features.Screening;
+using PaulMassage.Web.Infrastructure.Data.Encryption;
 
 namespace PaulMassage.Web.Features.Booking;
 
@@ -27,6 +28,12 @@ public class Appointment
 
     /// <summary>SHA-256 of the manage-link token; the token itself is only ever in the client's link.</summary>
     public string ManageTokenHash { get; set; } = string.Empty;
+
+    /// <summary>
+    /// When a fresh manage link replaced the first one (the client asked for it after the old one
+    /// expired); null while the booking still has the link it was made with. See <see cref="ManageLinkExpiresUtc"/>.
+    /// </summary>
+    public DateTime? ManageTokenIssuedUtc { get; private set; }
 
     /// <summary>
     /// The manage-link token encrypted with ASP.NET Core Data Protection (see <see cref="ManageLinks"/>),
@@ -67,6 +74,8 @@ public class Appointment
 
     public string Postcode { get; set; } = string.Empty;
 
+    /// <summary>How to get in (entry codes, key-safe numbers, parking): encrypted at rest.</summary>
+    [Encrypted]
     public string? AccessNotes { get; set; }
 
     /// <summary>
@@ -77,7 +86,8 @@ public class Appointment
 
     public DateTime? ProposedEndUtc => ProposedStartUtc?.AddMinutes(DurationMinutes);
 
-    /// <summary>The therapist's reason when he declines (<see cref="Decline"/>), shown to the client; erasure clears it.</summary>
+    /// <summary>The therapist's reason when he declines (<see cref="Decline"/>), shown to the client; may speak of health, so encrypted at rest; erasure clears it.</summary>
+    [Encrypted]
     public string? DeclineReason { get; set; }
 
     public DateTime CreatedUtc { get; private set; }
@@ -219,6 +229,44 @@ public class Appointment
         DeclineReason = reason.Trim();
     }
 
+    /// <summary>
+    /// When the manage link stops working: <paramref name="validity"/> after the end of the visit (or
+    /// of a time Paul proposed, if later), or after a fresh link was issued, whichever is latest.
+    /// </summary>
+    public DateTime ManageLinkExpiresUtc(TimeSpan validity)
+    {
+        var last = EndUtc;
+        if (ProposedEndUtc is DateTime proposed && proposed > last)
+        {
+            last = proposed;
+        }
+
+        if (ManageTokenIssuedUtc is DateTime issued && issued > last)
+        {
+            last = issued;
+        }
+
+        return last + validity;
+    }
+
+    /// <summary>A fresh manage link replaces the old one, which stops working at once.</summary>
+    public void ReplaceManageToken(string tokenHash, string tokenProtected, DateTime atUtc)
+    {
+        ManageTokenHash = tokenHash;
+        ManageTokenProtected = tokenProtected;
+        ManageTokenIssuedUtc = atUtc;
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>The manage link stops working for good and cannot be rebuilt for e-mails (erasure).</summary>
+    public void RevokeManageToken()
+    {
+        ManageTokenHash = ManageToken.Hash(ManageToken.Create());
+        ManageTokenProtected = null;
+        ManageTokenIssuedUtc = null;
+        Version = Guid.NewGuid();
+    }
+
     /// <summary>Starts the e-mail address check of a booking made without signing in; the token goes in the e-mail only.</summary>
     public string StartEmailCheck()
     {
@@ -346,5 +394,7 @@ public class AppointmentEvent
 
     public DateTime AtUtc { get; set; }
 
+    /// <summary>Free text (a decline reason, a note to the client): encrypted at rest.</summary>
+    [Encrypted]
     public string? Note { get; set; }
 }

@@ -27,8 +27,8 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         builder.Property(a => a.AddressLine2).HasMaxLength(200);
         builder.Property(a => a.Town).HasMaxLength(100);
         builder.Property(a => a.Postcode).HasMaxLength(10);
-        builder.Property(a => a.AccessNotes).HasMaxLength(1000);
-        builder.Property(a => a.DeclineReason).HasMaxLength(1000);
+        // AccessNotes and DeclineReason are [Encrypted]: unbounded text columns (ciphertext is longer
+        // than the text); their forms keep the 1,000-character limit.
 
         builder.HasOne(a => a.Client).WithMany(c => c.Appointments).HasForeignKey(a => a.ClientId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.Service).WithMany().HasForeignKey(a => a.ServiceId).OnDelete(DeleteBehavior.Restrict);
@@ -43,7 +43,7 @@ internal sealed class AppointmentEventConfiguration : IEntityTypeConfiguration<A
     public void Configure(EntityTypeBuilder<AppointmentEvent> builder)
     {
         builder.Property(e => e.Actor).HasMaxLength(256);
-        builder.Property(e => e.Note).HasMaxLength(1000);
+        // Note is [Encrypted]: an unbounded text column.
         builder.Property(e => e.FromStatus).HasConversion<int?>();
         builder.Property(e => e.ToStatus).HasConversion<int>();
     }

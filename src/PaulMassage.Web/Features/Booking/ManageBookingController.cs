@@ -5,6 +5,7 @@ namespace PaulMassage.Web.Features.Booking;
 
 /// <summary>The client's own page for one booking, reached by the unguessable link they were given.</summary>
 [AllowAnonymous]
+[ExpiringManageLink]
 [Route("bookings/{token}")]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class ManageBookingController(ManageBookingService bookings, ManageLinks links) : Controller

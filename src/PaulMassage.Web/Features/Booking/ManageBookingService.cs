@@ -49,7 +49,7 @@ public enum ProposalAnswerResult
 }
 
 /// <summary>What a client can see and do through the secret link in their booking.</summary>
-public sealed class ManageBookingService(AppDbContext db, SchedulingSettings settings, PracticeClock clock, BookingNotifications notifications, ILogger<ManageBookingService> logger)
+public sealed class ManageBookingService(AppDbContext db, ManageLinkAccess access, SchedulingSettings settings, PracticeClock clock, BookingNotifications notifications, ILogger<ManageBookingService> logger)
 {
     public async Task<ManagedBooking?> FindAsync(string token, CancellationToken cancellationToken = default)
     {
@@ -173,12 +173,6 @@ public sealed class ManageBookingService(AppDbContext db, SchedulingSettings set
         }
     }
 
-    private Task<Appointment?> ByTokenAsync(string token, CancellationToken cancellationToken)
-    {
-        var hash = ManageToken.Hash(token);
-        return db.Appointments
-            .Include(a => a.Service)
-            .Include(a => a.SlotClaims)
-            .SingleOrDefaultAsync(a => a.ManageTokenHash == hash, cancellationToken);
-    }
+    private Task<Appointment?> ByTokenAsync(string token, CancellationToken cancellationToken) =>
+        access.FindAsync(token, q => q.Include(a => a.Service).Include(a => a.SlotClaims), cancellationToken);
 }

@@ -31,6 +31,7 @@ public sealed record MovableVisit(int Id, string Reference, string ServiceName, 
 /// </summary>
 public sealed class ClientVisitService(
     AppDbContext db,
+    ManageLinkAccess access,
     AvailabilityService availability,
     SchedulingSettings settings,
     ManageBookingService bookings,
@@ -38,12 +39,9 @@ public sealed class ClientVisitService(
     PracticeClock clock,
     ILogger<ClientVisitService> logger)
 {
-    /// <summary>The visit behind a manage link, or null.</summary>
-    public Task<Appointment?> ByTokenAsync(string token, CancellationToken cancellationToken = default)
-    {
-        var hash = ManageToken.Hash(token);
-        return Visits().SingleOrDefaultAsync(a => a.ManageTokenHash == hash, cancellationToken);
-    }
+    /// <summary>The visit behind a manage link that still works, or null.</summary>
+    public Task<Appointment?> ByTokenAsync(string token, CancellationToken cancellationToken = default) =>
+        access.FindAsync(token, _ => Visits(), cancellationToken);
 
     /// <summary>The visit with this reference, only when it belongs to the signed-in client's own records.</summary>
     public Task<Appointment?> ForUserAsync(string userId, string reference, CancellationToken cancellationToken = default) =>

@@ -14,6 +14,7 @@ public sealed class MoveVisitForm
 
 /// <summary>Moving a visit through the private link in the booking e-mail.</summary>
 [AllowAnonymous]
+[ExpiringManageLink]
 [Route("bookings/{token}/move")]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class MoveBookingController(ClientVisitService visits, MoveVisitPages pages) : Controller

@@ -8,7 +8,7 @@ internal sealed class CourseConfiguration : IEntityTypeConfiguration<CourseOfTre
     public void Configure(EntityTypeBuilder<CourseOfTreatment> builder)
     {
         builder.ToTable("CoursesOfTreatment");
-        builder.Property(c => c.Goal).HasMaxLength(CourseRules.GoalMaxLength);
+        // Goal is [Encrypted]: an unbounded text column, since ciphertext is longer than the text.
         builder.HasIndex(c => new { c.ClientId, c.StartDate });
         builder.HasOne(c => c.Client).WithMany().HasForeignKey(c => c.ClientId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(c => c.Service).WithMany().HasForeignKey(c => c.ServiceId).OnDelete(DeleteBehavior.Restrict);

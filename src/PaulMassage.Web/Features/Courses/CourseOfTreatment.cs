@@ -1,5 +1,6 @@
 using PaulMassage.Web.Features.Catalogue;
 using PaulMassage.Web.Features.Clients;
+using PaulMassage.Web.Infrastructure.Data.Encryption;
 
 namespace PaulMassage.Web.Features.Courses;
 
@@ -27,6 +28,8 @@ public class CourseOfTreatment
 
     public int IntervalDays { get; set; }
 
+    /// <summary>What the client wants to be able to do again (health data): encrypted at rest; length checked by <see cref="CourseRules"/>.</summary>
+    [Encrypted]
     public required string Goal { get; set; }
 
     /// <summary>The local day the course starts; completed visits from this day on count towards it.</summary>

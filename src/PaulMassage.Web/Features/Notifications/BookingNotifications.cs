@@ -124,6 +124,16 @@ public sealed class BookingNotifications(
     }
 
     /// <summary>
+    /// The client asked for a fresh manage link after the old one expired: it goes to the booking's
+    /// own address (<see cref="ManageLinkAccess.RenewAsync"/> has already replaced the token).
+    /// </summary>
+    public async Task NewManageLinkAsync(Appointment appointment, CancellationToken cancellationToken = default)
+    {
+        var visit = await FactsAsync(appointment, cancellationToken);
+        ToClient(appointment, NotificationKind.NewManageLink, visit, NotificationTemplates.NewManageLink(Practice, visit));
+    }
+
+    /// <summary>
     /// The day-before reminder (queued by <see cref="ReminderScheduler"/>). Marks the visit, and
     /// its key makes a second reminder for the same visit and time impossible.
     /// </summary>

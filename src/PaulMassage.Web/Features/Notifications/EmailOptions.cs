@@ -60,6 +60,13 @@ public sealed class EmailOptions
     /// <summary>Sent messages are deleted after this many days (their bodies are cleared when sent).</summary>
     public int SentRetentionDays { get; set; } = 90;
 
+    /// <summary>
+    /// Pickup mode's .eml files are deleted this many days after they were written, by the site's
+    /// clock (an erasure deletes the erased client's at once). Keep it no longer than
+    /// <see cref="SentRetentionDays"/>: an erasure finds a file through its outbox row.
+    /// </summary>
+    public int PickupRetentionDays { get; set; } = 30;
+
     public string SenderAddress(PracticeOptions practice) => string.IsNullOrWhiteSpace(FromAddress) ? practice.Email : FromAddress;
 
     public string SenderName(PracticeOptions practice) => string.IsNullOrWhiteSpace(FromName) ? practice.Name : FromName;

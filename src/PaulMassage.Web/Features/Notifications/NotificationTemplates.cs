@@ -215,6 +215,18 @@ public static class NotificationTemplates
         return body.Build($"After your massage: aftercare and your next session ({visit.Reference})", Footer(practice));
     }
 
+    /// <summary>A fresh link to a booking whose old link had expired, asked for on the expiry page.</summary>
+    public static EmailContent NewManageLink(PracticeFacts practice, VisitFacts visit)
+    {
+        ArgumentNullException.ThrowIfNull(practice);
+        ArgumentNullException.ThrowIfNull(visit);
+        var body = Greeting(visit)
+            .Paragraph($"Someone asked for a new link to your booking {visit.Reference} ({visit.ServiceName} on {LongDate(visit.LocalStart)}). Here it is; the old link no longer works.");
+        ManageLink(body, practice, visit, "See your booking");
+        body.Paragraph($"If you did not ask for it, you can ignore this e-mail: the link is only ever sent to you. Questions? Phone {practice.Phone}.");
+        return body.Build($"Your new link to booking {visit.Reference}", Footer(practice));
+    }
+
     public static EmailContent TherapistNewRequest(PracticeFacts practice, VisitFacts visit, bool needsReview)
     {
         ArgumentNullException.ThrowIfNull(practice);

@@ -93,5 +93,6 @@ public sealed class NotificationWorker(
         await services.GetRequiredService<AppDbContext>().OutboxMessages
             .Where(m => (m.Status == OutboxStatus.Sent || m.Status == OutboxStatus.Skipped) && m.CreatedUtc < cutoff)
             .ExecuteDeleteAsync(cancellationToken);
+        services.GetRequiredService<PickupDirectoryTransport>().DeleteExpired();
     }
 }

@@ -91,6 +91,7 @@ public sealed class OutboxAdmin(AppDbContext db, PracticeClock clock, ILogger<Ou
         NotificationKind.Moved => "Visit moved",
         NotificationKind.Reminder => "Reminder",
         NotificationKind.Aftercare => "Aftercare",
+        NotificationKind.NewManageLink => "New booking link",
         NotificationKind.TherapistNewRequest => "To you: new request",
         NotificationKind.TherapistCancelled => "To you: cancellation",
         NotificationKind.TherapistMoved => "To you: visit moved",

@@ -27,6 +27,7 @@ public enum NotificationKind
     Moved = 5,
     Reminder = 6,
     Aftercare = 7,
+    NewManageLink = 8,
     TherapistNewRequest = 20,
     TherapistCancelled = 21,
     TherapistMoved = 22,

@@ -6,9 +6,9 @@ namespace PaulMassage.Web.Features.Notifications;
 
 /// <summary>
 /// The e-mails the site wrote to or about a client: listed in their data export (what was sent
-/// and when, not the bodies), deleted on erasure, since they carry the client's name and address.
+/// and when, not the bodies), deleted on erasure with their pickup-folder files, since they carry the client's name and address.
 /// </summary>
-public sealed class OutboxPersonalData(AppDbContext db) : IPersonalDataHandler
+public sealed class OutboxPersonalData(AppDbContext db, PickupDirectoryTransport pickup, ErasureTraces traces) : IPersonalDataHandler
 {
     public string Section => "emails";
 
@@ -36,9 +36,13 @@ public sealed class OutboxPersonalData(AppDbContext db) : IPersonalDataHandler
         // address's owner: a provisional record's address may be somebody else's.
         var ownsAddress = scope.WholeRecord && !provisional;
         var appointmentIds = scope.AppointmentIds;
-        db.OutboxMessages.RemoveRange(await db.OutboxMessages
+        var messages = await db.OutboxMessages
             .Where(m => (m.AppointmentId != null && appointmentIds.Contains(m.AppointmentId.Value)) || (ownsAddress && m.ToAddress == email))
-            .ToListAsync(cancellationToken));
+            .ToListAsync(cancellationToken);
+        db.OutboxMessages.RemoveRange(messages);
+
+        // Their .eml copies in the pickup folder go too, once the erasure is saved.
+        traces.DeleteAfterCommit(pickup.FilesOf(messages.Select(m => m.MessageId)));
     }
 
     private async Task<(string Email, bool Provisional)> ClientAddressAsync(int clientId, CancellationToken cancellationToken)

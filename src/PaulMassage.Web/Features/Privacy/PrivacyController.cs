@@ -16,6 +16,7 @@ public sealed class PrivacyController(PrivacyService privacy) : Controller
     internal static readonly JsonSerializerOptions ExportJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     [AllowAnonymous]
+    [ExpiringManageLink]
     [HttpGet("/bookings/{token}/my-data")]
     [GetOnly]
     public async Task<IActionResult> BookingData(string token, CancellationToken cancellationToken)
@@ -25,6 +26,7 @@ public sealed class PrivacyController(PrivacyService privacy) : Controller
     }
 
     [AllowAnonymous]
+    [ExpiringManageLink]
     [HttpPost("/bookings/{token}/erasure")]
     public async Task<IActionResult> BookingErasure(string token, CancellationToken cancellationToken)
     {

@@ -11,6 +11,12 @@ public sealed class PrivacyOptions
     /// </summary>
     public int RetentionYears { get; set; } = 8;
 
+    /// <summary>
+    /// A booking's manage link (and its move page and data copy) stops working this many days after
+    /// the visit; the client can then sign in, ask Paul, or have a fresh link e-mailed to the booking's address.
+    /// </summary>
+    public int ManageLinkDaysAfterVisit { get; set; } = 30;
+
     /// <summary>How often the background service applies the retention rule (at most 49 days).</summary>
     public TimeSpan RetentionCheckInterval { get; set; } = TimeSpan.FromHours(24);
 

@@ -27,14 +27,18 @@ public sealed record ErasureRequestRow(int Id, string ClientName, string ClientE
 /// <summary>
 /// The client's rights over their data: a copy of it (JSON), and erasure, which the therapist
 /// completes. Erasure keeps each appointment only as anonymous history: its time, service, price
-/// and status stay; name, contact details, address, access notes, intake and notes go. A manage
+/// and status stay; name, contact details, address, access notes, intake and notes go, with the
+/// pickup-folder copies of the client's e-mails, and on SQLite the write-ahead log is emptied
+/// (<see cref="ErasureTraces"/>). A manage
 /// link reaches its own booking only (anyone can book with someone else's e-mail address); the
 /// whole record is reached from the account, behind sign-in.
 /// </summary>
 public sealed class PrivacyService(
     AppDbContext db,
+    ManageLinkAccess manageLinks,
     UserManager<AppUser> users,
     IEnumerable<IPersonalDataHandler> handlers,
+    ErasureTraces traces,
     PracticeClock clock,
     IOptions<PracticeOptions> practice,
     ILogger<PrivacyService> logger)
@@ -44,8 +48,7 @@ public sealed class PrivacyService(
     /// <summary>What a manage link may show: the booking it belongs to, not the client's other bookings.</summary>
     public async Task<PersonalDataExport?> ExportForBookingAsync(string token, CancellationToken cancellationToken = default)
     {
-        var hash = ManageToken.Hash(token);
-        var appointment = await db.Appointments.AsNoTracking().SingleOrDefaultAsync(a => a.ManageTokenHash == hash, cancellationToken);
+        var appointment = await manageLinks.FindAsync(token, q => q.AsNoTracking(), cancellationToken);
         if (appointment is null)
         {
             return null;
@@ -68,8 +71,7 @@ public sealed class PrivacyService(
 
     public async Task<ErasureAsk> RequestErasureForBookingAsync(string token, CancellationToken cancellationToken = default)
     {
-        var hash = ManageToken.Hash(token);
-        var appointment = await db.Appointments.AsNoTracking().SingleOrDefaultAsync(a => a.ManageTokenHash == hash, cancellationToken);
+        var appointment = await manageLinks.FindAsync(token, q => q.AsNoTracking(), cancellationToken);
         return appointment is null
             ? ErasureAsk.NotFound
             : await RecordRequestAsync(appointment.ClientId, appointment.Id, "booking " + appointment.Reference, cancellationToken);
@@ -163,6 +165,7 @@ public sealed class PrivacyService(
         request.CompletedBy = completedBy;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await traces.ClearAsync(cancellationToken);
     }
 
     /// <summary>
@@ -181,6 +184,7 @@ public sealed class PrivacyService(
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await traces.ClearAsync(cancellationToken);
     }
 
     /// <summary>
@@ -234,8 +238,7 @@ public sealed class PrivacyService(
         appointment.Postcode = string.Empty;
         appointment.AccessNotes = null;
         appointment.DeclineReason = null;
-        appointment.ManageTokenHash = ManageToken.Hash(ManageToken.Create());
-        appointment.ManageTokenProtected = null;
+        appointment.RevokeManageToken();
         appointment.CompleteEmailCheck();
         foreach (var change in appointment.History)
         {

@@ -6,6 +6,7 @@ public static class PrivacyServices
     {
         services.Configure<PrivacyOptions>(configuration.GetSection(PrivacyOptions.Section));
         services.AddScoped<PrivacyService>();
+        services.AddScoped<ErasureTraces>();
         services.AddScoped<RetentionService>();
         services.AddHostedService<RetentionWorker>();
         return services;

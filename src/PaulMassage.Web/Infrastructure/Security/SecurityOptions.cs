@@ -68,6 +68,7 @@ public sealed class RateLimitOptions
         "/account/privacy/erasure",
         "/account/visits/*/*",
         "/book/details",
+        "/bookings/*/new-link",
         "/bookings/*/*",
         "/address-check/*",
         "/address-check/*/*",

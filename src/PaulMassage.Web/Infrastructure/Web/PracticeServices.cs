@@ -55,6 +55,7 @@ public static class PracticeServices
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<BookingService>();
         services.AddScoped<ManageBookingService>();
+        services.AddScoped<ManageLinkAccess>();
         services.AddScoped<AddressCheckService>();
         services.AddBackOffice();
         services.AddScoped<SeedData>();

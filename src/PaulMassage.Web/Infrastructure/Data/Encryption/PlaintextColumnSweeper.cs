@@ -30,6 +30,15 @@ public static class PlaintextColumnSweeper
         }
 
         var withPlaintext = await TablesWithPlaintextAsync(db, tables, cancellationToken);
+        if (!withPlaintext.Any(found => found))
+        {
+            return 0;
+        }
+
+        // Data Protection keeps its key ring in this database. A database that has never encrypted
+        // anything has no key yet, and creating it inside the sweep's save would wait on that very
+        // transaction ("database is locked"): make the key first.
+        db.ColumnProtector().Protect(string.Empty);
         var swept = 0;
         foreach (var (entityType, encrypted) in tables.Where((_, i) => withPlaintext[i]))
         {

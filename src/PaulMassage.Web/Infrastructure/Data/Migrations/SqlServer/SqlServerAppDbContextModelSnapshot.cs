@@ -303,8 +303,8 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
                     b.Property<string>("AccessNotes")
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("PaulMassage:Encrypted", true);
 
                     b.Property<string>("AddressLine1")
                         .IsRequired()
@@ -322,8 +322,8 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
                         .HasColumnType("datetime2");
 
                     b.Property<string>("DeclineReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("PaulMassage:Encrypted", true);
 
                     b.Property<DateTime?>("DisownedUtc")
                         .HasColumnType("datetime2");
@@ -342,6 +342,9 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime?>("ManageTokenIssuedUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("ManageTokenProtected")
                         .HasMaxLength(500)
@@ -436,8 +439,8 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.Property<string>("Note")
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("PaulMassage:Encrypted", true);
 
                     b.Property<int>("ToStatus")
                         .HasColumnType("int");
@@ -677,8 +680,8 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
 
                     b.Property<string>("Goal")
                         .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("PaulMassage:Encrypted", true);
 
                     b.Property<int>("IntervalDays")
                         .HasColumnType("int");

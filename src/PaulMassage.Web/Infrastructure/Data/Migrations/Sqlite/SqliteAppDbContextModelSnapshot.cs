@@ -286,8 +286,8 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("AccessNotes")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("PaulMassage:Encrypted", true);
 
                     b.Property<string>("AddressLine1")
                         .IsRequired()
@@ -305,8 +305,8 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DeclineReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("PaulMassage:Encrypted", true);
 
                     b.Property<DateTime?>("DisownedUtc")
                         .HasColumnType("TEXT");
@@ -324,6 +324,9 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("ManageTokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ManageTokenIssuedUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ManageTokenProtected")
@@ -416,8 +419,8 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Note")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("PaulMassage:Encrypted", true);
 
                     b.Property<int>("ToStatus")
                         .HasColumnType("INTEGER");
@@ -647,8 +650,8 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<string>("Goal")
                         .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("PaulMassage:Encrypted", true);
 
                     b.Property<int>("IntervalDays")
                         .HasColumnType("INTEGER");
