@@ -6,6 +6,9 @@ namespace PaulMassage.Web.Features.Account;
 public class AppUser : IdentityUser
 {
     public string? DisplayName { get; set; }
+
+    /// <summary>For the therapist: the newest client change he has ticked off on /admin.</summary>
+    public DateTime? ClientChangesSeenUtc { get; set; }
 }
 
 public static class Roles

@@ -97,7 +97,7 @@ public sealed class AppointmentActions(
         }
 
         appointment.ChangeStatus(AppointmentStatus.Confirmed, actor, clock.UtcNow);
-        await notifications.VisitConfirmedAsync(appointment, cancellationToken);
+        await notifications.VisitConfirmedAsync(appointment, cancellationToken: cancellationToken);
         if (await SaveAsync(appointment, "confirmed", cancellationToken) is { } conflict)
         {
             return conflict;
@@ -239,7 +239,7 @@ public sealed class AppointmentActions(
             client, keys, actor, now, snapshot.Rules.TravelBufferMinutes, "Entered by the therapist (phone booking)." + overridden);
         appointment.ChangeStatus(AppointmentStatus.Confirmed, actor, now, "Confirmed on entry");
         db.Appointments.Add(appointment);
-        await notifications.VisitConfirmedAsync(appointment, cancellationToken);
+        await notifications.VisitConfirmedAsync(appointment, cancellationToken: cancellationToken);
 
         try
         {

@@ -9,6 +9,7 @@ public static class BackOfficeServices
     {
         services.AddScoped<RequestsQuery>();
         services.AddScoped<BackOfficeAttention>();
+        services.AddScoped<ClientChangesQuery>();
         services.AddScoped<AppointmentActions>();
         services.AddScoped<CalendarQuery>();
         services.AddScoped<CalendarFeedService>();

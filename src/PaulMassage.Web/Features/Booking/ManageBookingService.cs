@@ -123,7 +123,7 @@ public sealed class ManageBookingService(AppDbContext db, ManageLinkAccess acces
         var snapshot = await settings.GetAsync(cancellationToken);
         var from = clock.ToLocal(appointment.StartUtc).ToString("dddd d MMMM 'at' HH:mm", CultureInfo.GetCultureInfo("en-GB"));
         appointment.AcceptProposedTime(snapshot.Rules.TravelBufferMinutes, BookingService.ClientActor, clock.UtcNow, $"The client accepted the proposed time (instead of {from})");
-        await notifications.VisitConfirmedAsync(appointment, cancellationToken);
+        await notifications.VisitConfirmedAsync(appointment, ChangedBy.Client, cancellationToken);
         if (!await SaveAsync(cancellationToken))
         {
             return ProposalAnswerResult.Conflict;

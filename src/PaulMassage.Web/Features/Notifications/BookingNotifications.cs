@@ -51,13 +51,29 @@ public sealed class BookingNotifications(
         ToTherapist(appointment, NotificationKind.TherapistNotMe, visit, NotificationTemplates.TherapistNotMe(Practice, visit));
     }
 
-    /// <summary>The therapist confirmed: confirmation with an .ics invitation to the client.</summary>
-    public async Task VisitConfirmedAsync(Appointment appointment, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The visit is confirmed: confirmation with an .ics invitation to the client. When the client
+    /// did it, by accepting the time Paul proposed, Paul is told too.
+    /// </summary>
+    public async Task VisitConfirmedAsync(Appointment appointment, ChangedBy by = ChangedBy.Therapist, CancellationToken cancellationToken = default)
     {
         var visit = await FactsAsync(appointment, cancellationToken);
         ToClient(appointment, NotificationKind.Confirmed, visit, NotificationTemplates.Confirmed(Practice, visit), VisitInvitation.Request);
+        if (by == ChangedBy.Client)
+        {
+            ToTherapist(appointment, NotificationKind.TherapistAccepted, visit, NotificationTemplates.TherapistAccepted(Practice, visit));
+        }
+
         CoverReminderIfDue(appointment);
     }
+
+    /// <summary>
+    /// A client asked for their data (or one booking's) to be erased: Paul is told, with the day the
+    /// law's month runs out. The e-mail names nobody, so it holds nothing for the erasure to remove.
+    /// </summary>
+    public void ErasureRequested(bool wholeRecord, DateOnly dueDate) =>
+        outbox.Add(NotificationKind.TherapistErasureRequested, outbox.TherapistAddress, Practice.TherapistName,
+            NotificationTemplates.TherapistErasureRequested(Practice, wholeRecord, dueDate));
 
     /// <summary>The therapist declined: the client is told, with <see cref="Appointment.DeclineReason"/>.</summary>
     public async Task VisitDeclinedAsync(Appointment appointment, CancellationToken cancellationToken = default)

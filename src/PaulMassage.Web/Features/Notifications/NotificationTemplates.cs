@@ -274,6 +274,29 @@ public static class NotificationTemplates
         return body.Build($"Moved by the client: {visit.Reference}, now {ShortDate(visit.LocalStart)}", Footer(practice));
     }
 
+    public static EmailContent TherapistAccepted(PracticeFacts practice, VisitFacts visit)
+    {
+        ArgumentNullException.ThrowIfNull(practice);
+        ArgumentNullException.ThrowIfNull(visit);
+        var body = new EmailBody()
+            .Paragraph($"The client has accepted the time you proposed. The visit is now confirmed for {LongDate(visit.LocalStart)}, and the time they first asked for is free again.")
+            .Details(TherapistRows(visit))
+            .Link("Open the back office", $"{Base(practice)}/admin");
+        return body.Build($"Accepted by the client: {visit.Reference}, confirmed for {ShortDate(visit.LocalStart)}", Footer(practice));
+    }
+
+    /// <summary>No name or address: the e-mail outlives the erasure it announces (Paul reads who in the back office).</summary>
+    public static EmailContent TherapistErasureRequested(PracticeFacts practice, bool wholeRecord, DateOnly dueDate)
+    {
+        ArgumentNullException.ThrowIfNull(practice);
+        var covers = wholeRecord ? "their whole record" : "one booking";
+        var body = new EmailBody()
+            .Paragraph($"A client has asked for {covers} to be erased. The law gives you one month to answer: complete it by {dueDate.ToString("dddd d MMMM yyyy", British)}.")
+            .Paragraph("Check with the client, using the contact details on file, that they really asked before you complete it: completing it cannot be undone.")
+            .Link("Open the erasure requests", $"{Base(practice)}/admin/erasure-requests");
+        return body.Build($"Erasure requested: due by {dueDate.ToString("d MMM yyyy", British)}", Footer(practice));
+    }
+
     public static EmailContent AccountConfirmation(PracticeFacts practice, string link)
     {
         ArgumentNullException.ThrowIfNull(practice);

@@ -32,6 +32,8 @@ public enum NotificationKind
     TherapistCancelled = 21,
     TherapistMoved = 22,
     TherapistNotMe = 23,
+    TherapistAccepted = 24,
+    TherapistErasureRequested = 25,
     AccountConfirmation = 40,
     PasswordReset = 41,
 }

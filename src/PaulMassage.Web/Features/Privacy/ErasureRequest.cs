@@ -1,7 +1,10 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Clients;
+using PaulMassage.Web.Features.Site;
+using PaulMassage.Web.Infrastructure.Time;
 
 namespace PaulMassage.Web.Features.Privacy;
 
@@ -31,6 +34,39 @@ public class ErasureRequest
 
     /// <summary>Who completed it: the therapist's account id, or "retention" for the automatic clean-up.</summary>
     public string? CompletedBy { get; set; }
+}
+
+/// <summary>
+/// The law's deadline for an erasure request: one month from the day it was asked (UK GDPR article
+/// 12(3)), counted in the practice's time zone; the same day next month, or that month's last day.
+/// </summary>
+public sealed record ErasureDeadline(DateOnly DueDate, int DaysLeft)
+{
+    /// <summary>From this many days before the due day, Paul is warned.</summary>
+    public const int WarningDays = 7;
+
+    public bool IsNear => DaysLeft <= WarningDays;
+
+    public bool IsOverdue => DaysLeft < 0;
+
+    public static ErasureDeadline For(DateTime requestedUtc, PracticeClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        var due = DateOnly.FromDateTime(clock.ToLocal(requestedUtc).DateTime).AddMonths(1);
+        return new ErasureDeadline(due, due.DayNumber - clock.Today.DayNumber);
+    }
+
+    /// <summary>"Due by Mon 4 Jan 2027 (30 days left)", "Due today", "Overdue: was due Mon 4 Jan 2027".</summary>
+    public string Describe()
+    {
+        var day = DueDate.ToString("ddd d MMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+        return DaysLeft switch
+        {
+            < 0 => $"Overdue: was due {day}",
+            0 => "Due today",
+            _ => $"Due by {day} ({Wording.Count(DaysLeft, "day")} left)",
+        };
+    }
 }
 
 internal sealed class ErasureRequestConfiguration : IEntityTypeConfiguration<ErasureRequest>

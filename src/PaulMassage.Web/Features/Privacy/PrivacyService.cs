@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using PaulMassage.Web.Features.Account;
 using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Clients;
+using PaulMassage.Web.Features.Notifications;
 using PaulMassage.Web.Features.Screening;
 using PaulMassage.Web.Features.Site;
 using PaulMassage.Web.Infrastructure.Data;
@@ -22,7 +23,8 @@ public enum ErasureAsk
 /// One request on Paul's list. <paramref name="BookingReference"/> is set when it came through a
 /// manage link and so covers that booking only; otherwise it covers the client's whole record.
 /// </summary>
-public sealed record ErasureRequestRow(int Id, string ClientName, string ClientEmail, string Channel, DateTime RequestedUtc, DateTimeOffset RequestedLocal, DateTimeOffset? CompletedLocal, int Appointments, int UpcomingVisits, string? BookingReference = null);
+/// <param name="Deadline">The law's deadline, for an open request; null once completed.</param>
+public sealed record ErasureRequestRow(int Id, string ClientName, string ClientEmail, string Channel, DateTime RequestedUtc, DateTimeOffset RequestedLocal, DateTimeOffset? CompletedLocal, int Appointments, int UpcomingVisits, string? BookingReference = null, ErasureDeadline? Deadline = null);
 
 /// <summary>
 /// The client's rights over their data: a copy of it (JSON), and erasure, which the therapist
@@ -39,6 +41,7 @@ public sealed class PrivacyService(
     UserManager<AppUser> users,
     IEnumerable<IPersonalDataHandler> handlers,
     ErasureTraces traces,
+    BookingNotifications notifications,
     PracticeClock clock,
     IOptions<PracticeOptions> practice,
     ILogger<PrivacyService> logger)
@@ -104,7 +107,8 @@ public sealed class PrivacyService(
             .ToListAsync(cancellationToken);
         return rows.Select(r => new ErasureRequestRow(
             r.Id, r.Name, r.Email, r.Channel, r.RequestedUtc, clock.ToLocal(r.RequestedUtc),
-            r.CompletedUtc is DateTime done ? clock.ToLocal(done) : null, r.Appointments, r.Upcoming, r.BookingReference)).ToList();
+            r.CompletedUtc is DateTime done ? clock.ToLocal(done) : null, r.Appointments, r.Upcoming, r.BookingReference,
+            r.CompletedUtc is null ? ErasureDeadline.For(r.RequestedUtc, clock) : null)).ToList();
     }
 
     /// <summary>
@@ -270,7 +274,9 @@ public sealed class PrivacyService(
             return ErasureAsk.AlreadyAsked;
         }
 
-        db.Set<ErasureRequest>().Add(new ErasureRequest { ClientId = clientId, AppointmentId = appointmentId, Channel = channel, RequestedUtc = clock.UtcNow });
+        var request = new ErasureRequest { ClientId = clientId, AppointmentId = appointmentId, Channel = channel, RequestedUtc = clock.UtcNow };
+        db.Set<ErasureRequest>().Add(request);
+        notifications.ErasureRequested(wholeRecord: appointmentId is null, ErasureDeadline.For(request.RequestedUtc, clock).DueDate);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Erasure requested for client {ClientId} ({Channel})", clientId, channel);
         return ErasureAsk.Recorded;

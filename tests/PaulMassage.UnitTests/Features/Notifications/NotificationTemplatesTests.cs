@@ -145,4 +145,27 @@ public sealed class NotificationTemplatesTests
 
         Assert.Contains("usually within two hours", content.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void tell_paul_the_client_took_his_proposed_time()
+    {
+        var content = NotificationTemplates.TherapistAccepted(Practice, Visit());
+
+        Assert.Equal("Accepted by the client: PM-ABC234, confirmed for Mon 29 Mar 10:00", content.Subject);
+        Assert.Contains("The client has accepted the time you proposed. The visit is now confirmed for Monday 29 March 2027 at 10:00", content.Text, StringComparison.Ordinal);
+        Assert.Contains("https://paulmassage.example/admin", content.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(true, "their whole record")]
+    [InlineData(false, "one booking")]
+    public void tell_paul_of_an_erasure_request_with_its_deadline_and_nobody_named(bool wholeRecord, string covers)
+    {
+        var content = NotificationTemplates.TherapistErasureRequested(Practice, wholeRecord, new DateOnly(2027, 4, 4));
+
+        Assert.Equal("Erasure requested: due by 4 Apr 2027", content.Subject);
+        Assert.Contains($"A client has asked for {covers} to be erased.", content.Text, StringComparison.Ordinal);
+        Assert.Contains("complete it by Sunday 4 April 2027", content.Text, StringComparison.Ordinal);
+        Assert.Contains("https://paulmassage.example/admin/erasure-requests", content.Html, StringComparison.Ordinal);
+    }
 }
