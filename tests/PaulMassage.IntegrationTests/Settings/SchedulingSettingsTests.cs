@@ -186,7 +186,8 @@ public sealed class SchedulingSettingsTests
         Assert.NotEmpty(await AvailabilityProbe.FreeStartsAsync(visitor, Thursday));
 
         var page = await paul.GetStringAsync("/admin/settings/time-off");
-        Assert.Contains("Wed 3 Mar 2027 00:00", Text(page), StringComparison.Ordinal);
+        Assert.Contains("Wed 3 Mar 2027, all day", Text(page), StringComparison.Ordinal);
+        Assert.DoesNotContain("00:00", Text(page), StringComparison.Ordinal);
         Assert.Contains("Course in Bath", page, StringComparison.Ordinal);
         var id = System.Text.RegularExpressions.Regex.Match(page, "/admin/settings/time-off/(\\d+)/delete").Groups[1].Value;
 
@@ -199,15 +200,19 @@ public sealed class SchedulingSettingsTests
     public async Task part_day_time_off_blocks_only_those_hours_and_warns_about_visits_inside_it()
     {
         using var factory = new PracticeAppFactory();
-        await factory.VisitAsync("inside-time-off@test.example", Utc(4, 14));
+        var inside = await factory.VisitAsync("inside-time-off@test.example", Utc(4, 14), name: "Ines Inside");
         using var paul = await factory.TherapistAsync(followRedirects: false);
         using var visitor = factory.CreateClient();
 
         var added = await FormPost.PostAsync(paul, "/admin/settings/time-off", "/admin/settings/time-off",
             [new("FromDate", "2027-03-04"), new("FromTime", "13:00"), new("ToDate", ""), new("ToTime", "16:00")]);
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
-        var message = Text(await paul.GetStringAsync("/admin/settings/time-off"));
+        var page = await paul.GetStringAsync("/admin/settings/time-off");
+        var message = Text(page);
         Assert.Contains("1 visit is already booked during it", message, StringComparison.Ordinal);
+        Assert.Contains("Thu 4 Mar 2027, 13:00 to 16:00", message, StringComparison.Ordinal);
+        Assert.Contains("1 visit still booked during this time: Thu 4 Mar 14:00, Ines Inside, Deep tissue massage (Confirmed)", message, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/admin/requests/{inside.Id}\"", page, StringComparison.Ordinal);
 
         var free = await AvailabilityProbe.FreeStartsAsync(visitor, Thursday);
         Assert.Contains(Utc(4, 9), free);

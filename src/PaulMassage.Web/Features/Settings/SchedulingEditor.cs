@@ -89,8 +89,8 @@ public sealed class SchedulingEditor(
         return result;
     }
 
-    /// <summary>Adds time off; returns how many booked visits fall inside it (they are not cancelled).</summary>
-    public async Task<int> AddTimeOffAsync(LocalTimeOff timeOff, CancellationToken cancellationToken = default)
+    /// <summary>Adds time off; returns the booked visits that fall inside it (they are not cancelled).</summary>
+    public async Task<IReadOnlyList<VisitDuringTimeOff>> AddTimeOffAsync(LocalTimeOff timeOff, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(timeOff);
         var startUtc = clock.ToUtc(timeOff.FromDate, timeOff.FromTime);
@@ -129,11 +129,16 @@ public sealed class SchedulingEditor(
             message);
     }
 
-    private Task<int> VisitsDuringAsync(DateTime startUtc, DateTime endUtc, CancellationToken cancellationToken) =>
-        db.Appointments.CountAsync(
-            a => a.StartUtc < endUtc && a.EndUtc > startUtc
-                && (a.Status == AppointmentStatus.Requested || a.Status == AppointmentStatus.Confirmed || a.Status == AppointmentStatus.AlternativeProposed),
-            cancellationToken);
+    private async Task<IReadOnlyList<VisitDuringTimeOff>> VisitsDuringAsync(DateTime startUtc, DateTime endUtc, CancellationToken cancellationToken)
+    {
+        var visits = await db.Appointments.AsNoTracking()
+            .Where(a => a.StartUtc < endUtc && a.EndUtc > startUtc
+                && (a.Status == AppointmentStatus.Requested || a.Status == AppointmentStatus.Confirmed || a.Status == AppointmentStatus.AlternativeProposed))
+            .OrderBy(a => a.StartUtc)
+            .Select(a => new { a.Id, a.StartUtc, ClientName = a.Client!.Name, ServiceName = a.Service!.Name, a.Status })
+            .ToListAsync(cancellationToken);
+        return visits.Select(v => new VisitDuringTimeOff(v.Id, clock.ToLocal(v.StartUtc), v.ClientName, v.ServiceName, v.Status)).ToList();
+    }
 
     private async Task<PracticeSettings> RowAsync(CancellationToken cancellationToken)
     {

@@ -102,9 +102,9 @@ public sealed class SettingsController(SchedulingEditor editor) : Controller
         }
 
         var visits = await editor.AddTimeOffAsync(timeOff, cancellationToken);
-        TempData[MessageKey] = visits == 0
+        TempData[MessageKey] = visits.Count == 0
             ? "Time off added. Clients can no longer book those times."
-            : $"Time off added. Clients can no longer book those times, but {visits} visit{(visits == 1 ? " is" : "s are")} already booked during it: those visits are not cancelled, so please contact the client{(visits == 1 ? string.Empty : "s")}.";
+            : $"Time off added. Clients can no longer book those times, but {Wording.Count(visits.Count, "visit")} {(visits.Count == 1 ? "is" : "are")} already booked during it. Time off does not cancel them: they are listed below, to move or cancel with the client{(visits.Count == 1 ? string.Empty : "s")}.";
         return RedirectToAction(nameof(TimeOff));
     }
 

@@ -1,3 +1,5 @@
+using PaulMassage.Web.Features.Booking;
+using PaulMassage.Web.Features.Scheduling;
 using System.ComponentModel.DataAnnotations;
 using PaulMassage.Web.Infrastructure.Web;
 
@@ -55,7 +57,14 @@ public sealed class TimeOffForm
     public string? Reason { get; set; }
 }
 
-public sealed record TimeOffRow(int Id, DateTimeOffset LocalStart, DateTimeOffset LocalEnd, string? Reason, int VisitsDuring);
+/// <param name="VisitsDuring">Open visits booked inside it (time off does not cancel them), soonest first.</param>
+public sealed record TimeOffRow(int Id, DateTimeOffset LocalStart, DateTimeOffset LocalEnd, string? Reason, IReadOnlyList<VisitDuringTimeOff> VisitsDuring)
+{
+    public string When => TimeOffWording.Describe(LocalStart, LocalEnd);
+}
+
+/// <summary>A visit still booked inside time off, for Paul to move or cancel from its page.</summary>
+public sealed record VisitDuringTimeOff(int AppointmentId, DateTimeOffset LocalStart, string ClientName, string ServiceName, AppointmentStatus Status);
 
 public sealed class TimeOffPage
 {

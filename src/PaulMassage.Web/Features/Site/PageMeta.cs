@@ -34,7 +34,7 @@ public sealed class PracticeOptions
 
     public string Email { get; set; } = "hello@paulmassage.example";
 
-    public string Area { get; set; } = "Central and East London";
+    public string Area { get; set; } = "central London";
 
     /// <summary>How soon the therapist answers a request, as the site and the e-mails both say it.</summary>
     public const string DefaultReplyTime = "within one working day";

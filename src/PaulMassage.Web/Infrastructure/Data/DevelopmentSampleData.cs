@@ -18,7 +18,7 @@ public sealed class DevelopmentSampleData(AppDbContext db, AvailabilityService a
     [
         ("Amelia Hart", "amelia.hart@example.com", "07700 900101", "12 Tanner Street", "SE1 3LD", Contraindication.None, AppointmentStatus.Requested),
         ("Rohan Mehta", "rohan.mehta@example.com", "07700 900102", "4 Westferry Circus", "E14 4HD", Contraindication.BloodThinners, AppointmentStatus.Requested),
-        ("Grace O'Neill", "grace.oneill@example.com", "07700 900103", "31 Marsham Street", "SW1P 4DR", Contraindication.None, AppointmentStatus.Confirmed),
+        ("Grace O'Neill", "grace.oneill@example.com", "07700 900103", "14 Warwick Way", "SW1V 1QT", Contraindication.None, AppointmentStatus.Confirmed),
         ("Tom Bennett", "tom.bennett@example.com", "07700 900104", "9 Amwell Street", "EC1R 1UL", Contraindication.None, AppointmentStatus.Confirmed),
     ];
 

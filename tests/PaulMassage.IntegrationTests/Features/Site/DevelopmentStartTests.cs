@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using PaulMassage.IntegrationTests.Infrastructure;
+using PaulMassage.Web.Features.Scheduling;
 
 namespace PaulMassage.IntegrationTests.Features.Site;
 
@@ -31,5 +32,12 @@ public sealed class TheDevelopmentSite : IDisposable
         Assert.True(await _factory.WithDbAsync(db => db.IntakeAssessments.AnyAsync()));
         Assert.True(await _factory.WithDbAsync(db => db.DataProtectionKeys.AnyAsync()));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+
+        // The samples follow the practice's own rules, the area served included.
+        var area = ServiceArea.Parse(await _factory.WithDbAsync(db => db.PracticeSettings.Select(p => p.ServedDistricts).SingleAsync()));
+        foreach (var postcode in await _factory.WithDbAsync(db => db.Appointments.Select(a => a.Postcode).ToListAsync()))
+        {
+            Assert.True(UkPostcode.TryParse(postcode, out var parsed) && area.Covers(parsed), $"{postcode} is outside the area served");
+        }
     }
 }

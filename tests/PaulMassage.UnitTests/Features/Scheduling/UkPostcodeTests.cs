@@ -124,6 +124,22 @@ public sealed class TheServiceArea
         Assert.Equal(covered, area.Covers(postcode));
     }
 
+    [Theory]
+    [InlineData("W1T 3JH", true)] // W1 is split into W1A-W1W
+    [InlineData("EC1R 0DU", true)]
+    [InlineData("WC2H 9JQ", true)]
+    [InlineData("W10 5AA", false)] // W10 is another district, not a part of W1
+    [InlineData("SW1P 4DR", false)] // only SW1V is listed, not all of SW1
+    [InlineData("SW1V 1QT", true)]
+    [InlineData("E1W 1AA", false)] // E1W is part of E1, which is not listed
+    public void covers_the_lettered_parts_of_a_district_listed_without_its_letter(string text, bool covered)
+    {
+        var area = ServiceArea.Parse("W1, EC1, WC2, SW1V, E14");
+        Assert.True(UkPostcode.TryParse(text, out var postcode));
+
+        Assert.Equal(covered, area.Covers(postcode));
+    }
+
     [Fact]
     public void formats_the_districts_in_order_for_people_to_read()
     {
