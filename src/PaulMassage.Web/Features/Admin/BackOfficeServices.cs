@@ -12,6 +12,7 @@ public static class BackOfficeServices
         services.AddScoped<ClientChangesQuery>();
         services.AddScoped<AppointmentActions>();
         services.AddScoped<CalendarQuery>();
+        services.AddScoped<OnMyWay>();
         services.AddScoped<CalendarFeedService>();
         return services;
     }

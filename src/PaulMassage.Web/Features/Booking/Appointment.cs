@@ -108,6 +108,9 @@ public class Appointment
     /// <summary>When someone at the booking's e-mail address said they did not make it; Paul sees the flag.</summary>
     public DateTime? DisownedUtc { get; private set; }
 
+    /// <summary>The arrival time Paul last gave the client with "I'm on my way", shown on his day agenda.</summary>
+    public DateTime? AnnouncedArrivalUtc { get; private set; }
+
     /// <summary>Changes on every update, so two concurrent changes cannot both win.</summary>
     public Guid Version { get; private set; }
 
@@ -221,6 +224,8 @@ public class Appointment
 
     public bool TherapistMayRecordOutcome(DateTime nowUtc) => VisitPermissions.TherapistMayRecordOutcome(Status, StartUtc, nowUtc);
 
+    public bool TherapistMayAnnounceArrival(DateTime nowUtc) => VisitPermissions.TherapistMayAnnounceArrival(Status, StartUtc, EndUtc, nowUtc);
+
     /// <summary>The therapist turns the request down, with a reason the client sees.</summary>
     public void Decline(string reason, string actor, DateTime atUtc)
     {
@@ -288,6 +293,17 @@ public class Appointment
         EmailCheckTokenHash = null;
         DisownedUtc ??= atUtc;
         Version = newVersion();
+    }
+
+    /// <summary>Paul is on his way and told the client when he expects to arrive.</summary>
+    public void AnnounceArrival(DateTime arrivalUtc, DateTime nowUtc)
+    {
+        if (!VisitPermissions.TherapistMayAnnounceArrival(Status, StartUtc, EndUtc, nowUtc))
+        {
+            throw new InvalidOperationException($"Booking {Reference}: \"on my way\" is for a confirmed visit of the next hours.");
+        }
+
+        AnnouncedArrivalUtc = arrivalUtc;
     }
 
     /// <summary>Paul has linked the booking to another client record (one of the same address).</summary>

@@ -39,6 +39,13 @@ public static class VisitPermissions
     public static bool TherapistMayRecordOutcome(AppointmentStatus status, DateTime startUtc, DateTime nowUtc) =>
         status == AppointmentStatus.Confirmed && HasStarted(startUtc, nowUtc);
 
+    /// <summary>How long before a visit Paul may tell the client he is on his way.</summary>
+    public static readonly TimeSpan ArrivalNoticeWindow = TimeSpan.FromHours(12);
+
+    /// <summary>"I'm on my way": a confirmed visit that starts within the next 12 hours and has not ended.</summary>
+    public static bool TherapistMayAnnounceArrival(AppointmentStatus status, DateTime startUtc, DateTime endUtc, DateTime nowUtc) =>
+        status == AppointmentStatus.Confirmed && nowUtc < endUtc && startUtc - nowUtc <= ArrivalNoticeWindow;
+
     public static bool HasStarted(DateTime startUtc, DateTime nowUtc) => startUtc <= nowUtc;
 
     /// <summary>Requested, confirmed or with a time proposed: open, and holding time.</summary>

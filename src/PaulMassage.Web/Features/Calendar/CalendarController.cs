@@ -9,7 +9,7 @@ namespace PaulMassage.Web.Features.Calendar;
 [Authorize(Roles = Roles.Therapist)]
 [Route("admin")]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class CalendarController(CalendarQuery calendar, CalendarFeedService feed) : Controller
+public sealed class CalendarController(CalendarQuery calendar, CalendarFeedService feed, OnMyWay onMyWay) : Controller
 {
     private const string NewFeedTokenKey = "NewFeedToken";
 
@@ -37,6 +37,23 @@ public sealed class CalendarController(CalendarQuery calendar, CalendarFeedServi
     [HttpGet("day")]
     public async Task<IActionResult> Day([FromQuery] DateOnly? date, CancellationToken cancellationToken) =>
         View("Day", await calendar.DayAsync(date, cancellationToken));
+
+    /// <summary>"I'm on my way": e-mails the client the time Paul expects to arrive, then back to the agenda.</summary>
+    [HttpPost("day/{id:int}/on-my-way")]
+    public async Task<IActionResult> AnnounceArrival(int id, [FromForm] int minutes, [FromForm] DateOnly? date, CancellationToken cancellationToken)
+    {
+        var (result, arrival) = await onMyWay.SendAsync(id, minutes, cancellationToken);
+        if (result == OnMyWayResult.NotFound)
+        {
+            return NotFound();
+        }
+
+        TempData[AdminController.MessageKey] = result == OnMyWayResult.Sent
+            ? $"The client has been told you will arrive at about {arrival:HH:mm}."
+            : "\"On my way\" is for a confirmed visit starting within the next 12 hours; nothing was sent.";
+        TempData[AdminController.MessageKindKey] = result == OnMyWayResult.Sent ? "success" : "warning";
+        return Redirect($"/admin/day{(date is DateOnly day ? "?date=" + day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null)}#agenda-visit-{id}");
+    }
 }
 
 /// <summary>The iCal feed a phone subscribes to. The unguessable token in the address is the only key.</summary>

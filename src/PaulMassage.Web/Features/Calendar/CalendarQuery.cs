@@ -38,7 +38,10 @@ public sealed class DayPage
     public bool IsToday => Date == Today;
 
     public bool CanRecordOutcome(AgendaVisit visit) =>
-        visit is not null && visit.Status == AppointmentStatus.Confirmed && visit.StartUtc <= NowUtc;
+        visit is not null && VisitPermissions.TherapistMayRecordOutcome(visit.Status, visit.StartUtc, NowUtc);
+
+    public bool CanAnnounceArrival(AgendaVisit visit) =>
+        visit is not null && VisitPermissions.TherapistMayAnnounceArrival(visit.Status, visit.StartUtc, visit.EndUtc, NowUtc);
 }
 
 /// <summary>Reads the week view and the day agenda.</summary>
@@ -68,13 +71,14 @@ public sealed class CalendarQuery(AppDbContext db, SchedulingSettings settings, 
                 && a.StartUtc >= from && a.StartUtc < to)
             .Select(a => new
             {
-                a.Id, a.Reference, a.Version, ClientName = a.Client!.Name, ClientPhone = a.Client.Phone, ServiceName = a.Service!.Name,
-                a.DurationMinutes, a.StartUtc, a.EndUtc, a.AddressLine1, a.AddressLine2, a.Town, a.Postcode, a.AccessNotes, a.Status,
+                a.Id, a.ClientId, a.Reference, a.Version, ClientName = a.Client!.Name, ClientPhone = a.Client.Phone, ServiceName = a.Service!.Name,
+                a.DurationMinutes, a.StartUtc, a.EndUtc, a.AddressLine1, a.AddressLine2, a.Town, a.Postcode, a.AccessNotes, a.Status, a.AnnouncedArrivalUtc,
             })
             .ToListAsync(cancellationToken);
         var agenda = onRound.Select(a => new AgendaVisit(
-            a.Id, a.Reference, a.Version, a.ClientName, a.ClientPhone, a.ServiceName, a.DurationMinutes, a.StartUtc, a.EndUtc,
-            clock.ToLocal(a.StartUtc), clock.ToLocal(a.EndUtc), a.AddressLine1, a.AddressLine2, a.Town, a.Postcode, a.AccessNotes, a.Status));
+            a.Id, a.ClientId, a.Reference, a.Version, a.ClientName, a.ClientPhone, a.ServiceName, a.DurationMinutes, a.StartUtc, a.EndUtc,
+            clock.ToLocal(a.StartUtc), clock.ToLocal(a.EndUtc), a.AddressLine1, a.AddressLine2, a.Town, a.Postcode, a.AccessNotes, a.Status,
+            a.AnnouncedArrivalUtc is DateTime arrival ? clock.ToLocal(arrival) : null));
 
         // The day through the week layout's eyes: requests and time off cut to this day.
         var layout = WeekLayout.Build(day, clock.Today, rules, visits.Where(v => v.IsPending), timeOff, clock.TimeZone).Days.Single(d => d.Date == day);

@@ -6,6 +6,7 @@ namespace PaulMassage.Web.Features.Calendar;
 /// <summary>A visit on the day's round, with what the therapist needs at the door.</summary>
 public sealed record AgendaVisit(
     int Id,
+    int ClientId,
     string Reference,
     Guid Version,
     string ClientName,
@@ -21,7 +22,8 @@ public sealed record AgendaVisit(
     string Town,
     string Postcode,
     string? AccessNotes,
-    AppointmentStatus Status)
+    AppointmentStatus Status,
+    DateTimeOffset? AnnouncedArrivalLocal = null)
 {
     public string FullAddress => string.Join(", ", new[] { AddressLine1, AddressLine2, Town, Postcode }.Where(p => !string.IsNullOrWhiteSpace(p)));
 

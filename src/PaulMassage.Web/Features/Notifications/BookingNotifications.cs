@@ -130,6 +130,15 @@ public sealed class BookingNotifications(
         }
     }
 
+    /// <summary>Paul is on his way (<see cref="Appointment.AnnouncedArrivalUtc"/> already set): the client gets the arrival time.</summary>
+    public async Task OnMyWayAsync(Appointment appointment, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(appointment);
+        var arrival = appointment.AnnouncedArrivalUtc ?? throw new InvalidOperationException("Announce the arrival on the appointment first.");
+        var visit = await FactsAsync(appointment, cancellationToken);
+        ToClient(appointment, NotificationKind.OnMyWay, visit, NotificationTemplates.OnMyWay(Practice, visit, clock.ToLocal(arrival)));
+    }
+
     /// <summary>The visit took place: aftercare advice and a link to book the next session.</summary>
     public async Task VisitCompletedAsync(Appointment appointment, CancellationToken cancellationToken = default)
     {

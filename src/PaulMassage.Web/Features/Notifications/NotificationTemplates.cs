@@ -191,6 +191,19 @@ public static class NotificationTemplates
         return body.Build($"Reminder: your massage {when} at {time}", Footer(practice));
     }
 
+    /// <summary>"I'm on my way", sent by Paul from his day agenda with the time he expects to arrive.</summary>
+    public static EmailContent OnMyWay(PracticeFacts practice, VisitFacts visit, DateTimeOffset arrivalLocal)
+    {
+        ArgumentNullException.ThrowIfNull(practice);
+        ArgumentNullException.ThrowIfNull(visit);
+        var arrival = arrivalLocal.ToString("HH:mm", British);
+        var body = Greeting(visit)
+            .Paragraph($"{practice.TherapistName} is on his way to you and expects to arrive at about {arrival}.")
+            .Details(VisitRows(visit))
+            .Paragraph($"If you need to reach him on the way, phone {practice.Phone}.");
+        return body.Build($"{practice.TherapistName} is on his way: arriving at about {arrival}", Footer(practice));
+    }
+
     /// <summary>After the visit: general aftercare (the same for everyone) and a link to book the next session.</summary>
     public static EmailContent Aftercare(PracticeFacts practice, VisitFacts visit, string bookAgainUrl)
     {

@@ -92,6 +92,7 @@ public sealed class OutboxAdmin(AppDbContext db, PracticeClock clock, ILogger<Ou
         NotificationKind.Reminder => "Reminder",
         NotificationKind.Aftercare => "Aftercare",
         NotificationKind.NewManageLink => "New booking link",
+        NotificationKind.OnMyWay => "On my way",
         NotificationKind.TherapistNewRequest => "To you: new request",
         NotificationKind.TherapistCancelled => "To you: cancellation",
         NotificationKind.TherapistMoved => "To you: visit moved",

@@ -28,6 +28,7 @@ public enum NotificationKind
     Reminder = 6,
     Aftercare = 7,
     NewManageLink = 8,
+    OnMyWay = 9,
     TherapistNewRequest = 20,
     TherapistCancelled = 21,
     TherapistMoved = 22,

@@ -8,7 +8,7 @@ public sealed class DayAgendaPlannerTests
     private static AgendaVisit Visit(int id, int hour, int minute, int minutes = 60)
     {
         var start = new DateTime(2027, 3, 2, hour, minute, 0, DateTimeKind.Utc);
-        return new AgendaVisit(id, "PM-" + id, Guid.NewGuid(), "Ann Example", "07700 900 123", "Swedish massage", minutes, start, start.AddMinutes(minutes),
+        return new AgendaVisit(id, 1, "PM-" + id, Guid.NewGuid(), "Ann Example", "07700 900 123", "Swedish massage", minutes, start, start.AddMinutes(minutes),
             new DateTimeOffset(start), new DateTimeOffset(start.AddMinutes(minutes)), "1 High St", null, "London", "SE1 7PB", null, AppointmentStatus.Confirmed);
     }
 

@@ -318,6 +318,9 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<DateTime?>("AnnouncedArrivalUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("ClientId")
                         .HasColumnType("int");
 
