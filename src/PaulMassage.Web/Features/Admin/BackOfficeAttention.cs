@@ -3,23 +3,38 @@ using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Notifications;
 using PaulMassage.Web.Features.Privacy;
 using PaulMassage.Web.Infrastructure.Data;
+using PaulMassage.Web.Infrastructure.Time;
 
 namespace PaulMassage.Web.Features.Admin;
 
-/// <summary>What is waiting for Paul: requests to answer, e-mails the outbox gave up on, erasure requests to complete.</summary>
-public sealed record BackOfficeCounts(int NewRequests, int FailedEmails, int OpenErasureRequests);
+/// <summary>
+/// What is waiting for Paul: requests to answer, e-mails the outbox gave up on, erasure requests to
+/// complete (with the deadline of the oldest).
+/// </summary>
+public sealed record BackOfficeCounts(int NewRequests, int FailedEmails, int OpenErasureRequests, ErasureDeadline? NextErasureDeadline = null);
 
 /// <summary>
 /// The counts the back-office menu shows beside its links. Three COUNTs, read once per request
 /// however many parts of the page ask (the service is scoped).
 /// </summary>
-public sealed class BackOfficeAttention(AppDbContext db)
+public sealed class BackOfficeAttention(AppDbContext db, PracticeClock clock)
 {
     private BackOfficeCounts? counts;
 
-    public async Task<BackOfficeCounts> CountsAsync(CancellationToken cancellationToken = default) =>
-        counts ??= new BackOfficeCounts(
-            await db.Appointments.CountAsync(a => a.Status == AppointmentStatus.Requested, cancellationToken),
-            await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Failed, cancellationToken),
-            await db.Set<ErasureRequest>().CountAsync(r => r.CompletedUtc == null, cancellationToken));
+    public async Task<BackOfficeCounts> CountsAsync(CancellationToken cancellationToken = default)
+    {
+        if (counts is not null)
+        {
+            return counts;
+        }
+
+        var requests = await db.Appointments.CountAsync(a => a.Status == AppointmentStatus.Requested, cancellationToken);
+        var failed = await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Failed, cancellationToken);
+        var erasures = await db.Set<ErasureRequest>().Where(r => r.CompletedUtc == null)
+            .GroupBy(_ => 1)
+            .Select(g => new { Count = g.Count(), Oldest = g.Min(r => r.RequestedUtc) })
+            .SingleOrDefaultAsync(cancellationToken);
+        return counts = new BackOfficeCounts(requests, failed, erasures?.Count ?? 0,
+            erasures is null ? null : ErasureDeadline.For(erasures.Oldest, clock));
+    }
 }
