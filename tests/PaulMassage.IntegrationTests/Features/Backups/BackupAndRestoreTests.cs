@@ -179,6 +179,18 @@ public sealed class TheBackups
         }
     }
 
+    [Fact]
+    public async Task the_privacy_text_says_how_long_backups_keep_data()
+    {
+        using var site = new PracticeAppFactory();
+        var booked = await site.BookAsync((await site.FreeStartsAsync(1))[0], "Pat Policy", "pat@test.example");
+        using var visitor = site.Visitor();
+
+        var page = await visitor.GetStringAsync(new Uri($"/bookings/{booked.Token}", UriKind.Relative));
+
+        Assert.Contains("keep a copy of the data for up to 12 months (a copy of each night for 14 days, then one a month)", page, StringComparison.Ordinal);
+    }
+
     private static async Task<string> BackUpAsync(PracticeAppFactory site)
     {
         var result = await site.Services.GetRequiredService<BackupService>().BackUpAsync();
