@@ -49,11 +49,20 @@ public sealed class ErasureLedger(BackupLocation location, ILogger<ErasureLedger
 
     public string FilePath => Path.Combine(location.Folder, FileName);
 
+    /// <summary>The completed erasures; none (with an error in the log) when the file cannot be read, e.g. the backup drive is not mounted.</summary>
     public IReadOnlyCollection<ErasureLedgerEntry> Entries()
     {
         lock (gate)
         {
-            return [.. Load()];
+            try
+            {
+                return [.. Load()];
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                logger.LogError("The erasure ledger could not be read ({Error}); erasures are not applied again at this start", ex.GetType().Name);
+                return [];
+            }
         }
     }
 
