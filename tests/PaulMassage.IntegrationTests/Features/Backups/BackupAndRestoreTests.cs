@@ -148,6 +148,34 @@ public sealed class TheBackups
     }
 
     [Fact]
+    public async Task a_new_client_who_gets_an_erased_clients_id_after_a_restore_is_left_alone()
+    {
+        using var site = new PracticeAppFactory();
+        var starts = await site.FreeStartsAsync(2);
+        await site.BookAsync(starts[0], "Ola Older", "ola@test.example");
+        var copy = await BackUpAsync(site);
+        var gone = await site.BookAsync(starts[1], "Gil Gone", "gil@test.example");
+        await using (var scope = site.Scope())
+        {
+            await scope.ServiceProvider.GetRequiredService<PrivacyService>().EraseClientAsync(gone.ClientId, "therapist");
+        }
+
+        using var fresh = new PracticeAppFactory();
+        fresh.Settings["Backup:Folder"] = site.BackupFolder;
+        Assert.Equal(0, Restore(copy, fresh.DatabasePath));
+        fresh.Clock.Advance(TimeSpan.FromHours(1));
+        var newcomer = await fresh.BookAsync((await fresh.FreeStartsAsync(1))[0], "Nia Newcomer", "nia@test.example");
+        Assert.Equal(gone.ClientId, newcomer.ClientId); // the restored id counter hands the id out again
+
+        await using (var scope = fresh.Scope())
+        {
+            Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<ErasureLedgerReplay>().ApplyAsync());
+        }
+
+        Assert.Equal("Nia Newcomer", await fresh.WithDbAsync(db => db.Clients.Where(c => c.Id == newcomer.ClientId).Select(c => c.Name).SingleAsync()));
+    }
+
+    [Fact]
     public async Task the_nightly_copy_is_taken_at_the_set_time_on_the_sites_clock_and_shown_in_the_back_office()
     {
         using var site = new PracticeAppFactory();
