@@ -1,6 +1,13 @@
+using PaulMassage.Web.Features.Backups;
 using PaulMassage.Web.Infrastructure.Logging;
 using PaulMassage.Web.Infrastructure.Web;
 using Serilog;
+
+// "restore FILE" writes a backup copy over the database, with the site stopped, instead of running it.
+if (RestoreCommand.IsRestore(args))
+{
+    return RestoreCommand.Run(args, Console.Out);
+}
 
 Log.Logger = PracticeLogging.CreateBootstrapLogger();
 try
@@ -38,6 +45,8 @@ finally
 {
     await Log.CloseAndFlushAsync();
 }
+
+return 0;
 
 /// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

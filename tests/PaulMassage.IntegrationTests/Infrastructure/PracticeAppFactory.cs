@@ -50,6 +50,8 @@ public class PracticeAppFactory : WebApplicationFactory<Program>
 
     public string MailFolder => Path.Combine(Folder, "mail");
 
+    public string BackupFolder => Path.Combine(Folder, "backups");
+
     public FakeTimeProvider Clock { get; } = new(DefaultNow);
 
     /// <summary>Extra configuration a test class may set before the first request.</summary>
@@ -67,6 +69,9 @@ public class PracticeAppFactory : WebApplicationFactory<Program>
         // Many tests build clients with http base addresses, where Secure-only cookies would break
         // antiforgery; the session tests (SecureCookiesFixture) switch production's setting back on.
         builder.UseSetting("Security:SecureCookies", "false");
+        // Tests move the clock by days: the nightly copy is taken only where a test turns it on.
+        // Copies and the erasure ledger go to the default "backups" folder beside the database.
+        builder.UseSetting("Backup:Enabled", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

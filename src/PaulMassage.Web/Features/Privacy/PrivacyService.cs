@@ -31,7 +31,8 @@ public sealed record ErasureRequestRow(int Id, string ClientName, string ClientE
 /// completes. Erasure keeps each appointment only as anonymous history: its time, service, price
 /// and status stay; name, contact details, address, access notes, intake and notes go, with the
 /// pickup-folder copies of the client's e-mails, and on SQLite the write-ahead log is emptied
-/// (<see cref="ErasureTraces"/>). A manage
+/// (<see cref="ErasureTraces"/>). Each completed erasure goes into the <see cref="ErasureLedger"/>,
+/// so that it is applied again if a backup taken before it is restored. A manage
 /// link reaches its own booking only (anyone can book with someone else's e-mail address); the
 /// whole record is reached from the account, behind sign-in.
 /// </summary>
@@ -42,6 +43,7 @@ public sealed class PrivacyService(
     IEnumerable<IPersonalDataHandler> handlers,
     ErasureTraces traces,
     BookingNotifications notifications,
+    ErasureLedger ledger,
     PracticeClock clock,
     IOptions<PracticeOptions> practice,
     ILogger<PrivacyService> logger)
@@ -140,7 +142,7 @@ public sealed class PrivacyService(
     /// e-mails go; the client's other visits are untouched. When the record holds nothing else (no
     /// other visit, no account), its name and contact details go too.
     /// </summary>
-    private async Task EraseBookingAsync(ErasureRequest request, int appointmentId, string completedBy, CancellationToken cancellationToken)
+    private async Task EraseBookingAsync(ErasureRequest? request, int appointmentId, string completedBy, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var appointment = await db.Appointments
@@ -165,11 +167,27 @@ public sealed class PrivacyService(
             AnonymiseContact(client, now);
         }
 
-        request.CompletedUtc = now;
-        request.CompletedBy = completedBy;
+        if (request is not null)
+        {
+            request.CompletedUtc = now;
+            request.CompletedBy = completedBy;
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await traces.ClearAsync(cancellationToken);
+        ledger.Record(ErasedKind.Booking, appointment.Id, appointment.CreatedUtc, now);
+    }
+
+    /// <summary>
+    /// Erases again a booking that the <see cref="ErasureLedger"/> lists but a restored backup brought
+    /// back, closing the request for it if the backup still held it open.
+    /// </summary>
+    public async Task EraseBookingAgainAsync(int appointmentId, string completedBy, CancellationToken cancellationToken = default)
+    {
+        var request = await db.Set<ErasureRequest>()
+            .FirstOrDefaultAsync(r => r.AppointmentId == appointmentId && r.CompletedUtc == null, cancellationToken);
+        await EraseBookingAsync(request, appointmentId, completedBy, cancellationToken);
     }
 
     /// <summary>
@@ -179,7 +197,7 @@ public sealed class PrivacyService(
     public async Task EraseClientAsync(int clientId, string completedBy, CancellationToken cancellationToken = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await AnonymiseClientAsync(clientId, cancellationToken);
+        var client = await AnonymiseClientAsync(clientId, cancellationToken);
         foreach (var open in await db.Set<ErasureRequest>().Where(r => r.ClientId == clientId && r.CompletedUtc == null).ToListAsync(cancellationToken))
         {
             open.CompletedUtc = clock.UtcNow;
@@ -189,6 +207,7 @@ public sealed class PrivacyService(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await traces.ClearAsync(cancellationToken);
+        ledger.Record(ErasedKind.Client, clientId, client.CreatedUtc, client.ErasedUtc ?? clock.UtcNow);
     }
 
     /// <summary>
@@ -196,7 +215,7 @@ public sealed class PrivacyService(
     /// cancelled, identity, contact details, addresses, notes and intake answers are removed, the
     /// manage links stop working and a linked site account is deleted.
     /// </summary>
-    private async Task AnonymiseClientAsync(int clientId, CancellationToken cancellationToken)
+    private async Task<Client> AnonymiseClientAsync(int clientId, CancellationToken cancellationToken)
     {
         var client = await db.Clients.SingleAsync(c => c.Id == clientId, cancellationToken);
         var appointments = await db.Appointments
@@ -226,6 +245,7 @@ public sealed class PrivacyService(
         }
 
         AnonymiseContact(client, now);
+        return client;
     }
 
     /// <summary>Cancels the visit if it is still to come and removes everything personal from it (the caller saves).</summary>

@@ -7,6 +7,8 @@ public static class PrivacyServices
         services.Configure<PrivacyOptions>(configuration.GetSection(PrivacyOptions.Section));
         services.AddScoped<PrivacyService>();
         services.AddScoped<ErasureTraces>();
+        services.AddSingleton<ErasureLedger>();
+        services.AddScoped<ErasureLedgerReplay>();
         services.AddScoped<RetentionService>();
         services.AddHostedService<RetentionWorker>();
         return services;

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using PaulMassage.Web.Features.Account;
 using PaulMassage.Web.Features.Admin;
 using PaulMassage.Web.Features.Articles;
+using PaulMassage.Web.Features.Backups;
 using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Catalogue;
 using PaulMassage.Web.Features.Notifications;
@@ -45,6 +46,7 @@ public static class PracticeServices
         // Deny by default, the therapist policy, passwords, sessions, rate limits, keys: see docs/security.md.
         services.AddPracticeSecurity(configuration);
         services.AddPrivacy(configuration);
+        services.AddBackups(configuration, environment);
 
         // Feature services: plain classes over the DbContext, one per use.
         services.AddMemoryCache();
@@ -119,6 +121,7 @@ public static class PracticeServices
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await DatabaseSetup.MigrateAsync(db);
+        await scope.ServiceProvider.GetRequiredService<ErasureLedgerReplay>().ApplyAsync();
 
         // Every start but the first finds the seed complete with one SQL query and skips it.
         var seedOptions = scope.ServiceProvider.GetRequiredService<IOptions<SeedOptions>>().Value;
