@@ -216,7 +216,7 @@ public sealed class AppointmentActions(
         var problems = await CheckTimeAsync(snapshot, booking.StartUtc, booking.Minutes, cancellationToken);
         if (!snapshot.Area.Covers(booking.Postcode))
         {
-            problems.Add(new(VisitTimeProblemKind.OutsideArea, $"{booking.Postcode.District} is not one of the districts you serve."));
+            problems.Add(new(BookingRule.OutsideArea, $"{booking.Postcode.District} is not one of the districts you serve."));
         }
 
         if (problems.Any(p => !p.CanOverride) || (problems.Count > 0 && !booking.OverrideRules))
@@ -251,10 +251,10 @@ public sealed class AppointmentActions(
             db.ChangeTracker.Clear();
             logger.LogInformation("A phone booking lost the race for its slot");
             var clashes = (await CheckTimeAsync(snapshot, booking.StartUtc, booking.Minutes, cancellationToken))
-                .Where(p => p.Kind == VisitTimeProblemKind.Clash).ToList();
+                .Where(p => p.Kind == BookingRule.Clash).ToList();
             return new PhoneBookingOutcome.Refused(clashes.Count > 0
                 ? clashes
-                : [new(VisitTimeProblemKind.Clash, "Another booking took that time a moment ago. Choose another time.")]);
+                : [new(BookingRule.Clash, "Another booking took that time a moment ago. Choose another time.")]);
         }
 
         logger.LogInformation("Booking {Reference} entered and confirmed by the therapist", appointment.Reference);

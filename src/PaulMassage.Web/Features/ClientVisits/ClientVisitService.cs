@@ -33,7 +33,6 @@ public sealed class ClientVisitService(
     AppDbContext db,
     ManageLinkAccess access,
     AvailabilityService availability,
-    SchedulingSettings settings,
     ManageBookingService bookings,
     BookingNotifications notifications,
     PracticeClock clock,
@@ -90,24 +89,21 @@ public sealed class ClientVisitService(
             return TooLate(appointment) ? new MoveOutcome.TooLate() : new MoveOutcome.NotMovable();
         }
 
-        var snapshot = await settings.GetAsync(cancellationToken);
         if (newStartUtc == appointment.StartUtc)
         {
             return new MoveOutcome.Refused("That is the time the visit already has. Choose a different time.");
         }
 
-        if (!await availability.IsFreeAsync(newStartUtc, appointment.DurationMinutes, appointment.Id, cancellationToken))
+        var rules = await availability.RulesAsync(cancellationToken);
+        if ((await availability.CheckAsync(newStartUtc, appointment.DurationMinutes, appointment.Id, cancellationToken)) is [var breach, ..])
         {
-            var clash = await availability.ClashAsync(newStartUtc, appointment.DurationMinutes, appointment.Id, cancellationToken);
-            return new MoveOutcome.Refused(clash is SlotClash c
-                ? SlotClashExplainer.Describe(c, snapshot.Rules)
-                : "That time is no longer free. Please choose another.");
+            return new MoveOutcome.Refused(rules.Describe(breach.Rule));
         }
 
         var previousStartUtc = appointment.StartUtc;
         var oldLocal = clock.ToLocal(previousStartUtc);
         var newLocal = clock.ToLocal(newStartUtc);
-        appointment.MoveTo(newStartUtc, snapshot.Rules.TravelBufferMinutes, BookingService.ClientActor, clock.UtcNow,
+        appointment.MoveTo(newStartUtc, rules.Settings.TravelBufferMinutes, BookingService.ClientActor, clock.UtcNow,
             $"Moved by the client from {oldLocal:ddd d MMM yyyy HH:mm} to {newLocal:ddd d MMM yyyy HH:mm}");
         await notifications.VisitMovedAsync(appointment, ChangedBy.Client, previousStartUtc, cancellationToken);
 
@@ -119,7 +115,7 @@ public sealed class ClientVisitService(
         {
             db.ChangeTracker.Clear();
             logger.LogInformation("Moving booking {Reference} lost the race for the new time", appointment.Reference);
-            return new MoveOutcome.Refused(SlotClashExplainer.Describe(SlotClash.OverlapsVisit, snapshot.Rules));
+            return new MoveOutcome.Refused(rules.Describe(BookingRule.Clash));
         }
         catch (DbUpdateConcurrencyException)
         {
