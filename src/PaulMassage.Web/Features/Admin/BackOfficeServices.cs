@@ -10,6 +10,7 @@ public static class BackOfficeServices
         services.AddScoped<RequestsQuery>();
         services.AddScoped<BackOfficeAttention>();
         services.AddScoped<AppointmentActions>();
+        services.AddScoped<PhoneBookingService>();
         services.AddScoped<CalendarQuery>();
         services.AddScoped<CalendarFeedService>();
         return services;
