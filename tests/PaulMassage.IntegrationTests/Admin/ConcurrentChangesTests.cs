@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PaulMassage.IntegrationTests.Infrastructure;
 using PaulMassage.Web.Features.Admin;
 using PaulMassage.Web.Features.Booking;
+using PaulMassage.Web.Features.ClientVisits;
 using PaulMassage.Web.Infrastructure.Data;
 
 namespace PaulMassage.IntegrationTests.Admin;
@@ -64,7 +65,7 @@ public sealed partial class ConcurrentChangesTests(ConcurrentChangesTests.RaceFi
         using var therapist = await Sessions.TherapistAsync(Factory);
         var version = await Visits.VersionAsync(Factory, visit.Id);
         Factory.BeforeNextSaveOf(visit.Id, AppointmentStatus.Confirmed, async services =>
-            Assert.Equal(CancelResult.Cancelled, await services.GetRequiredService<ManageBookingService>().CancelAsync(visit.Token)));
+            Assert.Equal(CancelResult.Cancelled, await services.GetRequiredService<ClientVisitService>().CancelAsync(visit.Token)));
 
         var response = await Sessions.PostAsync(therapist, "/admin", $"/admin/requests/{visit.Id}/confirm", ("Version", version));
 

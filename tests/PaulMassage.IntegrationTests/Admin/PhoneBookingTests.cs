@@ -266,7 +266,7 @@ public sealed partial class PhoneBookingTests(PracticeAppFactoryFixture fixture)
         var away = await BookAsync(therapist, ("Email", "away@client.example"), ("Name", "Ada Away"), ("Date", "2027-03-24"), ("Time", "14:00"));
         var html = WebUtility.HtmlDecode(await away.Content.ReadAsStringAsync());
         Assert.Contains("Check before booking this time:", html, StringComparison.Ordinal);
-        Assert.Contains("It falls in your time off (Course), Wed 24 Mar 13:00 to Wed 24 Mar 17:00.", html, StringComparison.Ordinal);
+        Assert.Contains("It falls in your time off (Course): Wed 24 Mar 2027, 13:00 to 17:00.", html, StringComparison.Ordinal);
 
         var booked = await BookAsync(therapist, ("Email", "away@client.example"), ("Name", "Ada Away"), ("Date", "2027-03-24"), ("Time", "14:00"), ("OverrideRules", "true"));
         Assert.StartsWith("Booked and confirmed", Sessions.AdminMessage(await booked.Content.ReadAsStringAsync()), StringComparison.Ordinal);

@@ -11,6 +11,7 @@ public static class BackOfficeServices
         services.AddScoped<BackOfficeAttention>();
         services.AddScoped<ClientChangesQuery>();
         services.AddScoped<AppointmentActions>();
+        services.AddScoped<PhoneBookingService>();
         services.AddScoped<CalendarQuery>();
         services.AddScoped<OnMyWay>();
         services.AddScoped<CalendarFeedService>();

@@ -12,7 +12,7 @@ namespace PaulMassage.Web.Features.Admin;
 [Authorize(Roles = Roles.Therapist)]
 [Route("admin/bookings")]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class PhoneBookingController(AppointmentActions actions, ClientIdentities clients, BookingService bookings, ManageLinks links, CatalogueService catalogue, PracticeClock clock) : Controller
+public sealed class PhoneBookingController(PhoneBookingService phoneBookings, ClientIdentities clients, BookingService bookings, ManageLinks links, CatalogueService catalogue, PracticeClock clock) : Controller
 {
     /// <summary>"{id} {link}": the new booking's manage link, shown once on that booking's page only.</summary>
     public const string NewManageLinkKey = "NewManageLink";
@@ -61,7 +61,7 @@ public sealed class PhoneBookingController(AppointmentActions actions, ClientIde
             return View("PhoneBooking", await PageAsync(form, [], null, cancellationToken));
         }
 
-        var outcome = await actions.EnterBookingAsync(booking, User.Identity?.Name ?? Roles.Therapist, cancellationToken);
+        var outcome = await phoneBookings.EnterBookingAsync(booking, User.Identity?.Name ?? Roles.Therapist, cancellationToken);
         switch (outcome)
         {
             case PhoneBookingOutcome.Created created:

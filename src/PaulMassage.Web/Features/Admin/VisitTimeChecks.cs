@@ -6,48 +6,31 @@ namespace PaulMassage.Web.Features.Admin;
 /// <summary>A time already held in the calendar by a visit (or by a time proposed to a client).</summary>
 public sealed record HeldVisit(int Id, string Reference, string ClientName, DateTime StartUtc, DateTime EndUtc, bool IsProposedTime = false);
 
-public enum VisitTimeProblemKind
-{
-    /// <summary>The time has already gone.</summary>
-    InThePast,
-
-    /// <summary>Overlaps another visit or the travel time around it.</summary>
-    Clash,
-
-    OutsideWorkingHours,
-
-    TimeOff,
-
-    ShortNotice,
-
-    BeyondHorizon,
-
-    OutsideArea,
-}
-
 /// <summary>Why a time does not fit; the therapist may override some reasons, never a clash.</summary>
-public sealed record VisitTimeProblem(VisitTimeProblemKind Kind, string Message, HeldVisit? ClashesWith = null)
+public sealed record VisitTimeProblem(BookingRule Kind, string Message, HeldVisit? ClashesWith = null)
 {
     public bool CanOverride => NotOverridableBecause is null;
 
     /// <summary>Why this problem cannot be overridden, in the words the form shows; null when it can be.</summary>
     public string? NotOverridableBecause => Kind switch
     {
-        VisitTimeProblemKind.InThePast => "A time that has already passed cannot be booked.",
-        VisitTimeProblemKind.Clash => "A clash with another visit or its travel time cannot be overridden.",
+        BookingRule.InThePast => "A time that has already passed cannot be booked.",
+        BookingRule.Clash => "A clash with another visit or its travel time cannot be overridden.",
         _ => null,
     };
 }
 
 /// <summary>
-/// Checks a visit time the therapist enters himself (a booking taken on the phone) against the
-/// same rules as the public booking (<see cref="SlotClashExplainer"/>'s; the form checks the
-/// quarter-hour start), but lists every rule it breaks, so he can decide. Pure: no database, no
-/// clock of its own.
+/// A visit time the therapist enters himself (a booking taken on the phone), judged by the one
+/// rule set (<see cref="VisitTimeRules"/>, at any minute: the form checks its quarter-hour start),
+/// every broken rule in his words, naming the visit or time off in the way, so he can decide.
+/// Pure: no database, no clock of its own.
 /// </summary>
 public sealed class VisitTimeChecks(AvailabilityRules rules, TimeZoneInfo timeZone)
 {
     private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
+
+    private readonly VisitTimeRules _rules = new(rules, timeZone);
 
     public IReadOnlyList<VisitTimeProblem> Check(
         DateTime startUtc,
@@ -56,61 +39,36 @@ public sealed class VisitTimeChecks(AvailabilityRules rules, TimeZoneInfo timeZo
         IEnumerable<TimeOffPeriod> timeOff,
         DateTimeOffset now)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(durationMinutes);
-        var endUtc = startUtc.AddMinutes(durationMinutes);
-        var problems = new List<VisitTimeProblem>();
-
-        if (startUtc < now.UtcDateTime)
+        var visits = held.OrderBy(v => v.StartUtc).ToList();
+        var off = timeOff.ToList();
+        var breaches = _rules.Check(startUtc, durationMinutes, visits.ConvertAll(v => new BusyInterval(v.StartUtc, v.EndUtc)), off.ConvertAll(t => t.Interval), now, onGrid: false);
+        return breaches.Select(b => b.Rule switch
         {
-            problems.Add(new(VisitTimeProblemKind.InThePast, "That time has already passed."));
-        }
-
-        foreach (var visit in Clashes(startUtc, endUtc, held))
-        {
-            var whose = visit.IsProposedTime
-                ? $"the time you proposed to {visit.ClientName} ({visit.Reference})"
-                : $"{visit.ClientName}'s visit ({visit.Reference})";
-            problems.Add(new(
-                VisitTimeProblemKind.Clash,
-                $"It clashes with {whose} on {Format(visit.StartUtc, "dddd d MMMM")}, {Format(visit.StartUtc, "HH:mm")} to {Format(visit.EndUtc, "HH:mm")}. "
-                    + $"Visits need {rules.TravelBufferMinutes} minutes' travel between them.",
-                visit));
-        }
-
-        if (!SlotClashExplainer.IsInWorkingHours(rules, timeZone, startUtc, durationMinutes, anyMinute: true))
-        {
-            problems.Add(new(VisitTimeProblemKind.OutsideWorkingHours, OutsideWorkingHoursMessage(startUtc)));
-        }
-
-        foreach (var off in timeOff.Where(t => t.Interval.Overlaps(startUtc, endUtc)))
-        {
-            var reason = string.IsNullOrWhiteSpace(off.Reason) ? string.Empty : $" ({off.Reason})";
-            problems.Add(new(
-                VisitTimeProblemKind.TimeOff,
-                $"It falls in your time off{reason}, {Format(off.StartUtc, "ddd d MMM HH:mm")} to {Format(off.EndUtc, "ddd d MMM HH:mm")}."));
-        }
-
-        if (startUtc >= now.UtcDateTime && SlotClashExplainer.IsTooSoon(rules, startUtc, now))
-        {
-            problems.Add(new(VisitTimeProblemKind.ShortNotice, $"It is less than {rules.MinimumNoticeHours} hours from now, your usual notice."));
-        }
-
-        if (SlotClashExplainer.IsTooFarAhead(rules, startUtc, now))
-        {
-            problems.Add(new(VisitTimeProblemKind.BeyondHorizon, $"It is more than {rules.BookingHorizonDays} days ahead, further than you usually take bookings."));
-        }
-
-        return problems;
+            BookingRule.InThePast => new VisitTimeProblem(b.Rule, "That time has already passed."),
+            BookingRule.TooSoon => new(b.Rule, $"It is less than {rules.MinimumNoticeHours} hours from now, your usual notice."),
+            BookingRule.TooFarAhead => new(b.Rule, $"It is more than {rules.BookingHorizonDays} days ahead, further than you usually take bookings."),
+            BookingRule.OutsideWorkingHours => new(b.Rule, OutsideWorkingHoursMessage(startUtc)),
+            BookingRule.TimeOff => TimeOffProblem(off[b.Index]),
+            _ => ClashProblem(visits[b.Index]),
+        }).ToList();
     }
 
-    /// <summary>
-    /// Visits whose time plus travel buffer overlaps the new one: the same rule the slot claims
-    /// enforce in the database.
-    /// </summary>
-    public IEnumerable<HeldVisit> Clashes(DateTime startUtc, DateTime endUtc, IEnumerable<HeldVisit> held)
+    private VisitTimeProblem ClashProblem(HeldVisit visit)
     {
-        ArgumentNullException.ThrowIfNull(held);
-        return held.Where(v => SlotClashExplainer.ClashesWithVisit(rules, new BusyInterval(v.StartUtc, v.EndUtc), startUtc, endUtc)).OrderBy(v => v.StartUtc);
+        var whose = visit.IsProposedTime
+            ? $"the time you proposed to {visit.ClientName} ({visit.Reference})"
+            : $"{visit.ClientName}'s visit ({visit.Reference})";
+        return new(
+            BookingRule.Clash,
+            $"It clashes with {whose} on {Format(visit.StartUtc, "dddd d MMMM")}, {Format(visit.StartUtc, "HH:mm")} to {Format(visit.EndUtc, "HH:mm")}. "
+                + $"Visits need {rules.TravelBufferMinutes} minutes' travel between them.",
+            visit);
+    }
+
+    private VisitTimeProblem TimeOffProblem(TimeOffPeriod off)
+    {
+        var reason = string.IsNullOrWhiteSpace(off.Reason) ? string.Empty : $" ({off.Reason})";
+        return new(BookingRule.TimeOff, $"It falls in your time off{reason}: {TimeOffWording.Describe(Local(off.StartUtc), Local(off.EndUtc))}.");
     }
 
     /// <summary>Names the day's working hours, or says it is not a working day.</summary>

@@ -48,12 +48,13 @@ public sealed class BookingService(
             return new BookingOutcome.UnknownService();
         }
 
-        switch (await availability.CheckAsync(request.StartUtc, request.Minutes, cancellationToken: cancellationToken))
+        var breaches = await availability.CheckAsync(request.StartUtc, request.Minutes, cancellationToken: cancellationToken);
+        if (breaches.Count > 0)
         {
-            case SlotCheck.Taken:
-                return new BookingOutcome.SlotTaken(await AlternativesAsync(request, cancellationToken));
-            case SlotCheck.NotOffered:
-                return new BookingOutcome.SlotNotOffered(await AlternativesAsync(request, cancellationToken));
+            var alternatives = await AlternativesAsync(request, cancellationToken);
+            return breaches.All(b => b.Rule == BookingRule.Clash)
+                ? new BookingOutcome.SlotTaken(alternatives)
+                : new BookingOutcome.SlotNotOffered(alternatives);
         }
 
         // Two signed-in requests of one new account can both find no record and both add one; the

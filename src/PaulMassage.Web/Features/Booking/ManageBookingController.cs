@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using PaulMassage.Web.Features.ClientVisits;
 
 namespace PaulMassage.Web.Features.Booking;
 
@@ -8,7 +9,7 @@ namespace PaulMassage.Web.Features.Booking;
 [ExpiringManageLink]
 [Route("bookings/{token}")]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class ManageBookingController(ManageBookingService bookings, ManageLinks links) : Controller
+public sealed class ManageBookingController(ClientVisitService bookings, ManageLinks links) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Show(string token, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Notifications;
@@ -6,6 +7,47 @@ using PaulMassage.Web.Infrastructure.Data;
 using PaulMassage.Web.Infrastructure.Time;
 
 namespace PaulMassage.Web.Features.ClientVisits;
+
+public sealed record ManagedBooking(
+    string Reference,
+    string ServiceName,
+    int DurationMinutes,
+    decimal PriceGbp,
+    DateTimeOffset LocalStart,
+    AppointmentStatus Status,
+    string Postcode,
+    string? DeclineReason,
+    bool ClientMayCancel,
+    bool ClientMayMove,
+    bool InsideCancellationNotice,
+    DateTimeOffset? LocalProposedStart = null);
+
+public enum CancelResult
+{
+    Cancelled,
+    NotFound,
+    TooLate,
+    NotCancellable,
+
+    /// <summary>Paul changed the visit at the same moment; nothing was changed.</summary>
+    Conflict,
+}
+
+public enum ProposalAnswerResult
+{
+    Accepted,
+    Rejected,
+    NotFound,
+
+    /// <summary>There is no proposed time waiting for an answer (any more).</summary>
+    NothingToAnswer,
+
+    /// <summary>The proposed time has already passed.</summary>
+    TooLate,
+
+    /// <summary>Paul changed the visit at the same moment; nothing was changed.</summary>
+    Conflict,
+}
 
 /// <summary>What became of a client's request to move a visit.</summary>
 public abstract record MoveOutcome
@@ -26,19 +68,141 @@ public abstract record MoveOutcome
 public sealed record MovableVisit(int Id, string Reference, string ServiceName, int DurationMinutes, DateTimeOffset LocalStart, AppointmentStatus Status, string Postcode);
 
 /// <summary>
-/// A client's own changes to a visit they reached through its link or their account: cancel it,
-/// or move it to another free time of the same treatment and length, up to 24 hours before it.
+/// A client's own changes to a visit they reached through its link or their account, in one place:
+/// see it, cancel it, answer a time Paul proposed, or move it to another free time of the same
+/// treatment and length, up to 24 hours before it. Each asks the appointment itself
+/// (<see cref="VisitPermissions"/>) whether it may, and changes it through its own methods.
 /// </summary>
 public sealed class ClientVisitService(
     AppDbContext db,
     ManageLinkAccess access,
     AvailabilityService availability,
-    SchedulingSettings settings,
-    ManageBookingService bookings,
     BookingNotifications notifications,
     PracticeClock clock,
     ILogger<ClientVisitService> logger)
 {
+    public async Task<ManagedBooking?> FindAsync(string token, CancellationToken cancellationToken = default)
+    {
+        var appointment = await ByTokenAsync(token, cancellationToken);
+        if (appointment is null)
+        {
+            return null;
+        }
+
+        return new ManagedBooking(
+            appointment.Reference,
+            appointment.Service!.Name,
+            appointment.DurationMinutes,
+            appointment.PriceGbp,
+            clock.ToLocal(appointment.StartUtc),
+            appointment.Status,
+            appointment.Postcode,
+            appointment.DeclineReason,
+            appointment.ClientMayCancel(clock.Now),
+            appointment.ClientMayMove(clock.Now),
+            TooLate(appointment),
+            appointment.Status == AppointmentStatus.AlternativeProposed && appointment.ProposedStartUtc is DateTime proposed ? clock.ToLocal(proposed) : null);
+    }
+
+    public async Task<CancelResult> CancelAsync(string token, CancellationToken cancellationToken = default)
+    {
+        var appointment = await ByTokenAsync(token, cancellationToken);
+        return appointment is null ? CancelResult.NotFound : await CancelAsync(appointment, cancellationToken);
+    }
+
+    /// <summary>The client cancels a visit they were allowed to reach (by its link or their account).</summary>
+    public async Task<CancelResult> CancelAsync(Appointment appointment, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(appointment);
+        if (!appointment.ClientMayCancel(clock.Now))
+        {
+            return TooLate(appointment) ? CancelResult.TooLate : CancelResult.NotCancellable;
+        }
+
+        appointment.ChangeStatus(AppointmentStatus.Cancelled, BookingService.ClientActor, clock.UtcNow, "Cancelled by the client");
+        await notifications.VisitCancelledAsync(appointment, ChangedBy.Client, cancellationToken: cancellationToken);
+        if (!await SaveAsync(cancellationToken))
+        {
+            // The therapist changed it at the same moment; the client sees the new state and may try again.
+            return CancelResult.Conflict;
+        }
+
+        logger.LogInformation("Booking {Reference} cancelled by the client", appointment.Reference);
+        return CancelResult.Cancelled;
+    }
+
+    /// <summary>The client takes the time Paul proposed: the visit moves there and is confirmed; the old time is freed.</summary>
+    public async Task<ProposalAnswerResult> AcceptProposedTimeAsync(string token, CancellationToken cancellationToken = default)
+    {
+        var appointment = await ByTokenAsync(token, cancellationToken);
+        if (appointment is null)
+        {
+            return ProposalAnswerResult.NotFound;
+        }
+
+        if (appointment.Status != AppointmentStatus.AlternativeProposed || appointment.ProposedStartUtc is not DateTime proposed)
+        {
+            return ProposalAnswerResult.NothingToAnswer;
+        }
+
+        if (proposed <= clock.UtcNow)
+        {
+            return ProposalAnswerResult.TooLate;
+        }
+
+        var rules = await availability.RulesAsync(cancellationToken);
+        var from = clock.ToLocal(appointment.StartUtc).ToString("dddd d MMMM 'at' HH:mm", CultureInfo.GetCultureInfo("en-GB"));
+        appointment.AcceptProposedTime(rules.Settings.TravelBufferMinutes, BookingService.ClientActor, clock.UtcNow, $"The client accepted the proposed time (instead of {from})");
+        await notifications.VisitConfirmedAsync(appointment, ChangedBy.Client, cancellationToken);
+        if (!await SaveAsync(cancellationToken))
+        {
+            return ProposalAnswerResult.Conflict;
+        }
+
+        logger.LogInformation("Booking {Reference}: the client accepted the proposed time", appointment.Reference);
+        return ProposalAnswerResult.Accepted;
+    }
+
+    /// <summary>The client turns the proposed time down: the request is called off and both times are freed.</summary>
+    public async Task<ProposalAnswerResult> RejectProposedTimeAsync(string token, CancellationToken cancellationToken = default)
+    {
+        var appointment = await ByTokenAsync(token, cancellationToken);
+        if (appointment is null)
+        {
+            return ProposalAnswerResult.NotFound;
+        }
+
+        if (appointment.Status != AppointmentStatus.AlternativeProposed)
+        {
+            return ProposalAnswerResult.NothingToAnswer;
+        }
+
+        appointment.ChangeStatus(AppointmentStatus.Cancelled, BookingService.ClientActor, clock.UtcNow, "The client turned down the proposed time");
+        await notifications.VisitCancelledAsync(appointment, ChangedBy.Client, "The client turned down the proposed time.", cancellationToken);
+        if (!await SaveAsync(cancellationToken))
+        {
+            return ProposalAnswerResult.Conflict;
+        }
+
+        logger.LogInformation("Booking {Reference}: the client rejected the proposed time", appointment.Reference);
+        return ProposalAnswerResult.Rejected;
+    }
+
+    /// <summary>False when the therapist changed the visit at the same moment (nothing was written).</summary>
+    private async Task<bool> SaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
     /// <summary>The visit behind a manage link that still works, or null.</summary>
     public Task<Appointment?> ByTokenAsync(string token, CancellationToken cancellationToken = default) =>
         access.FindAsync(token, _ => Visits(), cancellationToken);
@@ -75,9 +239,6 @@ public sealed class ClientVisitService(
         return availability.FreeSlotsAsync(appointment.DurationMinutes, from, days, appointment.Id, cancellationToken);
     }
 
-    public Task<CancelResult> CancelAsync(Appointment appointment, CancellationToken cancellationToken = default) =>
-        bookings.CancelAsync(appointment, cancellationToken);
-
     /// <summary>
     /// Moves the visit: checks the 24-hour rule and the new time, then changes the times and the
     /// slot claims in one save, so the database refuses it if another visit took the time meanwhile.
@@ -90,24 +251,21 @@ public sealed class ClientVisitService(
             return TooLate(appointment) ? new MoveOutcome.TooLate() : new MoveOutcome.NotMovable();
         }
 
-        var snapshot = await settings.GetAsync(cancellationToken);
         if (newStartUtc == appointment.StartUtc)
         {
             return new MoveOutcome.Refused("That is the time the visit already has. Choose a different time.");
         }
 
-        if (!await availability.IsFreeAsync(newStartUtc, appointment.DurationMinutes, appointment.Id, cancellationToken))
+        var rules = await availability.RulesAsync(cancellationToken);
+        if ((await availability.CheckAsync(newStartUtc, appointment.DurationMinutes, appointment.Id, cancellationToken)) is [var breach, ..])
         {
-            var clash = await availability.ClashAsync(newStartUtc, appointment.DurationMinutes, appointment.Id, cancellationToken);
-            return new MoveOutcome.Refused(clash is SlotClash c
-                ? SlotClashExplainer.Describe(c, snapshot.Rules)
-                : "That time is no longer free. Please choose another.");
+            return new MoveOutcome.Refused(rules.Describe(breach.Rule));
         }
 
         var previousStartUtc = appointment.StartUtc;
         var oldLocal = clock.ToLocal(previousStartUtc);
         var newLocal = clock.ToLocal(newStartUtc);
-        appointment.MoveTo(newStartUtc, snapshot.Rules.TravelBufferMinutes, BookingService.ClientActor, clock.UtcNow,
+        appointment.MoveTo(newStartUtc, rules.Settings.TravelBufferMinutes, BookingService.ClientActor, clock.UtcNow,
             $"Moved by the client from {oldLocal:ddd d MMM yyyy HH:mm} to {newLocal:ddd d MMM yyyy HH:mm}");
         await notifications.VisitMovedAsync(appointment, ChangedBy.Client, previousStartUtc, cancellationToken);
 
@@ -119,7 +277,7 @@ public sealed class ClientVisitService(
         {
             db.ChangeTracker.Clear();
             logger.LogInformation("Moving booking {Reference} lost the race for the new time", appointment.Reference);
-            return new MoveOutcome.Refused(SlotClashExplainer.Describe(SlotClash.OverlapsVisit, snapshot.Rules));
+            return new MoveOutcome.Refused(rules.Describe(BookingRule.Clash));
         }
         catch (DbUpdateConcurrencyException)
         {

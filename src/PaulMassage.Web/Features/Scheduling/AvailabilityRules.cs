@@ -9,19 +9,6 @@ public readonly record struct BusyInterval(DateTime StartUtc, DateTime EndUtc)
     public bool Overlaps(DateTime startUtc, DateTime endUtc) => startUtc < EndUtc && StartUtc < endUtc;
 }
 
-/// <summary>Whether a requested start can be booked, and if not, why.</summary>
-public enum SlotCheck
-{
-    /// <summary>Offered and free.</summary>
-    Free,
-
-    /// <summary>Within the rules, but another visit (or its travel buffer) is in the way.</summary>
-    Taken,
-
-    /// <summary>Never offered: outside working hours, off the grid, inside the notice, beyond the horizon or during time off.</summary>
-    NotOffered,
-}
-
 /// <summary>A bookable start time.</summary>
 public readonly record struct FreeSlot(DateTime StartUtc, DateTime EndUtc, DateTimeOffset LocalStart);
 

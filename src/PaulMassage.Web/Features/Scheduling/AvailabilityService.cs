@@ -45,37 +45,31 @@ public sealed class AvailabilityService(AppDbContext db, SchedulingSettings sett
         return new AvailabilityCalculator(snapshot.Rules, clock.TimeZone).FreeSlots(fromLocal, days, minutes, visits, timeOff, clock.Now);
     }
 
+    /// <summary>The rules as they stand now, to judge a time by or put a refusal in words.</summary>
+    public async Task<VisitTimeRules> RulesAsync(CancellationToken cancellationToken = default) =>
+        new((await settings.GetAsync(cancellationToken)).Rules, clock.TimeZone);
+
     public Task<bool> IsFreeAsync(DateTime startUtc, int minutes, CancellationToken cancellationToken = default) =>
         IsFreeAsync(startUtc, minutes, null, cancellationToken);
 
     public async Task<bool> IsFreeAsync(DateTime startUtc, int minutes, int? ignoringAppointmentId, CancellationToken cancellationToken = default) =>
-        await CheckAsync(startUtc, minutes, ignoringAppointmentId, cancellationToken) == SlotCheck.Free;
+        (await CheckAsync(startUtc, minutes, ignoringAppointmentId, cancellationToken)).Count == 0;
 
-    /// <summary>Whether a start is free, taken by another visit, or not offered at all.</summary>
-    public async Task<SlotCheck> CheckAsync(DateTime startUtc, int minutes, int? ignoringAppointmentId = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Every rule a visit at this start would break for the public (<see cref="VisitTimeRules.Check"/>,
+    /// on the grid), each once; empty when it is free.
+    /// </summary>
+    /// <param name="ignoringAppointmentId">A visit being moved: its own time does not block its new one.</param>
+    public async Task<IReadOnlyList<RuleBreach>> CheckAsync(DateTime startUtc, int minutes, int? ignoringAppointmentId = null, CancellationToken cancellationToken = default)
     {
         if (IsFarOutside(startUtc))
         {
-            return SlotCheck.NotOffered;
+            return [new(startUtc < clock.UtcNow ? BookingRule.InThePast : BookingRule.TooFarAhead)];
         }
 
-        var snapshot = await settings.GetAsync(cancellationToken);
-        var localDay = DateOnly.FromDateTime(clock.ToLocal(startUtc).DateTime);
-        var (visits, timeOff) = await BusyAsync(clock.StartOfDayUtc(localDay), clock.StartOfDayUtc(localDay.AddDays(1)), snapshot.Rules.TravelBufferMinutes, ignoringAppointmentId, cancellationToken);
-        return new AvailabilityCalculator(snapshot.Rules, clock.TimeZone).Check(startUtc, minutes, visits, timeOff, clock.Now);
-    }
-
-    /// <summary>Why a visit could not start at a time, or null when it can.</summary>
-    public async Task<SlotClash?> ClashAsync(DateTime startUtc, int minutes, int? ignoringAppointmentId = null, CancellationToken cancellationToken = default)
-    {
-        if (IsFarOutside(startUtc))
-        {
-            return startUtc < clock.UtcNow ? SlotClash.TooSoon : SlotClash.TooFarAhead;
-        }
-
-        var snapshot = await settings.GetAsync(cancellationToken);
-        var (visits, timeOff) = await BusyAsync(startUtc, startUtc.AddMinutes(minutes), snapshot.Rules.TravelBufferMinutes, ignoringAppointmentId, cancellationToken);
-        return SlotClashExplainer.Explain(snapshot.Rules, clock.TimeZone, startUtc, minutes, visits, timeOff, clock.Now);
+        var rules = await RulesAsync(cancellationToken);
+        var (visits, timeOff) = await BusyAsync(startUtc, startUtc.AddMinutes(minutes), rules.Settings.TravelBufferMinutes, ignoringAppointmentId, cancellationToken);
+        return rules.Check(startUtc, minutes, visits, timeOff, clock.Now);
     }
 
     /// <summary>Far outside any booking window, and so clear of DateTime's edges for the arithmetic that follows.</summary>

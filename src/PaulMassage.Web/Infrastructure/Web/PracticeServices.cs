@@ -56,7 +56,6 @@ public static class PracticeServices
         services.AddScoped<ArticleService>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<BookingService>();
-        services.AddScoped<ManageBookingService>();
         services.AddScoped<ManageLinkAccess>();
         services.AddScoped<AddressCheckService>();
         services.AddBackOffice();

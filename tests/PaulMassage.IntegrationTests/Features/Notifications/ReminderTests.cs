@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using PaulMassage.Web.Features.Booking;
+using PaulMassage.Web.Features.ClientVisits;
 using PaulMassage.Web.Features.Notifications;
 
 namespace PaulMassage.IntegrationTests.Features.Notifications;
@@ -49,7 +50,7 @@ public sealed class ReminderTests : IAsyncLifetime
         var booked = await ConfirmedVisitAsync(visitStart);
         await using (var scope = practice.Factory.Scope())
         {
-            Assert.Equal(CancelResult.Cancelled, await scope.ServiceProvider.GetRequiredService<ManageBookingService>().CancelAsync(booked.ManageToken));
+            Assert.Equal(CancelResult.Cancelled, await scope.ServiceProvider.GetRequiredService<ClientVisitService>().CancelAsync(booked.ManageToken));
         }
 
         practice.Clock.SetUtcNow(new DateTimeOffset(2027, 3, 9, 9, 30, 0, TimeSpan.Zero));

@@ -28,7 +28,7 @@ public sealed class VisitTimeChecksTests
     {
         var problems = Checks.Check(Utc(3, 2, hour, minute), 60, [Ann], [], Now);
 
-        var clash = Assert.Single(problems, p => p.Kind == VisitTimeProblemKind.Clash);
+        var clash = Assert.Single(problems, p => p.Kind == BookingRule.Clash);
         Assert.False(clash.CanOverride);
         Assert.Equal(7, clash.ClashesWith!.Id);
         Assert.Equal("It clashes with Ann Other's visit (PM-ANN777) on Tuesday 2 March, 10:00 to 11:00. Visits need 30 minutes' travel between them.", clash.Message);
@@ -38,7 +38,7 @@ public sealed class VisitTimeChecksTests
     [InlineData(11, 30)] // exactly the travel time after
     [InlineData(8, 30)]  // ends at 09:30, exactly the travel time before Ann at 10:00
     public void a_time_exactly_the_travel_time_away_does_not_clash(int hour, int minute) =>
-        Assert.DoesNotContain(Checks.Check(Utc(3, 2, hour, minute), 60, [Ann], [], Now), p => p.Kind == VisitTimeProblemKind.Clash);
+        Assert.DoesNotContain(Checks.Check(Utc(3, 2, hour, minute), 60, [Ann], [], Now), p => p.Kind == BookingRule.Clash);
 
     [Fact]
     public void a_proposed_time_is_named_as_such()
@@ -55,7 +55,7 @@ public sealed class VisitTimeChecksTests
     {
         var problem = Assert.Single(Checks.Check(Utc(3, 2, 18, 30), 60, [], [], Now));
 
-        Assert.Equal(VisitTimeProblemKind.OutsideWorkingHours, problem.Kind);
+        Assert.Equal(BookingRule.OutsideWorkingHours, problem.Kind);
         Assert.True(problem.CanOverride);
         Assert.Equal("It is outside your working hours on Tuesdays (09:00 to 19:00).", problem.Message);
     }
@@ -75,7 +75,7 @@ public sealed class VisitTimeChecksTests
 
         var problems = new VisitTimeChecks(rules, London).Check(Utc(3, 2, 23, 30), 60, [], [], Now);
 
-        Assert.Contains(problems, p => p.Kind == VisitTimeProblemKind.OutsideWorkingHours);
+        Assert.Contains(problems, p => p.Kind == BookingRule.OutsideWorkingHours);
     }
 
     [Fact]
@@ -86,17 +86,17 @@ public sealed class VisitTimeChecksTests
         var soon = Checks.Check(Utc(3, 1, 14), 60, [], off, Now);
         var far = Checks.Check(Utc(5, 3, 10), 60, [], [], Now);
 
-        Assert.Equal([VisitTimeProblemKind.TimeOff, VisitTimeProblemKind.ShortNotice], soon.Select(p => p.Kind));
-        Assert.Equal("It falls in your time off (Dentist), Mon 1 Mar 13:00 to Mon 1 Mar 17:00.", soon[0].Message);
-        Assert.Equal("It is less than 24 hours from now, your usual notice.", soon[1].Message);
-        Assert.Equal(VisitTimeProblemKind.BeyondHorizon, Assert.Single(far).Kind);
+        Assert.Equal([BookingRule.TooSoon, BookingRule.TimeOff], soon.Select(p => p.Kind));
+        Assert.Equal("It is less than 24 hours from now, your usual notice.", soon[0].Message);
+        Assert.Equal("It falls in your time off (Dentist): Mon 1 Mar 2027, 13:00 to 17:00.", soon[1].Message);
+        Assert.Equal(BookingRule.TooFarAhead, Assert.Single(far).Kind);
         Assert.All(soon.Concat(far), p => Assert.True(p.CanOverride));
     }
 
     [Fact]
     public void a_time_already_gone_can_never_be_booked()
     {
-        var problem = Assert.Single(Checks.Check(Utc(3, 1, 8, 45), 15, [], [], Now), p => p.Kind == VisitTimeProblemKind.InThePast);
+        var problem = Assert.Single(Checks.Check(Utc(3, 1, 8, 45), 15, [], [], Now), p => p.Kind == BookingRule.InThePast);
 
         Assert.False(problem.CanOverride);
         Assert.Equal("That time has already passed.", problem.Message);
@@ -108,6 +108,6 @@ public sealed class VisitTimeChecksTests
         // 2 June 2027 is in BST: 08:00 UTC is 09:00 in London, the opening time.
         Assert.Empty(Checks.Check(Utc(6, 2, 8), 60, [], [], new DateTimeOffset(2027, 5, 1, 9, 0, 0, TimeSpan.Zero)));
         Assert.Contains(Checks.Check(Utc(6, 2, 7, 45), 60, [], [], new DateTimeOffset(2027, 5, 1, 9, 0, 0, TimeSpan.Zero)),
-            p => p.Kind == VisitTimeProblemKind.OutsideWorkingHours);
+            p => p.Kind == BookingRule.OutsideWorkingHours);
     }
 }

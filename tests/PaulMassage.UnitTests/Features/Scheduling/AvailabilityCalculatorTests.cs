@@ -427,38 +427,6 @@ public sealed class TheAvailabilityCalculator
     }
 
     [Fact]
-    public void says_an_offered_start_is_free_and_anything_else_is_not()
-    {
-        var calculator = new AvailabilityCalculator(AvailabilityRules.Defaults, London);
-        var visit = new BusyInterval(TuesdayAt(12), TuesdayAt(13));
-
-        Assert.True(calculator.IsFree(TuesdayAt(10, 30), 60, [visit], [], EarlyMarch));
-        Assert.False(calculator.IsFree(TuesdayAt(10, 45), 60, [visit], [], EarlyMarch)); // inside the buffer
-        Assert.False(calculator.IsFree(TuesdayAt(10, 5), 60, [], [], EarlyMarch)); // off the grid
-        Assert.False(calculator.IsFree(TuesdayAt(8, 45), 60, [], [], EarlyMarch)); // before opening
-        Assert.False(calculator.IsFree(Utc(2027, 3, 7, 10), 60, [], [], EarlyMarch)); // Sunday
-        Assert.True(calculator.IsFree(Utc(2027, 3, 29, 8), 60, [], [], new DateTimeOffset(2027, 3, 20, 0, 0, 0, TimeSpan.Zero))); // 09:00 BST
-        Assert.False(calculator.IsFree(Utc(2027, 3, 29, 9, 0).AddHours(-2), 60, [], [], new DateTimeOffset(2027, 3, 20, 0, 0, 0, TimeSpan.Zero))); // 08:00 BST
-    }
-
-    [Fact]
-    public void tells_a_start_taken_by_another_visit_from_one_never_offered()
-    {
-        var calculator = new AvailabilityCalculator(AvailabilityRules.Defaults, London);
-        BusyInterval[] visits = [new(TuesdayAt(12), TuesdayAt(13))];
-        BusyInterval[] timeOff = [new(TuesdayAt(15), TuesdayAt(17))];
-
-        Assert.Equal(SlotCheck.Free, calculator.Check(TuesdayAt(10, 30), 60, visits, timeOff, EarlyMarch));
-        Assert.Equal(SlotCheck.Taken, calculator.Check(TuesdayAt(12), 60, visits, timeOff, EarlyMarch));
-        Assert.Equal(SlotCheck.Taken, calculator.Check(TuesdayAt(13, 15), 60, visits, timeOff, EarlyMarch)); // inside the buffer
-        Assert.Equal(SlotCheck.NotOffered, calculator.Check(TuesdayAt(15, 30), 60, visits, timeOff, EarlyMarch)); // time off
-        Assert.Equal(SlotCheck.NotOffered, calculator.Check(TuesdayAt(18, 30), 60, visits, timeOff, EarlyMarch)); // ends after closing
-        Assert.Equal(SlotCheck.NotOffered, calculator.Check(Utc(2027, 3, 7, 10), 60, visits, timeOff, EarlyMarch)); // Sunday
-        Assert.Equal(SlotCheck.NotOffered, calculator.Check(TuesdayAt(10, 5), 60, visits, timeOff, EarlyMarch)); // off the grid
-        Assert.Equal(SlotCheck.NotOffered, calculator.Check(TuesdayAt(12), 60, visits, timeOff, new DateTimeOffset(2027, 3, 2, 0, 0, 0, TimeSpan.Zero))); // too soon
-    }
-
-    [Fact]
     public void refuses_a_visit_length_of_zero()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => Slots(Tuesday, 0, EarlyMarch));
