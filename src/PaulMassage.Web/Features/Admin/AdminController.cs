@@ -28,14 +28,24 @@ public sealed class DeclineForm : VisitChangeForm
 
 public sealed class ProposeForm : VisitChangeForm
 {
-    [Required(ErrorMessage = "Choose one of the free times to propose.")]
+    [Required(ErrorMessage = "Choose one of the free times.")]
     public DateTime? Start { get; set; }
+}
+
+/// <summary>Paul calls off a confirmed visit; the message is optional and goes to the client.</summary>
+public sealed class CancelVisitForm : VisitChangeForm
+{
+    [StringLength(1000, ErrorMessage = "Keep the message under 1,000 characters.")]
+    [Display(Name = "Message to the client (optional)")]
+    [DataType(DataType.MultilineText)]
+    public string? Reason { get; set; }
 }
 
 public sealed class RequestPage
 {
     public required RequestDetail Detail { get; init; }
 
+    /// <summary>The free times of one day, to propose (a request) or to move to (a confirmed visit).</summary>
     public ProposalDay? Proposal { get; init; }
 
     public string? DeclineReason { get; init; }
@@ -126,6 +136,34 @@ public sealed class AdminController(RequestsQuery requests, AppointmentActions a
         return RedirectToAction(nameof(Detail), new { id });
     }
 
+    /// <summary>Paul moves a confirmed visit to a time agreed with the client.</summary>
+    [HttpPost("visits/{id:int}/move")]
+    public async Task<IActionResult> Move(int id, [FromForm] ProposeForm form, [FromQuery] DateOnly? day, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (!ModelState.IsValid || form.Start is not DateTime start)
+        {
+            var page = await RequestPageAsync(id, day, null, cancellationToken);
+            return page is null ? NotFound() : View("Request", page);
+        }
+
+        return Finish(id, form, await actions.MoveAsync(id, form.Version, FormTime.AsUtc(start)!.Value, Actor, cancellationToken));
+    }
+
+    /// <summary>Paul calls off a confirmed visit.</summary>
+    [HttpPost("visits/{id:int}/cancel")]
+    public async Task<IActionResult> Cancel(int id, [FromForm] CancelVisitForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (!ModelState.IsValid)
+        {
+            var page = await RequestPageAsync(id, null, form.Reason, cancellationToken);
+            return page is null ? NotFound() : View("Request", page);
+        }
+
+        return Finish(id, form, await actions.CancelAsync(id, form.Version, form.Reason, Actor, cancellationToken));
+    }
+
     [HttpPost("visits/{id:int}/complete")]
     public async Task<IActionResult> Complete(int id, [FromForm] VisitChangeForm form, CancellationToken cancellationToken) =>
         Finish(id, form, await actions.MarkCompletedAsync(id, form.Version, Actor, cancellationToken));
@@ -159,11 +197,12 @@ public sealed class AdminController(RequestsQuery requests, AppointmentActions a
         }
 
         ProposalDay? proposal = null;
-        if (detail.CanPropose)
+        if (detail.CanPropose || detail.CanMove)
         {
             var today = clock.Today;
             var chosen = day is DateOnly d && d >= today ? d : RequestsQuery.DefaultProposalDay(detail, today);
-            var slots = await availability.FreeSlotsAsync(detail.DurationMinutes, chosen, 1, cancellationToken);
+            // A move may take a time next to (or overlapping) the visit's own: its own time does not count.
+            var slots = await availability.FreeSlotsAsync(detail.DurationMinutes, chosen, 1, detail.CanMove ? detail.Id : null, cancellationToken);
             proposal = new ProposalDay(chosen, slots, chosen > today ? chosen.AddDays(-1) : null, chosen.AddDays(1));
         }
 

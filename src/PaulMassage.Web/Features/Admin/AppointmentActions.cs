@@ -27,7 +27,7 @@ public sealed record ActionOutcome(ActionOutcomeKind Kind, string Message)
 
 /// <summary>
 /// Every change the therapist makes to a visit, in one place: confirm, decline, propose another
-/// time, record the outcome (a booking he enters himself is <see cref="PhoneBookingService"/>'s). Each goes through
+/// time, move or cancel a confirmed visit, record the outcome (a booking he enters himself is <see cref="PhoneBookingService"/>'s). Each goes through
 /// <see cref="Appointment.ChangeStatus"/> (which renews the concurrency token and records who and
 /// when), so two changes at the same moment cannot both win: the second gets a clear
 /// <see cref="ActionOutcomeKind.Conflict"/> and the visit stays in the first one's state.
@@ -154,6 +154,97 @@ public sealed class AppointmentActions(
 
         logger.LogInformation("Booking {Reference}: the therapist proposed another time", appointment.Reference);
         return Done($"Proposed {Describe(proposedStartUtc)} to the client. Both times are held until they accept or reject it.");
+    }
+
+    /// <summary>Paul calls off a confirmed visit: the client is told (with the reason, if he gives one) and the time is free again.</summary>
+    public async Task<ActionOutcome> CancelAsync(int id, Guid version, string? reason, string actor, CancellationToken cancellationToken = default)
+    {
+        reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (reason is { Length: > 1000 })
+        {
+            return Refused("Keep the message to the client to 1,000 characters; they will see it in the e-mail.");
+        }
+
+        var appointment = await LoadAsync(id, cancellationToken);
+        if (appointment is null)
+        {
+            return NotFound();
+        }
+
+        if (appointment.Version != version && appointment.Status == AppointmentStatus.Confirmed)
+        {
+            return Changed(appointment.Status);
+        }
+
+        if (!appointment.TherapistMayCancel(clock.UtcNow))
+        {
+            return Refused(appointment.Status == AppointmentStatus.Confirmed
+                ? "This visit has ended: record it as completed or a no-show instead."
+                : appointment.TherapistMayDecline() ? "This is a request: decline it instead, with a reason for the client." : WhyNot(appointment.Status, "cancelled"));
+        }
+
+        appointment.ChangeStatus(AppointmentStatus.Cancelled, actor, clock.UtcNow, reason is null ? "Cancelled by the therapist" : $"Cancelled by the therapist: {reason}");
+        await notifications.VisitCancelledAsync(appointment, ChangedBy.Therapist, reason, cancellationToken);
+        if (await SaveAsync(appointment, "cancelled", cancellationToken) is { } conflict)
+        {
+            return conflict;
+        }
+
+        logger.LogInformation("Booking {Reference} cancelled by the therapist", appointment.Reference);
+        return Done($"Cancelled {appointment.Reference} ({appointment.Client!.Name}, {Describe(appointment.StartUtc)}). The client has been told and the time is free again.");
+    }
+
+    /// <summary>Paul moves a confirmed visit to a time agreed with the client: it stays confirmed and the client gets the new time with an updated invitation.</summary>
+    public async Task<ActionOutcome> MoveAsync(int id, Guid version, DateTime newStartUtc, string actor, CancellationToken cancellationToken = default)
+    {
+        var appointment = await LoadAsync(id, cancellationToken);
+        if (appointment is null)
+        {
+            return NotFound();
+        }
+
+        if (appointment.Version != version && appointment.Status == AppointmentStatus.Confirmed)
+        {
+            return Changed(appointment.Status);
+        }
+
+        if (!appointment.TherapistMayMove(clock.UtcNow))
+        {
+            return Refused(appointment.Status == AppointmentStatus.Confirmed
+                ? "This visit has already started, so it cannot be moved."
+                : appointment.TherapistMayPropose() ? "This is a request: propose another time instead, for the client to accept." : WhyNot(appointment.Status, "moved"));
+        }
+
+        if (newStartUtc == appointment.StartUtc)
+        {
+            return Refused("That is the visit's time already. Choose a different time.");
+        }
+
+        if (!await availability.IsFreeAsync(newStartUtc, appointment.DurationMinutes, appointment.Id, cancellationToken))
+        {
+            return Refused($"{Describe(newStartUtc)} is not free for a {appointment.DurationMinutes}-minute visit any more. Choose another time.");
+        }
+
+        var previousStartUtc = appointment.StartUtc;
+        var snapshot = await settings.GetAsync(cancellationToken);
+        appointment.MoveTo(newStartUtc, snapshot.Rules.TravelBufferMinutes, actor, clock.UtcNow,
+            $"Moved by the therapist from {Describe(previousStartUtc)} to {Describe(newStartUtc)}");
+        await notifications.VisitMovedAsync(appointment, ChangedBy.Therapist, previousStartUtc, cancellationToken);
+        try
+        {
+            if (await SaveAsync(appointment, "moved", cancellationToken) is { } conflict)
+            {
+                return conflict;
+            }
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Involves(ex, nameof(AppDbContext.SlotClaims)))
+        {
+            db.ChangeTracker.Clear();
+            return Refused($"{Describe(newStartUtc)} was taken a moment ago. Choose another time.");
+        }
+
+        logger.LogInformation("Booking {Reference} moved by the therapist", appointment.Reference);
+        return Done($"Moved {appointment.Reference} ({appointment.Client!.Name}) to {Describe(newStartUtc)}. The client has the new time by e-mail.");
     }
 
     public Task<ActionOutcome> MarkCompletedAsync(int id, Guid version, string actor, CancellationToken cancellationToken = default) =>

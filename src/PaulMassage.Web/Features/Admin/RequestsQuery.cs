@@ -97,15 +97,20 @@ public sealed record RequestDetail(
     public bool CanPropose => May.Propose;
 
     public bool CanRecordOutcome => May.RecordOutcome;
+
+    public bool CanCancel => May.Cancel;
+
+    public bool CanMove => May.Move;
 }
 
 /// <summary>Which of his buttons the therapist sees, from the visit's own rules (<see cref="VisitPermissions"/>).</summary>
-public sealed record TherapistChoices(bool Confirm, bool Decline, bool Propose, bool RecordOutcome)
+public sealed record TherapistChoices(bool Confirm, bool Decline, bool Propose, bool RecordOutcome, bool Cancel = false, bool Move = false)
 {
     public static TherapistChoices For(Appointment visit, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(visit);
-        return new(visit.TherapistMayConfirm(nowUtc), visit.TherapistMayDecline(), visit.TherapistMayPropose(), visit.TherapistMayRecordOutcome(nowUtc));
+        return new(visit.TherapistMayConfirm(nowUtc), visit.TherapistMayDecline(), visit.TherapistMayPropose(), visit.TherapistMayRecordOutcome(nowUtc),
+            visit.TherapistMayCancel(nowUtc), visit.TherapistMayMove(nowUtc));
     }
 }
 
@@ -179,3 +184,10 @@ public sealed class RequestsQuery(AppDbContext db, PracticeClock clock)
 
 /// <summary>The times a therapist may propose on one day.</summary>
 public sealed record ProposalDay(DateOnly Day, IReadOnlyList<FreeSlot> Slots, DateOnly? Previous, DateOnly Next);
+
+/// <summary>
+/// One day's free times as a form: posts <c>Start</c> and <c>Version</c> to <paramref name="Action"/>;
+/// <paramref name="PageUrl"/> is the page that shows it (for the day before and after);
+/// <paramref name="IdPrefix"/> names the form, its anchor and its radio buttons.
+/// </summary>
+public sealed record TimePicker(ProposalDay Day, Guid Version, int Minutes, string Action, string PageUrl, string IdPrefix, string Legend, string Submit, string? Hint = null);

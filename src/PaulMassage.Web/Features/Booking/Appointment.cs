@@ -224,6 +224,10 @@ public class Appointment
 
     public bool TherapistMayRecordOutcome(DateTime nowUtc) => VisitPermissions.TherapistMayRecordOutcome(Status, StartUtc, nowUtc);
 
+    public bool TherapistMayCancel(DateTime nowUtc) => VisitPermissions.TherapistMayCancel(Status, EndUtc, nowUtc);
+
+    public bool TherapistMayMove(DateTime nowUtc) => VisitPermissions.TherapistMayMove(Status, StartUtc, nowUtc);
+
     public bool TherapistMayAnnounceArrival(DateTime nowUtc) => VisitPermissions.TherapistMayAnnounceArrival(Status, StartUtc, EndUtc, nowUtc);
 
     /// <summary>The therapist turns the request down, with a reason the client sees.</summary>

@@ -39,6 +39,20 @@ public static class VisitPermissions
     public static bool TherapistMayRecordOutcome(AppointmentStatus status, DateTime startUtc, DateTime nowUtc) =>
         status == AppointmentStatus.Confirmed && HasStarted(startUtc, nowUtc);
 
+    /// <summary>
+    /// A confirmed visit until it ends (he is ill, the car broke down, the client phoned). A request
+    /// is declined instead, and a visit that has ended gets its outcome recorded.
+    /// </summary>
+    public static bool TherapistMayCancel(AppointmentStatus status, DateTime endUtc, DateTime nowUtc) =>
+        status == AppointmentStatus.Confirmed && nowUtc < endUtc;
+
+    /// <summary>
+    /// A confirmed visit, to a time agreed with the client, until it starts. A request gets another
+    /// time proposed instead, which the client accepts or not.
+    /// </summary>
+    public static bool TherapistMayMove(AppointmentStatus status, DateTime startUtc, DateTime nowUtc) =>
+        status == AppointmentStatus.Confirmed && nowUtc < startUtc;
+
     /// <summary>How long before a visit Paul may tell the client he is on his way.</summary>
     public static readonly TimeSpan ArrivalNoticeWindow = TimeSpan.FromHours(12);
 
