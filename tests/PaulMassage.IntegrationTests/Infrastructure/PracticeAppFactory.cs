@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using PaulMassage.Web.Infrastructure.Data;
+using PaulMassage.Web.Infrastructure.Security;
 using PaulMassage.Web.Infrastructure.Web;
 
 namespace PaulMassage.IntegrationTests.Infrastructure;
@@ -67,6 +68,7 @@ public class PracticeAppFactory : WebApplicationFactory<Program>
         // Many tests build clients with http base addresses, where Secure-only cookies would break
         // antiforgery; the session tests (SecureCookiesFixture) switch production's setting back on.
         builder.UseSetting("Security:SecureCookies", "false");
+        builder.UseSetting(KeyEncryption.CertificatePathSetting, TestKeyCertificate.FilePath);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

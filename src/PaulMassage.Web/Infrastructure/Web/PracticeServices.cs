@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -43,7 +44,7 @@ public static class PracticeServices
             .AddDefaultTokenProviders();
 
         // Deny by default, the therapist policy, passwords, sessions, rate limits, keys: see docs/security.md.
-        services.AddPracticeSecurity(configuration);
+        services.AddPracticeSecurity(configuration, environment);
         services.AddPrivacy(configuration);
 
         // Feature services: plain classes over the DbContext, one per use.
@@ -119,6 +120,10 @@ public static class PracticeServices
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await DatabaseSetup.MigrateAsync(db);
+
+        // Keys written in the clear by a version without a key-encryption certificate are encrypted
+        // with it before anything reads the key ring (one query when there are none).
+        await KeyEncryption.ProtectClearKeysAsync(db, scope.ServiceProvider.GetRequiredService<IOptions<KeyManagementOptions>>().Value.XmlEncryptor);
 
         // Every start but the first finds the seed complete with one SQL query and skips it.
         var seedOptions = scope.ServiceProvider.GetRequiredService<IOptions<SeedOptions>>().Value;
