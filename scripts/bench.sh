@@ -44,6 +44,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# The key ring's encryption certificate, shared by the generator and the site (scripts/lib/key-certificate.sh).
+source scripts/lib/key-certificate.sh
+DataProtection__CertificatePath=$(make_key_certificate "$work/keys")
+export DataProtection__CertificatePath
+
 # 1. wrk, from Debian.
 if ! command -v wrk >/dev/null; then
   echo "Installing wrk..."

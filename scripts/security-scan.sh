@@ -28,6 +28,8 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+source scripts/lib/key-certificate.sh
+key_certificate=$(make_key_certificate "$work/keys")
 
 if curl -fsS "$base/health" >/dev/null 2>&1; then
   echo "Something already answers on $base; stop it or set SCAN_PORT."; exit 1
@@ -49,6 +51,7 @@ echo "Starting a throwaway instance on $base (Production settings, plain http, i
   Seed__TherapistPassword=scan-only-therapist-passphrase \
   Security__SecureCookies=false \
   Security__RateLimit__PermitLimit=100000 \
+  DataProtection__CertificatePath="$key_certificate" \
   exec dotnet PaulMassage.Web.dll >"$out/site.log" 2>&1
 ) &
 site_pid=$!

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using PaulMassage.Web.Infrastructure.Data;
+using PaulMassage.Web.Infrastructure.Security;
 using PaulMassage.Web.Infrastructure.Web;
 
 namespace PaulMassage.IntegrationTests.Infrastructure;
@@ -72,6 +73,7 @@ public class PracticeAppFactory : WebApplicationFactory<Program>
         // Tests move the clock by days: the nightly copy is taken only where a test turns it on.
         // Copies and the erasure ledger go to the default "backups" folder beside the database.
         builder.UseSetting("Backup:Enabled", "false");
+        builder.UseSetting(KeyEncryption.CertificatePathSetting, TestKeyCertificate.FilePath);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -42,6 +42,7 @@ public sealed class SiteProcess : IDisposable
         start.Environment["Security__SecureCookies"] = "false";
         start.Environment["Security__RateLimit__PermitLimit"] = "100000";
         start.Environment["Privacy__RetentionWorkerEnabled"] = "false";
+        start.Environment["DataProtection__CertificatePath"] = PaulMassage.IntegrationTests.Infrastructure.TestKeyCertificate.FilePath;
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the site.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

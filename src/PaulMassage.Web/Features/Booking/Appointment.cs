@@ -37,8 +37,9 @@ public class Appointment
 
     /// <summary>
     /// The manage-link token encrypted with ASP.NET Core Data Protection (see <see cref="ManageLinks"/>),
-    /// so later e-mails (reminders, aftercare) can carry the link. Useless without the key ring,
-    /// which is kept outside the database.
+    /// so later e-mails (reminders, aftercare) can carry the link. The key ring is in the same database,
+    /// but its keys are encrypted with a certificate kept outside it (DataProtection:CertificatePath),
+    /// so a copy of the database cannot decrypt this. Cleared by <see cref="RevokeManageToken"/> on erasure.
     /// </summary>
     public string? ManageTokenProtected { get; set; }
 

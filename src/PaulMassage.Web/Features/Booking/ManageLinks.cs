@@ -8,9 +8,9 @@ namespace PaulMassage.Web.Features.Booking;
 /// <summary>
 /// Builds the client's manage link. The token is stored twice: hashed (to find the booking when the
 /// link is opened) and encrypted with Data Protection (so e-mails sent later can carry the link).
-/// The Data Protection keys live in the same database, so a copy of it gives the links away unless
-/// the key ring is protected with a certificate kept elsewhere (DataProtection:CertificatePath; see
-/// docs/security.md).
+/// The Data Protection keys live in the same database, encrypted with a certificate kept outside it
+/// (DataProtection:CertificatePath, required outside Development; see docs/security.md), so a copy of
+/// the database alone gives no link away. Erasure clears the stored token (<see cref="Appointment.RevokeManageToken"/>).
 /// </summary>
 public sealed class ManageLinks(IDataProtectionProvider dataProtection, IOptions<PracticeOptions> practice)
 {

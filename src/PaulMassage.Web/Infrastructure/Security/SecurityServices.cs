@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Security.Cryptography.X509Certificates;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -19,7 +18,7 @@ namespace PaulMassage.Web.Infrastructure.Security;
 /// <summary>
 /// The cross-cutting security of the site (OWASP ASVS 5.0 level 2, see docs/security.md): deny by
 /// default, the therapist policy, session cookies, password rules, rate limits, Data Protection
-/// keys in the database and the encrypted columns. New features are covered without doing anything:
+/// keys in the database (encrypted with a certificate kept elsewhere) and the encrypted columns. New features are covered without doing anything:
 /// routes under /admin need the Therapist role, every other route needs a signed-in user unless it
 /// says [AllowAnonymous], every POST needs its antiforgery token.
 /// </summary>
@@ -28,7 +27,7 @@ public static class SecurityServices
     /// <summary>The authentication property that records when a session began (round-trip "O" format).</summary>
     public const string SignedInAtItem = "pm.signed-in-at";
 
-    public static IServiceCollection AddPracticeSecurity(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPracticeSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(SecurityOptions.Section);
@@ -136,7 +135,7 @@ public static class SecurityServices
         });
 
         services.AddPracticeRateLimits();
-        services.AddPracticeDataProtection(configuration);
+        services.AddPracticeDataProtection(configuration, environment);
         return services;
     }
 
@@ -197,19 +196,19 @@ public static class SecurityServices
         });
     }
 
-    private static void AddPracticeDataProtection(this IServiceCollection services, IConfiguration configuration)
+    private static void AddPracticeDataProtection(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         // One key ring in the database for every instance: cookies, antiforgery and encrypted columns.
+        // The keys in it are encrypted with a certificate kept outside the database (KeyEncryption), so a
+        // copy of the database alone reads nothing; the site does not start without one outside Development.
         var dataProtection = services.AddDataProtection()
             .SetApplicationName("PaulMassage")
-            .PersistKeysToDbContext<AppDbContext>();
-
-        // In production the key ring can itself be encrypted with a certificate kept outside the database.
-        var certificate = configuration["DataProtection:CertificatePath"];
-        if (!string.IsNullOrWhiteSpace(certificate))
+            .PersistKeysToDbContext<AppDbContext>()
+            .ProtectKeysWithCertificate(KeyEncryption.Certificate(configuration, environment));
+        var previous = KeyEncryption.PreviousCertificates(configuration);
+        if (previous.Count > 0)
         {
-            dataProtection.ProtectKeysWithCertificate(
-                X509CertificateLoader.LoadPkcs12FromFile(certificate, configuration["DataProtection:CertificatePassword"]));
+            dataProtection.UnprotectKeysWithAnyCertificate([.. previous]);
         }
 
         services.AddSingleton<ColumnProtector>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -44,7 +45,7 @@ public static class PracticeServices
             .AddDefaultTokenProviders();
 
         // Deny by default, the therapist policy, passwords, sessions, rate limits, keys: see docs/security.md.
-        services.AddPracticeSecurity(configuration);
+        services.AddPracticeSecurity(configuration, environment);
         services.AddPrivacy(configuration);
         services.AddBackups(configuration, environment);
 
@@ -121,6 +122,10 @@ public static class PracticeServices
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await DatabaseSetup.MigrateAsync(db);
         await scope.ServiceProvider.GetRequiredService<ErasureLedgerReplay>().ApplyAsync();
+
+        // Keys written in the clear by a version without a key-encryption certificate are encrypted
+        // with it before anything reads the key ring (one query when there are none).
+        await KeyEncryption.ProtectClearKeysAsync(db, scope.ServiceProvider.GetRequiredService<IOptions<KeyManagementOptions>>().Value.XmlEncryptor);
 
         // Every start but the first finds the seed complete with one SQL query and skips it.
         var seedOptions = scope.ServiceProvider.GetRequiredService<IOptions<SeedOptions>>().Value;
