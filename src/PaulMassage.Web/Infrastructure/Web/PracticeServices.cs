@@ -52,6 +52,7 @@ public static class PracticeServices
         services.AddScoped<AvailabilityService>();
         services.AddScoped<CatalogueService>();
         services.AddScoped<ArticleService>();
+        services.AddScoped<PaulMassage.Web.Features.Pages.SitePages>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<BookingService>();
         services.AddScoped<ManageBookingService>();
@@ -61,7 +62,7 @@ public static class PracticeServices
         services.AddScoped<SeedData>();
         services.AddScoped<DevelopmentSampleData>();
         services.AddScoped<PageMeta>();
-        services.AddSingleton<BusinessJsonLd>();
+        services.AddScoped<BusinessJsonLd>();
         services.AddPublicContentCaching();
         services.AddNotifications(configuration);
         services.AddSettings();
