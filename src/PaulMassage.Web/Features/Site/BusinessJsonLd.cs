@@ -23,7 +23,18 @@ public sealed class BusinessJsonLd(IOptions<PracticeOptions> options, SitePages 
         }
 
         var changed = contentVersion.Token;
-        var json = Serialize(options.Value, await pages.CredentialsAsync(cancellationToken));
+        CredentialsView credentials;
+        try
+        {
+            credentials = await pages.CredentialsAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
+        {
+            // The error page renders this head too, perhaps because the database is down: it must still render.
+            return Serialize(options.Value, CredentialsView.Empty);
+        }
+
+        var json = Serialize(options.Value, credentials);
         cache.Set(CacheKey, json, new MemoryCacheEntryOptions().AddExpirationToken(changed).SetAbsoluteExpiration(PublicContent.Lifetime));
         return json;
     }
