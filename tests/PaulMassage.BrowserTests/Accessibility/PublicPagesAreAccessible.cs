@@ -39,6 +39,12 @@ public abstract class PublicPagesAreAccessible(BrowserFixture browser, Viewport 
                 await session.AuditAsync("article-" + path["/articles/".Length..]);
             }
 
+            foreach (var path in new[] { "/about", "/faq", "/terms", "/privacy" })
+            {
+                await session.GotoAsync(path);
+                await session.AuditAsync(path.TrimStart('/'));
+            }
+
             await session.GotoAsync("/account/sign-in");
             await session.AuditAsync("sign-in");
 

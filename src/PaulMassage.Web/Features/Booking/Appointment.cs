@@ -141,9 +141,15 @@ public class Appointment
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(keys);
-        var screening = plan.Intake is { } answers
-            ? ScreeningRules.Screen(new IntakeAnswers(answers.RedFlags, answers.Contraindications, answers.Feelings)).Outcome
-            : ScreeningOutcome.Clear;
+        var screened = plan.Intake is { } answers
+            ? ScreeningRules.Screen(new IntakeAnswers(answers.RedFlags, answers.Contraindications, answers.Feelings, answers.SeenByGpSince))
+            : null;
+        var screening = screened?.Outcome ?? ScreeningOutcome.Clear;
+        if (screened is { ClearedByGp: true })
+        {
+            // The answer that made this a review is not kept with the intake: the history tells the therapist.
+            note = string.IsNullOrEmpty(note) ? IntakeLabels.SeenByGpSinceReview : $"{note} {IntakeLabels.SeenByGpSinceReview}";
+        }
         if (screening == ScreeningOutcome.Stop)
         {
             throw new InvalidOperationException("A visit is never booked with a red flag; the booking stops with medical advice first.");

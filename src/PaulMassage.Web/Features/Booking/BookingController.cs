@@ -105,7 +105,7 @@ public sealed class BookingController(
         ArgumentNullException.ThrowIfNull(form);
 
         // Red flags first: the advice to get medical help must not wait behind other mistakes on the form.
-        if (booking.StopForRedFlags(BookingFormMapper.TickedRedFlags(form.RedFlags)) is { } stopped)
+        if (booking.StopForRedFlags(BookingFormMapper.TickedRedFlags(form.RedFlags), form.SeenByGpSince) is { } stopped)
         {
             return SafetyStop(stopped);
         }
@@ -154,8 +154,26 @@ public sealed class BookingController(
         }
     }
 
+    /// <summary>
+    /// The red-flag stop. When the client's GP can lift it, the page offers "my GP has seen me since",
+    /// which posts the same answers again with that one added (the rules then send it for review).
+    /// </summary>
     private ViewResult SafetyStop(BookingOutcome.StoppedForSafety stopped) =>
-        View("SafetyStop", new SafetyStopPage { Screening = stopped.Screening });
+        View("SafetyStop", new SafetyStopPage
+        {
+            Screening = stopped.Screening,
+            Resubmit = stopped.Screening.GpCanClear ? PostedAnswers() : [],
+            ResubmitAction = Request.Path,
+        });
+
+    /// <summary>Every field just posted but the antiforgery token (the page sends a fresh one) and the GP answer (the page adds it).</summary>
+    private List<KeyValuePair<string, string>> PostedAnswers() =>
+        Request.HasFormContentType
+            ? Request.Form
+                .Where(f => f.Key is not ("__RequestVerificationToken" or nameof(BookingForm.SeenByGpSince)))
+                .SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v ?? string.Empty)))
+                .ToList()
+            : [];
 
     /// <summary>A signed-in client with a confirmed address books as that account; anyone else is anonymous.</summary>
     private async Task<Booker> BookerAsync() =>

@@ -83,7 +83,8 @@ public static class BookingFormMapper
                 Combine(form.Feelings),
                 Combine(form.Contraindications),
                 NullIfBlank(form.MedicalHistory),
-                Combine(form.RedFlags)),
+                Combine(form.RedFlags),
+                form.SeenByGpSince),
             booker);
     }
 

@@ -32,7 +32,8 @@ public sealed record IntakeDetails(
     PainFeeling Feelings,
     Contraindication Contraindications,
     string? MedicalHistory,
-    RedFlag RedFlags);
+    RedFlag RedFlags,
+    bool SeenByGpSince = false);
 
 /// <summary>What became of a request.</summary>
 public abstract record BookingOutcome

@@ -29,7 +29,7 @@ public sealed class BookingService(
     {
         ArgumentNullException.ThrowIfNull(request);
 
-        if (StopForRedFlags(request.Intake.RedFlags) is { } stopped)
+        if (StopForRedFlags(request.Intake.RedFlags, request.Intake.SeenByGpSince) is { } stopped)
         {
             return stopped;
         }
@@ -102,11 +102,11 @@ public sealed class BookingService(
     /// <summary>
     /// The first check of any booking, online or on the phone, made before the rest of the form is
     /// validated: a red flag stops it with the medical advice, whatever else is missing or wrong.
-    /// Null when no red flag was given. Stores nothing.
+    /// Null when no red flag was given, or only one the client's GP has seen since. Stores nothing.
     /// </summary>
-    public BookingOutcome.StoppedForSafety? StopForRedFlags(RedFlag redFlags)
+    public BookingOutcome.StoppedForSafety? StopForRedFlags(RedFlag redFlags, bool seenByGpSince = false)
     {
-        if (ScreeningRules.StopFor(redFlags) is not { } screening)
+        if (ScreeningRules.StopFor(redFlags, seenByGpSince) is not { } screening)
         {
             return null;
         }

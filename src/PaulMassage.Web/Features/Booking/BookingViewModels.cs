@@ -132,6 +132,10 @@ public class BookingForm : VisitChoice
     [Display(Name = "None of these apply to me")]
     public bool NoRedFlags { get; set; }
 
+    /// <summary>Given on the red-flag stop page: the client's GP has seen them since the fall or accident (<see cref="ScreeningRules.ClearedBySeeingGp"/>).</summary>
+    [Display(Name = IntakeLabels.SeenByGpSince)]
+    public bool SeenByGpSince { get; set; }
+
     [Display(Name = "I agree that Paul Massage may store and use the health information in this form to plan and give my treatment.")]
     public bool ConsentToHealthData { get; set; }
 
@@ -159,4 +163,13 @@ public sealed class BookingDetailsPage
 public sealed class SafetyStopPage
 {
     public required ScreeningResult Screening { get; init; }
+
+    /// <summary>
+    /// The answers just posted, to send again with "my GP has seen me since" when the GP can lift
+    /// the stop (<see cref="ScreeningResult.GpCanClear"/>); empty when the page offers no such answer.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Resubmit { get; init; } = [];
+
+    /// <summary>Where <see cref="Resubmit"/> posts to: the form that was stopped.</summary>
+    public string? ResubmitAction { get; init; }
 }

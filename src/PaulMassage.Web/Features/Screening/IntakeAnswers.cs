@@ -63,5 +63,8 @@ public enum RedFlag
     ConstantPainAtNight = 64,
 }
 
-/// <summary>The screening-relevant answers of an intake assessment.</summary>
-public sealed record IntakeAnswers(RedFlag RedFlags, Contraindication Contraindications, PainFeeling Feelings);
+/// <summary>
+/// The screening-relevant answers of an intake assessment. <paramref name="SeenByGpSince"/>: the
+/// client says their GP has seen them since the fall or accident (see <see cref="ScreeningRules.ClearedBySeeingGp"/>).
+/// </summary>
+public sealed record IntakeAnswers(RedFlag RedFlags, Contraindication Contraindications, PainFeeling Feelings, bool SeenByGpSince = false);

@@ -54,6 +54,12 @@ public static class IntakeLabels
         [RedFlag.ConstantPainAtNight] = "Pain that is there all the time, even lying still at night",
     };
 
+    /// <summary>The answer the red-flag stop page offers when every flag given is one a doctor can clear.</summary>
+    public const string SeenByGpSince = "My GP or another doctor has seen me about this since the fall or accident";
+
+    /// <summary>The request history's note on a request that went to review because of that answer.</summary>
+    public const string SeenByGpSinceReview = "The pain started after a fall or accident; the client says their GP or another doctor has seen them since. Check before confirming.";
+
     public static IEnumerable<string> Describe<T>(T flags, IReadOnlyDictionary<T, string> labels)
         where T : struct, Enum =>
         labels.Where(l => flags.HasFlag(l.Key)).Select(l => l.Value);

@@ -10,6 +10,7 @@ public static class SettingsServices
         services.AddScoped<SchedulingEditor>();
         services.AddScoped<ServiceEditor>();
         services.AddScoped<ArticleEditor>();
+        services.AddScoped<PageEditor>();
 
         services.AddSingleton<PublicContentChanged>();
         return services;

@@ -1,26 +1,92 @@
 using System.Text.Json;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using PaulMassage.Web.Features.Pages;
 
 namespace PaulMassage.Web.Features.Site;
 
 /// <summary>
-/// The practice's schema.org description, in every page's head. It depends only on the practice's
-/// settings, so it is serialised once rather than on every page view.
+/// The practice's schema.org description, in every page's head: the practice's settings and the
+/// therapist's credentials (qualifications, professional body, insurance) as he edits them. It is
+/// serialised once and kept in memory until the public content changes
+/// (<see cref="PublicContentVersion"/>), not on every page view.
 /// </summary>
-public sealed class BusinessJsonLd(IOptions<PracticeOptions> options)
+public sealed class BusinessJsonLd(IOptions<PracticeOptions> options, SitePages pages, IMemoryCache cache, PublicContentVersion contentVersion)
 {
-    public string Json { get; } = Serialize(options.Value);
+    private const string CacheKey = "site:business-json-ld";
 
-    private static string Serialize(PracticeOptions practice) => JsonSerializer.Serialize(new Dictionary<string, object>
+    public async Task<string> JsonAsync(CancellationToken cancellationToken = default)
     {
-        ["@context"] = "https://schema.org",
-        ["@type"] = "HealthAndBeautyBusiness",
-        ["name"] = practice.Name,
-        ["url"] = practice.BaseUrl.TrimEnd('/') + "/",
-        ["telephone"] = practice.Phone,
-        ["email"] = practice.Email,
-        ["areaServed"] = practice.Area,
-        ["priceRange"] = "££",
-        ["description"] = "Mobile massage therapy for back pain, given in the client's own home.",
-    });
+        if (cache.TryGetValue(CacheKey, out string? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var changed = contentVersion.Token;
+        CredentialsView credentials;
+        try
+        {
+            credentials = await pages.CredentialsAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
+        {
+            // The error page renders this head too, perhaps because the database is down: it must still render.
+            return Serialize(options.Value, CredentialsView.Empty);
+        }
+
+        var json = Serialize(options.Value, credentials);
+        cache.Set(CacheKey, json, new MemoryCacheEntryOptions().AddExpirationToken(changed).SetAbsoluteExpiration(PublicContent.Lifetime));
+        return json;
+    }
+
+    public static string Serialize(PracticeOptions practice, CredentialsView credentials)
+    {
+        ArgumentNullException.ThrowIfNull(practice);
+        ArgumentNullException.ThrowIfNull(credentials);
+        var business = new Dictionary<string, object>
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "HealthAndBeautyBusiness",
+            ["name"] = practice.Name,
+            ["url"] = practice.BaseUrl.TrimEnd('/') + "/",
+            ["telephone"] = practice.Phone,
+            ["email"] = practice.Email,
+            ["areaServed"] = practice.Area,
+            ["priceRange"] = "££",
+            ["description"] = "Mobile massage therapy for back pain, given in the client's own home.",
+        };
+        if (!credentials.IsEmpty)
+        {
+            var therapist = new Dictionary<string, object> { ["@type"] = "Person", ["name"] = practice.TherapistName, ["jobTitle"] = "Massage therapist" };
+            if (credentials.Qualifications.Count > 0)
+            {
+                therapist["hasCredential"] = credentials.Qualifications
+                    .Select(q => new Dictionary<string, object> { ["@type"] = "EducationalOccupationalCredential", ["name"] = q })
+                    .ToList();
+            }
+
+            if (credentials.ProfessionalBody.Length > 0)
+            {
+                var membership = new Dictionary<string, object>
+                {
+                    ["@type"] = "OrganizationRole",
+                    ["memberOf"] = new Dictionary<string, object> { ["@type"] = "Organization", ["name"] = credentials.ProfessionalBody },
+                };
+                if (credentials.MembershipNumber.Length > 0)
+                {
+                    membership["identifier"] = credentials.MembershipNumber;
+                }
+
+                therapist["memberOf"] = membership;
+            }
+
+            business["employee"] = therapist;
+            if (credentials.Insurance.Length > 0)
+            {
+                business["hasCredential"] = new Dictionary<string, object> { ["@type"] = "EducationalOccupationalCredential", ["credentialCategory"] = "Insurance", ["name"] = credentials.Insurance };
+            }
+        }
+
+        return JsonSerializer.Serialize(business);
+    }
 }

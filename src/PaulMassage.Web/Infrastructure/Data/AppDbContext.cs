@@ -8,6 +8,7 @@ using PaulMassage.Web.Features.Calendar;
 using PaulMassage.Web.Features.Catalogue;
 using PaulMassage.Web.Features.Clients;
 using PaulMassage.Web.Features.Notifications;
+using PaulMassage.Web.Features.Pages;
 using PaulMassage.Web.Features.Courses;
 using PaulMassage.Web.Features.Scheduling;
 using PaulMassage.Web.Features.Screening;
@@ -30,6 +31,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ServiceOption> ServiceOptions => Set<ServiceOption>();
 
     public DbSet<Article> Articles => Set<Article>();
+
+    public DbSet<SitePage> SitePages => Set<SitePage>();
+
+    public DbSet<TherapistCredentials> TherapistCredentials => Set<TherapistCredentials>();
 
     public DbSet<Client> Clients => Set<Client>();
 

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using PaulMassage.Web.Features.Account;
 using PaulMassage.Web.Features.Articles;
 using PaulMassage.Web.Features.Catalogue;
+using PaulMassage.Web.Features.Pages;
 using PaulMassage.Web.Features.Scheduling;
 
 namespace PaulMassage.Web.Infrastructure.Data;
@@ -25,7 +26,7 @@ public sealed class SeedOptions
 }
 
 /// <summary>
-/// First-run data: the services and articles from the Markdown files in Content/, the default
+/// First-run data: the services, articles and pages from the Markdown files in Content/, the default
 /// settings and working hours, the roles, and the therapist account when configuration names one.
 /// Each part is added only where it is missing, so restarts never overwrite the therapist's edits.
 /// </summary>
@@ -43,6 +44,7 @@ public sealed class SeedData(
         await SeedSettingsAsync(cancellationToken);
         await SeedServicesAsync(cancellationToken);
         await SeedArticlesAsync(cancellationToken);
+        await SeedPagesAsync(cancellationToken);
         await SeedIdentityAsync();
     }
 
@@ -72,6 +74,8 @@ public sealed class SeedData(
             Exists(Table<WorkingHours>()),
             Exists(Table<Service>()),
             Exists(Table<Article>()),
+            $"CASE WHEN (SELECT COUNT(*) FROM {Table<SitePage>()}) >= {SitePages.Slugs.Count} THEN 1 ELSE 0 END",
+            Exists(Table<TherapistCredentials>()),
             Exists($"{Table<IdentityRole>()} WHERE {Column<IdentityRole>(nameof(IdentityRole.NormalizedName))} = @therapistRole"),
             Exists($"{Table<IdentityRole>()} WHERE {Column<IdentityRole>(nameof(IdentityRole.NormalizedName))} = @clientRole"),
         };
@@ -201,6 +205,35 @@ public sealed class SeedData(
 
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Seeded {Count} articles", await db.Articles.CountAsync(cancellationToken));
+    }
+
+    /// <summary>
+    /// The practice's own pages (about, FAQ, terms), each added where it is missing: a database
+    /// made before the pages existed gets them at its next start, and an edited page is never replaced.
+    /// </summary>
+    private async Task SeedPagesAsync(CancellationToken cancellationToken)
+    {
+        var existing = await db.SitePages.Select(p => p.Slug).ToListAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var slug in SitePages.Slugs.Except(existing))
+        {
+            var doc = FrontMatterDocument.Parse(await File.ReadAllTextAsync(Path.Combine(ContentFolder("pages"), slug + ".md"), cancellationToken));
+            db.SitePages.Add(new SitePage
+            {
+                Slug = doc.Required("slug"),
+                Title = doc.Required("title"),
+                Description = doc.Required("description"),
+                BodyMarkdown = doc.Body,
+                UpdatedUtc = now,
+            });
+        }
+
+        if (!await db.TherapistCredentials.AnyAsync(cancellationToken))
+        {
+            db.TherapistCredentials.Add(new TherapistCredentials());
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task SeedIdentityAsync()

@@ -55,6 +55,7 @@ public static class PracticeServices
         services.AddScoped<AvailabilityService>();
         services.AddScoped<CatalogueService>();
         services.AddScoped<ArticleService>();
+        services.AddScoped<PaulMassage.Web.Features.Pages.SitePages>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<BookingService>();
         services.AddScoped<ManageLinkAccess>();
@@ -63,7 +64,7 @@ public static class PracticeServices
         services.AddScoped<SeedData>();
         services.AddScoped<DevelopmentSampleData>();
         services.AddScoped<PageMeta>();
-        services.AddSingleton<BusinessJsonLd>();
+        services.AddScoped<BusinessJsonLd>();
         services.AddPublicContentCaching();
         services.AddNotifications(configuration);
         services.AddSettings();

@@ -23,7 +23,7 @@ public sealed class ThePublicPages(PracticeAppFactoryFixture fixture) : IClassFi
 
     /// <summary>Every distinct public page, by its canonical path.</summary>
     public static IEnumerable<string> PagePaths =>
-        new[] { "/", "/services", "/articles", "/book" }
+        new[] { "/", "/services", "/articles", "/book", "/about", "/faq", "/terms", "/privacy" }
             .Concat(ServiceSlugs.Select(s => "/services/" + s))
             .Concat(ArticleSlugs.Select(s => "/articles/" + s));
 
@@ -121,6 +121,7 @@ public sealed class ThePublicPages(PracticeAppFactoryFixture fixture) : IClassFi
             "/admin/settings", "/admin/settings/hours", "/admin/settings/booking-rules", "/admin/settings/area", "/admin/settings/time-off",
             "/admin/settings/articles", "/admin/settings/articles/new", $"/admin/settings/articles/{articleId}",
             "/admin/settings/services", "/admin/settings/services/new", $"/admin/settings/services/{serviceId}",
+            "/admin/settings/pages", "/admin/settings/pages/about", "/admin/settings/pages/faq", "/admin/settings/pages/terms",
         ];
         foreach (var path in backOffice)
         {

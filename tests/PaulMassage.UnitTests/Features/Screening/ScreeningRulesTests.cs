@@ -135,4 +135,70 @@ public sealed class TheScreeningRules
             Assert.Equal(ScreeningOutcome.Clear, ScreeningRules.Screen(new IntakeAnswers(RedFlag.None, Contraindication.None, feeling)).Outcome);
         }
     }
+
+    [Fact]
+    public void send_a_fall_or_accident_the_gp_has_seen_since_to_review_instead_of_stopping()
+    {
+        var result = ScreeningRules.Screen(new IntakeAnswers(RedFlag.PainAfterFallOrAccident, Contraindication.None, PainFeeling.Stiffness, SeenByGpSince: true));
+
+        Assert.Equal(ScreeningOutcome.NeedsReview, result.Outcome);
+        Assert.True(result.ClearedByGp);
+        Assert.Equal([RedFlag.PainAfterFallOrAccident], result.RedFlags);
+        Assert.Null(ScreeningRules.StopFor(RedFlag.PainAfterFallOrAccident, seenByGpSince: true));
+    }
+
+    [Fact]
+    public void still_stop_a_fall_or_accident_the_gp_has_not_seen_and_offer_the_gp_answer()
+    {
+        var result = Screen(RedFlag.PainAfterFallOrAccident);
+
+        Assert.Equal(ScreeningOutcome.Stop, result.Outcome);
+        Assert.Equal(MedicalUrgency.SeeGpOrCall111, result.Urgency);
+        Assert.True(result.GpCanClear);
+    }
+
+    [Theory]
+    [InlineData(RedFlag.SaddleNumbness)]
+    [InlineData(RedFlag.NewBladderOrBowelProblems)]
+    [InlineData(RedFlag.WorseningLegWeakness)]
+    public void always_stop_the_cauda_equina_signs_whatever_the_gp_answer(RedFlag emergency)
+    {
+        foreach (var flags in new[] { emergency, emergency | RedFlag.PainAfterFallOrAccident })
+        {
+            var result = ScreeningRules.Screen(new IntakeAnswers(flags, Contraindication.None, PainFeeling.Stiffness, SeenByGpSince: true));
+
+            Assert.Equal(ScreeningOutcome.Stop, result.Outcome);
+            Assert.Equal(MedicalUrgency.Emergency, result.Urgency);
+            Assert.False(result.GpCanClear);
+            Assert.NotNull(ScreeningRules.StopFor(flags, seenByGpSince: true));
+        }
+    }
+
+    [Theory]
+    [InlineData(RedFlag.BackPainWithFever)]
+    [InlineData(RedFlag.UnexplainedWeightLoss)]
+    [InlineData(RedFlag.ConstantPainAtNight)]
+    public void lift_only_the_fall_not_another_red_flag_given_with_it(RedFlag other)
+    {
+        var result = ScreeningRules.Screen(new IntakeAnswers(other | RedFlag.PainAfterFallOrAccident, Contraindication.None, PainFeeling.Stiffness, SeenByGpSince: true));
+
+        Assert.Equal(ScreeningOutcome.Stop, result.Outcome);
+        Assert.False(result.GpCanClear);
+        Assert.False(Screen(other).GpCanClear);
+    }
+
+    [Fact]
+    public void never_let_a_doctor_clear_an_emergency_flag()
+    {
+        Assert.Equal(RedFlag.None, ScreeningRules.ClearedBySeeingGp & ScreeningRules.EmergencyFlags);
+    }
+
+    [Fact]
+    public void ignore_the_gp_answer_without_a_fall_or_accident()
+    {
+        var result = ScreeningRules.Screen(new IntakeAnswers(RedFlag.None, Contraindication.None, PainFeeling.Stiffness, SeenByGpSince: true));
+
+        Assert.Equal(ScreeningOutcome.Clear, result.Outcome);
+        Assert.False(result.ClearedByGp);
+    }
 }
