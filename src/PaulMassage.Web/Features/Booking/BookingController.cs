@@ -189,6 +189,7 @@ public sealed class BookingController(
         }
 
         choice.Postcode = postcode.ToString();
+        ModelState.SetModelValue(nameof(VisitChoice.Postcode), choice.Postcode, choice.Postcode); // shown again tidied, "m1 1ae" as "M1 1AE"
         var snapshot = await settings.GetAsync(cancellationToken);
         if (!snapshot.Area.Covers(postcode))
         {
