@@ -118,7 +118,7 @@ public sealed class TheKeyRing
     private static async Task<BookedVisit> BookAsync(PracticeAppFactory factory)
     {
         var start = (await factory.FreeStartsAsync(1))[0];
-        return await factory.BookAsync(start, "Kim Keyring", $"kim-{Guid.NewGuid():N}@test.example", f => f["MainComplaint"] = Complaint);
+        return await factory.BookAsync(start, "Kim Keyring", $"kim-{Guid.NewGuid():N}@test.example", f => f["Intake.MainComplaint"] = Complaint);
     }
 
     /// <summary>Copies the database and its write-ahead log as they are on disk, as a thief or a careless backup would.</summary>
