@@ -16,10 +16,13 @@ public sealed class TheSiteStarts(PracticeAppFactoryFixture fixture) : IClassFix
     public void without_reading_the_key_ring_before_the_database_is_migrated()
     {
         // The server listens while the database is prepared; Data Protection's own hosted service
-        // would read the key ring from a table a first start has not created yet.
+        // reads the key ring, from a table a first start has not created yet, so the site's wait
+        // for the migrated schema must start before it (hosted services start in this order).
         var hosted = fixture.Factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().Select(s => s.GetType().Name).ToList();
 
-        Assert.DoesNotContain("DataProtectionHostedService", hosted);
+        var wait = hosted.IndexOf("WaitForMigratedSchema");
+        var keyRing = hosted.IndexOf("DataProtectionHostedService");
+        Assert.True(wait >= 0 && keyRing > wait, string.Join(", ", hosted));
         Assert.Contains("NotificationWorker", hosted);
     }
 }
