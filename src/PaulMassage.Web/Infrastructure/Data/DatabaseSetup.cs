@@ -107,15 +107,16 @@ public static class DatabaseSetup
         // plaintext in an encrypted column after a release that encrypts the column, which comes with
         // a migration (scripts/add-migration.sh, even when it is empty), so the sweep (a scan of every
         // table with encrypted columns) runs only then, not at every start.
-        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        var migrating = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any();
+        if (migrating)
         {
             await db.Database.MigrateAsync(cancellationToken);
-            schema?.MarkReady();
-            await PlaintextColumnSweeper.EncryptPlaintextRowsAsync(db, cancellationToken);
         }
-        else
+
+        schema?.MarkReady();
+        if (migrating)
         {
-            schema?.MarkReady();
+            await PlaintextColumnSweeper.EncryptPlaintextRowsAsync(db, cancellationToken);
         }
     }
 }
