@@ -47,7 +47,7 @@ public static partial class ArticleTags
     public static bool IsWellFormed(string? tag) => tag is { Length: > 0 and <= MaxLength } && SlugRules.IsWellFormed(tag);
 
     /// <summary>The tag as a reader sees it: "self-help" reads "self help".</summary>
-    public static string Label(string tag) => tag.Replace('-', ' ');
+    public static string Label(string? tag) => (tag ?? string.Empty).Replace('-', ' ');
 
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
     private static partial Regex Spaces();

@@ -17,12 +17,12 @@ public sealed class ArticlesController(ArticleService articles, CatalogueService
     {
         if (!string.IsNullOrWhiteSpace(q))
         {
-            return RedirectToAction(nameof(Search), new { q });
+            return RedirectToAction(nameof(Search), new { q = q.Length > ArticleSearchIndex.MaxQueryLength ? q[..ArticleSearchIndex.MaxQueryLength] : q });
         }
 
         if (!string.IsNullOrWhiteSpace(tag))
         {
-            return RedirectToAction(nameof(Tag), new { tag = ArticleTags.Parse(tag) is [var first, ..] ? first : tag });
+            return RedirectToAction(nameof(Tag), new { tag = ArticleTags.Parse(tag) is [var first, ..] && ArticleTags.IsWellFormed(first) ? first : "-" });
         }
 
         return View("Index", await articles.IndexAsync(cancellationToken));
@@ -31,8 +31,9 @@ public sealed class ArticlesController(ArticleService articles, CatalogueService
     /// <summary>The articles with a tag; a tag no article carries answers 404 with the tags there are.</summary>
     [HttpGet("tag/{tag}")]
     [PublicContent]
-    public async Task<IActionResult> Tag(string tag, CancellationToken cancellationToken)
+    public async Task<IActionResult> Tag(string? tag, CancellationToken cancellationToken)
     {
+        tag ??= string.Empty;
         var index = await articles.IndexAsync(cancellationToken);
         var tagged = ArticleTags.IsWellFormed(tag) ? index.Tagged(tag) : [];
         if (tagged.Count == 0)
