@@ -47,6 +47,9 @@ public sealed partial class ArticleSearchIndex
     private const double TitleWeight = 8, TagWeight = 6, DescriptionWeight = 3, BodyWeight = 1, PrefixFactor = 0.5;
     private const int BodyOccurrencesCounted = 5;
 
+    /// <summary>A line of the text shorter than this is taken for a heading, and a paragraph further on is preferred for the excerpt.</summary>
+    private const int ShortestParagraph = 80;
+
     private static readonly HashSet<string> StopWords = new(
         ["a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "does", "for", "from", "how", "i", "if", "in", "is", "it",
          "me", "my", "of", "on", "or", "so", "the", "to", "what", "when", "with", "you", "your"],
@@ -159,20 +162,27 @@ public sealed partial class ArticleSearchIndex
     }
 
     /// <summary>
-    /// About <see cref="ExcerptLength"/> characters of the text around its first matching word, cut at
-    /// word boundaries, with an ellipsis where text was left out; null when no word of the text matches.
+    /// About <see cref="ExcerptLength"/> characters around the first matching word, taken from one
+    /// paragraph (a line of the plain text; a paragraph is preferred to a heading or a caption of a few
+    /// words), cut at word boundaries, with an ellipsis where text was left out; null when no word of
+    /// the text matches.
     /// </summary>
     public static IHtmlContent? Excerpt(string text, IReadOnlyList<string> terms)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var flat = Whitespace().Replace(text, " ").Trim();
-        var first = Words().Matches(flat).FirstOrDefault(w => terms.Any(t => Matches(Stem(Fold(w.Value)), t) > 0));
-        if (first is null)
+        ArgumentNullException.ThrowIfNull(terms);
+        var matching = text.Split('\n')
+            .Select(line => Whitespace().Replace(line, " ").Trim())
+            .Select(line => (Line: line, First: Words().Matches(line).FirstOrDefault(w => terms.Any(t => Matches(Stem(Fold(w.Value)), t) > 0))))
+            .Where(l => l.First is not null)
+            .ToList();
+        if (matching.Count == 0)
         {
             return null;
         }
 
-        var start = Math.Max(0, first.Index - (ExcerptLength / 3));
+        var (flat, first) = matching.FirstOrDefault(l => l.Line.Length >= ShortestParagraph, matching[0]);
+        var start = Math.Max(0, first!.Index - (ExcerptLength / 3));
         if (start > 0)
         {
             var space = flat.IndexOf(' ', start);

@@ -99,6 +99,17 @@ public sealed class ArticleSearchIndexTests
     }
 
     [Fact]
+    public void the_excerpt_comes_from_one_paragraph_rather_than_a_heading()
+    {
+        const string Text = "Gentle stretches\nKnee hugs ease the lower back.\nMove slowly and never force any of these stretches, and stop if a stretch hurts more than a little: a mild pull is fine.";
+
+        var excerpt = System.Net.WebUtility.HtmlDecode(Html(ArticleSearchIndex.Excerpt(Text, ArticleSearchIndex.Terms("stretches"))!));
+
+        Assert.Equal("Move slowly and never force any of these <mark>stretches</mark>, and stop if a <mark>stretch</mark> hurts more than a little: a mild pull is fine.", excerpt);
+        Assert.Equal("<mark>Knee</mark> hugs ease the lower back.", Html(ArticleSearchIndex.Excerpt(Text, ArticleSearchIndex.Terms("knee"))!));
+    }
+
+    [Fact]
     public void no_excerpt_when_only_the_title_matched()
     {
         var match = Assert.Single(Index.Search("understanding").Matches);
