@@ -19,6 +19,7 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
                 defaultValue: "");
 
             SeededArticleTags.Add(migrationBuilder);
+            SeededContentDecember2026.Add(migrationBuilder);
         }
 
         /// <inheritdoc />
