@@ -33,11 +33,27 @@ public abstract class PublicPagesAreAccessible(BrowserFixture browser, Viewport 
             await session.AuditAsync("articles");
             var articles = await LinksUnderAsync(page, "/articles/");
             Assert.True(articles.Count >= 6, $"Expected at least six articles, found {articles.Count}.");
-            foreach (var path in articles)
+            foreach (var path in articles.Where(p => !p.StartsWith("/articles/tag/", StringComparison.Ordinal)))
             {
                 await session.GotoAsync(path);
                 await session.AuditAsync("article-" + path["/articles/".Length..]);
             }
+
+            // Finding articles: a tag page, the search with and without results, a tag no article has.
+            await session.GotoAsync("/articles");
+            await session.ActivateAsync(page.GetByRole(AriaRole.Link, new() { Name = "stretches", Exact = false }).First);
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Articles about stretches" })).ToBeVisibleAsync();
+            await session.AuditAsync("articles-tag");
+            await page.GetByLabel("Search the articles").FillAsync("stretches");
+            await session.ActivateAsync(page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }));
+            await Expect(page.Locator(".search-results mark").First).ToBeVisibleAsync();
+            await session.AuditAsync("articles-search");
+            await page.GetByLabel("Search the articles").FillAsync("zebra");
+            await session.ActivateAsync(page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }));
+            await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("No articles match");
+            await session.AuditAsync("articles-search-no-match");
+            await session.GotoAsync("/articles/tag/no-such-topic", expectedStatus: 404);
+            await session.AuditAsync("articles-tag-unknown");
 
             foreach (var path in new[] { "/about", "/faq", "/terms", "/privacy" })
             {

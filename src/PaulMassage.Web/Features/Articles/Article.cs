@@ -17,6 +17,9 @@ public class Article
     /// <summary>Slugs of the services the article discusses, comma separated.</summary>
     public string RelatedServiceSlugs { get; set; } = string.Empty;
 
+    /// <summary>The article's tags (see <see cref="ArticleTags"/>), comma separated.</summary>
+    public string Tags { get; set; } = string.Empty;
+
     public bool IsPublished { get; set; } = true;
 
     public DateTime PublishedUtc { get; set; }
@@ -25,4 +28,29 @@ public class Article
 
     public IReadOnlyList<string> RelatedServices =>
         RelatedServiceSlugs.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public IReadOnlyList<string> TagList => ArticleTags.Split(Tags);
+
+    /// <summary>Replaces the article's words, tags and related treatments (the editor has checked them).</summary>
+    public void Edit(string slug, string title, string description, string bodyMarkdown, IEnumerable<string> relatedServices, IEnumerable<string> tags, DateTime nowUtc)
+    {
+        Slug = slug;
+        Title = title.Trim();
+        Description = description.Trim();
+        BodyMarkdown = bodyMarkdown.Trim() + "\n";
+        RelatedServiceSlugs = string.Join(',', relatedServices.Distinct(StringComparer.Ordinal));
+        Tags = ArticleTags.Join(tags);
+        UpdatedUtc = nowUtc;
+    }
+
+    /// <summary>Publishes or withdraws the article; a draft that goes live is dated the day it is published.</summary>
+    public void SetPublished(bool publish, DateTime nowUtc)
+    {
+        if (publish && !IsPublished)
+        {
+            PublishedUtc = nowUtc;
+        }
+
+        IsPublished = publish;
+    }
 }

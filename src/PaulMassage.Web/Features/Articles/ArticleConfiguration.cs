@@ -12,7 +12,9 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.Title).HasMaxLength(200);
         builder.Property(a => a.Description).HasMaxLength(300);
         builder.Property(a => a.RelatedServiceSlugs).HasMaxLength(500);
+        builder.Property(a => a.Tags).HasMaxLength(ArticleTags.ColumnLength);
         builder.HasIndex(a => new { a.IsPublished, a.PublishedUtc });
         builder.Ignore(a => a.RelatedServices);
+        builder.Ignore(a => a.TagList);
     }
 }

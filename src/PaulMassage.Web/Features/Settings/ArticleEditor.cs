@@ -33,6 +33,9 @@ public sealed class ArticleForm
 
     public List<string> RelatedServices { get; set; } = [];
 
+    [Display(Name = "Tags")]
+    public string? Tags { get; set; }
+
     [Display(Name = "Published (visible on the site)")]
     public bool IsPublished { get; set; }
 }
@@ -68,6 +71,7 @@ public sealed class ArticleEditor(AppDbContext db, PublicContentChanged publicCo
                 Description = a.Description,
                 BodyMarkdown = a.BodyMarkdown,
                 RelatedServices = a.RelatedServices.ToList(),
+                Tags = string.Join(", ", a.TagList),
                 IsPublished = a.IsPublished,
             };
     }
@@ -84,6 +88,11 @@ public sealed class ArticleEditor(AppDbContext db, PublicContentChanged publicCo
         else if (await db.Articles.AnyAsync(a => a.Slug == form.Slug && a.Id != (form.Id ?? 0), cancellationToken))
         {
             errors.Add(new FieldError(nameof(ArticleForm.Slug), $"Another article already uses the address /articles/{form.Slug}. Choose another."));
+        }
+
+        if (ArticleTags.Check(form.Tags) is string tagProblem)
+        {
+            errors.Add(new FieldError(nameof(ArticleForm.Tags), tagProblem));
         }
 
         var known = (await ServiceChoicesAsync(cancellationToken)).Select(s => s.Slug).ToHashSet(StringComparer.Ordinal);
@@ -116,13 +125,8 @@ public sealed class ArticleEditor(AppDbContext db, PublicContentChanged publicCo
             db.Articles.Add(article);
         }
 
-        article.Slug = form.Slug!;
-        article.Title = form.Title!.Trim();
-        article.Description = form.Description!.Trim();
-        article.BodyMarkdown = form.BodyMarkdown!.Trim() + "\n";
-        article.RelatedServiceSlugs = string.Join(',', form.RelatedServices.Distinct(StringComparer.Ordinal));
-        article.UpdatedUtc = now;
-        SetPublished(article, form.IsPublished, now);
+        article.Edit(form.Slug!, form.Title!, form.Description!, form.BodyMarkdown!, form.RelatedServices, ArticleTags.Parse(form.Tags), now);
+        article.SetPublished(form.IsPublished, now);
         await db.SaveChangesAsync(cancellationToken);
         await publicContent.NotifyAsync("article " + article.Slug, cancellationToken);
         return article.Id;
@@ -137,20 +141,9 @@ public sealed class ArticleEditor(AppDbContext db, PublicContentChanged publicCo
             return false;
         }
 
-        SetPublished(article, publish, clock.UtcNow);
+        article.SetPublished(publish, clock.UtcNow);
         await db.SaveChangesAsync(cancellationToken);
         await publicContent.NotifyAsync("article " + article.Slug, cancellationToken);
         return true;
-    }
-
-    /// <summary>A draft that goes live is dated the day it is published.</summary>
-    private static void SetPublished(Article article, bool publish, DateTime now)
-    {
-        if (publish && !article.IsPublished)
-        {
-            article.PublishedUtc = now;
-        }
-
-        article.IsPublished = publish;
     }
 }

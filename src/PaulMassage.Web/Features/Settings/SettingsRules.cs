@@ -253,10 +253,13 @@ public static partial class SlugRules
             return $"The web address name can be at most {maxLength} characters.";
         }
 
-        return Pattern().IsMatch(slug)
+        return IsWellFormed(slug)
             ? null
             : "Use lowercase letters, digits and single hyphens only, for example back-pain-at-work.";
     }
+
+    /// <summary>Lowercase letters and digits in words joined by single hyphens.</summary>
+    public static bool IsWellFormed(string? slug) => slug is not null && Pattern().IsMatch(slug);
 
     /// <summary>A suggestion from a title: "Why a Course?" becomes "why-a-course".</summary>
     public static string FromTitle(string? title)

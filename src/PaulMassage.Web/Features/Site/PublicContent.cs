@@ -35,6 +35,13 @@ public static class PublicContent
     /// </summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// The query parameters a public page acts on (the articles' ?tag= and ?q=, which lead to the tag
+    /// page and the search). A request carrying one is neither served from the cache nor stored in it;
+    /// every other parameter is ignored, so ?utm_source=... is the same cached page.
+    /// </summary>
+    public static readonly IReadOnlyList<string> QueryKeysActedOn = ["q", "tag"];
+
     /// <summary>Output caching and response compression for the public pages.</summary>
     public static IServiceCollection AddPublicContentCaching(this IServiceCollection services)
     {
@@ -55,6 +62,7 @@ public static class PublicContent
         services.AddOutputCache(options =>
         {
             options.AddPolicy(PolicyName, policy => policy
+                .With(context => !QueryKeysActedOn.Any(context.HttpContext.Request.Query.ContainsKey))
                 .Tag(CacheTag)
                 .Expire(Lifetime)
                 .SetVaryByQuery(Array.Empty<string>()) // the pages ignore the query string: ?utm_source=... is the same page

@@ -196,6 +196,7 @@ public sealed class SeedData(
                 Title = doc.Required("title"),
                 Description = doc.Required("description"),
                 RelatedServiceSlugs = doc.Fields.GetValueOrDefault("services") ?? string.Empty,
+                Tags = ArticleTags.Join(ArticleTags.Parse(doc.Fields.GetValueOrDefault("tags"))),
                 BodyMarkdown = doc.Body,
                 IsPublished = true,
                 PublishedUtc = published,

@@ -279,6 +279,11 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
                         .HasMaxLength(120)
                         .HasColumnType("nvarchar(120)");
 
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(248)
+                        .HasColumnType("nvarchar(248)");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
