@@ -107,6 +107,19 @@ public sealed class TheScheduleVersion(PracticeAppFactoryFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task leaves_the_notice_to_the_clock_so_the_first_free_time_goes_as_the_clock_passes_it()
+    {
+        // The fake clock says Monday 1 March 2027, 09:00; 24 hours' notice.
+        Assert.Equal(Utc(2, 9), (await StartsAsync(2))[0]);
+        var version = await VersionAsync();
+
+        Factory.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(Utc(2, 9, 15), (await StartsAsync(2))[0]); // same version, same cached sweep, a later boundary
+        Assert.Equal(version, await VersionAsync());
+    }
+
+    [Fact]
     public async Task does_not_rise_with_a_change_that_moves_no_free_time()
     {
         var visit = await Factory.VisitAsync("version-note@test.example", Utc(15, 10));
