@@ -90,6 +90,7 @@ start_site() { # start_site N PORT
     exec env ASPNETCORE_ENVIRONMENT=Benchmark \
       ASPNETCORE_URLS="http://127.0.0.1:$port" \
       ConnectionStrings__Sqlite="Data Source=$work/db-$n.db" \
+      Security__KnownProxies__0=127.0.0.1 \
       Logging__Folder="$work/run-$n/logs" \
       Email__PickupDirectory="$work/run-$n/mail" \
       "$work/site/PaulMassage.Web"
@@ -121,6 +122,11 @@ pid_small=$(cat "$work/run-$small/pid")
 base="http://127.0.0.1:$port_large"
 base_small="http://127.0.0.1:$port_small"
 availability="/api/availability?service=deep-tissue-massage&minutes=60&days=56"
+# Step 3 of the booking form for a real free time: the last one offered in the 8 weeks (version 1
+# of the API lists each start), so it stays outside the notice window for the whole run.
+details_start=$(curl -s "$base$availability&version=1" | grep -o '"startUtc":"[^"]*"' | tail -1 | cut -d'"' -f4)
+[ -n "$details_start" ] || { echo "No free time to open the details page with" >&2; exit 1; }
+details="/book/details?service=deep-tissue-massage&minutes=60&postcode=SE1%207PB&start=$details_start"
 # name|url|accept-encoding|load. Pages are asked for as a browser does (compressed); the bare
 # endpoint is the floor, so it is asked for uncompressed. Load "c32" is wrk -t2 -c32 (requests/s
 # and latency under load); "c1" is one connection, one request at a time: the time a visitor
@@ -133,6 +139,7 @@ endpoints=(
   "articles|$base/articles|br, gzip|c32"
   "article|$base/articles/understanding-back-pain|br, gzip|c32"
   "book|$base/book|br, gzip|c32"
+  "details|$base$details|br, gzip|c32"
   "availability-100k|$base$availability|br, gzip|c32"
   "availability-100k-c1|$base$availability|br, gzip|c1"
   "bare-10k|$base_small/bench-bare||c32"
@@ -140,10 +147,14 @@ endpoints=(
   "availability-10k-c1|$base_small$availability|br, gzip|c1"
 )
 
+# The details page carries a form whose antiforgery cookie is Secure: it is asked for as production
+# serves it, through an HTTPS proxy on loopback (Security:KnownProxies above, X-Forwarded-Proto).
+proxy_header() { if [ "$1" = "details" ]; then echo "X-Forwarded-Proto: https"; else echo "X-Bench: 1"; fi; }
+
 # Check every endpoint answers 200 before timing it.
 for entry in "${endpoints[@]}"; do
   IFS='|' read -r name url encoding load <<<"$entry"
-  code=$(curl -s -o /dev/null -w '%{http_code}' -H "Accept-Encoding: $encoding" "$url")
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H "Accept-Encoding: $encoding" -H "$(proxy_header "$name")" "$url")
   [ "$code" = "200" ] || { echo "$name ($url) answered $code" >&2; exit 1; }
 done
 
@@ -151,6 +162,9 @@ done
 css=$(curl -s "$base/" | grep -o 'href="/css/site\.[a-z0-9]*\.css"' | head -1 | cut -d'"' -f2)
 css_cache=$(curl -s -o /dev/null -D - -H 'Accept-Encoding: br, gzip' "$base$css" | tr -d '\r' | awk -F': ' 'tolower($1) == "cache-control" { c = $2 } tolower($1) == "content-encoding" { e = $2 } END { print c " (" e ")" }')
 echo "Stylesheet $css: Cache-Control $css_cache"
+api_bytes=$(curl -s "$base$availability" | wc -c)
+api_br_bytes=$(curl -s -H 'Accept-Encoding: br' "$base$availability" | wc -c)
+echo "Availability for 8 weeks: $api_bytes bytes ($api_br_bytes in Brotli)"
 
 # 5. Rounds. Each wrk run appends "round name rps p50ms errors cpu-us-per-request" to results.
 results="$work/results.txt"
@@ -163,6 +177,7 @@ run_wrk() { # run_wrk ROUND NAME URL ENCODING LOAD DURATION
   local args=(-t"$threads" -c"$connections")
   [ "$load" = "c1" ] && args=(-t1 -c1)
   [ -n "$encoding" ] && args+=(-H "Accept-Encoding: $encoding")
+  args+=(-H "$(proxy_header "$name")")
   pid=$pid_large
   [[ "$url" == "$base_small"* ]] && pid=$pid_small
   log="$work/wrk-$round-$name.txt"
@@ -232,10 +247,12 @@ END {
     mr[name] = median(ratios, n[name]); mc[name] = median(cpuratios, n[name])
     mp[name] = median(p50[name], n[name]); mq[name] = median(rps[name], n[name]); mu[name] = median(cpu[name], n[name])
   }
-  target["home"] = 0.6; target["services"] = 0.6; target["service"] = 0.6; target["articles"] = 0.6; target["article"] = 0.6; target["book"] = 0.25
+  target["home"] = 0.6; target["services"] = 0.6; target["service"] = 0.6; target["articles"] = 0.6; target["article"] = 0.6; target["book"] = 0.25; target["details"] = 0.25
+  target["availability-100k"] = 0.3; target["availability-10k"] = 0.3
   label["bare"] = "bare endpoint (100k site)"; label["bare-10k"] = "bare endpoint (10k site)"
   label["home"] = "home /"; label["services"] = "services /services"; label["service"] = "one service /services/deep-tissue-massage"
   label["articles"] = "articles /articles"; label["article"] = "one article /articles/understanding-back-pain"; label["book"] = "booking form /book"
+  label["details"] = "booking details (step 3) /book/details"
   label["availability-100k"] = "availability 8 weeks, 100k appointments, 32 connections"
   label["availability-10k"] = "availability 8 weeks, 10k appointments, 32 connections"
   label["availability-100k-c1"] = "availability 8 weeks, 100k appointments, 1 connection"
@@ -278,6 +295,7 @@ mkdir -p "$(dirname "$out")"
   echo "  its ratio is bare CPU / endpoint CPU (less sensitive than req/s to other load on the machine)"
   echo "- Databases: $small and $large appointments from tools/PaulMassage.DataGenerator (seed 20270301)"
   echo "- Static files: $css answered with Cache-Control $css_cache"
+  echo "- Availability for 8 weeks ($availability): $api_bytes bytes uncompressed, $api_br_bytes in Brotli (target: at most 10 KB uncompressed)"
   echo
   echo "$report"
 } >"$out"

@@ -39,12 +39,30 @@ public static partial class BookingSteps
         await session.ActivateAsync(page.GetByRole(AriaRole.Button, new() { Name = "See free times" }));
     }
 
-    /// <summary>Step 2: picks the first free time and returns how the site named it (e.g. "Tuesday 2 March at 09:00").</summary>
+    /// <summary>
+    /// Step 2: moves to the next day with free times through the strip of days, checks it is marked
+    /// as the chosen day and that the page fits two phone screens, then picks that day's first free
+    /// time and returns how the site named it (e.g. "Wednesday 3 March at 09:00").
+    /// </summary>
     public static async Task<string> ChooseFirstFreeTimeAsync(BrowserSession session, bool audit = false)
     {
         ArgumentNullException.ThrowIfNull(session);
         var page = session.Page;
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Choose a time", Level = 1 })).ToBeVisibleAsync();
+        var strip = page.GetByRole(AriaRole.List, new() { Name = "Days, with the number of free times" });
+        var nextDay = strip.Locator("a:not([aria-current])").First;
+        var dayHref = await nextDay.GetAttributeAsync("href");
+        var dayName = await nextDay.Locator(".visually-hidden").TextContentAsync() ?? string.Empty;
+        await session.ActivateAsync(nextDay);
+        await Expect(strip.Locator("a[aria-current=date]")).ToHaveAttributeAsync("href", dayHref!);
+        await Expect(page.Locator("#chosen-day")).ToContainTextAsync(DayOfStrip().Match(dayName).Groups["day"].Value);
+        if (session.IsPhone)
+        {
+            // The choice itself (the page's main part, the footer after it aside) within two screens.
+            var height = await page.EvaluateAsync<int>("Math.ceil(document.querySelector('main').getBoundingClientRect().bottom + window.scrollY)");
+            Assert.True(height <= 2 * 844, $"The time choice ends {height} px down a phone's page: past two screens.");
+        }
+
         var slot = page.GetByRole(AriaRole.Link, new() { NameRegex = SlotName() }).First;
         var when = await slot.GetAttributeAsync("aria-label") ?? throw new InvalidOperationException("A free time without a name.");
         if (audit)
@@ -55,6 +73,10 @@ public static partial class BookingSteps
         await session.ActivateAsync(slot);
         return when;
     }
+
+    /// <summary>A day of the strip as read out: "Wednesday 3 March: 37 free times".</summary>
+    [GeneratedRegex(@"(?<day>\w+day \d{1,2} \w+): \d+ free times?")]
+    private static partial Regex DayOfStrip();
 
     /// <summary>Step 3: the visitor's details, the intake assessment with the body map, the red-flag answer and the consents.</summary>
     public static async Task FillDetailsAsync(BrowserSession session, VisitorDetails visitor, string? redFlag = null, bool audit = false)

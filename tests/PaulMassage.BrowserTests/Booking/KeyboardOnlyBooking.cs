@@ -41,8 +41,14 @@ public sealed class KeyboardOnlyBooking(BrowserFixture browser)
             await keys.TypeAsync(BookingSteps.ServedPostcode);
             await keys.PressAsync("Enter");
 
-            // Step 2: Enter follows the first free time.
+            // Step 2: Enter on a day of the strip shows that day (marked as the chosen one), then Enter follows its first free time.
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Choose a time", Level = 1 })).ToBeVisibleAsync();
+            var strip = page.GetByRole(AriaRole.List, new() { Name = "Days, with the number of free times" });
+            var nextDay = strip.Locator("a:not([aria-current])").First;
+            var dayHref = await nextDay.GetAttributeAsync("href");
+            await TabToAsync(page, nextDay);
+            await keys.PressAsync("Enter");
+            await Expect(strip.Locator("a[aria-current=date]")).ToHaveAttributeAsync("href", dayHref!);
             var slot = page.GetByRole(AriaRole.Link, new() { NameRegex = BookingSteps.SlotName() }).First;
             var when = await slot.GetAttributeAsync("aria-label") ?? string.Empty;
             await TabToAsync(page, slot);

@@ -85,7 +85,6 @@ public sealed class DayAgendaTests(PracticeAppFactoryFixture fixture) : IClassFi
         var settings = await db.PracticeSettings.SingleAsync();
         settings.TravelBufferMinutes = minutes;
         await db.SaveChangesAsync();
-        scope.ServiceProvider.GetRequiredService<SchedulingSettings>().Invalidate();
     }
 }
 

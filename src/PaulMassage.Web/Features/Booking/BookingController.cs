@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -37,24 +38,52 @@ public sealed class BookingController(
         return View("Choose", await ChoosePageAsync(choice, feelings, null, cancellationToken));
     }
 
+    /// <summary>
+    /// Step 2: a week's strip of days with the number of free times on each, and the chosen day's
+    /// times by morning, afternoon and evening. <paramref name="day"/> (yyyy-MM-dd, from a link or
+    /// the date field) picks the day; <paramref name="week"/> the strip's first day (links from
+    /// e-mails and the course page); without either, the first day with a free time.
+    /// </summary>
     [HttpGet("slots")]
-    public async Task<IActionResult> Slots([FromQuery] VisitChoice choice, [FromQuery] DateOnly? week, CancellationToken cancellationToken)
+    public async Task<IActionResult> Slots([FromQuery] VisitChoice choice, [FromQuery] DateOnly? week, [FromQuery] string? day, CancellationToken cancellationToken)
     {
+        ModelState.Remove(nameof(week)); // a week that does not parse is ignored, as one out of range is
         var (service, _, outOfArea) = await CheckChoiceAsync(choice, cancellationToken);
         if (!ModelState.IsValid || service is null)
         {
             return View("Choose", await ChoosePageAsync(choice, [], outOfArea, cancellationToken));
         }
 
-        var snapshot = await settings.GetAsync(cancellationToken);
-        var firstDay = clock.Today;
-        var lastDay = firstDay.AddDays(snapshot.Rules.BookingHorizonDays);
-        var weekStart = week is DateOnly w && w >= firstDay && w <= lastDay ? w : firstDay;
-        var slots = await availability.FreeSlotsAsync(choice.Minutes!.Value, weekStart, DaysPerPage, cancellationToken);
-        var days = Enumerable.Range(0, DaysPerPage)
-            .Select(i => weekStart.AddDays(i))
-            .Select(day => new SlotDay(day, slots.Where(s => DateOnly.FromDateTime(s.LocalStart.DateTime) == day).ToList()))
+        var free = await availability.FreeTimesAsync(choice.Minutes!.Value, cancellationToken);
+        var (firstDay, lastDay) = (free.FirstDay, free.LastDay);
+        string? dayError = null;
+        DateOnly? chosen = null;
+        if (!string.IsNullOrWhiteSpace(day))
+        {
+            if (!DateOnly.TryParseExact(day.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var typed))
+            {
+                dayError = "Enter a date, for example " + firstDay.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ".";
+            }
+            else if (typed < firstDay || typed > lastDay)
+            {
+                dayError = $"Visits can be booked from {firstDay:d MMMM} to {lastDay:d MMMM yyyy}. Choose a date in between.";
+            }
+            else
+            {
+                chosen = typed;
+            }
+        }
+
+        // The strip: the week given, else the week (counted from today) of the chosen day.
+        var weekStart = week is DateOnly w && w >= firstDay && w <= lastDay && (chosen is not DateOnly c || (c >= w && c < w.AddDays(DaysPerPage)))
+            ? w
+            : firstDay.AddDays(((chosen ?? firstDay).DayNumber - firstDay.DayNumber) / DaysPerPage * DaysPerPage);
+        var strip = Enumerable.Range(0, DaysPerPage)
+            .Select(weekStart.AddDays)
+            .Where(d => d <= lastDay)
+            .Select(d => new StripDay(d, free.On(d).Count))
             .ToList();
+        var shown = chosen ?? strip.FirstOrDefault(d => d.FreeCount > 0)?.Day ?? weekStart;
 
         return View("Slots", new ChooseSlotPage
         {
@@ -63,7 +92,13 @@ public sealed class BookingController(
             WeekStart = weekStart,
             PreviousWeek = weekStart > firstDay ? Max(weekStart.AddDays(-DaysPerPage), firstDay) : null,
             NextWeek = weekStart.AddDays(DaysPerPage) <= lastDay ? weekStart.AddDays(DaysPerPage) : null,
-            Days = days,
+            Strip = strip,
+            Day = shown,
+            Parts = DayPart.Of(free.On(shown)),
+            FirstDay = firstDay,
+            LastDay = lastDay,
+            DayTyped = dayError is null ? null : day,
+            DayError = dayError,
         });
     }
 
@@ -77,7 +112,8 @@ public sealed class BookingController(
             return View("Choose", await ChoosePageAsync(choice, [], outOfArea, cancellationToken));
         }
 
-        if (form.Start is not DateTime startUtc || !await availability.IsFreeAsync(startUtc, form.Minutes!.Value, cancellationToken))
+        // One of the free times offered now (from the cached free times); the request itself is checked again when sent.
+        if (form.Start is not DateTime startUtc || !(await availability.FreeTimesAsync(form.Minutes!.Value, cancellationToken)).Offers(startUtc))
         {
             return RedirectToAction(nameof(Slots), new { choice.Service, choice.Minutes, choice.Postcode });
         }

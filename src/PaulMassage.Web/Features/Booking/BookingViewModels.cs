@@ -41,19 +41,52 @@ public sealed class ChooseVisitPage
 
 public sealed record SlotDay(DateOnly Day, IReadOnlyList<FreeSlot> Slots);
 
+/// <summary>One day of the strip on the time-choice step: how many starts are free on it.</summary>
+public sealed record StripDay(DateOnly Day, int FreeCount);
+
+/// <summary>A part of the chosen day (morning, afternoon, evening) and its free starts.</summary>
+public sealed record DayPart(string Name, IReadOnlyList<FreeSlot> Slots)
+{
+    /// <summary>Morning before noon, afternoon before 5 pm, evening after (local time).</summary>
+    public static IReadOnlyList<DayPart> Of(IReadOnlyList<FreeSlot> slots) =>
+    [
+        new("Morning", slots.Where(s => s.LocalStart.Hour < 12).ToList()),
+        new("Afternoon", slots.Where(s => s.LocalStart.Hour is >= 12 and < 17).ToList()),
+        new("Evening", slots.Where(s => s.LocalStart.Hour >= 17).ToList()),
+    ];
+}
+
+/// <summary>Step 2: a strip of a week's days with their free counts, and the chosen day's times by part of the day.</summary>
 public sealed class ChooseSlotPage
 {
     public required VisitChoice Choice { get; init; }
 
     public required ServiceSummary Service { get; init; }
 
+    /// <summary>The first day of the strip.</summary>
     public required DateOnly WeekStart { get; init; }
 
     public DateOnly? PreviousWeek { get; init; }
 
     public DateOnly? NextWeek { get; init; }
 
-    public required IReadOnlyList<SlotDay> Days { get; init; }
+    public required IReadOnlyList<StripDay> Strip { get; init; }
+
+    /// <summary>The day whose times are shown.</summary>
+    public required DateOnly Day { get; init; }
+
+    public required IReadOnlyList<DayPart> Parts { get; init; }
+
+    /// <summary>The first and last day a visit can be booked on, for the date field.</summary>
+    public required DateOnly FirstDay { get; init; }
+
+    public required DateOnly LastDay { get; init; }
+
+    /// <summary>The date as typed in the date field, kept when it cannot be shown.</summary>
+    public string? DayTyped { get; init; }
+
+    /// <summary>Why the typed date cannot be shown; null when it can.</summary>
+    public string? DayError { get; init; }
 }
 
 /// <summary>Step 3: who, where exactly, and the intake assessment. Every field is checked on the server.</summary>

@@ -21,7 +21,22 @@ public sealed class AvailabilityCalculator(AvailabilityRules settings, TimeZoneI
         int durationMinutes,
         IEnumerable<BusyInterval> visits,
         IEnumerable<BusyInterval> timeOff,
-        DateTimeOffset now)
+        DateTimeOffset now) =>
+        FreeSlots(fromLocal, days, durationMinutes, visits, timeOff, _rules.EarliestStart(now), _rules.LatestStart(now));
+
+    /// <summary>
+    /// The same sweep with the notice and horizon given as instants: <see cref="DateTime.MinValue"/>
+    /// and <see cref="DateTime.MaxValue"/> give every start the other rules allow, which
+    /// <see cref="FreeTimes"/> keeps and cuts to the notice and horizon of each moment it is asked.
+    /// </summary>
+    public IReadOnlyList<FreeSlot> FreeSlots(
+        DateOnly fromLocal,
+        int days,
+        int durationMinutes,
+        IEnumerable<BusyInterval> visits,
+        IEnumerable<BusyInterval> timeOff,
+        DateTime earliest,
+        DateTime latest)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(durationMinutes);
         var duration = TimeSpan.FromMinutes(durationMinutes);
@@ -33,8 +48,6 @@ public sealed class AvailabilityCalculator(AvailabilityRules settings, TimeZoneI
             .OrderBy(b => b.StartUtc)
             .ToArray();
 
-        var earliest = _rules.EarliestStart(now);
-        var latest = _rules.LatestStart(now);
         var slots = new List<FreeSlot>();
         var firstBlock = 0;
 

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.EntityFrameworkCore.Metadata;
 using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Infrastructure.Data;
@@ -9,17 +10,54 @@ using PaulMassage.Web.Infrastructure.Time;
 namespace PaulMassage.Web.Features.Scheduling;
 
 /// <summary>Loads what the availability calculation needs for a date range and runs it.</summary>
-public sealed class AvailabilityService(AppDbContext db, SchedulingSettings settings, PracticeClock clock)
+public sealed class AvailabilityService(AppDbContext db, SchedulingSettings settings, PracticeClock clock, ScheduleVersions versions, IMemoryCache cache)
 {
     /// <summary>No visit is longer than this; it bounds the range query from below.</summary>
     private static readonly TimeSpan LongestVisit = TimeSpan.FromHours(4);
 
-    public Task<IReadOnlyList<FreeSlot>> FreeSlotsAsync(int minutes, DateOnly fromLocal, int days, CancellationToken cancellationToken = default) =>
-        FreeSlotsAsync(minutes, fromLocal, days, null, cancellationToken);
+    /// <summary>The free starts on the local days asked for, as offered now (from <see cref="FreeTimesAsync"/>).</summary>
+    public async Task<IReadOnlyList<FreeSlot>> FreeSlotsAsync(int minutes, DateOnly fromLocal, int days, CancellationToken cancellationToken = default) =>
+        (await FreeTimesAsync(minutes, cancellationToken)).Between(fromLocal, days);
+
+    /// <summary>
+    /// Every free start of a visit length from today to the booking horizon, as offered now. The
+    /// sweep behind it is read and computed once per schedule version (<see cref="ScheduleVersion"/>),
+    /// day and length and kept in memory; the notice and horizon are applied per call, for the
+    /// current instant.
+    /// </summary>
+    public async Task<FreeTimes> FreeTimesAsync(int minutes, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(minutes);
+        var version = await versions.CurrentAsync(db, cancellationToken); // before any data it describes
+        var snapshot = await settings.GetAsync(cancellationToken);
+        var today = clock.Today;
+        var key = new SweepKey(version, minutes, today);
+        if (!cache.TryGetValue(key, out FreeTimes.Sweep? sweep) || sweep is null)
+        {
+            var days = snapshot.Rules.BookingHorizonDays + 1;
+            var (visits, timeOff) = await BusyAsync(clock.StartOfDayUtc(today), clock.StartOfDayUtc(today.AddDays(days)), snapshot.Rules.TravelBufferMinutes, null, cancellationToken);
+            var slots = new AvailabilityCalculator(snapshot.Rules, clock.TimeZone).FreeSlots(today, days, minutes, visits, timeOff, DateTime.MinValue, DateTime.MaxValue);
+            sweep = new FreeTimes.Sweep(today, days, slots);
+            cache.Set(key, sweep, SweepLifetime);
+        }
+
+        var rules = new VisitTimeRules(snapshot.Rules, clock.TimeZone);
+        return new FreeTimes(sweep, rules.EarliestStart(clock.Now), rules.LatestStart(clock.Now));
+    }
+
+    /// <summary>A newer version replaces an entry at once; this only lets old ones go.</summary>
+    private static readonly TimeSpan SweepLifetime = TimeSpan.FromMinutes(10);
+
+    private sealed record SweepKey(long Version, int Minutes, DateOnly Today);
 
     /// <param name="ignoringAppointmentId">A visit being moved: its own time does not block its new one.</param>
     public async Task<IReadOnlyList<FreeSlot>> FreeSlotsAsync(int minutes, DateOnly fromLocal, int days, int? ignoringAppointmentId, CancellationToken cancellationToken = default)
     {
+        if (ignoringAppointmentId is null)
+        {
+            return await FreeSlotsAsync(minutes, fromLocal, days, cancellationToken);
+        }
+
         var snapshot = await settings.GetAsync(cancellationToken);
 
         // Nothing is bookable before today or past the booking horizon: clamp the range to that
@@ -201,6 +239,10 @@ internal sealed class AvailabilityQueries
     }
 
     internal Func<AppDbContext, DateTime, DateTime, DateTime, DateTime, IAsyncEnumerable<ScheduleRow>> Schedule { get; } = EF.CompileAsyncQuery(ScheduleInWindow);
+
+    /// <summary>The schedule's version number (<see cref="ScheduleVersion"/>); 0 before the row exists.</summary>
+    internal Func<AppDbContext, CancellationToken, Task<long>> Version { get; } = EF.CompileAsyncQuery(
+        (AppDbContext db, CancellationToken _) => db.ScheduleVersions.Where(v => v.Id == ScheduleVersion.SingletonId).Select(v => v.Value).FirstOrDefault());
 
     /// <summary>The statement compiled for this context's model.</summary>
     internal static AvailabilityQueries For(AppDbContext db) => ByModel.GetValue(db.Model, _ => new AvailabilityQueries());

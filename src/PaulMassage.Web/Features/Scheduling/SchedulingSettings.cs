@@ -9,15 +9,18 @@ public sealed record SchedulingSnapshot(AvailabilityRules Rules, ServiceArea Are
 
 /// <summary>
 /// Reads the settings and working hours, cached because every availability answer needs them and
-/// they change only when the therapist edits them (who then calls <see cref="Invalidate"/>).
+/// they change only when the therapist edits them. Cached under the schedule's version
+/// (<see cref="ScheduleVersion"/>), which every saved change of the settings raises, so an edit on
+/// any instance retires every instance's copy.
 /// </summary>
-public sealed class SchedulingSettings(AppDbContext db, IMemoryCache cache)
+public sealed class SchedulingSettings(AppDbContext db, IMemoryCache cache, ScheduleVersions versions)
 {
-    private const string CacheKey = "scheduling-settings";
+    private sealed record CacheKey(long Version);
 
     public async Task<SchedulingSnapshot> GetAsync(CancellationToken cancellationToken = default)
     {
-        if (cache.TryGetValue(CacheKey, out SchedulingSnapshot? snapshot) && snapshot is not null)
+        var key = new CacheKey(await versions.CurrentAsync(db, cancellationToken));
+        if (cache.TryGetValue(key, out SchedulingSnapshot? snapshot) && snapshot is not null)
         {
             return snapshot;
         }
@@ -31,9 +34,7 @@ public sealed class SchedulingSettings(AppDbContext db, IMemoryCache cache)
                 settings.MinimumNoticeHours,
                 settings.BookingHorizonDays),
             ServiceArea.Parse(settings.ServedDistricts));
-        cache.Set(CacheKey, snapshot, TimeSpan.FromMinutes(10));
+        cache.Set(key, snapshot, TimeSpan.FromMinutes(10));
         return snapshot;
     }
-
-    public void Invalidate() => cache.Remove(CacheKey);
 }

@@ -8,12 +8,12 @@ using PaulMassage.Web.Infrastructure.Time;
 namespace PaulMassage.Web.Features.Settings;
 
 /// <summary>
-/// Reads and saves the scheduling settings. Every save clears the cached settings snapshot, so
-/// the next availability answer and booking page use the new values at once.
+/// Reads and saves the scheduling settings. Every save raises the schedule's version
+/// (<see cref="ScheduleVersion"/>), so the next availability answer and booking page, on any
+/// instance, use the new values.
 /// </summary>
 public sealed class SchedulingEditor(
     AppDbContext db,
-    SchedulingSettings settings,
     PublicContentChanged publicContent,
     PracticeClock clock)
 {
@@ -103,13 +103,16 @@ public sealed class SchedulingEditor(
 
     public async Task<bool> DeleteTimeOffAsync(int id, CancellationToken cancellationToken = default)
     {
-        var deleted = await db.TimeOff.Where(t => t.Id == id).ExecuteDeleteAsync(cancellationToken);
-        if (deleted > 0)
+        // Removed through the change tracker, so the save raises the schedule's version.
+        if (await db.TimeOff.SingleOrDefaultAsync(t => t.Id == id, cancellationToken) is not { } row)
         {
-            await ChangedAsync("time off", cancellationToken);
+            return false;
         }
 
-        return deleted > 0;
+        db.TimeOff.Remove(row);
+        await db.SaveChangesAsync(cancellationToken);
+        await ChangedAsync("time off", cancellationToken);
+        return true;
     }
 
     public async Task<SettingsOverview> OverviewAsync(string? message, CancellationToken cancellationToken = default)
@@ -154,7 +157,6 @@ public sealed class SchedulingEditor(
 
     private async Task ChangedAsync(string what, CancellationToken cancellationToken)
     {
-        settings.Invalidate();
         await publicContent.NotifyAsync(what, cancellationToken);
     }
 }

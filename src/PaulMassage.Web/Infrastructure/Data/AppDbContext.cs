@@ -52,6 +52,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<TimeOff> TimeOff => Set<TimeOff>();
 
+    public DbSet<ScheduleVersion> ScheduleVersions => Set<ScheduleVersion>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();

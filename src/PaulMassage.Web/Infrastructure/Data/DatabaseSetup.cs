@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using PaulMassage.Web.Features.Scheduling;
 using PaulMassage.Web.Infrastructure.Data.Encryption;
 
 namespace PaulMassage.Web.Infrastructure.Data;
@@ -22,19 +23,22 @@ public static class DatabaseSetup
     /// </summary>
     public static IServiceCollection AddPracticeDatabase(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
+        services.AddSingleton<ScheduleVersions>();
+        services.AddSingleton<ScheduleVersionInterceptor>();
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (string.Equals(options.Provider, "SqlServer", StringComparison.OrdinalIgnoreCase))
         {
             var connectionString = configuration.GetConnectionString("SqlServer")
                 ?? throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:SqlServer is not set.");
-            services.AddDbContextPool<AppDbContext, SqlServerAppDbContext>(o => o.UseSqlServer(connectionString)
+            services.AddDbContextPool<AppDbContext, SqlServerAppDbContext>((sp, o) => o.UseSqlServer(connectionString)
+                .AddInterceptors(sp.GetRequiredService<ScheduleVersionInterceptor>())
                 .ReplaceService<IModelCacheKeyFactory, ProtectorAwareModelCacheKeyFactory>());
         }
         else
         {
             var connectionString = SqliteConnectionString(configuration.GetConnectionString("Sqlite"), environment.ContentRootPath);
-            services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString)
-                .AddInterceptors(new SqliteSecureDeleteInterceptor())
+            services.AddDbContextPool<AppDbContext, SqliteAppDbContext>((sp, o) => o.UseSqlite(connectionString)
+                .AddInterceptors(new SqliteSecureDeleteInterceptor(), sp.GetRequiredService<ScheduleVersionInterceptor>())
                 .ReplaceService<IModelCacheKeyFactory, ProtectorAwareModelCacheKeyFactory>());
         }
 

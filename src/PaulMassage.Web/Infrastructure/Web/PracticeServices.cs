@@ -57,6 +57,7 @@ public static class PracticeServices
         services.AddMemoryCache();
         services.AddScoped<SchedulingSettings>();
         services.AddScoped<AvailabilityService>();
+        services.AddSingleton<AvailabilityAnswers>();
         services.AddScoped<CatalogueService>();
         services.AddScoped<ArticleService>();
         services.AddScoped<PaulMassage.Web.Features.Pages.SitePages>();

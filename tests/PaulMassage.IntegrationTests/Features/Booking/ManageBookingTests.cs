@@ -19,7 +19,7 @@ public sealed class TheManageLink(PracticeAppFactoryFixture fixture) : IClassFix
     private async Task<IReadOnlyList<string>> FreeStartsAsync(string day)
     {
         using var client = NewClient();
-        var json = JsonDocument.Parse(await client.GetStringAsync($"/api/availability?service=deep-tissue-massage&minutes=60&from={day}&days=1"));
+        var json = JsonDocument.Parse(await client.GetStringAsync($"/api/availability?service=deep-tissue-massage&minutes=60&from={day}&days=1&version=1"));
         return json.RootElement.GetProperty("slots").EnumerateArray().Select(s => s.GetProperty("startUtc").GetString()!).ToList();
     }
 

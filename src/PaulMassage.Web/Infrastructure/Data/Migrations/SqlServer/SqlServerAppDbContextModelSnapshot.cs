@@ -956,6 +956,26 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
                     b.ToTable("PracticeSettings");
                 });
 
+            modelBuilder.Entity("PaulMassage.Web.Features.Scheduling.ScheduleVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ScheduleVersions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
+                });
+
             modelBuilder.Entity("PaulMassage.Web.Features.Scheduling.TimeOff", b =>
                 {
                     b.Property<int>("Id")

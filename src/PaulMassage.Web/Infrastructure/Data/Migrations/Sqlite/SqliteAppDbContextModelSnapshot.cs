@@ -919,6 +919,26 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("PracticeSettings");
                 });
 
+            modelBuilder.Entity("PaulMassage.Web.Features.Scheduling.ScheduleVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ScheduleVersions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
+                });
+
             modelBuilder.Entity("PaulMassage.Web.Features.Scheduling.TimeOff", b =>
                 {
                     b.Property<int>("Id")
