@@ -159,7 +159,7 @@ for entry in "${endpoints[@]}"; do
 done
 
 # Static files: the layout links fingerprinted names that browsers may keep for a year.
-css=$(curl -s "$base/" | grep -o 'href="/css/site\.[a-z0-9]*\.css"' | head -1 | cut -d'"' -f2)
+css=$(curl -s "$base/" | grep -o 'href="/css/[a-z]*\.[a-z0-9]*\.css"' | head -1 | cut -d'"' -f2)
 css_cache=$(curl -s -o /dev/null -D - -H 'Accept-Encoding: br, gzip' "$base$css" | tr -d '\r' | awk -F': ' 'tolower($1) == "cache-control" { c = $2 } tolower($1) == "content-encoding" { e = $2 } END { print c " (" e ")" }')
 echo "Stylesheet $css: Cache-Control $css_cache"
 api_bytes=$(curl -s "$base$availability" | wc -c)

@@ -89,7 +89,8 @@ done
 curl -fsS "$base/health" >/dev/null || { echo "The site did not start:"; cat "$work/site.log"; exit 1; }
 
 # 3. The pages, found by following the site's own links.
-links() { curl -fsS "$base$1" | grep -o "href=\"$2[^\"#?]*\"" | sed 's/^href="//;s/"$//' | sort -u; }
+# The pages a page links to under a prefix (not the RSS feed: Lighthouse measures HTML pages only).
+links() { curl -fsS "$base$1" | grep -o "href=\"$2[^\"#?]*\"" | sed 's/^href="//;s/"$//' | grep -v '\.xml$' | sort -u; }
 if [ -n "${LH_PAGES:-}" ]; then
   read -r -a pages <<<"$LH_PAGES"
 else
@@ -100,7 +101,7 @@ else
   # Every other public page the footer links to (privacy, about, FAQ, terms, reviews as they arrive).
   mapfile -t -O "${#pages[@]}" pages < <(curl -fsS "$base/" | sed -n '/<footer/,/<\/footer>/p' \
     | grep -o 'href="/[a-z][^"#?]*"' | sed 's/^href="//;s/"$//' \
-    | grep -vE '^/(services|articles|book|account|admin|bookings)(/|$)' | sort -u)
+    | grep -vE '^/(services|articles|book|account|admin|bookings)(/|$)|\.xml$' | sort -u)
   # /book and its next two steps, with a real choice.
   service=$(links /services /services/ | head -1 | sed 's|/services/||')
   from=$(date -u -d '+3 days' +%Y-%m-%d)
@@ -128,6 +129,9 @@ PY
 
 rows=()
 for page in "${pages[@]}"; do
+  # Warm up first, as Chromium asks for it: the run measures the site as visitors after the first
+  # one find it (compiled, its output cache filled), not the first request after a start.
+  for _ in 1 2; do curl -fsS -o /dev/null -H 'Accept-Encoding: gzip, deflate, br' "$base$page" || true; done
   results=()
   for run in $(seq 1 "$runs"); do
     report="$work/report-$(echo "$page" | tr -c 'a-zA-Z0-9' '_')-$run.json"

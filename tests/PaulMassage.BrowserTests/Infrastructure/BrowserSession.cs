@@ -77,17 +77,6 @@ public sealed partial class BrowserSession : IAsyncDisposable
         return IsPhone ? target.TapAsync() : target.ClickAsync();
     }
 
-    /// <summary>On a phone the main menu is folded behind the toggler: open it.</summary>
-    public async Task OpenMenuAsync()
-    {
-        var toggler = Page.GetByRole(AriaRole.Button, new() { Name = "Show or hide the menu" });
-        if (await toggler.IsVisibleAsync())
-        {
-            await ActivateAsync(toggler);
-            await Expect(toggler).ToHaveAttributeAsync("aria-expanded", "true");
-        }
-    }
-
     /// <summary>Saves the page as a person sees it: the whole page on a phone, the first screen on a desktop.</summary>
     public async Task ScreenshotAsync(string name)
     {

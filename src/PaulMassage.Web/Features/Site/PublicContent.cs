@@ -81,6 +81,7 @@ public static class PublicContent
 /// in. It is output-cached under <see cref="PublicContent.PolicyName"/> (tagged
 /// <see cref="PublicContent.CacheTag"/>) and compressed (see <see cref="CompressAttribute"/>),
 /// since it holds no secret. Never put it on a page with a form token, personal data or anything from the query.
+/// Such a page loads no script either (see _DocumentHead): there is nothing on it for wwwroot/js/site.js to do.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
 public sealed class PublicContentAttribute : Attribute, IActionModelConvention, IResultFilter

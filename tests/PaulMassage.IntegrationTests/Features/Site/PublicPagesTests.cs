@@ -52,6 +52,37 @@ public sealed class ThePublicPages(PracticeAppFactoryFixture fixture) : IClassFi
     }
 
     /// <summary>
+    /// What the first paint waits for (issue 17): one stylesheet and nothing else; no Bootstrap
+    /// script; the main menu in the page itself, with no toggler that only a script could open.
+    /// Public content has no form, so no script at all; a page with a form gets site.js, deferred.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task wait_for_one_stylesheet_only_and_show_the_menu_without_a_script(string path)
+    {
+        using var client = Factory.CreateClient();
+
+        var page = await (await client.GetAsync(path)).ReadHtmlAsync();
+
+        var stylesheet = Assert.Single(page.QuerySelectorAll("link[rel='stylesheet']"));
+        Assert.StartsWith("/css/bundle.", stylesheet.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.DoesNotContain(page.QuerySelectorAll("script[src]"), s => s.GetAttribute("src")!.Contains("bootstrap", StringComparison.Ordinal));
+        Assert.All(page.QuerySelectorAll("script[src]"), s => Assert.True(s.HasAttribute("defer"), $"{s.GetAttribute("src")} holds up the first paint."));
+        Assert.Empty(page.QuerySelectorAll("[data-bs-toggle], .collapse"));
+        Assert.NotNull(page.QuerySelector("nav[aria-label='Main'] a[href='/services']"));
+
+        var scripts = page.QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")!).ToList();
+        if (path == "/book")
+        {
+            Assert.Contains(scripts, s => s.StartsWith("/js/site.", StringComparison.Ordinal));
+        }
+        else
+        {
+            Assert.Empty(scripts);
+        }
+    }
+
+    /// <summary>
     /// Not only the public pages: every page a visitor, a client or the therapist can open, those
     /// reached by posting a form included, has a title and a description of its own, and none falls
     /// back to the layout's default. A page kept out of search results names no canonical link.

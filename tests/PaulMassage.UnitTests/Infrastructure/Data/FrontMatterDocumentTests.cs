@@ -83,7 +83,7 @@ public sealed class AFrontMatterDocument
     [InlineData("services")]
     public void parses_every_seed_file_shipped_with_the_site(string folder)
     {
-        var content = Path.Combine(RepositoryRoot(), "src", "PaulMassage.Web", "Content", folder);
+        var content = Path.Combine(RepositoryPaths.Web, "Content", folder);
         var files = Directory.GetFiles(content, "*.md");
         Assert.NotEmpty(files);
 
@@ -94,16 +94,5 @@ public sealed class AFrontMatterDocument
             Assert.Equal(Path.GetFileNameWithoutExtension(file), doc.Required("slug"));
             Assert.False(string.IsNullOrWhiteSpace(doc.Body), file);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PaulMassage.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Cannot find the repository root.");
     }
 }
