@@ -204,8 +204,11 @@ public static class NotificationTemplates
         return body.Build($"{practice.TherapistName} is on his way: arriving at about {arrival}", Footer(practice));
     }
 
-    /// <summary>After the visit: general aftercare (the same for everyone) and a link to book the next session.</summary>
-    public static EmailContent Aftercare(PracticeFacts practice, VisitFacts visit, string bookAgainUrl)
+    /// <summary>
+    /// After the visit, the one e-mail: general aftercare (the same for everyone), a link to book the
+    /// next session and, when the visit was paid, to its receipt.
+    /// </summary>
+    public static EmailContent Aftercare(PracticeFacts practice, VisitFacts visit, string bookAgainUrl, string? receiptUrl = null)
     {
         ArgumentNullException.ThrowIfNull(practice);
         ArgumentNullException.ThrowIfNull(visit);
@@ -225,6 +228,12 @@ public static class NotificationTemplates
             .Paragraph("If the pain gets much worse, or you notice numbness, weakness in the legs or problems with your bladder or bowels, do not wait for the next visit: call NHS 111, or 999 in an emergency.")
             .Paragraph("Back pain usually eases best over a short course of regular sessions rather than a single visit. When you are ready, book your next one:")
             .Link("Book your next session", bookAgainUrl);
+        if (receiptUrl is not null)
+        {
+            body.Paragraph("Your receipt for today's visit, for your records or a health cash plan claim, is ready to download:")
+                .Link("Download your receipt (PDF)", receiptUrl);
+        }
+
         return body.Build($"After your massage: aftercare and your next session ({visit.Reference})", Footer(practice));
     }
 
