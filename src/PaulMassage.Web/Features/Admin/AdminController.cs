@@ -83,8 +83,11 @@ public sealed class RequestPage
     /// <summary>For a booking with a provisional client record: the address's own record to link it to, if any.</summary>
     public AddressMatch? AddressMatch { get; init; }
 
-    /// <summary>What this client record owes (fees for missed visits, unpaid visits), and, for a provisional record, what the address's own record owes.</summary>
+    /// <summary>What this client record owes for other visits (fees for missed visits, unpaid visits).</summary>
     public IReadOnlyList<OwedRow> Owed { get; init; } = [];
+
+    /// <summary>For a provisional record: what the address's own record owes (the booker may not be that client).</summary>
+    public decimal AddressRecordOwes { get; init; }
 
     /// <summary>The visit's own payment, once recorded.</summary>
     public Payment? Payment { get; init; }
@@ -307,11 +310,10 @@ public sealed class AdminController(RequestsQuery requests, AppointmentActions a
         }
 
         var match = detail.Standing.Provisional ? await clients.MatchAsync(detail.ClientId, cancellationToken) : null;
-        var owed = (await payments.OwedAsync(detail.ClientId, cancellationToken)).ToList();
-        if (match?.AddressRecordId is int addressRecord)
-        {
-            owed.AddRange(await payments.OwedAsync(addressRecord, cancellationToken));
-        }
+        var owed = await payments.OwedAsync(detail.ClientId, cancellationToken);
+        var addressRecordOwes = match?.AddressRecordId is int addressRecord
+            ? (await payments.OwedAsync(addressRecord, cancellationToken)).Sum(o => o.AmountGbp)
+            : 0m;
 
         return new RequestPage
         {
@@ -320,6 +322,7 @@ public sealed class AdminController(RequestsQuery requests, AppointmentActions a
             DeclineReason = declineReason,
             AddressMatch = match,
             Owed = owed.Where(o => o.AppointmentId != detail.Id).ToList(),
+            AddressRecordOwes = addressRecordOwes,
             Payment = await payments.ForVisitAsync(detail.Id, cancellationToken),
         };
     }

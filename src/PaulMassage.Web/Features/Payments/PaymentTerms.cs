@@ -34,6 +34,7 @@ public sealed class PaymentSettingsForm
     public bool BankTransfer { get; set; }
 
     [StringLength(300, ErrorMessage = "Keep the bank details under 300 characters.")]
+    [DataType(DataType.MultilineText)]
     public string? BankDetails { get; set; }
 
     public int? DueDaysAfterVisit { get; set; }
@@ -43,6 +44,7 @@ public sealed class PaymentSettingsForm
     public string? LateCancellationFee { get; set; }
 
     [StringLength(300, ErrorMessage = "Keep the address under 300 characters.")]
+    [DataType(DataType.MultilineText)]
     public string? ReceiptAddress { get; set; }
 
     [StringLength(20, ErrorMessage = "A VAT number is at most 20 characters.")]

@@ -47,6 +47,7 @@ public static class PaymentServices
         services.AddScoped<PaymentTerms>();
         services.AddScoped<VisitPayments>();
         services.AddScoped<Receipts>();
+        services.AddScoped<ReportsQuery>();
         services.AddScoped<IPersonalDataHandler, PaymentsPersonalData>();
         return services;
     }

@@ -43,13 +43,6 @@ public sealed class Receipts(AppDbContext db, VisitPayments payments, PaymentTer
             : null;
     }
 
-    /// <summary>The receipts the signed-in client's account lists.</summary>
-    public async Task<IReadOnlyList<ReceiptLine>> ListForAccountAsync(string userId, CancellationToken cancellationToken = default)
-    {
-        var ids = await db.Clients.AsNoTracking().Where(c => c.UserId == userId).Select(c => c.Id).ToListAsync(cancellationToken);
-        return ids.Count == 0 ? [] : await payments.ReceiptsForClientsAsync(ids, cancellationToken);
-    }
-
     private async Task<ReceiptFile> FileAsync(ReceiptFacts receipt, CancellationToken cancellationToken)
     {
         var options = practice.Value;
