@@ -25,11 +25,15 @@ public sealed record ReportPeriod(string Label, DateOnly First, DateOnly End, st
             ? Month(day.Year, day.Month)
             : null;
 
-    /// <summary>The twelve months of the bar chart: those of the tax year, or the twelve ending with the month.</summary>
+    /// <summary>
+    /// The twelve calendar months of the bar chart: for a tax year April to March (the five days of
+    /// the next April fall in the next year's first bar), for a month the twelve ending with it.
+    /// </summary>
     public IReadOnlyList<DateOnly> ChartMonths()
     {
-        var last = new DateOnly(End.AddDays(-1).Year, End.AddDays(-1).Month, 1);
-        return Enumerable.Range(0, 12).Select(i => last.AddMonths(i - 11)).ToList();
+        var firstMonth = new DateOnly(First.Year, First.Month, 1);
+        var start = End > firstMonth.AddMonths(1) ? firstMonth : firstMonth.AddMonths(-11);
+        return Enumerable.Range(0, 12).Select(i => start.AddMonths(i)).ToList();
     }
 }
 

@@ -26,7 +26,7 @@ public sealed class ReportsQuery(AppDbContext db, PracticeClock clock)
             .Select(p => new { PaidUtc = p.PaidUtc!.Value, p.AmountGbp })
             .ToListAsync(cancellationToken);
         var months = FiguresRules.ByMonth(paid.Select(p => (DateOnly.FromDateTime(clock.ToLocal(p.PaidUtc).DateTime), p.AmountGbp)), chartMonths);
-        var month = new DateOnly(period.End.AddDays(-1).Year, period.End.AddDays(-1).Month, 1);
+        var month = chartMonths[^1];
         var current = TaxYear.Containing(clock.Today);
         return new ReportPage(period, figures, FiguresRules.IncomeChart(months), months,
             ReportPeriod.Month(month.AddMonths(-1).Year, month.AddMonths(-1).Month),
