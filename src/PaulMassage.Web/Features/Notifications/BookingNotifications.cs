@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Clients;
+using PaulMassage.Web.Features.Payments;
 using PaulMassage.Web.Features.Site;
 using PaulMassage.Web.Infrastructure.Data;
 using PaulMassage.Web.Infrastructure.Time;
@@ -27,7 +28,8 @@ public sealed class BookingNotifications(
     ManageLinks links,
     PracticeClock clock,
     IOptions<PracticeOptions> practiceOptions,
-    IOptions<EmailOptions> emailOptions)
+    IOptions<EmailOptions> emailOptions,
+    PaymentTerms paymentTerms)
 {
     /// <summary>
     /// A new request: "request received" to the client, "new request" to the therapist (flagged when
@@ -58,7 +60,8 @@ public sealed class BookingNotifications(
     public async Task VisitConfirmedAsync(Appointment appointment, ChangedBy by = ChangedBy.Therapist, CancellationToken cancellationToken = default)
     {
         var visit = await FactsAsync(appointment, cancellationToken);
-        ToClient(appointment, NotificationKind.Confirmed, visit, NotificationTemplates.Confirmed(Practice, visit), VisitInvitation.Request);
+        var howToPay = (await paymentTerms.HowToPayAsync(cancellationToken)).Sentence;
+        ToClient(appointment, NotificationKind.Confirmed, visit, NotificationTemplates.Confirmed(Practice, visit, howToPay), VisitInvitation.Request);
         if (by == ChangedBy.Client)
         {
             ToTherapist(appointment, NotificationKind.TherapistAccepted, visit, NotificationTemplates.TherapistAccepted(Practice, visit));

@@ -75,13 +75,20 @@ public static class NotificationTemplates
         return body.Build($"Request received: {visit.ServiceName} on {ShortDate(visit.LocalStart)} ({visit.Reference})", Footer(practice));
     }
 
-    public static EmailContent Confirmed(PracticeFacts practice, VisitFacts visit)
+    /// <param name="howToPay">How and when to pay (the payment settings, in one paragraph); left out when null.</param>
+    public static EmailContent Confirmed(PracticeFacts practice, VisitFacts visit, string? howToPay = null)
     {
         ArgumentNullException.ThrowIfNull(practice);
         ArgumentNullException.ThrowIfNull(visit);
         var body = Greeting(visit)
             .Paragraph($"Good news: {practice.TherapistName} has confirmed your home visit. The attached invitation adds it to your calendar.")
-            .Details(VisitRows(visit))
+            .Details(VisitRows(visit));
+        if (howToPay is not null)
+        {
+            body.Heading("How to pay").Paragraph(howToPay);
+        }
+
+        body
             .Paragraph($"{practice.TherapistName} brings the treatment table, fresh linen and oils. Please have a space of about 2 by 3 metres clear, and wear something comfortable.")
             .Paragraph("If you need to cancel, please do so at least 24 hours before the visit.");
         ManageLink(body, practice, visit, "See, change or cancel your visit");
