@@ -148,9 +148,9 @@ public sealed class ClientAccountTests(PracticeAppFactoryFixture fixture) : ICla
         [
             new("Service", "swedish-massage"), new("Minutes", "60"), new("Postcode", "SE1 7PB"), new("Start", start),
             new("Name", "Lena Later"), new("Email", "books-later@test.example"), new("Phone", "07700 900999"),
-            new("AddressLine1", "2 Test Road"), new("Town", "London"), new("MainComplaint", "Tight shoulders"),
-            new("PainAreas", "Shoulders"), new("PainIntensity", "5"), new("Duration", "UnderSixWeeks"), new("Feelings", "MuscleAcheOrTension"),
-            new("NoRedFlags", "true"), new("ConsentToHealthData", "true"), new("AcceptCancellationPolicy", "true"),
+            new("Address.AddressLine1", "2 Test Road"), new("Address.Town", "London"), new("Intake.MainComplaint", "Tight shoulders"),
+            new("Intake.PainAreas", "Shoulders"), new("Intake.PainIntensity", "5"), new("Intake.Duration", "UnderSixWeeks"), new("Intake.Feelings", "MuscleAcheOrTension"),
+            new("Intake.NoRedFlags", "true"), new("ConsentToHealthData", "true"), new("AcceptCancellationPolicy", "true"),
         ]);
         Assert.Equal(HttpStatusCode.Redirect, booked.StatusCode);
         Assert.StartsWith("/bookings/", booked.Headers.Location?.OriginalString, StringComparison.Ordinal);

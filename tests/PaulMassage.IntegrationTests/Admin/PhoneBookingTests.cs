@@ -21,8 +21,8 @@ public sealed partial class PhoneBookingTests(PracticeAppFactoryFixture fixture)
         var email = "new.caller@client.example";
 
         var response = await BookAsync(therapist, ("Email", email), ("Name", "Nina Caller"), ("Date", "2027-03-15"), ("Time", "10:00"),
-            ("MainComplaint", "Stiff neck from cycling"), ("PainAreas", "Neck"), ("PainIntensity", "4"), ("Duration", "UnderSixWeeks"),
-            ("Feelings", "Stiffness"), ("IntakeConsent", "true"));
+            ("Intake.MainComplaint", "Stiff neck from cycling"), ("Intake.PainAreas", "Neck"), ("Intake.PainIntensity", "4"), ("Intake.Duration", "UnderSixWeeks"),
+            ("Intake.Feelings", "Stiffness"), ("IntakeConsent", "true"));
 
         var html = await response.Content.ReadAsStringAsync();
         Assert.Matches("^/admin/requests/[0-9]+$", response.RequestMessage!.RequestUri!.AbsolutePath);
@@ -175,7 +175,7 @@ public sealed partial class PhoneBookingTests(PracticeAppFactoryFixture fixture)
         using var therapist = await Sessions.TherapistAsync(Factory);
 
         var response = await BookAsync(therapist, ("Email", "checks@client.example"), ("Name", "Chris Checks"), ("Date", "2027-03-23"), ("Time", "10:10"),
-            ("Postcode", "NOT A POSTCODE"), ("Minutes", "75"), ("MainComplaint", "Sore shoulders"));
+            ("Postcode", "NOT A POSTCODE"), ("Minutes", "75"), ("Intake.MainComplaint", "Sore shoulders"));
 
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -194,11 +194,11 @@ public sealed partial class PhoneBookingTests(PracticeAppFactoryFixture fixture)
     {
         using var therapist = await Sessions.TherapistAsync(Factory);
         var form = await therapist.GetStringAsync(Page);
-        Assert.Contains("name=\"RedFlags\" id=\"flag-SaddleNumbness\"", form, StringComparison.Ordinal);
+        Assert.NotNull(Html.Parse(form).QuerySelector("input#flag-SaddleNumbness[name='Intake.RedFlags']"));
 
         // No date, time, address or town, and an intake started without consent: none of that is asked about first.
-        var response = await BookAsync(therapist, ("Email", "red.flag@client.example"), ("Name", "Rhys Redflag"), ("AddressLine1", string.Empty), ("Town", string.Empty),
-            ("MainComplaint", "Numb around the seat since yesterday"), ("RedFlags", "SaddleNumbness"), ("RedFlags", "ConstantPainAtNight"));
+        var response = await BookAsync(therapist, ("Email", "red.flag@client.example"), ("Name", "Rhys Redflag"), ("Address.AddressLine1", string.Empty), ("Address.Town", string.Empty),
+            ("Intake.MainComplaint", "Numb around the seat since yesterday"), ("Intake.RedFlags", "SaddleNumbness"), ("Intake.RedFlags", "ConstantPainAtNight"));
 
         var page = await response.ReadHtmlAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -216,7 +216,7 @@ public sealed partial class PhoneBookingTests(PracticeAppFactoryFixture fixture)
     {
         using var therapist = await Sessions.TherapistAsync(Factory);
 
-        var response = await BookAsync(therapist, ("Email", "gp.flag@client.example"), ("Name", "Gwen Gp"), ("Date", "2027-03-24"), ("Time", "10:00"), ("RedFlags", "UnexplainedWeightLoss"));
+        var response = await BookAsync(therapist, ("Email", "gp.flag@client.example"), ("Name", "Gwen Gp"), ("Date", "2027-03-24"), ("Time", "10:00"), ("Intake.RedFlags", "UnexplainedWeightLoss"));
 
         var advice = (await response.ReadHtmlAsync()).QuerySelector("#safety-stop")!.TextContent;
         Assert.Contains("Not booked: the client needs medical help first", advice, StringComparison.Ordinal);
@@ -230,21 +230,21 @@ public sealed partial class PhoneBookingTests(PracticeAppFactoryFixture fixture)
     {
         using var therapist = await Sessions.TherapistAsync(Factory);
         var form = await therapist.GetStringAsync(Page);
-        Assert.Contains("name=\"NoRedFlags\" id=\"NoRedFlags\"", form, StringComparison.Ordinal);
-        (string, string)[] call = [("Email", "unasked@client.example"), ("Name", "Una Unasked"), ("Date", "2027-03-25"), ("Time", "10:00"), ("NoRedFlags", "false")];
+        Assert.NotNull(Html.Parse(form).QuerySelector("input#Intake_NoRedFlags[name='Intake.NoRedFlags']"));
+        (string, string)[] call = [("Email", "unasked@client.example"), ("Name", "Una Unasked"), ("Date", "2027-03-25"), ("Time", "10:00"), ("Intake.NoRedFlags", "false")];
 
-        var response = await BookAsync(therapist, [.. call, ("MainComplaint", "Tight calves after a marathon"), ("PainAreas", "Legs"), ("PainIntensity", "5"),
-            ("Duration", "UnderSixWeeks"), ("IntakeConsent", "true")]);
+        var response = await BookAsync(therapist, [.. call, ("Intake.MainComplaint", "Tight calves after a marathon"), ("Intake.PainAreas", "Legs"), ("Intake.PainIntensity", "5"),
+            ("Intake.Duration", "UnderSixWeeks"), ("IntakeConsent", "true")]);
 
         var page = await response.ReadHtmlAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(Page, response.RequestMessage!.RequestUri!.AbsolutePath);
-        const string unanswered = "You started the intake: ask about the red flags and tick any that apply, or tick \"None of these apply (asked)\".";
-        Assert.Equal(unanswered, page.QuerySelector("#RedFlags-error")!.TextContent);
+        const string unanswered = "You started the intake: ask about the red flags and tick any that apply, or tick \"None of these apply to me\".";
+        Assert.Equal(unanswered, page.QuerySelector("#Intake_RedFlags-error")!.TextContent);
         Assert.Equal([unanswered], page.ErrorSummary());
         Assert.Equal("Una Unasked", page.FieldValue("Name"));
-        Assert.Equal("Tight calves after a marathon", page.FieldValue("MainComplaint"));
-        Assert.Equal(["Legs"], page.Checked("PainAreas"));
+        Assert.Equal("Tight calves after a marathon", page.FieldValue("Intake.MainComplaint"));
+        Assert.Equal(["Legs"], page.Checked("Intake.PainAreas"));
         Assert.Equal(["true"], page.Checked("IntakeConsent"));
         Assert.False(await Factory.WithDbAsync(db => db.Clients.AnyAsync(c => c.NormalizedEmail == "UNASKED@CLIENT.EXAMPLE")));
 
@@ -273,16 +273,16 @@ public sealed partial class PhoneBookingTests(PracticeAppFactoryFixture fixture)
     }
 
     /// <summary>
-    /// Posts the phone booking form with sensible defaults, "None of these apply (asked)" among them;
-    /// a field given replaces its default, so ("NoRedFlags", "false") leaves the question unanswered.
+    /// Posts the phone booking form with sensible defaults, "None of these apply" among them;
+    /// a field given replaces its default, so ("Intake.NoRedFlags", "false") leaves the question unanswered.
     /// </summary>
     private static Task<HttpResponseMessage> BookAsync(HttpClient therapist, params (string Name, string Value)[] fields)
     {
         var defaults = new (string Name, string Value)[]
         {
             ("Phone", "07700 900789"), ("Service", "deep-tissue-massage"), ("Minutes", "60"),
-            ("AddressLine1", "5 Phone Road"), ("Town", "London"), ("Postcode", "SE1 7PB"), ("AccessNotes", "Side gate"),
-            ("NoRedFlags", "true"),
+            ("Address.AddressLine1", "5 Phone Road"), ("Address.Town", "London"), ("Postcode", "SE1 7PB"), ("Address.AccessNotes", "Side gate"),
+            ("Intake.NoRedFlags", "true"),
         };
         var given = fields.Select(f => f.Name).ToHashSet();
         return Sessions.PostAsync(therapist, Page, Page, [.. defaults.Where(d => !given.Contains(d.Name)), .. fields]);

@@ -65,24 +65,24 @@ public sealed record VisitRequest
             new("Name", Name),
             new("Email", Email),
             new("Phone", Phone),
-            new("AddressLine1", AddressLine1),
-            new("AddressLine2", AddressLine2),
-            new("Town", Town),
-            new("AccessNotes", AccessNotes),
-            new("MainComplaint", MainComplaint),
-            new("PainIntensity", PainIntensity),
-            new("Duration", Duration),
-            new("MedicalHistory", MedicalHistory),
+            new("Address.AddressLine1", AddressLine1),
+            new("Address.AddressLine2", AddressLine2),
+            new("Address.Town", Town),
+            new("Address.AccessNotes", AccessNotes),
+            new("Intake.MainComplaint", MainComplaint),
+            new("Intake.PainIntensity", PainIntensity),
+            new("Intake.Duration", Duration),
+            new("Intake.MedicalHistory", MedicalHistory),
             new("ConsentToHealthData", "true"),
             new("AcceptCancellationPolicy", "true"),
         };
-        fields.AddRange(PainAreas.Select(v => new KeyValuePair<string, string>("PainAreas", v)));
-        fields.AddRange(Feelings.Select(v => new KeyValuePair<string, string>("Feelings", v)));
-        fields.AddRange(Contraindications.Select(v => new KeyValuePair<string, string>("Contraindications", v)));
-        fields.AddRange(RedFlags.Select(v => new KeyValuePair<string, string>("RedFlags", v)));
+        fields.AddRange(PainAreas.Select(v => new KeyValuePair<string, string>("Intake.PainAreas", v)));
+        fields.AddRange(Feelings.Select(v => new KeyValuePair<string, string>("Intake.Feelings", v)));
+        fields.AddRange(Contraindications.Select(v => new KeyValuePair<string, string>("Intake.Contraindications", v)));
+        fields.AddRange(RedFlags.Select(v => new KeyValuePair<string, string>("Intake.RedFlags", v)));
         if (NoRedFlags)
         {
-            fields.Add(new("NoRedFlags", "true"));
+            fields.Add(new("Intake.NoRedFlags", "true"));
         }
 
         return fields;

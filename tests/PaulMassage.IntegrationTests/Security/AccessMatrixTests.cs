@@ -30,11 +30,11 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var starts = await Factory.FreeStartsAsync(3);
-        BookingA = await Factory.BookAsync(starts[0], "Ann Client", EmailA, f => f["MainComplaint"] = "Ann's stiff neck");
-        BookingB = await Factory.BookAsync(starts[1], "Bob Client", EmailB, f => f["MainComplaint"] = "Bob's sore hips");
+        BookingA = await Factory.BookAsync(starts[0], "Ann Client", EmailA, f => f["Intake.MainComplaint"] = "Ann's stiff neck");
+        BookingB = await Factory.BookAsync(starts[1], "Bob Client", EmailB, f => f["Intake.MainComplaint"] = "Bob's sore hips");
         await Factory.ProveAddressAsync(EmailA, BookingA.Reference);
         await Factory.ProveAddressAsync(EmailB, BookingB.Reference);
-        StrangerWithEmailA = await Factory.BookAsync(starts[2], "Sam Stranger", EmailA.ToUpperInvariant(), f => f["MainComplaint"] = "Sam's own shoulders");
+        StrangerWithEmailA = await Factory.BookAsync(starts[2], "Sam Stranger", EmailA.ToUpperInvariant(), f => f["Intake.MainComplaint"] = "Sam's own shoulders");
         await Factory.CreateClientAccountAsync(EmailA);
         await Factory.CreateClientAccountAsync(EmailB);
         var article = await Factory.WithDbAsync(db => db.Articles.Select(a => a.Slug).FirstAsync());

@@ -59,7 +59,7 @@ public sealed class ABookingWithSomeoneElsesEmail : IDisposable
         _factory.BookAsync(start, "Sam Stranger", "VERA.Victim@TEST.example", f =>
         {
             f["Phone"] = "07700 900999";
-            f["MainComplaint"] = "Sam's stiff shoulders";
+            f["Intake.MainComplaint"] = "Sam's stiff shoulders";
         });
 
     [Fact]

@@ -117,11 +117,11 @@ public sealed class TheHealthDataAtRest(PracticeAppFactoryFixture fixture) : ICl
         var start = (await Factory.FreeStartsAsync(1))[0];
         return await Factory.BookAsync(start, "Sam Private", $"sam-{Guid.NewGuid():N}@test.example", f =>
         {
-            f["MainComplaint"] = Complaint;
-            f["MedicalHistory"] = History;
-            f["PainAreas"] = "LowerBack";
-            f["PainIntensity"] = "7";
+            f["Intake.MainComplaint"] = Complaint;
+            f["Intake.MedicalHistory"] = History;
+            f["Intake.PainAreas"] = "LowerBack";
+            f["Intake.PainIntensity"] = "7";
         },
-        [new("PainAreas", "Legs"), new("Contraindications", "BloodThinners"), new("Contraindications", "Pregnancy")]);
+        [new("Intake.PainAreas", "Legs"), new("Intake.Contraindications", "BloodThinners"), new("Intake.Contraindications", "Pregnancy")]);
     }
 }

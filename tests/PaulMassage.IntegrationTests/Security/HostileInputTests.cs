@@ -140,9 +140,9 @@ public sealed partial class TheHostileInputs(HostileInputFixture fixture) : ICla
             var text = markup[m];
             stored.Add(await Factory.BookAsync(fixture.Starts[^(m + 1)], text, $"markup{m}@test.example", f =>
             {
-                f["AccessNotes"] = text;
-                f["MainComplaint"] = text;
-                f["AddressLine1"] = text;
+                f["Address.AccessNotes"] = text;
+                f["Intake.MainComplaint"] = text;
+                f["Address.AddressLine1"] = text;
             }));
         }
 
@@ -220,7 +220,7 @@ public sealed partial class TheHostileInputs(HostileInputFixture fixture) : ICla
             }
         }
 
-        var optional = new[] { "AccessNotes", "MedicalHistory" };
+        var optional = new[] { "Address.AccessNotes", "Intake.MedicalHistory" };
         foreach (var missing in valid.Keys.Except(optional))
         {
             // The token comes from the sign-in page, which always answers: the details page may send a

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using PaulMassage.IntegrationTests.Infrastructure;
 using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Infrastructure.Data;
@@ -44,6 +45,27 @@ public sealed class TheKeyRing
 
         Assert.NotNull(refused);
         Assert.Contains("no-such.pfx", refused.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task is_read_by_the_frameworks_own_start_up_only_once_a_first_start_has_made_its_table()
+    {
+        using var factory = new ProductionFactory();
+        using var client = factory.CreateClient();
+
+        // Data Protection's hosted service is kept (no framework service removed by name)...
+        Assert.Contains(factory.Services.GetServices<IHostedService>(), s => s.GetType().Namespace == "Microsoft.AspNetCore.DataProtection.Internal");
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/account/sign-in")).StatusCode);
+
+        // ...and on a brand-new database it waited for the migrations instead of failing to read the ring.
+        var logs = string.Concat(Directory.GetFiles(Path.Combine(factory.Folder, "logs"), "*.log").Select(file =>
+        {
+            using var reader = new StreamReader(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
+            return reader.ReadToEnd();
+        }));
+        Assert.DoesNotContain("key ring", logs, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("[ERR]", logs, StringComparison.Ordinal);
+        Assert.Single(await factory.WithDbAsync(db => db.DataProtectionKeys.ToListAsync()));
     }
 
     [Fact]
@@ -118,7 +140,7 @@ public sealed class TheKeyRing
     private static async Task<BookedVisit> BookAsync(PracticeAppFactory factory)
     {
         var start = (await factory.FreeStartsAsync(1))[0];
-        return await factory.BookAsync(start, "Kim Keyring", $"kim-{Guid.NewGuid():N}@test.example", f => f["MainComplaint"] = Complaint);
+        return await factory.BookAsync(start, "Kim Keyring", $"kim-{Guid.NewGuid():N}@test.example", f => f["Intake.MainComplaint"] = Complaint);
     }
 
     /// <summary>Copies the database and its write-ahead log as they are on disk, as a thief or a careless backup would.</summary>

@@ -24,8 +24,8 @@ public sealed class ThePrivacyRights(PracticeAppFactoryFixture fixture) : IClass
     {
         var email = $"dana-{Guid.NewGuid():N}@test.example";
         var starts = await Factory.FreeStartsAsync(2);
-        var first = await Factory.BookAsync(starts[0], "Dana Download", email, f => f["MainComplaint"] = "First visit: tight shoulders");
-        var second = await Factory.BookAsync(starts[1], "Dana Download", email, f => f["MainComplaint"] = "Second visit: stiff lower back");
+        var first = await Factory.BookAsync(starts[0], "Dana Download", email, f => f["Intake.MainComplaint"] = "First visit: tight shoulders");
+        var second = await Factory.BookAsync(starts[1], "Dana Download", email, f => f["Intake.MainComplaint"] = "Second visit: stiff lower back");
 
         using var client = Factory.Visitor();
         using var response = await client.GetAsync($"/bookings/{first.Token}/my-data");
@@ -52,8 +52,8 @@ public sealed class ThePrivacyRights(PracticeAppFactoryFixture fixture) : IClass
     {
         var email = $"erin-{Guid.NewGuid():N}@test.example";
         var starts = await Factory.FreeStartsAsync(2);
-        var done = await Factory.BookAsync(starts[0], "Erin Erasable", email, f => f["AddressLine1"] = "7 Secret Lane");
-        var upcoming = await Factory.BookAsync(starts[1], "Erin Erasable", email, f => f["AddressLine1"] = "7 Secret Lane");
+        var done = await Factory.BookAsync(starts[0], "Erin Erasable", email, f => f["Address.AddressLine1"] = "7 Secret Lane");
+        var upcoming = await Factory.BookAsync(starts[1], "Erin Erasable", email, f => f["Address.AddressLine1"] = "7 Secret Lane");
         await Factory.ProveAddressAsync(email, done.Reference);
         await Factory.ProveAddressAsync(email, upcoming.Reference);
         await CompleteVisitAsync(done.AppointmentId);
@@ -111,7 +111,7 @@ public sealed class ThePrivacyRights(PracticeAppFactoryFixture fixture) : IClass
         var start = (await Factory.FreeStartsAsync(1))[0];
         var only = await Factory.BookAsync(start, "Fred Forgettable", email, f =>
         {
-            f["AddressLine1"] = "9 Hidden Row";
+            f["Address.AddressLine1"] = "9 Hidden Row";
             f["Phone"] = "07700 900913";
         });
         Assert.NotEmpty(await MailPickup.ToAsync(Factory, email));
@@ -153,8 +153,8 @@ public sealed class ThePrivacyRights(PracticeAppFactoryFixture fixture) : IClass
         void Details(Dictionary<string, string> f)
         {
             f["Phone"] = phone;
-            f["AddressLine1"] = address;
-            f["AccessNotes"] = access;
+            f["Address.AddressLine1"] = address;
+            f["Address.AccessNotes"] = access;
         }
 
         var first = await Factory.BookAsync(starts[0], name, email, Details);

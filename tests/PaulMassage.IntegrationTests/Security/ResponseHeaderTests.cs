@@ -69,7 +69,7 @@ public sealed partial class TheResponseHeaders(AccessMatrixFixture fixture) : IC
         using var client = fixture.Factory.Visitor();
         var starts = await fixture.Factory.FreeStartsAsync(1);
         var fields = SecurityScenario.ValidBookingFields(starts[0], "Cara Client", "cara@test.example");
-        fields["MainComplaint"] = string.Empty;
+        fields["Intake.MainComplaint"] = string.Empty;
         using var response = await SecurityScenario.PostBookingAsync(client, starts[0], fields);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("no-store", Header(response, "Cache-Control"), StringComparison.Ordinal);

@@ -32,11 +32,8 @@ public sealed class PhoneBookingController(PhoneBookingService phoneBookings, Cl
             {
                 form.Name = client.Name;
                 form.Phone = client.Phone;
-                form.AddressLine1 = client.AddressLine1;
-                form.AddressLine2 = client.AddressLine2;
-                form.Town = client.Town;
+                form.Address = AddressQuestions.From(client);
                 form.Postcode = client.Postcode;
-                form.AccessNotes = client.AccessNotes;
             }
         }
 
@@ -49,7 +46,7 @@ public sealed class PhoneBookingController(PhoneBookingService phoneBookings, Cl
         ArgumentNullException.ThrowIfNull(form);
 
         // As online, red flags come first: the client needs the medical advice, not a visit, whatever else is missing.
-        if (bookings.StopForRedFlags(BookingFormMapper.TickedRedFlags(form.RedFlags)) is { } stopped)
+        if (bookings.StopForRedFlags(form.Intake.TickedRedFlags) is { } stopped)
         {
             return View("PhoneBookingStopped", new SafetyStopPage { Screening = stopped.Screening });
         }

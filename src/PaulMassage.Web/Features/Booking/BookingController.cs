@@ -40,7 +40,7 @@ public sealed class BookingController(
     [HttpGet("slots")]
     public async Task<IActionResult> Slots([FromQuery] VisitChoice choice, [FromQuery] DateOnly? week, CancellationToken cancellationToken)
     {
-        var (service, outOfArea) = await CheckChoiceAsync(choice, cancellationToken);
+        var (service, _, outOfArea) = await CheckChoiceAsync(choice, cancellationToken);
         if (!ModelState.IsValid || service is null)
         {
             return View("Choose", await ChoosePageAsync(choice, [], outOfArea, cancellationToken));
@@ -71,7 +71,7 @@ public sealed class BookingController(
     public async Task<IActionResult> Details([FromQuery] VisitChoice choice, [FromQuery] DateTime? start, CancellationToken cancellationToken)
     {
         var form = new BookingForm { Service = choice.Service, Minutes = choice.Minutes, Postcode = choice.Postcode, Start = FormTime.AsUtc(start) };
-        var (service, outOfArea) = await CheckChoiceAsync(form, cancellationToken);
+        var (service, _, outOfArea) = await CheckChoiceAsync(form, cancellationToken);
         if (!ModelState.IsValid || service is null)
         {
             return View("Choose", await ChoosePageAsync(choice, [], outOfArea, cancellationToken));
@@ -89,10 +89,7 @@ public sealed class BookingController(
             // A returning client signed in: their details as last given (health questions are asked afresh).
             form.Name = known.Name;
             form.Phone = known.Phone;
-            form.AddressLine1 = known.AddressLine1;
-            form.AddressLine2 = known.AddressLine2;
-            form.Town = known.Town;
-            form.AccessNotes = known.AccessNotes;
+            form.Address = AddressQuestions.From(known);
         }
 
         return View("Details", DetailsPage(form, service, startUtc, booker));
@@ -105,14 +102,14 @@ public sealed class BookingController(
         ArgumentNullException.ThrowIfNull(form);
 
         // Red flags first: the advice to get medical help must not wait behind other mistakes on the form.
-        if (booking.StopForRedFlags(BookingFormMapper.TickedRedFlags(form.RedFlags), form.SeenByGpSince) is { } stopped)
+        if (booking.StopForRedFlags(form.Intake.TickedRedFlags, form.Intake.SeenByGpSince) is { } stopped)
         {
             return SafetyStop(stopped);
         }
 
         form.Start = FormTime.AsUtc(form.Start);
-        var (service, outOfArea) = await CheckChoiceAsync(form, cancellationToken);
-        if (service is null || outOfArea is not null || ChoiceFields.Any(HasError))
+        var (service, postcode, outOfArea) = await CheckChoiceAsync(form, cancellationToken);
+        if (service is null || postcode is null || outOfArea is not null || ChoiceFields.Any(HasError))
         {
             // The treatment, length or postcode no longer stands (they cannot be edited on this
             // step), so go back to step 1 with only the messages about them.
@@ -125,7 +122,7 @@ public sealed class BookingController(
         }
 
         var booker = await BookerAsync();
-        var request = BookingFormMapper.ToRequest(form, ModelState, booker);
+        var request = BookingFormMapper.ToRequest(form, postcode, ModelState, booker);
         if (request is null || form.Start is not DateTime startUtc)
         {
             return View("Details", DetailsPage(form, service, form.Start ?? clock.UtcNow, booker));
@@ -166,11 +163,13 @@ public sealed class BookingController(
             ResubmitAction = Request.Path,
         });
 
+    private const string SeenByGpSinceField = nameof(BookingForm.Intake) + "." + nameof(IntakeQuestions.SeenByGpSince);
+
     /// <summary>Every field just posted but the antiforgery token (the page sends a fresh one) and the GP answer (the page adds it).</summary>
     private List<KeyValuePair<string, string>> PostedAnswers() =>
         Request.HasFormContentType
             ? Request.Form
-                .Where(f => f.Key is not ("__RequestVerificationToken" or nameof(BookingForm.SeenByGpSince)))
+                .Where(f => f.Key is not ("__RequestVerificationToken" or SeenByGpSinceField))
                 .SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v ?? string.Empty)))
                 .ToList()
             : [];
@@ -200,43 +199,25 @@ public sealed class BookingController(
         };
     }
 
-    /// <summary>Checks the treatment, length and postcode; adds model errors for what is wrong.</summary>
-    private async Task<(ServiceSummary? Service, string? OutOfAreaDistrict)> CheckChoiceAsync(VisitChoice choice, CancellationToken cancellationToken)
+    /// <summary>Checks the treatment, length and postcode, and that Paul travels there; adds model errors for what is wrong.</summary>
+    private async Task<(ServiceSummary? Service, UkPostcode? Postcode, string? OutOfAreaDistrict)> CheckChoiceAsync(VisitChoice choice, CancellationToken cancellationToken)
     {
-        ServiceSummary? service = null;
-        if (!string.IsNullOrEmpty(choice.Service))
+        var service = VisitChoiceRules.CheckService(await catalogue.ActiveServicesAsync(cancellationToken), choice.Service, choice.Minutes, ModelState);
+        if (VisitChoiceRules.CheckPostcode(choice.Postcode, ModelState) is not { } postcode)
         {
-            service = (await catalogue.ActiveServicesAsync(cancellationToken)).SingleOrDefault(s => s.Slug == choice.Service);
-            if (service is null)
-            {
-                ModelState.AddModelError(nameof(VisitChoice.Service), "Choose one of the treatments listed.");
-            }
-            else if (choice.Minutes is int minutes && service.Options.All(o => o.Minutes != minutes))
-            {
-                ModelState.AddModelError(nameof(VisitChoice.Minutes), $"{service.Name} is offered for {string.Join(" or ", service.Options.Select(o => o.Minutes))} minutes.");
-            }
-        }
-
-        if (string.IsNullOrWhiteSpace(choice.Postcode))
-        {
-            return (service, null);
-        }
-
-        if (!UkPostcode.TryParse(choice.Postcode, out var postcode))
-        {
-            ModelState.AddModelError(nameof(VisitChoice.Postcode), "Enter a full UK postcode, for example SE1 7PB.");
-            return (service, null);
+            return (service, null, null);
         }
 
         choice.Postcode = postcode.ToString();
+        ModelState.SetModelValue(nameof(VisitChoice.Postcode), choice.Postcode, choice.Postcode); // shown again tidied, "m1 1ae" as "M1 1AE"
         var snapshot = await settings.GetAsync(cancellationToken);
         if (!snapshot.Area.Covers(postcode))
         {
             ModelState.AddModelError(nameof(VisitChoice.Postcode), $"Sorry, Paul does not usually travel to {postcode.District}.");
-            return (service, postcode.District);
+            return (service, postcode, postcode.District);
         }
 
-        return (service, null);
+        return (service, postcode, null);
     }
 
     private bool HasError(string key) => ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0;

@@ -78,68 +78,15 @@ public class BookingForm : VisitChoice
     [Display(Name = "Phone")]
     public string? Phone { get; set; }
 
-    [Required(ErrorMessage = "Enter the first line of the address.")]
-    [StringLength(200, ErrorMessage = "The first line can be at most 200 characters.")]
-    [Display(Name = "Address line 1")]
-    public string? AddressLine1 { get; set; }
+    /// <summary>Where Paul should come; the postcode is the step-1 <see cref="VisitChoice.Postcode"/>.</summary>
+    public AddressQuestions Address { get; set; } = new();
 
-    [StringLength(200, ErrorMessage = "The second line can be at most 200 characters.")]
-    [Display(Name = "Address line 2 (optional)")]
-    public string? AddressLine2 { get; set; }
+    public IntakeQuestions Intake { get; set; } = new();
 
-    [Required(ErrorMessage = "Enter the town or city.")]
-    [StringLength(100, ErrorMessage = "The town can be at most 100 characters.")]
-    [Display(Name = "Town or city")]
-    public string? Town { get; set; }
-
-    [StringLength(1000, ErrorMessage = "Access notes can be at most 1,000 characters.")]
-    [Display(Name = "Getting in (optional): parking, stairs, pets, entry code")]
-    [DataType(DataType.MultilineText)]
-    public string? AccessNotes { get; set; }
-
-    [Required(ErrorMessage = "Tell us in a few words what the problem is.")]
-    [StringLength(2000, ErrorMessage = "Please keep this under 2,000 characters.")]
-    [Display(Name = "What is troubling you?")]
-    [DataType(DataType.MultilineText)]
-    public string? MainComplaint { get; set; }
-
-    [Display(Name = "Where does it hurt?")]
-    public List<BodyArea> PainAreas { get; set; } = [];
-
-    [Required(ErrorMessage = "Choose how strong the pain is, from 0 to 10.")]
-    [Range(0, 10, ErrorMessage = "Choose a number from 0 to 10.")]
-    [Display(Name = "How strong is the pain at its worst? (0 = none, 10 = worst imaginable)")]
-    public int? PainIntensity { get; set; }
-
-    [Required(ErrorMessage = "Choose how long you have had the pain.")]
-    [Display(Name = "How long have you had it?")]
-    public PainDuration? Duration { get; set; }
-
-    [Display(Name = "What does it feel like?")]
-    public List<PainFeeling> Feelings { get; set; } = [];
-
-    [Display(Name = "Medical history")]
-    public List<Contraindication> Contraindications { get; set; } = [];
-
-    [StringLength(4000, ErrorMessage = "Please keep this under 4,000 characters.")]
-    [Display(Name = "Anything else about your health Paul should know (optional)")]
-    [DataType(DataType.MultilineText)]
-    public string? MedicalHistory { get; set; }
-
-    [Display(Name = "Do any of these apply to you now?")]
-    public List<RedFlag> RedFlags { get; set; } = [];
-
-    [Display(Name = "None of these apply to me")]
-    public bool NoRedFlags { get; set; }
-
-    /// <summary>Given on the red-flag stop page: the client's GP has seen them since the fall or accident (<see cref="ScreeningRules.ClearedBySeeingGp"/>).</summary>
-    [Display(Name = IntakeLabels.SeenByGpSince)]
-    public bool SeenByGpSince { get; set; }
-
-    [Display(Name = "I agree that Paul Massage may store and use the health information in this form to plan and give my treatment.")]
+    [Display(Name = "I agree that Paul Massage may keep and use the health information in this form to plan and give my treatment. Only Paul and I can see it.")]
     public bool ConsentToHealthData { get; set; }
 
-    [Display(Name = "I accept the cancellation policy: 24 hours' notice to cancel or move a visit.")]
+    [Display(Name = "I accept the cancellation policy.")]
     public bool AcceptCancellationPolicy { get; set; }
 }
 

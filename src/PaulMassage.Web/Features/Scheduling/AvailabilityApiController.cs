@@ -41,9 +41,8 @@ public sealed class AvailabilityApiController(CatalogueService catalogue, Availa
             return NotFound(new ProblemDetails { Title = "No such treatment.", Status = StatusCodes.Status404NotFound });
         }
 
-        if (service.Options.All(o => o.Minutes != query.Minutes))
+        if (query.Minutes is not int minutes || !Booking.VisitChoiceRules.CheckLength(service, minutes, ModelState, nameof(query.Minutes)))
         {
-            ModelState.AddModelError(nameof(query.Minutes), $"{service.Name} is offered for {string.Join(" or ", service.Options.Select(o => o.Minutes))} minutes.");
             return ValidationProblem(ModelState);
         }
 

@@ -69,9 +69,26 @@ public static class DatabaseSetup
     /// crash never leaves a half-written transaction), then encrypts any value stored before its
     /// column was encrypted.
     /// </summary>
-    public static async Task MigrateAsync(AppDbContext db, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Applies pending migrations and encrypts values an older version stored in the clear. The
+    /// <paramref name="schema"/> is marked ready between the two: the sweep itself reads the key ring.
+    /// </summary>
+    public static async Task MigrateAsync(AppDbContext db, DatabaseSchema? schema = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
+        try
+        {
+            await MigrateSchemaAsync(db, schema, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            schema?.MarkFailed(ex);
+            throw;
+        }
+    }
+
+    private static async Task MigrateSchemaAsync(AppDbContext db, DatabaseSchema? schema, CancellationToken cancellationToken)
+    {
         if (db.Database.IsSqlite())
         {
             await db.Database.OpenConnectionAsync(cancellationToken);
@@ -93,7 +110,12 @@ public static class DatabaseSetup
         if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
         {
             await db.Database.MigrateAsync(cancellationToken);
+            schema?.MarkReady();
             await PlaintextColumnSweeper.EncryptPlaintextRowsAsync(db, cancellationToken);
+        }
+        else
+        {
+            schema?.MarkReady();
         }
     }
 }

@@ -36,6 +36,10 @@ public static class PracticeServices
         // Time is a dependency: tests swap the TimeProvider; the zone is the practice's.
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<StartupGate>();
+
+        // Registered before anything adds Data Protection: hosted services start in this order.
+        services.AddSingleton<DatabaseSchema>();
+        services.AddHostedService<WaitForMigratedSchema>();
         services.AddSingleton(sp => new PracticeClock(
             sp.GetRequiredService<TimeProvider>(),
             TimeZoneInfo.FindSystemTimeZoneById(configuration["Practice:TimeZone"] ?? PracticeClock.DefaultTimeZoneId)));
@@ -105,16 +109,6 @@ public static class PracticeServices
             options.RequestCultureProviders.Clear();
         });
 
-        // Data Protection's own hosted service reads the key ring as the host starts, which is before
-        // the database is migrated (see StartupGate); PrepareDatabaseAsync loads it once the database
-        // is ready. Removed last: MVC's antiforgery and Identity's cookies each add it again.
-        var keyRingLoader = services.FirstOrDefault(d => d.ServiceType == typeof(IHostedService)
-            && d.ImplementationType?.FullName == "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService");
-        if (keyRingLoader is not null)
-        {
-            services.Remove(keyRingLoader);
-        }
-
         return services;
     }
 
@@ -123,7 +117,7 @@ public static class PracticeServices
         ArgumentNullException.ThrowIfNull(app);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await DatabaseSetup.MigrateAsync(db);
+        await DatabaseSetup.MigrateAsync(db, scope.ServiceProvider.GetRequiredService<DatabaseSchema>());
         await scope.ServiceProvider.GetRequiredService<ErasureLedgerReplay>().ApplyAsync();
 
         // Keys written in the clear by a version without a key-encryption certificate are encrypted

@@ -8,13 +8,13 @@
     if (!form) { return; }
     function sync() {
       map.querySelectorAll('[data-area]').forEach(function (shape) {
-        var box = form.querySelector('input[name="PainAreas"][value="' + shape.getAttribute('data-area') + '"]');
+        var box = form.querySelector('input[name="Intake.PainAreas"][value="' + shape.getAttribute('data-area') + '"]');
         shape.classList.toggle('selected', !!(box && box.checked));
       });
     }
     map.querySelectorAll('[data-area]').forEach(function (shape) {
       shape.addEventListener('click', function () {
-        var box = form.querySelector('input[name="PainAreas"][value="' + shape.getAttribute('data-area') + '"]');
+        var box = form.querySelector('input[name="Intake.PainAreas"][value="' + shape.getAttribute('data-area') + '"]');
         if (box) { box.checked = !box.checked; sync(); }
       });
     });
@@ -23,9 +23,9 @@
   });
 
   // "None of these apply" and the red-flag boxes exclude each other.
-  var none = document.getElementById('NoRedFlags');
+  var none = document.getElementById('Intake_NoRedFlags');
   if (none) {
-    var flags = document.querySelectorAll('input[name="RedFlags"]');
+    var flags = document.querySelectorAll('input[name="Intake.RedFlags"]');
     none.addEventListener('change', function () {
       if (none.checked) { flags.forEach(function (f) { f.checked = false; }); }
     });

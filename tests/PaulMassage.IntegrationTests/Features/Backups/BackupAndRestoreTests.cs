@@ -93,7 +93,7 @@ public sealed class TheBackups
         var erased = await site.BookAsync(starts[1], "Eve Erased", "eve@test.example", f =>
         {
             f["Phone"] = "07700 900555";
-            f["AddressLine1"] = "3 Gone Street";
+            f["Address.AddressLine1"] = "3 Gone Street";
         });
         var copy = await BackUpAsync(site);
         await using (var scope = site.Scope())
@@ -120,8 +120,8 @@ public sealed class TheBackups
         using var site = new PracticeAppFactory();
         var starts = await site.FreeStartsAsync(2);
         const string email = "bo@test.example";
-        var other = await site.BookAsync(starts[0], "Bo Twice", email, f => f["AddressLine1"] = "1 Other Road");
-        var asked = await site.BookAsync(starts[1], "Bo Twice", email, f => f["AddressLine1"] = "2 Asked Road");
+        var other = await site.BookAsync(starts[0], "Bo Twice", email, f => f["Address.AddressLine1"] = "1 Other Road");
+        var asked = await site.BookAsync(starts[1], "Bo Twice", email, f => f["Address.AddressLine1"] = "2 Asked Road");
         int requestId;
         await using (var scope = site.Scope())
         {

@@ -84,8 +84,8 @@ public sealed class RequestsAtTheSameMoment : IDisposable
             Assert.Equal(loser.Visit.Name, page.FieldValue("Name"));
             Assert.Equal(loser.Visit.Email, page.FieldValue("Email"));
             Assert.Equal(loser.Visit.Phone, page.FieldValue("Phone"));
-            Assert.Equal(loser.Visit.MainComplaint, page.FieldValue("MainComplaint"));
-            Assert.Equal(loser.Visit.PainAreas.Order(StringComparer.Ordinal), page.Checked("PainAreas").Order(StringComparer.Ordinal));
+            Assert.Equal(loser.Visit.MainComplaint, page.FieldValue("Intake.MainComplaint"));
+            Assert.Equal(loser.Visit.PainAreas.Order(StringComparer.Ordinal), page.Checked("Intake.PainAreas").Order(StringComparer.Ordinal));
 
             var alternatives = page.QuerySelectorAll("input[type='radio'][name='Start']")
                 .Select(i => DateTime.Parse(i.GetAttribute("value")!, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal))

@@ -195,7 +195,7 @@ public sealed class AHomeVisitRequest(PracticeAppFactoryFixture fixture) : IClas
     {
         var email = $"red-flag-first-{alsoTickedNoneApply}@example.com".ToLowerInvariant();
         var visit = new VisitRequest { StartUtc = FreeSlot, Email = email, RedFlags = ["WorseningLegWeakness"], NoRedFlags = alsoTickedNoneApply };
-        string[] leftEmpty = ["Name", "Phone", "AddressLine1", "Town", "MainComplaint", "PainIntensity", "Duration", "Feelings", "ConsentToHealthData", "AcceptCancellationPolicy"];
+        string[] leftEmpty = ["Name", "Phone", "Address.AddressLine1", "Address.Town", "Intake.MainComplaint", "Intake.PainIntensity", "Intake.Duration", "Intake.Feelings", "ConsentToHealthData", "AcceptCancellationPolicy"];
         var fields = visit.Fields().Where(f => !leftEmpty.Contains(f.Key)).ToList();
         using var client = NewClient();
 
@@ -278,7 +278,7 @@ public sealed class AHomeVisitRequest(PracticeAppFactoryFixture fixture) : IClas
         Assert.Contains(page.ErrorSummary(), e => e.StartsWith("Sorry, that time cannot be booked", StringComparison.Ordinal));
         Assert.NotEmpty(page.QuerySelectorAll("input[type='radio'][name='Start']"));
         Assert.Equal(visit.Name, page.FieldValue("Name"));
-        Assert.Equal(visit.MainComplaint, page.FieldValue("MainComplaint"));
+        Assert.Equal(visit.MainComplaint, page.FieldValue("Intake.MainComplaint"));
         Assert.False(await AnythingStoredForAsync(email));
     }
 

@@ -64,17 +64,17 @@ public sealed class ABookingFormWithMistakes(PracticeAppFactoryFixture fixture) 
         Text("Name", Visit.Name);
         Text("Email", Visit.Email);
         Text("Phone", Visit.Phone);
-        Text("AddressLine1", Visit.AddressLine1);
-        Text("AddressLine2", Visit.AddressLine2);
-        Text("Town", Visit.Town);
-        Text("AccessNotes", Visit.AccessNotes);
-        Text("MainComplaint", Visit.MainComplaint);
-        Text("MedicalHistory", Visit.MedicalHistory);
-        Ticked("PainAreas", Visit.PainAreas);
-        Ticked("Feelings", Visit.Feelings);
-        Ticked("PainIntensity", [Visit.PainIntensity]);
-        Ticked("Duration", [Visit.Duration]);
-        Ticked("NoRedFlags", ["true"]);
+        Text("Address.AddressLine1", Visit.AddressLine1);
+        Text("Address.AddressLine2", Visit.AddressLine2);
+        Text("Address.Town", Visit.Town);
+        Text("Address.AccessNotes", Visit.AccessNotes);
+        Text("Intake.MainComplaint", Visit.MainComplaint);
+        Text("Intake.MedicalHistory", Visit.MedicalHistory);
+        Ticked("Intake.PainAreas", Visit.PainAreas);
+        Ticked("Intake.Feelings", Visit.Feelings);
+        Ticked("Intake.PainIntensity", [Visit.PainIntensity]);
+        Ticked("Intake.Duration", [Visit.Duration]);
+        Ticked("Intake.NoRedFlags", ["true"]);
         Ticked("ConsentToHealthData", ["true"]);
         Ticked("AcceptCancellationPolicy", ["true"]);
     }
@@ -84,14 +84,14 @@ public sealed class ABookingFormWithMistakes(PracticeAppFactoryFixture fixture) 
         { "Name", "Enter your name." },
         { "Email", "Enter your e-mail address." },
         { "Phone", "Enter a phone number Paul can reach you on." },
-        { "AddressLine1", "Enter the first line of the address." },
-        { "Town", "Enter the town or city." },
-        { "MainComplaint", "Tell us in a few words what the problem is." },
-        { "PainAreas", "Choose at least one place where it hurts." },
-        { "PainIntensity", "Choose how strong the pain is, from 0 to 10." },
-        { "Duration", "Choose how long you have had the pain." },
-        { "Feelings", "Choose at least one description of the pain." },
-        { "NoRedFlags", "Tick any of these that apply, or tick \"None of these apply to me\"." },
+        { "Address.AddressLine1", "Enter the first line of the address." },
+        { "Address.Town", "Enter the town or city." },
+        { "Intake.MainComplaint", "Tell us in a few words what the problem is." },
+        { "Intake.PainAreas", "Choose at least one place where it hurts." },
+        { "Intake.PainIntensity", "Choose how strong the pain is, from 0 to 10." },
+        { "Intake.Duration", "Choose how long you have had the pain." },
+        { "Intake.Feelings", "Choose at least one description of the pain." },
+        { "Intake.NoRedFlags", "Tick any of these that apply, or tick \"None of these apply to me\"." },
         { "ConsentToHealthData", "Paul needs your consent to keep this health information before he can treat you." },
         { "AcceptCancellationPolicy", "Please accept the cancellation policy." },
     };
@@ -103,8 +103,8 @@ public sealed class ABookingFormWithMistakes(PracticeAppFactoryFixture fixture) 
         var page = await SubmitAsync(Without(field));
 
         Assert.Equal([message], page.ErrorSummary());
-        var errorKey = field == "NoRedFlags" ? "RedFlags" : field;
-        Assert.Equal(message, page.QuerySelector($"#{errorKey}-error")?.TextContent.Trim());
+        var errorKey = field == "Intake.NoRedFlags" ? "Intake.RedFlags" : field;
+        Assert.Equal(message, page.QuerySelector($"#{errorKey.Replace('.', '_')}-error")?.TextContent.Trim());
         AssertKept(page, field);
     }
 
@@ -123,8 +123,8 @@ public sealed class ABookingFormWithMistakes(PracticeAppFactoryFixture fixture) 
     [InlineData("Email", "victim;attacker@evil.example", MailboxAttribute.Message)]
     [InlineData("Name", "Ann \u202Eevil", UnsafeCharactersFilter.Message)]
     [InlineData("Name", "Ann\u200BSmith", UnsafeCharactersFilter.Message)]
-    [InlineData("MainComplaint", "Sore \u2066back\u2069 since Monday", UnsafeCharactersFilter.Message)]
-    [InlineData("MainComplaint", "\uFEFFSore back", UnsafeCharactersFilter.Message)]
+    [InlineData("Intake.MainComplaint", "Sore \u2066back\u2069 since Monday", UnsafeCharactersFilter.Message)]
+    [InlineData("Intake.MainComplaint", "\uFEFFSore back", UnsafeCharactersFilter.Message)]
     [InlineData("Phone", "ring me", "Enter a UK phone number, for example 07700 900123.")]
     [InlineData("Phone", "0770", "Enter a UK phone number, for example 07700 900123.")]
     public async Task a_badly_formed_answer_comes_back_as_typed_with_its_message(string field, string typed, string message)
@@ -132,9 +132,10 @@ public sealed class ABookingFormWithMistakes(PracticeAppFactoryFixture fixture) 
         var page = await SubmitAsync(With(field, typed));
 
         Assert.Equal([message], page.ErrorSummary());
-        Assert.Equal(message, page.QuerySelector($"#{field}-error")?.TextContent.Trim());
+        var id = field.Replace('.', '_');
+        Assert.Equal(message, page.QuerySelector($"#{id}-error")?.TextContent.Trim());
         Assert.Equal(typed, page.FieldValue(field));
-        Assert.Equal("true", page.QuerySelector($"#{field}")?.GetAttribute("aria-invalid"));
+        Assert.Equal("true", page.QuerySelector($"#{id}")?.GetAttribute("aria-invalid"));
         AssertKept(page, field);
     }
 
@@ -143,21 +144,21 @@ public sealed class ABookingFormWithMistakes(PracticeAppFactoryFixture fixture) 
     [InlineData("-1")]
     public async Task a_pain_intensity_outside_0_to_10_is_refused(string intensity)
     {
-        var page = await SubmitAsync(With("PainIntensity", intensity));
+        var page = await SubmitAsync(With("Intake.PainIntensity", intensity));
 
         Assert.Contains("Choose a number from 0 to 10.", page.ErrorSummary());
-        Assert.Empty(page.Checked("PainIntensity"));
-        AssertKept(page, "PainIntensity");
+        Assert.Empty(page.Checked("Intake.PainIntensity"));
+        AssertKept(page, "Intake.PainIntensity");
     }
 
     [Theory]
-    [InlineData("PainAreas", "Elbow")]
-    [InlineData("PainAreas", "4096")]
-    [InlineData("Feelings", "Tickly")]
-    [InlineData("Duration", "Forever")]
-    [InlineData("Duration", "7")]
-    [InlineData("Contraindications", "Gout")]
-    [InlineData("PainIntensity", "very")]
+    [InlineData("Intake.PainAreas", "Elbow")]
+    [InlineData("Intake.PainAreas", "4096")]
+    [InlineData("Intake.Feelings", "Tickly")]
+    [InlineData("Intake.Duration", "Forever")]
+    [InlineData("Intake.Duration", "7")]
+    [InlineData("Intake.Contraindications", "Gout")]
+    [InlineData("Intake.PainIntensity", "very")]
     public async Task an_answer_that_was_never_offered_is_refused_in_plain_words(string field, string value)
     {
         var page = await SubmitAsync(With(field, value));
@@ -174,12 +175,12 @@ public sealed class ABookingFormWithMistakes(PracticeAppFactoryFixture fixture) 
     [Fact]
     public async Task several_mistakes_are_all_listed_at_once()
     {
-        var fields = Visit.Fields().Where(f => f.Key is not ("Name" or "ConsentToHealthData" or "Feelings")).ToList();
+        var fields = Visit.Fields().Where(f => f.Key is not ("Name" or "ConsentToHealthData" or "Intake.Feelings")).ToList();
 
         var page = await SubmitAsync(fields);
 
         Assert.Equal(3, page.ErrorSummary().Count);
-        AssertKept(page, "Name", "ConsentToHealthData", "Feelings");
+        AssertKept(page, "Name", "ConsentToHealthData", "Intake.Feelings");
     }
 
     [Fact]

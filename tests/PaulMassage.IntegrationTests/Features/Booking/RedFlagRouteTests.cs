@@ -20,8 +20,8 @@ public sealed class TheRedFlagStop(PracticeAppFactoryFixture fixture) : IClassFi
         var start = (await Factory.FreeStartsAsync(1))[0];
         var client = Factory.Visitor();
         var fields = SecurityScenario.ValidBookingFields(start, "Fay Fall", email)
-            .Where(f => f.Key != "NoRedFlags")
-            .Concat(flags.Select(f => new KeyValuePair<string, string>("RedFlags", f)));
+            .Where(f => f.Key != "Intake.NoRedFlags")
+            .Concat(flags.Select(f => new KeyValuePair<string, string>("Intake.RedFlags", f)));
         using var response = await SecurityScenario.PostBookingAsync(client, start, fields);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.ReadHtmlAsync();
@@ -44,7 +44,7 @@ public sealed class TheRedFlagStop(PracticeAppFactoryFixture fixture) : IClassFi
         Assert.NotNull(page.QuerySelector("main a[href='tel:07700900123']"));
         Assert.NotNull(page.QuerySelector("main a[href='tel:111']"));
         Assert.NotNull(page.QuerySelector("main a[href='tel:999']"));
-        Assert.Null(page.QuerySelector("main form input[name='SeenByGpSince']")); // a fever is not the GP-seen route
+        Assert.Null(page.QuerySelector("main form input[name='Intake.SeenByGpSince']")); // a fever is not the GP-seen route
     }
 
     [Fact]
@@ -55,9 +55,9 @@ public sealed class TheRedFlagStop(PracticeAppFactoryFixture fixture) : IClassFi
         using var _client = client;
         Assert.False(await AnythingStoredForAsync(email));
 
-        var form = page.QuerySelector("main form:has(input[name='SeenByGpSince'])")!;
+        var form = page.QuerySelector("main form:has(input[name='Intake.SeenByGpSince'])")!;
         var fields = form.QuerySelectorAll("input[type='hidden']").Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? string.Empty)).ToList();
-        Assert.Contains(fields, f => f.Key == "RedFlags" && f.Value == "PainAfterFallOrAccident");
+        Assert.Contains(fields, f => f.Key == "Intake.RedFlags" && f.Value == "PainAfterFallOrAccident");
         using var content = new FormUrlEncodedContent(fields);
         using var sent = await client.PostAsync(form.GetAttribute("action"), content);
 
@@ -80,15 +80,15 @@ public sealed class TheRedFlagStop(PracticeAppFactoryFixture fixture) : IClassFi
         var start = (await Factory.FreeStartsAsync(1))[0];
         using var client = Factory.Visitor();
         var fields = SecurityScenario.ValidBookingFields(start, "Fay Emergency", email)
-            .Where(f => f.Key != "NoRedFlags")
-            .Concat([new("RedFlags", flag), new("RedFlags", "PainAfterFallOrAccident"), new("SeenByGpSince", "true")]);
+            .Where(f => f.Key != "Intake.NoRedFlags")
+            .Concat([new("Intake.RedFlags", flag), new("Intake.RedFlags", "PainAfterFallOrAccident"), new("Intake.SeenByGpSince", "true")]);
 
         using var response = await SecurityScenario.PostBookingAsync(client, start, fields);
         var page = await response.ReadHtmlAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Call 999 or go to A&E now.", page.QuerySelector("main .alert-danger")!.TextContent, StringComparison.Ordinal);
-        Assert.Null(page.QuerySelector("main form input[name='SeenByGpSince']"));
+        Assert.Null(page.QuerySelector("main form input[name='Intake.SeenByGpSince']"));
         Assert.False(await AnythingStoredForAsync(email));
     }
 }

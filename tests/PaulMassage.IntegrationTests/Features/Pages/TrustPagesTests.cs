@@ -106,7 +106,8 @@ public sealed class TheTrustPages(PracticeAppFactoryFixture fixture) : IClassFix
         var details = await (await client.GetAsync(SecurityScenario.DetailsPage(starts[0]))).ReadHtmlAsync();
         var register = await (await client.GetAsync("/account/register")).ReadHtmlAsync();
 
-        Assert.NotNull(details.QuerySelector("label[for='ConsentToHealthData'] a[href='/privacy']"));
+        Assert.NotNull(details.QuerySelector("#consent-help a[href='/privacy']"));
+        Assert.Contains("consent-help", details.QuerySelector("#ConsentToHealthData")!.GetAttribute("aria-describedby") ?? string.Empty, StringComparison.Ordinal);
         Assert.NotNull(register.QuerySelector("form a[href='/privacy']"));
     }
 

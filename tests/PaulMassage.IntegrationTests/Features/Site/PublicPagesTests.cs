@@ -98,8 +98,8 @@ public sealed class ThePublicPages(PracticeAppFactoryFixture fixture) : IClassFi
         }
 
         var redFlag = SecurityScenario.ValidBookingFields(starts[1], "Rhian Redflag", "rhian.redflag@test.example");
-        redFlag.Remove("NoRedFlags");
-        redFlag["RedFlags"] = "SaddleNumbness";
+        redFlag.Remove("Intake.NoRedFlags");
+        redFlag["Intake.RedFlags"] = "SaddleNumbness";
         await ReadAsync("the booking's safety stop", SecurityScenario.PostBookingAsync(visitor, starts[1], redFlag));
         await ReadAsync("the e-mail sent page", FormPost.PostAsync(visitor, "/account/forgot-password", "/account/forgot-password", [new("Email", email)]));
 
@@ -128,7 +128,7 @@ public sealed class ThePublicPages(PracticeAppFactoryFixture fixture) : IClassFi
             await ReadAsync(path, therapist.GetAsync(path));
         }
 
-        await ReadAsync("the phone booking's safety stop", FormPost.PostAsync(therapist, "/admin/bookings/new", "/admin/bookings/new", [new("Email", "phoned@test.example"), new("RedFlags", "BackPainWithFever")]));
+        await ReadAsync("the phone booking's safety stop", FormPost.PostAsync(therapist, "/admin/bookings/new", "/admin/bookings/new", [new("Email", "phoned@test.example"), new("Intake.RedFlags", "BackPainWithFever")]));
 
         Assert.All(heads, h => Assert.False(string.IsNullOrWhiteSpace(h.Title), $"{h.Page} has no title."));
         Assert.All(heads, h => Assert.False(string.IsNullOrWhiteSpace(h.Description), $"{h.Page} has no description."));

@@ -20,37 +20,65 @@ public sealed class TheBookingFormMapper
         Name = "  Ann Example ",
         Email = " ann@example.com ",
         Phone = "07700 900123",
-        AddressLine1 = "1 Test Street ",
-        AddressLine2 = "   ",
-        Town = "London",
-        AccessNotes = " Buzzer 4, cat in the hall ",
-        MainComplaint = " Aching lower back after long days at a desk ",
-        PainAreas = [BodyArea.LowerBack, BodyArea.Hips],
-        PainIntensity = 6,
-        Duration = PainDuration.SixToTwelveWeeks,
-        Feelings = [PainFeeling.MuscleAcheOrTension, PainFeeling.Stiffness],
-        Contraindications = [Contraindication.Pregnancy],
-        MedicalHistory = "",
-        NoRedFlags = true,
+        Address = new()
+        {
+            AddressLine1 = "1 Test Street ",
+            AddressLine2 = "   ",
+            Town = "London",
+            AccessNotes = " Buzzer 4, cat in the hall ",
+        },
+        Intake = new()
+        {
+            MainComplaint = " Aching lower back after long days at a desk ",
+            PainAreas = [BodyArea.LowerBack, BodyArea.Hips],
+            PainIntensity = 6,
+            Duration = PainDuration.SixToTwelveWeeks,
+            Feelings = [PainFeeling.MuscleAcheOrTension, PainFeeling.Stiffness],
+            Contraindications = [Contraindication.Pregnancy],
+            MedicalHistory = "",
+            NoRedFlags = true,
+        },
         ConsentToHealthData = true,
         AcceptCancellationPolicy = true,
     };
 
-    /// <summary>What MVC does before the controller runs: the data annotations, then the mapper.</summary>
+    /// <summary>
+    /// What MVC and the controller do: the data annotations (of the form and its nested questions,
+    /// under their prefixes), the postcode check, then the mapper.
+    /// </summary>
     private static (BookingRequest? Request, ModelStateDictionary State) Map(BookingForm form, Booker? booker = null)
     {
         var state = new ModelStateDictionary();
+        Annotate(state, form, string.Empty);
+        Annotate(state, form.Address, nameof(BookingForm.Address) + ".");
+        Annotate(state, form.Intake, nameof(BookingForm.Intake) + ".");
+        var postcode = VisitChoiceRules.CheckPostcode(form.Postcode, state);
+        return (postcode is null ? null : BookingFormMapper.ToRequest(form, postcode, state, booker ?? new Booker.Anonymous()), state);
+    }
+
+    private static void Annotate(ModelStateDictionary state, object model, string prefix)
+    {
         var results = new List<ValidationResult>();
-        Validator.TryValidateObject(form, new ValidationContext(form), results, validateAllProperties: true);
+        Validator.TryValidateObject(model, new ValidationContext(model), results, validateAllProperties: true);
         foreach (var result in results)
         {
             foreach (var member in result.MemberNames.DefaultIfEmpty(string.Empty))
             {
-                state.AddModelError(member, result.ErrorMessage!);
+                state.AddModelError(prefix + member, result.ErrorMessage!);
             }
         }
+    }
 
-        return (BookingFormMapper.ToRequest(form, state, booker ?? new Booker.Anonymous()), state);
+    /// <summary>Sets the property at a path such as "Address.Town".</summary>
+    private static void Set(object model, string path, object? value)
+    {
+        var parts = path.Split('.');
+        foreach (var part in parts[..^1])
+        {
+            model = model.GetType().GetProperty(part)!.GetValue(model)!;
+        }
+
+        model.GetType().GetProperty(parts[^1])!.SetValue(model, value);
     }
 
     [Fact]
@@ -116,8 +144,8 @@ public sealed class TheBookingFormMapper
     public void passes_ticked_red_flags_on_for_screening()
     {
         var form = ValidForm();
-        form.NoRedFlags = false;
-        form.RedFlags = [RedFlag.SaddleNumbness, RedFlag.ConstantPainAtNight];
+        form.Intake.NoRedFlags = false;
+        form.Intake.RedFlags = [RedFlag.SaddleNumbness, RedFlag.ConstantPainAtNight];
 
         var (request, _) = Map(form);
 
@@ -130,11 +158,11 @@ public sealed class TheBookingFormMapper
         { nameof(BookingForm.Name), "Enter your name." },
         { nameof(BookingForm.Email), "Enter your e-mail address." },
         { nameof(BookingForm.Phone), "Enter a phone number Paul can reach you on." },
-        { nameof(BookingForm.AddressLine1), "Enter the first line of the address." },
-        { nameof(BookingForm.Town), "Enter the town or city." },
-        { nameof(BookingForm.MainComplaint), "Tell us in a few words what the problem is." },
-        { nameof(BookingForm.PainIntensity), "Choose how strong the pain is, from 0 to 10." },
-        { nameof(BookingForm.Duration), "Choose how long you have had the pain." },
+        { "Address.AddressLine1", "Enter the first line of the address." },
+        { "Address.Town", "Enter the town or city." },
+        { "Intake.MainComplaint", "Tell us in a few words what the problem is." },
+        { "Intake.PainIntensity", "Choose how strong the pain is, from 0 to 10." },
+        { "Intake.Duration", "Choose how long you have had the pain." },
         { nameof(BookingForm.Postcode), "Enter the postcode of the address Paul will visit." },
         { nameof(BookingForm.Service), "Choose a treatment." },
         { nameof(BookingForm.Minutes), "Choose how long the visit should be." },
@@ -145,7 +173,7 @@ public sealed class TheBookingFormMapper
     public void refuses_a_form_missing_a_required_answer(string field, string message)
     {
         var form = ValidForm();
-        typeof(BookingForm).GetProperty(field)!.SetValue(form, null);
+        Set(form, field, null);
 
         AssertRefused(form, field, message);
     }
@@ -207,9 +235,9 @@ public sealed class TheBookingFormMapper
     public void refuses_a_pain_intensity_outside_0_to_10(int intensity)
     {
         var form = ValidForm();
-        form.PainIntensity = intensity;
+        form.Intake.PainIntensity = intensity;
 
-        AssertRefused(form, nameof(BookingForm.PainIntensity), "Choose a number from 0 to 10.");
+        AssertRefused(form, "Intake.PainIntensity", "Choose a number from 0 to 10.");
     }
 
     [Theory]
@@ -218,7 +246,7 @@ public sealed class TheBookingFormMapper
     public void accepts_the_ends_of_the_pain_scale(int intensity)
     {
         var form = ValidForm();
-        form.PainIntensity = intensity;
+        form.Intake.PainIntensity = intensity;
 
         Assert.Equal(intensity, Map(form).Request!.Intake.PainIntensity);
     }
@@ -228,56 +256,56 @@ public sealed class TheBookingFormMapper
     {
         var form = ValidForm();
         form.Name = new string('a', 101);
-        form.MainComplaint = new string('a', 2001);
+        form.Intake.MainComplaint = new string('a', 2001);
 
         AssertRefused(form, nameof(BookingForm.Name), "Your name can be at most 100 characters.");
-        AssertRefused(form, nameof(BookingForm.MainComplaint), "Please keep this under 2,000 characters.");
+        AssertRefused(form, "Intake.MainComplaint", "Please keep this under 2,000 characters.");
     }
 
     [Fact]
     public void asks_where_it_hurts()
     {
         var form = ValidForm();
-        form.PainAreas = [];
+        form.Intake.PainAreas = [];
 
-        AssertRefused(form, nameof(BookingForm.PainAreas), "Choose at least one place where it hurts.");
+        AssertRefused(form, "Intake.PainAreas", "Choose at least one place where it hurts.");
     }
 
     [Fact]
     public void asks_what_the_pain_feels_like()
     {
         var form = ValidForm();
-        form.Feelings = [];
+        form.Intake.Feelings = [];
 
-        AssertRefused(form, nameof(BookingForm.Feelings), "Choose at least one description of the pain.");
+        AssertRefused(form, "Intake.Feelings", "Choose at least one description of the pain.");
     }
 
     [Fact]
     public void asks_for_an_answer_to_the_red_flag_question()
     {
         var form = ValidForm();
-        form.NoRedFlags = false;
+        form.Intake.NoRedFlags = false;
 
-        AssertRefused(form, nameof(BookingForm.RedFlags), "Tick any of these that apply, or tick \"None of these apply to me\".");
+        AssertRefused(form, "Intake.RedFlags", "Tick any of these that apply, or tick \"None of these apply to me\".");
     }
 
     [Fact]
     public void refuses_a_red_flag_ticked_together_with_none_of_these()
     {
         var form = ValidForm();
-        form.RedFlags = [RedFlag.BackPainWithFever];
+        form.Intake.RedFlags = [RedFlag.BackPainWithFever];
 
-        AssertRefused(form, nameof(BookingForm.RedFlags), "You ticked a symptom and also \"None of these apply\". Please check your answer.");
+        AssertRefused(form, "Intake.RedFlags", "You ticked a symptom and also \"None of these apply\". Please check your answer.");
     }
 
     [Fact]
     public void screens_only_the_red_flags_that_were_offered()
     {
-        Assert.Equal(RedFlag.None, BookingFormMapper.TickedRedFlags([]));
-        Assert.Equal(RedFlag.None, BookingFormMapper.TickedRedFlags([(RedFlag)512, RedFlag.None]));
+        Assert.Equal(RedFlag.None, new IntakeQuestions { RedFlags = [] }.TickedRedFlags);
+        Assert.Equal(RedFlag.None, new IntakeQuestions { RedFlags = [(RedFlag)512, RedFlag.None] }.TickedRedFlags);
         Assert.Equal(
             RedFlag.SaddleNumbness | RedFlag.ConstantPainAtNight,
-            BookingFormMapper.TickedRedFlags([RedFlag.ConstantPainAtNight, (RedFlag)512, RedFlag.SaddleNumbness]));
+            new IntakeQuestions { RedFlags = [RedFlag.ConstantPainAtNight, (RedFlag)512, RedFlag.SaddleNumbness] }.TickedRedFlags);
     }
 
     [Fact]
@@ -300,14 +328,14 @@ public sealed class TheBookingFormMapper
 
     public static TheoryData<Action<BookingForm>> MadeUpAnswers => new()
     {
-        f => f.PainAreas = [(BodyArea)128],
-        f => f.PainAreas = [BodyArea.None],
-        f => f.PainAreas = [BodyArea.Neck | BodyArea.Legs],
-        f => f.Feelings = [(PainFeeling)1024],
-        f => f.Contraindications = [(Contraindication)4096],
-        f => { f.NoRedFlags = false; f.RedFlags = [(RedFlag)512]; },
-        f => f.Duration = (PainDuration)9,
-        f => f.Duration = 0,
+        f => f.Intake.PainAreas = [(BodyArea)128],
+        f => f.Intake.PainAreas = [BodyArea.None],
+        f => f.Intake.PainAreas = [BodyArea.Neck | BodyArea.Legs],
+        f => f.Intake.Feelings = [(PainFeeling)1024],
+        f => f.Intake.Contraindications = [(Contraindication)4096],
+        f => { f.Intake.NoRedFlags = false; f.Intake.RedFlags = [(RedFlag)512]; },
+        f => f.Intake.Duration = (PainDuration)9,
+        f => f.Intake.Duration = 0,
     };
 
     [Theory]
@@ -335,8 +363,8 @@ public sealed class TheBookingFormMapper
     public void reports_every_problem_at_once()
     {
         var form = ValidForm();
-        form.PainAreas = [];
-        form.Feelings = [];
+        form.Intake.PainAreas = [];
+        form.Intake.Feelings = [];
         form.ConsentToHealthData = false;
         form.AcceptCancellationPolicy = false;
         form.Email = "nope";
