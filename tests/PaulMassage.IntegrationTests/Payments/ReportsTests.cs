@@ -66,3 +66,29 @@ public sealed class ReportsTests : IDisposable
         paul.Dispose();
     }
 }
+
+/// <summary>How to pay, from the payment settings, on the treatment pages, the booking's last step and the manage page.</summary>
+public sealed class HowToPayTests : IDisposable
+{
+    private readonly PracticeAppFactory factory = new();
+
+    public void Dispose() => factory.Dispose();
+
+    [Fact]
+    public async Task the_public_pages_say_how_and_when_to_pay_as_the_settings_say()
+    {
+        await PaymentArrange.SettingsAsync(factory, noShowFee: "30");
+        var visit = await Visits.RequestAsync(factory, Visits.March(9, 10));
+        using var anyone = factory.Browser();
+        foreach (var path in new[] { "/services", "/services/deep-tissue-massage", visit.ManageUrl })
+        {
+            var text = ClientArrange.Text(await anyone.GetStringAsync(path));
+            Assert.Contains("How to pay", text, StringComparison.Ordinal);
+            Assert.Contains("Payment is due at the end of the visit.", text, StringComparison.Ordinal);
+            Assert.Contains("For a bank transfer: Paul Massage, sort code 00-00-00, account 12345678.", text, StringComparison.Ordinal);
+            Assert.Contains("If nobody is in when Paul arrives, a fee of £30 is charged.", text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("id=\"payment-records\"", await anyone.GetStringAsync("/privacy"), StringComparison.Ordinal);
+    }
+}
