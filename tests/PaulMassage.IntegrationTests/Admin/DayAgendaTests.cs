@@ -115,10 +115,11 @@ public sealed class VisitOutcomeTests(PracticeAppFactoryFixture fixture) : IClas
         Assert.Contains($"id=\"complete-{completed.Id}\"", day, StringComparison.Ordinal);
         Assert.Contains($"id=\"no-show-{missed.Id}\"", day, StringComparison.Ordinal);
 
-        var done = await Sessions.PostAsync(therapist, "/admin/day?date=2027-03-02", $"/admin/visits/{completed.Id}/complete",
-            ("Version", await Visits.VersionAsync(Factory, completed.Id)), ("ReturnUrl", "/admin/day?date=2027-03-02"));
+        var done = await Sessions.PostAsync(therapist, $"/admin/visits/{completed.Id}/complete?returnUrl=%2Fadmin%2Fday%3Fdate%3D2027-03-02", $"/admin/visits/{completed.Id}/complete",
+            ("Version", await Visits.VersionAsync(Factory, completed.Id)), ("ReturnUrl", "/admin/day?date=2027-03-02"),
+            ("Amount", "70"), ("Payment", "paid"), ("Method", "Cash"), ("Note.PainScore", "3"), ("Note.Subjective", "Easier today"));
         Assert.Equal("/admin/day", done.RequestMessage!.RequestUri!.AbsolutePath);
-        Assert.Equal($"Marked {completed.Reference} (Ann Example) as completed.", Sessions.AdminMessage(await done.Content.ReadAsStringAsync()));
+        Assert.StartsWith($"Marked {completed.Reference} (Ann Example) as completed. £70 paid by cash, receipt R-", Sessions.AdminMessage(await done.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         var noShow = await Sessions.PostAsync(therapist, "/admin/day?date=2027-03-02", $"/admin/visits/{missed.Id}/no-show",
             ("Version", await Visits.VersionAsync(Factory, missed.Id)), ("ReturnUrl", "/admin/day?date=2027-03-02"));
         Assert.Equal($"Marked {missed.Reference} (Ann Example) as a no-show.", Sessions.AdminMessage(await noShow.Content.ReadAsStringAsync()));

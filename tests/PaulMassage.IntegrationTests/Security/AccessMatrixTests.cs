@@ -38,6 +38,13 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
         await Factory.CreateClientAccountAsync(EmailA);
         await Factory.CreateClientAccountAsync(EmailB);
         var article = await Factory.WithDbAsync(db => db.Articles.Select(a => a.Slug).FirstAsync());
+        // Client A's booking has a receipt (number 1): its account and its manage link may download it, client B may not.
+        await Factory.WithDbAsync(async db =>
+        {
+            db.Payments.Add(PaulMassage.Web.Features.Payments.Payment.Record(BookingA.AppointmentId, PaulMassage.Web.Features.Payments.PaymentKind.Visit, 70m,
+                PaulMassage.Web.Features.Payments.PaymentMethods.Card, 1, Factory.Clock.GetUtcNow().UtcDateTime));
+            return await db.SaveChangesAsync();
+        });
         RouteValues = new Dictionary<string, string>
         {
             ["token"] = BookingA.Token,
@@ -45,6 +52,7 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
             ["id"] = BookingA.AppointmentId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["slug"] = "deep-tissue-massage",
             ["reference"] = BookingA.Reference,
+            ["number"] = "1",
             ["/articles/{slug}:slug"] = article,
         };
         Routes = SiteRoutes.Discover(Factory);

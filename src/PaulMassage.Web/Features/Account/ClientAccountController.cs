@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.ClientVisits;
 using PaulMassage.Web.Features.Courses;
+using PaulMassage.Web.Features.Payments;
 using PaulMassage.Web.Infrastructure.Data;
 using PaulMassage.Web.Infrastructure.Time;
 
@@ -29,10 +30,11 @@ public sealed record ClientAccountPage(
     IReadOnlyList<AccountVisit> Upcoming,
     IReadOnlyList<AccountVisit> Past,
     IReadOnlyList<CourseView> Courses,
-    string? Message);
+    string? Message,
+    IReadOnlyList<ReceiptLine>? Receipts = null);
 
 /// <summary>The signed-in client's own page: every visit booked with their address, their plan and their chart.</summary>
-public sealed class ClientAccountQuery(AppDbContext db, UserManager<AppUser> users, ClientAccounts accounts, CourseService courses, PracticeClock clock)
+public sealed class ClientAccountQuery(AppDbContext db, UserManager<AppUser> users, ClientAccounts accounts, CourseService courses, VisitPayments payments, PracticeClock clock)
 {
     public async Task<ClientAccountPage?> PageAsync(string userId, string? message, CancellationToken cancellationToken = default)
     {
@@ -71,7 +73,8 @@ public sealed class ClientAccountQuery(AppDbContext db, UserManager<AppUser> use
             visits.Where(v => v.StartUtc >= now.UtcDateTime && BookingStateMachine.HoldsTime(v.Visit.Status)).Select(v => v.Visit).ToList(),
             visits.Where(v => v.StartUtc < now.UtcDateTime || !BookingStateMachine.HoldsTime(v.Visit.Status)).Select(v => v.Visit).Reverse().ToList(),
             allCourses,
-            message);
+            message,
+            await payments.ReceiptsForClientsAsync(ids, cancellationToken));
     }
 }
 

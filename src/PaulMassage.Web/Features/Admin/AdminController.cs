@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PaulMassage.Web.Features.Account;
 using PaulMassage.Web.Features.Clients;
+using PaulMassage.Web.Features.Payments;
 using PaulMassage.Web.Features.Scheduling;
+using PaulMassage.Web.Features.Site;
 using PaulMassage.Web.Infrastructure.Time;
 
 namespace PaulMassage.Web.Features.Admin;
@@ -41,6 +43,34 @@ public sealed class CancelVisitForm : VisitChangeForm
     public string? Reason { get; set; }
 }
 
+/// <summary>Finishing a visit in one pass: the payment (amount as typed, paid by a method or owed) and the treatment note.</summary>
+public sealed class FinishVisitForm : VisitChangeForm
+{
+    [Display(Name = "Amount (£)")]
+    public string? Amount { get; set; }
+
+    /// <summary>"paid" or "owed".</summary>
+    public string? Payment { get; set; }
+
+    public PaymentMethods Method { get; set; }
+
+    public TreatmentNoteForm Note { get; set; } = new();
+
+    public bool Owed => Payment == "owed";
+}
+
+/// <summary>The finish-a-visit page: the visit, its form and the methods the practice accepts.</summary>
+public sealed class FinishPage
+{
+    public required RequestDetail Detail { get; init; }
+
+    public required FinishVisitForm Form { get; init; }
+
+    public required PaymentMethods Accepted { get; init; }
+
+    public required bool NoteExists { get; init; }
+}
+
 public sealed class RequestPage
 {
     public required RequestDetail Detail { get; init; }
@@ -52,6 +82,15 @@ public sealed class RequestPage
 
     /// <summary>For a booking with a provisional client record: the address's own record to link it to, if any.</summary>
     public AddressMatch? AddressMatch { get; init; }
+
+    /// <summary>What this client record owes for other visits (fees for missed visits, unpaid visits).</summary>
+    public IReadOnlyList<OwedRow> Owed { get; init; } = [];
+
+    /// <summary>For a provisional record: what the address's own record owes (the booker may not be that client).</summary>
+    public decimal AddressRecordOwes { get; init; }
+
+    /// <summary>The visit's own payment, once recorded.</summary>
+    public Payment? Payment { get; init; }
 }
 
 /// <summary>Paul links a booking's provisional record: to the address's record (keeping the details he chose), or makes it the address's record.</summary>
@@ -68,7 +107,7 @@ public sealed class LinkClientForm
 [Authorize(Roles = Roles.Therapist)]
 [Route("admin")]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class AdminController(RequestsQuery requests, AppointmentActions actions, ClientIdentities clients, AvailabilityService availability, PracticeClock clock) : Controller
+public sealed class AdminController(RequestsQuery requests, AppointmentActions actions, ClientIdentities clients, AvailabilityService availability, VisitPayments payments, PaymentTerms terms, TreatmentNotes notes, PracticeClock clock) : Controller
 {
     public const string MessageKey = "AdminMessage";
     public const string MessageKindKey = "AdminMessageKind";
@@ -164,13 +203,77 @@ public sealed class AdminController(RequestsQuery requests, AppointmentActions a
         return Finish(id, form, await actions.CancelAsync(id, form.Version, form.Reason, Actor, cancellationToken));
     }
 
+    /// <summary>The finish-a-visit page: outcome, payment and treatment note in one form, for the phone.</summary>
+    [HttpGet("visits/{id:int}/complete")]
+    public async Task<IActionResult> Complete(int id, [FromQuery] string? returnUrl, CancellationToken cancellationToken)
+    {
+        var detail = await requests.DetailAsync(id, cancellationToken);
+        if (detail is null)
+        {
+            return NotFound();
+        }
+
+        if (!detail.CanRecordOutcome)
+        {
+            return RedirectToAction(nameof(Detail), new { id });
+        }
+
+        var form = new FinishVisitForm
+        {
+            Version = detail.Version,
+            ReturnUrl = returnUrl,
+            Amount = detail.PriceGbp.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture),
+            Payment = "paid",
+            Note = await notes.FormAsync(id, await requests.IntakeAsync(id, cancellationToken), cancellationToken),
+        };
+        return View("Finish", await FinishPageAsync(detail, form, cancellationToken));
+    }
+
     [HttpPost("visits/{id:int}/complete")]
-    public async Task<IActionResult> Complete(int id, [FromForm] VisitChangeForm form, CancellationToken cancellationToken) =>
-        Finish(id, form, await actions.MarkCompletedAsync(id, form.Version, Actor, cancellationToken));
+    public async Task<IActionResult> Complete(int id, [FromForm] FinishVisitForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var detail = await requests.DetailAsync(id, cancellationToken);
+        if (detail is null)
+        {
+            return NotFound();
+        }
+
+        var (amount, amountError) = PaymentRules.ParseAmount(form.Amount);
+        if (amountError is not null)
+        {
+            ModelState.AddModelError(nameof(FinishVisitForm.Amount), amountError);
+        }
+
+        var settings = await terms.SettingsAsync(cancellationToken);
+        ModelState.AddFieldErrors(PaymentRules.CheckVisitPayment(!form.Owed, form.Method, settings.AcceptedMethods));
+
+        // A visit that cannot be finished (not started, not confirmed, changed) gets the reason, not the form's errors.
+        if (!ModelState.IsValid && detail.CanRecordOutcome && detail.Version == form.Version)
+        {
+            return View("Finish", await FinishPageAsync(detail, form, cancellationToken));
+        }
+
+        var finish = new VisitFinish(amount ?? 0m, form.Owed ? PaymentMethods.None : form.Method, form.Note);
+        return Finish(id, form, await actions.FinishAsync(id, form.Version, finish, Actor, cancellationToken));
+    }
 
     [HttpPost("visits/{id:int}/no-show")]
     public async Task<IActionResult> NoShow(int id, [FromForm] VisitChangeForm form, CancellationToken cancellationToken) =>
         Finish(id, form, await actions.MarkNoShowAsync(id, form.Version, Actor, cancellationToken));
+
+    /// <summary>The client called off inside the notice period (by phone, or at the door): Paul records it.</summary>
+    [HttpPost("visits/{id:int}/cancelled-late")]
+    public async Task<IActionResult> CancelledLate(int id, [FromForm] VisitChangeForm form, CancellationToken cancellationToken) =>
+        Finish(id, form, await actions.RecordLateCancellationAsync(id, form.Version, Actor, cancellationToken));
+
+    private async Task<FinishPage> FinishPageAsync(RequestDetail detail, FinishVisitForm form, CancellationToken cancellationToken) => new()
+    {
+        Detail = detail,
+        Form = form,
+        Accepted = (await terms.SettingsAsync(cancellationToken)).AcceptedMethods,
+        NoteExists = await notes.ExistsAsync(detail.Id, cancellationToken),
+    };
 
     private string Actor => User.Identity?.Name ?? Roles.Therapist;
 
@@ -207,7 +310,21 @@ public sealed class AdminController(RequestsQuery requests, AppointmentActions a
         }
 
         var match = detail.Standing.Provisional ? await clients.MatchAsync(detail.ClientId, cancellationToken) : null;
-        return new RequestPage { Detail = detail, Proposal = proposal, DeclineReason = declineReason, AddressMatch = match };
+        var owed = await payments.OwedAsync(detail.ClientId, cancellationToken);
+        var addressRecordOwes = match?.AddressRecordId is int addressRecord
+            ? (await payments.OwedAsync(addressRecord, cancellationToken)).Sum(o => o.AmountGbp)
+            : 0m;
+
+        return new RequestPage
+        {
+            Detail = detail,
+            Proposal = proposal,
+            DeclineReason = declineReason,
+            AddressMatch = match,
+            Owed = owed.Where(o => o.AppointmentId != detail.Id).ToList(),
+            AddressRecordOwes = addressRecordOwes,
+            Payment = await payments.ForVisitAsync(detail.Id, cancellationToken),
+        };
     }
 }
 

@@ -1,8 +1,11 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PaulMassage.Web.Features.Booking;
+using PaulMassage.Web.Features.Clients;
 using PaulMassage.Web.Features.Notifications;
+using PaulMassage.Web.Features.Payments;
 using PaulMassage.Web.Features.Scheduling;
+using PaulMassage.Web.Features.Site;
 using PaulMassage.Web.Infrastructure.Data;
 using PaulMassage.Web.Infrastructure.Time;
 
@@ -20,6 +23,9 @@ public enum ActionOutcomeKind
     Conflict,
 }
 
+/// <summary>What Paul records when he finishes a visit: the amount, how it was paid (None: owed) and his note (validated).</summary>
+public sealed record VisitFinish(decimal AmountGbp, PaymentMethods Method, TreatmentNoteForm Note);
+
 public sealed record ActionOutcome(ActionOutcomeKind Kind, string Message)
 {
     public bool Succeeded => Kind == ActionOutcomeKind.Done;
@@ -27,7 +33,7 @@ public sealed record ActionOutcome(ActionOutcomeKind Kind, string Message)
 
 /// <summary>
 /// Every change the therapist makes to a visit, in one place: confirm, decline, propose another
-/// time, move or cancel a confirmed visit, record the outcome (a booking he enters himself is <see cref="PhoneBookingService"/>'s). Each goes through
+/// time, move or cancel a confirmed visit, finish it (outcome, payment and note in one pass), a no-show, a late cancellation (a booking he enters himself is <see cref="PhoneBookingService"/>'s). Each goes through
 /// <see cref="Appointment.ChangeStatus"/> (which renews the concurrency token and records who and
 /// when), so two changes at the same moment cannot both win: the second gets a clear
 /// <see cref="ActionOutcomeKind.Conflict"/> and the visit stays in the first one's state.
@@ -38,6 +44,8 @@ public sealed class AppointmentActions(
     AvailabilityService availability,
     PracticeClock clock,
     BookingNotifications notifications,
+    VisitPayments payments,
+    TreatmentNotes notes,
     ILogger<AppointmentActions> logger)
 {
     private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
@@ -184,7 +192,7 @@ public sealed class AppointmentActions(
         }
 
         appointment.ChangeStatus(AppointmentStatus.Cancelled, actor, clock.UtcNow, reason is null ? "Cancelled by the therapist" : $"Cancelled by the therapist: {reason}");
-        await notifications.VisitCancelledAsync(appointment, ChangedBy.Therapist, reason, cancellationToken);
+        await notifications.VisitCancelledAsync(appointment, ChangedBy.Therapist, reason, cancellationToken: cancellationToken);
         if (await SaveAsync(appointment, "cancelled", cancellationToken) is { } conflict)
         {
             return conflict;
@@ -247,15 +255,83 @@ public sealed class AppointmentActions(
         return Done($"Moved {appointment.Reference} ({appointment.Client!.Name}) to {Describe(newStartUtc)}. The client has the new time by e-mail.");
     }
 
-    public Task<ActionOutcome> MarkCompletedAsync(int id, Guid version, string actor, CancellationToken cancellationToken = default) =>
-        RecordOutcomeAsync(id, version, AppointmentStatus.Completed, actor, cancellationToken);
-
-    public Task<ActionOutcome> MarkNoShowAsync(int id, Guid version, string actor, CancellationToken cancellationToken = default) =>
-        RecordOutcomeAsync(id, version, AppointmentStatus.NoShow, actor, cancellationToken);
-
-    private async Task<ActionOutcome> RecordOutcomeAsync(int id, Guid version, AppointmentStatus outcome, string actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// Paul finishes a visit in one pass: it is completed, its payment recorded (paid, with the
+    /// next receipt number, or owed) and his treatment note written, all in one save; the client
+    /// gets one after-visit e-mail, with the receipt's link when paid.
+    /// </summary>
+    public async Task<ActionOutcome> FinishAsync(int id, Guid version, VisitFinish finish, string actor, CancellationToken cancellationToken = default)
     {
-        var word = outcome == AppointmentStatus.Completed ? "completed" : "a no-show";
+        ArgumentNullException.ThrowIfNull(finish);
+        var appointment = await LoadAsync(id, cancellationToken);
+        if (appointment is null)
+        {
+            return NotFound();
+        }
+
+        if (WhyNoOutcome(appointment, version, "completed") is { } refused)
+        {
+            return refused;
+        }
+
+        var now = clock.UtcNow;
+        appointment.ChangeStatus(AppointmentStatus.Completed, actor, now);
+        var payment = await payments.AddAsync(appointment, PaymentKind.Visit, finish.AmountGbp, finish.Method, cancellationToken);
+        await notes.ApplyAsync(appointment.Id, finish.Note, now, cancellationToken);
+        await notifications.VisitCompletedAsync(appointment, withReceipt: !payment.IsOwed, cancellationToken);
+        try
+        {
+            if (await SaveAsync(appointment, "marked completed", cancellationToken) is { } conflict)
+            {
+                return conflict;
+            }
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Involves(ex, nameof(AppDbContext.Payments)))
+        {
+            // The same visit finished in another tab, or another receipt took the number at the same moment: nothing was stored.
+            db.ChangeTracker.Clear();
+            return new ActionOutcome(ActionOutcomeKind.Conflict, $"{appointment.Reference} was not finished: another change was saved at the same moment. Open it again and check.");
+        }
+
+        logger.LogInformation("Booking {Reference} marked {Outcome}", appointment.Reference, AppointmentStatus.Completed);
+        var paid = payment.IsOwed
+            ? $"{Wording.Money(payment.AmountGbp)} recorded as owed."
+            : $"{Wording.Money(payment.AmountGbp)} paid by {PaymentRules.Name(payment.Method)}, receipt {PaymentRules.ReceiptLabel(payment.ReceiptNumber!.Value)}.";
+        return Done($"Marked {appointment.Reference} ({appointment.Client!.Name}) as completed. {paid}");
+    }
+
+    /// <summary>Nobody was in: the visit is a no-show, and the no-show fee (if the settings charge one) is owed.</summary>
+    public async Task<ActionOutcome> MarkNoShowAsync(int id, Guid version, string actor, CancellationToken cancellationToken = default)
+    {
+        var appointment = await LoadAsync(id, cancellationToken);
+        if (appointment is null)
+        {
+            return NotFound();
+        }
+
+        if (WhyNoOutcome(appointment, version, "a no-show") is { } refused)
+        {
+            return refused;
+        }
+
+        appointment.ChangeStatus(AppointmentStatus.NoShow, actor, clock.UtcNow);
+        var fee = await payments.AddFeeAsync(appointment, PaymentKind.NoShowFee, cancellationToken);
+        if (await SaveAsync(appointment, "marked a no-show", cancellationToken) is { } conflict)
+        {
+            return conflict;
+        }
+
+        logger.LogInformation("Booking {Reference} marked {Outcome}", appointment.Reference, AppointmentStatus.NoShow);
+        return Done($"Marked {appointment.Reference} ({appointment.Client!.Name}) as a no-show.{FeeWords(fee, "no-show")}");
+    }
+
+    /// <summary>
+    /// The client called off a confirmed visit inside the notice period (they cannot do that online):
+    /// it is cancelled, counted as a late cancellation, and the fee (if any) is owed. The client gets
+    /// the cancellation e-mail.
+    /// </summary>
+    public async Task<ActionOutcome> RecordLateCancellationAsync(int id, Guid version, string actor, CancellationToken cancellationToken = default)
+    {
         var appointment = await LoadAsync(id, cancellationToken);
         if (appointment is null)
         {
@@ -267,26 +343,40 @@ public sealed class AppointmentActions(
             return Changed(appointment.Status);
         }
 
-        if (!appointment.TherapistMayRecordOutcome(clock.UtcNow))
+        if (!appointment.TherapistMayRecordLateCancellation(clock.UtcNow))
         {
             return Refused(appointment.Status == AppointmentStatus.Confirmed
-                ? $"This visit has not started yet ({Describe(appointment.StartUtc)}), so it cannot be marked {word}."
-                : $"Only a confirmed visit can be marked {word}: this one is {StatusLabels.Sentence(appointment.Status)}.");
+                ? $"The client can still cancel this visit themselves, free, until {CancellationPolicy.Notice.TotalHours:0} hours before it. To call it off now, cancel it instead."
+                : $"Only a confirmed visit can be cancelled late: this one is {StatusLabels.Sentence(appointment.Status)}.");
         }
 
-        appointment.ChangeStatus(outcome, actor, clock.UtcNow);
-        if (outcome == AppointmentStatus.Completed)
-        {
-            await notifications.VisitCompletedAsync(appointment, cancellationToken);
-        }
-
-        if (await SaveAsync(appointment, "marked " + word, cancellationToken) is { } conflict)
+        appointment.CancelLateByClient(actor, clock.UtcNow);
+        var fee = await payments.AddFeeAsync(appointment, PaymentKind.LateCancellationFee, cancellationToken);
+        await notifications.VisitCancelledAsync(appointment, ChangedBy.Client, tellTherapist: false, cancellationToken: cancellationToken);
+        if (await SaveAsync(appointment, "cancelled", cancellationToken) is { } conflict)
         {
             return conflict;
         }
 
-        logger.LogInformation("Booking {Reference} marked {Outcome}", appointment.Reference, outcome);
-        return Done($"Marked {appointment.Reference} ({appointment.Client!.Name}) as {word}.");
+        logger.LogInformation("Booking {Reference} cancelled late by the client, recorded by the therapist", appointment.Reference);
+        return Done($"Recorded {appointment.Reference} ({appointment.Client!.Name}) as cancelled late by the client; the time is free again.{FeeWords(fee, "late cancellation")}");
+    }
+
+    private static string FeeWords(decimal? fee, string what) =>
+        fee is decimal amount ? $" The {what} fee of {Wording.Money(amount)} is on the owed list." : string.Empty;
+
+    private ActionOutcome? WhyNoOutcome(Appointment appointment, Guid version, string word)
+    {
+        if (appointment.Version != version && appointment.Status == AppointmentStatus.Confirmed)
+        {
+            return Changed(appointment.Status);
+        }
+
+        return appointment.TherapistMayRecordOutcome(clock.UtcNow)
+            ? null
+            : Refused(appointment.Status == AppointmentStatus.Confirmed
+                ? $"This visit has not started yet ({Describe(appointment.StartUtc)}), so it cannot be marked {word}."
+                : $"Only a confirmed visit can be marked {word}: this one is {StatusLabels.Sentence(appointment.Status)}.");
     }
 
     private Task<Appointment?> LoadAsync(int id, CancellationToken cancellationToken) =>

@@ -9,12 +9,12 @@ namespace PaulMassage.Web.Features.Admin;
 
 /// <summary>
 /// What is waiting for Paul: requests to answer, e-mails the outbox gave up on, erasure requests to
-/// complete (with the deadline of the oldest).
+/// complete (with the deadline of the oldest), amounts owed.
 /// </summary>
-public sealed record BackOfficeCounts(int NewRequests, int FailedEmails, int OpenErasureRequests, ErasureDeadline? NextErasureDeadline = null);
+public sealed record BackOfficeCounts(int NewRequests, int FailedEmails, int OpenErasureRequests, ErasureDeadline? NextErasureDeadline = null, int Owed = 0);
 
 /// <summary>
-/// The counts the back-office menu shows beside its links. Three COUNTs, read once per request
+/// The counts the back-office menu shows beside its links. Four COUNTs, read once per request
 /// however many parts of the page ask (the service is scoped).
 /// </summary>
 public sealed class BackOfficeAttention(AppDbContext db, PracticeClock clock)
@@ -30,11 +30,12 @@ public sealed class BackOfficeAttention(AppDbContext db, PracticeClock clock)
 
         var requests = await db.Appointments.CountAsync(a => a.Status == AppointmentStatus.Requested, cancellationToken);
         var failed = await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Failed, cancellationToken);
+        var owed = await db.Payments.CountAsync(p => p.PaidUtc == null, cancellationToken);
         var erasures = await db.Set<ErasureRequest>().Where(r => r.CompletedUtc == null)
             .GroupBy(_ => 1)
             .Select(g => new { Count = g.Count(), Oldest = g.Min(r => r.RequestedUtc) })
             .SingleOrDefaultAsync(cancellationToken);
         return counts = new BackOfficeCounts(requests, failed, erasures?.Count ?? 0,
-            erasures is null ? null : ErasureDeadline.For(erasures.Oldest, clock));
+            erasures is null ? null : ErasureDeadline.For(erasures.Oldest, clock), owed);
     }
 }

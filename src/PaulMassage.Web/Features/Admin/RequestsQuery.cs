@@ -101,16 +101,18 @@ public sealed record RequestDetail(
     public bool CanCancel => May.Cancel;
 
     public bool CanMove => May.Move;
+
+    public bool CanRecordLateCancellation => May.LateCancellation;
 }
 
 /// <summary>Which of his buttons the therapist sees, from the visit's own rules (<see cref="VisitPermissions"/>).</summary>
-public sealed record TherapistChoices(bool Confirm, bool Decline, bool Propose, bool RecordOutcome, bool Cancel = false, bool Move = false)
+public sealed record TherapistChoices(bool Confirm, bool Decline, bool Propose, bool RecordOutcome, bool Cancel = false, bool Move = false, bool LateCancellation = false)
 {
     public static TherapistChoices For(Appointment visit, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(visit);
         return new(visit.TherapistMayConfirm(nowUtc), visit.TherapistMayDecline(), visit.TherapistMayPropose(), visit.TherapistMayRecordOutcome(nowUtc),
-            visit.TherapistMayCancel(nowUtc), visit.TherapistMayMove(nowUtc));
+            visit.TherapistMayCancel(nowUtc), visit.TherapistMayMove(nowUtc), visit.TherapistMayRecordLateCancellation(nowUtc));
     }
 }
 
@@ -169,6 +171,10 @@ public sealed class RequestsQuery(AppDbContext db, PracticeClock clock)
             a.ClientId,
             Standing(a));
     }
+
+    /// <summary>The visit's intake answers (to start its treatment note from); null when it has none.</summary>
+    public Task<IntakeAssessment?> IntakeAsync(int id, CancellationToken cancellationToken = default) =>
+        db.IntakeAssessments.AsNoTracking().SingleOrDefaultAsync(i => i.AppointmentId == id, cancellationToken);
 
     private ClientStanding Standing(Appointment a) =>
         new(a.Client!.Provisional, a.Client.EmailProvenUtc is not null, a.DisownedUtc is DateTime disowned ? clock.ToLocal(disowned) : null);

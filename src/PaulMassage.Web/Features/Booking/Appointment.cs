@@ -112,6 +112,9 @@ public class Appointment
     /// <summary>The arrival time Paul last gave the client with "I'm on my way", shown on his day agenda.</summary>
     public DateTime? AnnouncedArrivalUtc { get; private set; }
 
+    /// <summary>The client called the visit off inside the notice period (Paul recorded it; <see cref="CancelLateByClient"/>).</summary>
+    public bool CancelledLate { get; private set; }
+
     /// <summary>Changes on every update, so two concurrent changes cannot both win.</summary>
     public Guid Version { get; private set; }
 
@@ -218,6 +221,15 @@ public class Appointment
             SlotClaims.Clear();
         }
     }
+
+    /// <summary>The client called off a confirmed visit inside the notice period, by phone or at the door; Paul records it.</summary>
+    public void CancelLateByClient(string actor, DateTime atUtc)
+    {
+        ChangeStatus(AppointmentStatus.Cancelled, actor, atUtc, "Cancelled late by the client");
+        CancelledLate = true;
+    }
+
+    public bool TherapistMayRecordLateCancellation(DateTime nowUtc) => VisitPermissions.TherapistMayRecordLateCancellation(Status, StartUtc, nowUtc);
 
     public bool ClientMayCancel(DateTimeOffset now) => VisitPermissions.ClientMayCancel(Status, StartUtc, now);
 

@@ -25,6 +25,9 @@ public sealed class ManageLinks(IDataProtectionProvider dataProtection, IOptions
         return new VisitKeys(ManageToken.CreateReference(), token, protector.Protect(token));
     }
 
+    /// <summary>The receipt of the visit behind a manage link (see the Payments feature), or null without a link.</summary>
+    public static string? ReceiptUrl(string? manageUrl) => manageUrl is null ? null : manageUrl + "/receipt";
+
     public string UrlFor(string token) => practice.Value.BaseUrl.TrimEnd('/') + ManageToken.ManagePath(token);
 
     /// <summary>

@@ -53,6 +53,14 @@ public static class VisitPermissions
     public static bool TherapistMayMove(AppointmentStatus status, DateTime startUtc, DateTime nowUtc) =>
         status == AppointmentStatus.Confirmed && nowUtc < startUtc;
 
+    /// <summary>
+    /// "Cancelled late by the client": a confirmed visit, once the client can no longer cancel it
+    /// online (inside the notice period, or after it started). What the late-cancellation fee and the
+    /// reports count.
+    /// </summary>
+    public static bool TherapistMayRecordLateCancellation(AppointmentStatus status, DateTime startUtc, DateTime nowUtc) =>
+        status == AppointmentStatus.Confirmed && !CancellationPolicy.ClientMayCancel(startUtc, new DateTimeOffset(nowUtc, TimeSpan.Zero));
+
     /// <summary>How long before a visit Paul may tell the client he is on his way.</summary>
     public static readonly TimeSpan ArrivalNoticeWindow = TimeSpan.FromHours(12);
 

@@ -40,6 +40,10 @@ public sealed class DayPage
     public bool CanRecordOutcome(AgendaVisit visit) =>
         visit is not null && VisitPermissions.TherapistMayRecordOutcome(visit.Status, visit.StartUtc, NowUtc);
 
+    /// <summary>"Cancelled late by the client", before the visit has started (afterwards it sits with the outcome buttons).</summary>
+    public bool CanRecordLateCancellation(AgendaVisit visit) =>
+        visit is not null && VisitPermissions.TherapistMayRecordLateCancellation(visit.Status, visit.StartUtc, NowUtc);
+
     public bool CanAnnounceArrival(AgendaVisit visit) =>
         visit is not null && VisitPermissions.TherapistMayAnnounceArrival(visit.Status, visit.StartUtc, visit.EndUtc, NowUtc);
 }

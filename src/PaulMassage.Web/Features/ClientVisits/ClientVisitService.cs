@@ -178,7 +178,7 @@ public sealed class ClientVisitService(
         }
 
         appointment.ChangeStatus(AppointmentStatus.Cancelled, BookingService.ClientActor, clock.UtcNow, "The client turned down the proposed time");
-        await notifications.VisitCancelledAsync(appointment, ChangedBy.Client, "The client turned down the proposed time.", cancellationToken);
+        await notifications.VisitCancelledAsync(appointment, ChangedBy.Client, "The client turned down the proposed time.", cancellationToken: cancellationToken);
         if (!await SaveAsync(cancellationToken))
         {
             return ProposalAnswerResult.Conflict;

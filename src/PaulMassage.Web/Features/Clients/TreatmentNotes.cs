@@ -39,6 +39,9 @@ public sealed class TreatmentNoteForm
     public int? PainScore { get; set; }
 }
 
+/// <summary>The note's fields as a partial draws them; <paramref name="Prefix"/> names them ("Note." inside the finish-a-visit form).</summary>
+public sealed record TreatmentNoteFields(TreatmentNoteForm Form, string Prefix, int? IntakePainIntensity, bool Exists);
+
 public sealed class TreatmentNotePage
 {
     public required int ClientId { get; init; }
@@ -109,11 +112,8 @@ public sealed class TreatmentNotes(AppDbContext db, PracticeClock clock, ILogger
             return null;
         }
 
-        var note = await db.TreatmentNotes.AsNoTracking().SingleOrDefaultAsync(n => n.AppointmentId == appointmentId, cancellationToken);
-        var form = note is null
-            ? new TreatmentNoteForm { Subjective = SubjectiveFromIntake(visit.Intake) }
-            : new TreatmentNoteForm { Subjective = note.Subjective, Objective = note.Objective, Assessment = note.Assessment, Plan = note.Plan, PainScore = note.PainScore };
-        return ToPage(visit, form, note is not null);
+        var exists = await db.TreatmentNotes.AnyAsync(n => n.AppointmentId == appointmentId, cancellationToken);
+        return ToPage(visit, await FormAsync(appointmentId, visit.Intake, cancellationToken), exists);
     }
 
     /// <summary>The page again around a form that did not validate, keeping what was typed.</summary>
@@ -140,10 +140,23 @@ public sealed class TreatmentNotes(AppDbContext db, PracticeClock clock, ILogger
             return NoteSaveResult.NotYet;
         }
 
+        await ApplyAsync(appointmentId, form, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Treatment note saved for booking {Reference}", visit.Reference);
+        return NoteSaveResult.Saved;
+    }
+
+    /// <summary>
+    /// Writes a validated form into the visit's note (made when it has none) without saving: the
+    /// note page saves it alone, finishing a visit saves it with the outcome and the payment.
+    /// </summary>
+    public async Task ApplyAsync(int appointmentId, TreatmentNoteForm form, DateTime nowUtc, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(form);
         var note = await db.TreatmentNotes.SingleOrDefaultAsync(n => n.AppointmentId == appointmentId, cancellationToken);
         if (note is null)
         {
-            note = new TreatmentNote { AppointmentId = appointmentId, Subjective = string.Empty, CreatedUtc = now };
+            note = new TreatmentNote { AppointmentId = appointmentId, Subjective = string.Empty, CreatedUtc = nowUtc };
             db.TreatmentNotes.Add(note);
         }
 
@@ -152,10 +165,19 @@ public sealed class TreatmentNotes(AppDbContext db, PracticeClock clock, ILogger
         note.Assessment = Clean(form.Assessment);
         note.Plan = Clean(form.Plan);
         note.PainScore = form.PainScore!.Value;
-        note.UpdatedUtc = now;
-        await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("Treatment note saved for booking {Reference}", visit.Reference);
-        return NoteSaveResult.Saved;
+        note.UpdatedUtc = nowUtc;
+    }
+
+    public Task<bool> ExistsAsync(int appointmentId, CancellationToken cancellationToken = default) =>
+        db.TreatmentNotes.AnyAsync(n => n.AppointmentId == appointmentId, cancellationToken);
+
+    /// <summary>The note form for a visit: its note as written, or a new one with the "S" from the intake.</summary>
+    public async Task<TreatmentNoteForm> FormAsync(int appointmentId, IntakeAssessment? intake, CancellationToken cancellationToken = default)
+    {
+        var note = await db.TreatmentNotes.AsNoTracking().SingleOrDefaultAsync(n => n.AppointmentId == appointmentId, cancellationToken);
+        return note is null
+            ? new TreatmentNoteForm { Subjective = SubjectiveFromIntake(intake) }
+            : new TreatmentNoteForm { Subjective = note.Subjective, Objective = note.Objective, Assessment = note.Assessment, Plan = note.Plan, PainScore = note.PainScore };
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Clients;
+using PaulMassage.Web.Features.Payments;
 using PaulMassage.Web.Features.Site;
 using PaulMassage.Web.Infrastructure.Data;
 using PaulMassage.Web.Infrastructure.Time;
@@ -27,7 +28,8 @@ public sealed class BookingNotifications(
     ManageLinks links,
     PracticeClock clock,
     IOptions<PracticeOptions> practiceOptions,
-    IOptions<EmailOptions> emailOptions)
+    IOptions<EmailOptions> emailOptions,
+    PaymentTerms paymentTerms)
 {
     /// <summary>
     /// A new request: "request received" to the client, "new request" to the therapist (flagged when
@@ -58,7 +60,8 @@ public sealed class BookingNotifications(
     public async Task VisitConfirmedAsync(Appointment appointment, ChangedBy by = ChangedBy.Therapist, CancellationToken cancellationToken = default)
     {
         var visit = await FactsAsync(appointment, cancellationToken);
-        ToClient(appointment, NotificationKind.Confirmed, visit, NotificationTemplates.Confirmed(Practice, visit), VisitInvitation.Request);
+        var howToPay = (await paymentTerms.HowToPayAsync(cancellationToken)).Sentence;
+        ToClient(appointment, NotificationKind.Confirmed, visit, NotificationTemplates.Confirmed(Practice, visit, howToPay), VisitInvitation.Request);
         if (by == ChangedBy.Client)
         {
             ToTherapist(appointment, NotificationKind.TherapistAccepted, visit, NotificationTemplates.TherapistAccepted(Practice, visit));
@@ -94,13 +97,13 @@ public sealed class BookingNotifications(
     /// The visit was called off: the client is told (with an .ics cancellation if it had been
     /// confirmed); when the client did it, the therapist is told too.
     /// </summary>
-    public async Task VisitCancelledAsync(Appointment appointment, ChangedBy by, string? reason = null, CancellationToken cancellationToken = default)
+    public async Task VisitCancelledAsync(Appointment appointment, ChangedBy by, string? reason = null, bool tellTherapist = true, CancellationToken cancellationToken = default)
     {
         var visit = await FactsAsync(appointment, cancellationToken);
         var wasConfirmed = OriginalValue(appointment, a => a.Status) == AppointmentStatus.Confirmed;
         ToClient(appointment, NotificationKind.Cancelled, visit, NotificationTemplates.Cancelled(Practice, visit, by, reason, calendarCancellationAttached: wasConfirmed),
             wasConfirmed ? VisitInvitation.Cancel : null);
-        if (by == ChangedBy.Client)
+        if (by == ChangedBy.Client && tellTherapist)
         {
             ToTherapist(appointment, NotificationKind.TherapistCancelled, visit, NotificationTemplates.TherapistCancelled(Practice, visit));
         }
@@ -139,13 +142,17 @@ public sealed class BookingNotifications(
         ToClient(appointment, NotificationKind.OnMyWay, visit, NotificationTemplates.OnMyWay(Practice, visit, clock.ToLocal(arrival)));
     }
 
-    /// <summary>The visit took place: aftercare advice and a link to book the next session.</summary>
-    public async Task VisitCompletedAsync(Appointment appointment, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The visit took place: the one after-visit e-mail, with aftercare advice, a link to book the
+    /// next session and, when it was paid (<paramref name="withReceipt"/>), the receipt's link.
+    /// </summary>
+    public async Task VisitCompletedAsync(Appointment appointment, bool withReceipt = false, CancellationToken cancellationToken = default)
     {
         var visit = await FactsAsync(appointment, cancellationToken);
         var slug = await db.Services.Where(s => s.Id == appointment.ServiceId).Select(s => s.Slug).SingleAsync(cancellationToken);
         var bookAgain = $"{Practice.BaseUrl.TrimEnd('/')}/book/slots?service={Uri.EscapeDataString(slug)}&minutes={appointment.DurationMinutes}&postcode={Uri.EscapeDataString(appointment.Postcode)}";
-        ToClient(appointment, NotificationKind.Aftercare, visit, NotificationTemplates.Aftercare(Practice, visit, bookAgain));
+        var receipt = withReceipt ? ManageLinks.ReceiptUrl(visit.ManageUrl) : null;
+        ToClient(appointment, NotificationKind.Aftercare, visit, NotificationTemplates.Aftercare(Practice, visit, bookAgain, receipt));
     }
 
     /// <summary>

@@ -75,13 +75,20 @@ public static class NotificationTemplates
         return body.Build($"Request received: {visit.ServiceName} on {ShortDate(visit.LocalStart)} ({visit.Reference})", Footer(practice));
     }
 
-    public static EmailContent Confirmed(PracticeFacts practice, VisitFacts visit)
+    /// <param name="howToPay">How and when to pay (the payment settings, in one paragraph); left out when null.</param>
+    public static EmailContent Confirmed(PracticeFacts practice, VisitFacts visit, string? howToPay = null)
     {
         ArgumentNullException.ThrowIfNull(practice);
         ArgumentNullException.ThrowIfNull(visit);
         var body = Greeting(visit)
             .Paragraph($"Good news: {practice.TherapistName} has confirmed your home visit. The attached invitation adds it to your calendar.")
-            .Details(VisitRows(visit))
+            .Details(VisitRows(visit));
+        if (howToPay is not null)
+        {
+            body.Heading("How to pay").Paragraph(howToPay);
+        }
+
+        body
             .Paragraph($"{practice.TherapistName} brings the treatment table, fresh linen and oils. Please have a space of about 2 by 3 metres clear, and wear something comfortable.")
             .Paragraph("If you need to cancel, please do so at least 24 hours before the visit.");
         ManageLink(body, practice, visit, "See, change or cancel your visit");
@@ -204,8 +211,11 @@ public static class NotificationTemplates
         return body.Build($"{practice.TherapistName} is on his way: arriving at about {arrival}", Footer(practice));
     }
 
-    /// <summary>After the visit: general aftercare (the same for everyone) and a link to book the next session.</summary>
-    public static EmailContent Aftercare(PracticeFacts practice, VisitFacts visit, string bookAgainUrl)
+    /// <summary>
+    /// After the visit, the one e-mail: general aftercare (the same for everyone), a link to book the
+    /// next session and, when the visit was paid, to its receipt.
+    /// </summary>
+    public static EmailContent Aftercare(PracticeFacts practice, VisitFacts visit, string bookAgainUrl, string? receiptUrl = null)
     {
         ArgumentNullException.ThrowIfNull(practice);
         ArgumentNullException.ThrowIfNull(visit);
@@ -225,6 +235,12 @@ public static class NotificationTemplates
             .Paragraph("If the pain gets much worse, or you notice numbness, weakness in the legs or problems with your bladder or bowels, do not wait for the next visit: call NHS 111, or 999 in an emergency.")
             .Paragraph("Back pain usually eases best over a short course of regular sessions rather than a single visit. When you are ready, book your next one:")
             .Link("Book your next session", bookAgainUrl);
+        if (receiptUrl is not null)
+        {
+            body.Paragraph("Your receipt for today's visit, for your records or a health cash plan claim, is ready to download:")
+                .Link("Download your receipt (PDF)", receiptUrl);
+        }
+
         return body.Build($"After your massage: aftercare and your next session ({visit.Reference})", Footer(practice));
     }
 

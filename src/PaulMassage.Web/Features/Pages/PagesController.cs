@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using PaulMassage.Web.Features.Notifications;
+using PaulMassage.Web.Features.Payments;
 using PaulMassage.Web.Features.Privacy;
 using PaulMassage.Web.Features.Site;
 using PaulMassage.Web.Infrastructure.Security;
@@ -28,13 +29,15 @@ public sealed class PagesController(SitePages pages) : Controller
 
     [HttpGet("/privacy")]
     [PublicContent]
-    public IActionResult Privacy(
+    public async Task<IActionResult> Privacy(
         [FromServices] IOptions<PracticeOptions> practice,
         [FromServices] IOptions<PrivacyOptions> privacy,
         [FromServices] IOptions<EmailOptions> email,
         [FromServices] IOptions<SecurityOptions> security,
-        [FromServices] IConfiguration configuration) =>
-        View("Privacy", PrivacyNotice.From(practice, privacy, email, security, configuration));
+        [FromServices] IConfiguration configuration,
+        [FromServices] PaymentTerms payments,
+        CancellationToken cancellationToken) =>
+        View("Privacy", PrivacyNotice.From(practice, privacy, email, security, configuration, (await payments.SettingsAsync(cancellationToken)).KeepYearsAfterTaxYear));
 
     private async Task<IActionResult> ShowAsync(string slug, string view, CancellationToken cancellationToken) =>
         await pages.FindAsync(slug, cancellationToken) is { } page

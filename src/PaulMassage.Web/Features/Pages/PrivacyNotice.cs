@@ -33,7 +33,8 @@ public sealed record SiteCookie(string Name, string Purpose, string Lifetime);
 /// <summary>
 /// What the privacy notice states, read from the settings the site applies: the retention periods
 /// (the same values and the same lower bounds the retention rule, the manage links and the mail
-/// folder use), the backups' lifetime and the cookies by their actual names.
+/// folder use), the backups' lifetime, how long payment records are kept (the payment settings) and
+/// the cookies by their actual names.
 /// </summary>
 public sealed record PrivacyNotice(
     PracticeOptions Practice,
@@ -41,7 +42,8 @@ public sealed record PrivacyNotice(
     int ManageLinkDaysAfterVisit,
     int MailCopyDays,
     BackupRetention Backups,
-    IReadOnlyList<SiteCookie> Cookies)
+    IReadOnlyList<SiteCookie> Cookies,
+    int PaymentRecordYears = 6)
 {
     public const string IcoWebsite = "https://ico.org.uk/make-a-complaint/";
     public const string IcoPhone = "0303 123 1113";
@@ -51,7 +53,8 @@ public sealed record PrivacyNotice(
         IOptions<PrivacyOptions> privacy,
         IOptions<EmailOptions> email,
         IOptions<SecurityOptions> security,
-        IConfiguration configuration)
+        IConfiguration configuration,
+        int paymentRecordYears = 6)
     {
         ArgumentNullException.ThrowIfNull(practice);
         ArgumentNullException.ThrowIfNull(privacy);
@@ -70,6 +73,7 @@ public sealed record PrivacyNotice(
                 new(prefix + CookieNames.Session, "Keeps you signed in to your account.", "Until you sign out; at most the length of a signed-in session"),
                 new("Identity.TwoFactorUserId", "Remembers, for a few minutes, who is part-way through a two-step sign-in.", "A few minutes"),
                 new("Identity.TwoFactorRememberMe", "Only if you tick \"remember this device\" when signing in with a code: skips the code on that device.", "Until you sign out of every device or it expires"),
-            ]);
+            ],
+            paymentRecordYears);
     }
 }

@@ -11,7 +11,7 @@ namespace PaulMassage.Web.Features.Settings;
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class SettingsController(SchedulingEditor editor) : Controller
 {
-    private const string MessageKey = "SettingsMessage";
+    public const string MessageKey = "SettingsMessage";
 
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>

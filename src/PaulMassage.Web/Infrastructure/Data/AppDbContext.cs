@@ -9,6 +9,7 @@ using PaulMassage.Web.Features.Catalogue;
 using PaulMassage.Web.Features.Clients;
 using PaulMassage.Web.Features.Notifications;
 using PaulMassage.Web.Features.Pages;
+using PaulMassage.Web.Features.Payments;
 using PaulMassage.Web.Features.Courses;
 using PaulMassage.Web.Features.Scheduling;
 using PaulMassage.Web.Features.Screening;
@@ -61,6 +62,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<TreatmentNote> TreatmentNotes => Set<TreatmentNote>();
 
     public DbSet<CourseOfTreatment> Courses => Set<CourseOfTreatment>();
+
+    public DbSet<PaymentSettings> PaymentSettings => Set<PaymentSettings>();
+
+    public DbSet<Payment> Payments => Set<Payment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

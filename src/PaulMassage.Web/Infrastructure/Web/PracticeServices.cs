@@ -14,6 +14,7 @@ using PaulMassage.Web.Features.Catalogue;
 using PaulMassage.Web.Features.Notifications;
 using PaulMassage.Web.Features.Clients;
 using PaulMassage.Web.Features.ClientVisits;
+using PaulMassage.Web.Features.Payments;
 using PaulMassage.Web.Features.Privacy;
 using PaulMassage.Web.Features.Scheduling;
 using PaulMassage.Web.Features.Settings;
@@ -76,6 +77,7 @@ public static class PracticeServices
         services.AddClientRecords();
         services.AddClientAccounts();
         services.AddClientVisits();
+        services.AddPayments();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services

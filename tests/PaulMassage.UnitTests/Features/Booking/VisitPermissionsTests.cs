@@ -72,6 +72,21 @@ public sealed class VisitPermissionsTests
     }
 
     [Fact]
+    public void a_late_cancellation_is_recorded_by_paul_once_the_client_can_no_longer_cancel_online()
+    {
+        Assert.False(Appointments.In(Confirmed).TherapistMayRecordLateCancellation(Start.AddHours(-24).AddTicks(-1)));
+        Assert.True(Appointments.In(Confirmed).TherapistMayRecordLateCancellation(Start.AddHours(-24).AddTicks(1)));
+        Assert.True(Appointments.In(Confirmed).TherapistMayRecordLateCancellation(Start.AddHours(2)));
+        Assert.False(Appointments.In(Requested).TherapistMayRecordLateCancellation(Start.AddHours(-1)));
+
+        var visit = Appointments.In(Confirmed);
+        visit.CancelLateByClient("therapist", Start.AddHours(-2));
+        Assert.Equal((Cancelled, true), (visit.Status, visit.CancelledLate));
+        Assert.Empty(visit.SlotClaims);
+        Assert.Equal("Cancelled late by the client", visit.History[^1].Note);
+    }
+
+    [Fact]
     public void every_therapist_permission_is_a_change_the_state_machine_allows()
     {
         foreach (var status in Enum.GetValues<AppointmentStatus>())
@@ -81,6 +96,7 @@ public sealed class VisitPermissionsTests
             Assert.True(!VisitPermissions.TherapistMayPropose(status) || BookingStateMachine.CanMove(status, AlternativeProposed));
             Assert.True(!VisitPermissions.TherapistMayRecordOutcome(status, Start, Start) || BookingStateMachine.CanMove(status, Completed) && BookingStateMachine.CanMove(status, NoShow));
             Assert.True(!VisitPermissions.ClientMayCancel(status, Start, TwoDaysBefore) || BookingStateMachine.CanMove(status, Cancelled));
+            Assert.True(!VisitPermissions.TherapistMayRecordLateCancellation(status, Start, Start) || BookingStateMachine.CanMove(status, Cancelled));
         }
     }
 }

@@ -84,6 +84,17 @@ public sealed class NotificationTemplatesTests
         Assert.Contains("https://paulmassage.example/book/slots?service=deep-tissue-massage&minutes=60", content.Text, StringComparison.Ordinal);
         Assert.Contains("https://paulmassage.example/book/slots?service=deep-tissue-massage&amp;minutes=60", content.Html, StringComparison.Ordinal);
         Assert.Contains("NHS 111", content.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("receipt", content.Text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void the_after_visit_email_of_a_paid_visit_links_to_its_receipt()
+    {
+        var content = NotificationTemplates.Aftercare(Practice, Visit(), "https://paulmassage.example/book", "https://paulmassage.example/bookings/abc/receipt");
+
+        Assert.Contains("Download your receipt (PDF)", content.Text, StringComparison.Ordinal);
+        Assert.Contains("https://paulmassage.example/bookings/abc/receipt", content.Text, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://paulmassage.example/bookings/abc/receipt\"", content.Html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -326,6 +326,9 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
                     b.Property<DateTime?>("AnnouncedArrivalUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<bool>("CancelledLate")
+                        .HasColumnType("bit");
+
                     b.Property<int>("ClientId")
                         .HasColumnType("int");
 
@@ -892,6 +895,96 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
                     b.ToTable("TherapistCredentials");
                 });
 
+            modelBuilder.Entity("PaulMassage.Web.Features.Payments.Payment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("AmountGbp")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("decimal(9,2)");
+
+                    b.Property<int>("AppointmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Method")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("PaidUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("ReceiptNumber")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("RecordedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppointmentId")
+                        .IsUnique();
+
+                    b.HasIndex("ReceiptNumber")
+                        .IsUnique()
+                        .HasFilter("[ReceiptNumber] IS NOT NULL");
+
+                    b.HasIndex("PaidUtc", "Method");
+
+                    b.ToTable("Payments");
+                });
+
+            modelBuilder.Entity("PaulMassage.Web.Features.Payments.PaymentSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AcceptedMethods")
+                        .HasColumnType("int");
+
+                    b.Property<string>("BankDetails")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("DueDaysAfterVisit")
+                        .HasColumnType("int");
+
+                    b.Property<int>("KeepYearsAfterTaxYear")
+                        .HasColumnType("int");
+
+                    b.Property<decimal?>("LateCancellationFeeGbp")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("decimal(9,2)");
+
+                    b.Property<decimal?>("NoShowFeeGbp")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("decimal(9,2)");
+
+                    b.Property<string>("ReceiptAddress")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("VatNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<decimal>("VatRatePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("decimal(5,2)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PaymentSettings");
+                });
+
             modelBuilder.Entity("PaulMassage.Web.Features.Privacy.ErasureRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -1218,6 +1311,17 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("AppointmentId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Appointment");
+                });
+
+            modelBuilder.Entity("PaulMassage.Web.Features.Payments.Payment", b =>
+                {
+                    b.HasOne("PaulMassage.Web.Features.Booking.Appointment", "Appointment")
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
 
                     b.Navigation("Appointment");
                 });

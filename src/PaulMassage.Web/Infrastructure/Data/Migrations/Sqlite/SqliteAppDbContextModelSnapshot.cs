@@ -309,6 +309,9 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateTime?>("AnnouncedArrivalUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("CancelledLate")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ClientId")
                         .HasColumnType("INTEGER");
 
@@ -857,6 +860,93 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("TherapistCredentials");
                 });
 
+            modelBuilder.Entity("PaulMassage.Web.Features.Payments.Payment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("AmountGbp")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AppointmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Method")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PaidUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReceiptNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppointmentId")
+                        .IsUnique();
+
+                    b.HasIndex("ReceiptNumber")
+                        .IsUnique();
+
+                    b.HasIndex("PaidUtc", "Method");
+
+                    b.ToTable("Payments");
+                });
+
+            modelBuilder.Entity("PaulMassage.Web.Features.Payments.PaymentSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AcceptedMethods")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BankDetails")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DueDaysAfterVisit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("KeepYearsAfterTaxYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("LateCancellationFeeGbp")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("NoShowFeeGbp")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceiptAddress")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VatNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("VatRatePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PaymentSettings");
+                });
+
             modelBuilder.Entity("PaulMassage.Web.Features.Privacy.ErasureRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -1175,6 +1265,17 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("AppointmentId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Appointment");
+                });
+
+            modelBuilder.Entity("PaulMassage.Web.Features.Payments.Payment", b =>
+                {
+                    b.HasOne("PaulMassage.Web.Features.Booking.Appointment", "Appointment")
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
 
                     b.Navigation("Appointment");
                 });
