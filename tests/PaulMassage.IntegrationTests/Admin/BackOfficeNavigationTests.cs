@@ -4,6 +4,7 @@ using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PaulMassage.IntegrationTests.Infrastructure;
+using PaulMassage.IntegrationTests.Payments;
 using PaulMassage.IntegrationTests.Security;
 using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Privacy;
@@ -24,7 +25,16 @@ public sealed class BackOfficeNavigationTests : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         // Something behind every page that needs an id: a request, a client with a past visit and a
-        // course plan, an erasure request. Articles and treatments are seeded.
+        // course plan, an erasure request, a visit under way (to finish) and a paid one (its receipt).
+        // Articles and treatments are seeded.
+        var paid = await ConfirmedVisits.RequestAndConfirmAsync(factory, Visits.March(2, 10), "Fay Finish");
+        await ConfirmedVisits.RequestAndConfirmAsync(factory, Visits.March(2, 13), "Stan Started");
+        factory.Clock.SetUtcNow(new DateTimeOffset(Visits.March(2, 13, 30)));
+        using (var finisher = await Sessions.TherapistAsync(factory))
+        {
+            using var finished = await PaymentArrange.FinishAsync(finisher, factory, paid.Id);
+        }
+
         request = await Visits.RequestNextFreeAsync(factory, "Nora Navigate");
         await Visits.RequestNextFreeAsync(factory, "Olly Other");
         var past = await factory.VisitAsync("walker@client.example", new DateTime(2027, 2, 15, 10, 0, 0, DateTimeKind.Utc), AppointmentStatus.Completed, name: "Wally Walker");
@@ -125,7 +135,7 @@ public sealed class BackOfficeNavigationTests : IAsyncLifetime, IDisposable
     {
         var menus = page.QuerySelectorAll("nav[aria-label='Back office']");
         var links = menus.SelectMany(m => m.QuerySelectorAll("a")).Select(a => a.Id).ToList();
-        string[] expected = ["admin-nav-requests", "admin-nav-calendar", "admin-nav-today", "admin-nav-clients", "admin-nav-new-booking", "admin-nav-settings", "admin-nav-outbox", "admin-nav-erasure"];
+        string[] expected = ["admin-nav-requests", "admin-nav-calendar", "admin-nav-today", "admin-nav-clients", "admin-nav-new-booking", "admin-nav-owed", "admin-nav-reports", "admin-nav-settings", "admin-nav-outbox", "admin-nav-erasure"];
         if (menus.Length != 1 || !links.SequenceEqual(expected))
         {
             problems.Add($"{url}: expected one back-office menu with every section, found {menus.Length} menu(s) with [{string.Join(", ", links)}].");
