@@ -128,7 +128,7 @@ public sealed class BookingController(
             form.Address = AddressQuestions.From(known);
         }
 
-        return View("Details", DetailsPage(form, service, startUtc, booker));
+        return View("Details", DetailsPage(form, service, startUtc, booker, untouched: booker is Booker.Anonymous));
     }
 
     [HttpPost("details")]
@@ -216,7 +216,7 @@ public sealed class BookingController(
             ? new Booker.Account(user.Id, email)
             : new Booker.Anonymous();
 
-    private BookingDetailsPage DetailsPage(BookingForm form, ServiceSummary service, DateTime startUtc, Booker booker, IReadOnlyList<FreeSlot>? alternatives = null)
+    private BookingDetailsPage DetailsPage(BookingForm form, ServiceSummary service, DateTime startUtc, Booker booker, IReadOnlyList<FreeSlot>? alternatives = null, bool untouched = false)
     {
         var minutes = form.Minutes ?? service.Options[0].Minutes;
         if (booker is Booker.Account account)
@@ -232,6 +232,7 @@ public sealed class BookingController(
             Slot = new FreeSlot(startUtc, startUtc.AddMinutes(minutes), clock.ToLocal(startUtc)),
             Alternatives = alternatives ?? [],
             SlotWasTaken = alternatives is not null,
+            IsUntouched = untouched && alternatives is null,
         };
     }
 

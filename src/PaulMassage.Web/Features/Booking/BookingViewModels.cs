@@ -138,6 +138,13 @@ public sealed class BookingDetailsPage
 
     /// <summary>The signed-in client's confirmed address, which the booking uses; null when not signed in.</summary>
     public string? AccountEmail { get; init; }
+
+    /// <summary>
+    /// A visitor's first look at the form: nothing typed, nothing filled in from an account, no
+    /// errors. Its questions are then the same markup for everyone, so the view renders them once
+    /// and keeps them (the form's hidden fields and antiforgery token stay per request).
+    /// </summary>
+    public bool IsUntouched { get; init; }
 }
 
 public sealed class SafetyStopPage

@@ -1,0 +1,56 @@
+using System.Net;
+using AngleSharp.Html.Parser;
+using PaulMassage.IntegrationTests.Infrastructure;
+using PaulMassage.IntegrationTests.Security;
+using PaulMassage.Web.Features.Booking;
+
+namespace PaulMassage.IntegrationTests.Features.Booking;
+
+/// <summary>
+/// Step 3 keeps the markup of its questions once rendered for a visitor who has typed nothing
+/// (issue 17 item 6). What is kept must never reach anyone whose form is not blank: a signed-in
+/// client's own details, or a form sent back with a mistake, are rendered for that request.
+/// </summary>
+public sealed class UntouchedDetailsFormTests : IDisposable
+{
+    private readonly PracticeAppFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task is_the_same_for_every_visitor_while_a_returning_client_and_a_form_sent_back_get_their_own()
+    {
+        var starts = await _factory.FreeStartsAsync(3);
+        var first = await QuestionsAsync(_factory.Visitor(), starts[0]);
+        var second = await QuestionsAsync(_factory.Visitor(), starts[1]);
+        Assert.Equal(first, second);
+        Assert.Contains("name=\"Intake.MainComplaint\"", first, StringComparison.Ordinal);
+
+        // A returning client signed in, after visitors warmed the kept markup: their own address.
+        await _factory.VisitAsync("rita.return@test.example", new DateTime(2027, 2, 10, 10, 0, 0, DateTimeKind.Utc), AppointmentStatus.Completed, name: "Rita Return");
+        await _factory.CreateClientAccountAsync("rita.return@test.example");
+        using var rita = await SecurityScenario.SignedInAsync(_factory, "rita.return@test.example", SecurityScenario.ClientPassword);
+        var ritas = await rita.GetStringAsync(SecurityScenario.DetailsPage(starts[2]));
+        Assert.Contains("value=\"1 Test Street\"", ritas, StringComparison.Ordinal);
+        Assert.DoesNotContain("1 Test Street", await QuestionsAsync(_factory.Visitor(), starts[2]), StringComparison.Ordinal);
+
+        // A form sent back with a mistake keeps what was typed, not the kept blank markup.
+        var fields = SecurityScenario.ValidBookingFields(starts[0], "Tom Typed", "tom.typed@test.example");
+        fields["Intake.MainComplaint"] = "Tom's stiff neck after a long drive";
+        fields["Address.Town"] = string.Empty;
+        using var sentBack = await SecurityScenario.PostBookingAsync(_factory.Visitor(), starts[0], fields);
+        Assert.Equal(HttpStatusCode.OK, sentBack.StatusCode);
+        var page = await sentBack.Content.ReadAsStringAsync();
+        Assert.Contains("Tom&#x27;s stiff neck after a long drive", page, StringComparison.Ordinal);
+        Assert.Contains("field-validation-error", page, StringComparison.Ordinal);
+    }
+
+    /// <summary>The address, intake, health and agreement questions of step 3 for a visitor.</summary>
+    private static async Task<string> QuestionsAsync(HttpClient visitor, DateTime start)
+    {
+        using var response = await visitor.GetAsync(SecurityScenario.DetailsPage(start));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var document = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        return string.Join("\n", document.QuerySelectorAll("form fieldset").Skip(1).Select(f => f.OuterHtml));
+    }
+}
