@@ -7,6 +7,7 @@ using PaulMassage.Web.Features.Catalogue;
 using PaulMassage.Web.Features.Clients;
 using PaulMassage.Web.Features.Scheduling;
 using PaulMassage.Web.Features.Screening;
+using PaulMassage.Web.Features.Site;
 using PaulMassage.Web.Infrastructure.Time;
 
 namespace PaulMassage.Web.Features.Booking;
@@ -128,7 +129,16 @@ public sealed class BookingController(
             form.Address = AddressQuestions.From(known);
         }
 
-        return View("Details", DetailsPage(form, service, startUtc, booker, untouched: booker is Booker.Anonymous));
+        var page = DetailsPage(form, service, startUtc, booker, untouched: booker is Booker.Anonymous);
+        if (page.IsUntouched)
+        {
+            // Compressed only when nothing on it is anyone's: the one secret left is the antiforgery
+            // token, which Data Protection encrypts afresh for every response (a new random key
+            // modifier), so no two responses share its bytes for a BREACH guess to match against.
+            CompressAttribute.OptIn(HttpContext);
+        }
+
+        return View("Details", page);
     }
 
     [HttpPost("details")]

@@ -119,7 +119,14 @@ public sealed class CompressAttribute : Attribute, IResultFilter
     internal static void OptIn(ResultExecutingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.HttpContext.Features.Get<IHttpsCompressionFeature>() is { } compression)
+        OptIn(context.HttpContext);
+    }
+
+    /// <summary>Asks for this response to be compressed: only for a response with no secret beside text an attacker chooses (BREACH).</summary>
+    public static void OptIn(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Features.Get<IHttpsCompressionFeature>() is { } compression)
         {
             compression.Mode = HttpsCompressionMode.Compress;
         }

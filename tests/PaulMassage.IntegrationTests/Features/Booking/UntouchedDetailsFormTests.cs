@@ -45,6 +45,39 @@ public sealed class UntouchedDetailsFormTests : IDisposable
         Assert.Contains("field-validation-error", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task is_compressed_only_while_nothing_on_it_is_anyones_own()
+    {
+        var starts = await _factory.FreeStartsAsync(2);
+        using var visitor = Accepting(_factory.Visitor());
+        using var untouched = await visitor.GetAsync(SecurityScenario.DetailsPage(starts[0]));
+        Assert.Equal("br", Assert.Single(untouched.Content.Headers.ContentEncoding));
+
+        // A signed-in client's own details, or what a visitor typed, beside the form's token: never compressed (BREACH).
+        await _factory.VisitAsync("cora.compress@test.example", new DateTime(2027, 2, 10, 10, 0, 0, DateTimeKind.Utc), AppointmentStatus.Completed, name: "Cora Compress");
+        await _factory.CreateClientAccountAsync("cora.compress@test.example");
+        using var cora = Accepting(await SecurityScenario.SignedInAsync(_factory, "cora.compress@test.example", SecurityScenario.ClientPassword));
+        using var own = await cora.GetAsync(SecurityScenario.DetailsPage(starts[1]));
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Empty(own.Content.Headers.ContentEncoding);
+
+        using var typist = _factory.Visitor();
+        var fields = SecurityScenario.ValidBookingFields(starts[0], "Tom Typed", "tom.typed@test.example");
+        fields["Address.Town"] = string.Empty;
+        fields["__RequestVerificationToken"] = await FormPost.AntiforgeryTokenAsync(typist, SecurityScenario.DetailsPage(starts[0]));
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/book/details") { Content = new FormUrlEncodedContent(fields) };
+        post.Headers.AcceptEncoding.Add(new System.Net.Http.Headers.StringWithQualityHeaderValue("br"));
+        using var sentBack = await typist.SendAsync(post);
+        Assert.Equal(HttpStatusCode.OK, sentBack.StatusCode);
+        Assert.Empty(sentBack.Content.Headers.ContentEncoding);
+    }
+
+    private static HttpClient Accepting(HttpClient client)
+    {
+        client.DefaultRequestHeaders.AcceptEncoding.Add(new System.Net.Http.Headers.StringWithQualityHeaderValue("br"));
+        return client;
+    }
+
     /// <summary>The address, intake, health and agreement questions of step 3 for a visitor.</summary>
     private static async Task<string> QuestionsAsync(HttpClient visitor, DateTime start)
     {
