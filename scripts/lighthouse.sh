@@ -61,8 +61,8 @@ echo "Publishing the site..."
 dotnet publish src/PaulMassage.Web -c Release -o "$work/site" -nologo -v q >"$work/publish.log" 2>&1 \
   || { cat "$work/publish.log"; exit 1; }
 # A throwaway certificate that protects the key ring, as a real deployment has (docs/deploy.md).
-openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/dp.key" -out "$work/dp.crt" -days 2 -subj "/CN=PaulMassage lighthouse" >/dev/null 2>&1
-openssl pkcs12 -export -inkey "$work/dp.key" -in "$work/dp.crt" -out "$work/dp.pfx" -passout pass: >/dev/null 2>&1
+source scripts/lib/key-certificate.sh
+key_certificate=$(make_key_certificate "$work/keys")
 
 echo "Starting it on $base (Production settings, plain http on loopback)..."
 (
@@ -73,7 +73,7 @@ echo "Starting it on $base (Production settings, plain http on loopback)..."
   Logging__Folder="$work/logs" \
   Email__PickupDirectory="$work/mail" \
   Practice__BaseUrl="$base" \
-  DataProtection__CertificatePath="$work/dp.pfx" \
+  DataProtection__CertificatePath="$key_certificate" \
   Seed__TherapistEmail=lighthouse-therapist@lighthouse.example \
   Seed__TherapistPassword=lighthouse-only-therapist-passphrase \
   Security__SecureCookies=false \
@@ -106,7 +106,7 @@ else
   service=$(links /services /services/ | head -1 | sed 's|/services/||')
   from=$(date -u -d '+3 days' +%Y-%m-%d)
   start=$(curl -fsS "$base/api/availability?service=$service&minutes=60&from=$from&days=14" \
-    | python3 -c 'import json,sys; s=json.load(sys.stdin)["slots"]; print(s[0]["startUtc"].replace("+00:00","Z") if s else "")')
+    | python3 -c 'import json,sys,datetime as d; f=[x for x in json.load(sys.stdin)["free"] if x["windows"]]; print(d.datetime.fromisoformat(f[0]["date"]+"T"+f[0]["windows"][0][0]).astimezone(d.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ") if f else "")')
   pages+=(/book "/book/slots?service=$service&minutes=60&postcode=SE1%207PB")
   [ -n "$start" ] && pages+=("/book/details?service=$service&minutes=60&postcode=SE1%207PB&start=$start")
 fi
