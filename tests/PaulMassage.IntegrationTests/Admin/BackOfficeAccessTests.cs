@@ -35,7 +35,7 @@ public sealed class BackOfficeAccessTests(PracticeAppFactoryFixture fixture) : I
     [MemberData(nameof(BackOfficePages))]
     public async Task an_anonymous_visitor_is_sent_to_sign_in(string path)
     {
-        using var client = Sessions.Anonymous(Factory, followRedirects: false);
+        using var client = Factory.Browser();
 
         var response = await client.GetAsync(path);
 
@@ -48,7 +48,7 @@ public sealed class BackOfficeAccessTests(PracticeAppFactoryFixture fixture) : I
     public async Task an_anonymous_post_changes_nothing_and_is_sent_to_sign_in(string path)
     {
         var visit = await Visits.RequestNextFreeAsync(Factory);
-        using var client = Sessions.Anonymous(Factory, followRedirects: false);
+        using var client = Factory.Browser();
         var version = await Visits.VersionAsync(Factory, visit.Id);
         var actionUrl = path.Replace("/1/", $"/{visit.Id}/", StringComparison.Ordinal);
 
@@ -63,7 +63,7 @@ public sealed class BackOfficeAccessTests(PracticeAppFactoryFixture fixture) : I
     [MemberData(nameof(BackOfficePages))]
     public async Task a_signed_in_client_gets_403(string path)
     {
-        using var client = await Sessions.ClientUserAsync(Factory, "registered.client@client.example");
+        using var client = await SignedInClientAsync();
 
         var response = await client.GetAsync(path);
 
@@ -77,7 +77,7 @@ public sealed class BackOfficeAccessTests(PracticeAppFactoryFixture fixture) : I
     public async Task a_signed_in_client_cannot_post_a_back_office_action(string path)
     {
         var visit = await Visits.RequestNextFreeAsync(Factory);
-        using var client = await Sessions.ClientUserAsync(Factory, "registered.client@client.example");
+        using var client = await SignedInClientAsync();
         var version = await Visits.VersionAsync(Factory, visit.Id);
         var actionUrl = path.Replace("/1/", $"/{visit.Id}/", StringComparison.Ordinal);
 
@@ -91,12 +91,20 @@ public sealed class BackOfficeAccessTests(PracticeAppFactoryFixture fixture) : I
     public async Task the_therapist_reaches_every_back_office_page()
     {
         var visit = await Visits.RequestNextFreeAsync(Factory);
-        using var client = await Sessions.TherapistAsync(Factory);
+        using var client = await Factory.TherapistAsync();
 
         foreach (var path in Pages)
         {
             var response = await client.GetAsync(path.Replace("/1", $"/{visit.Id}", StringComparison.Ordinal));
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path} answered {response.StatusCode}");
         }
+    }
+
+    /// <summary>A client with an account of their own (a new address each time), signed in.</summary>
+    private async Task<HttpClient> SignedInClientAsync()
+    {
+        var email = $"registered-{Guid.NewGuid():N}@client.example";
+        await Factory.ClientAccountAsync(email);
+        return await Factory.SignedInAsync(email, followRedirects: true);
     }
 }

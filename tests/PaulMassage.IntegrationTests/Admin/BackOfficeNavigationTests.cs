@@ -28,7 +28,7 @@ public sealed class BackOfficeNavigationTests : IAsyncLifetime, IDisposable
         request = await Visits.RequestNextFreeAsync(factory, "Nora Navigate");
         await Visits.RequestNextFreeAsync(factory, "Olly Other");
         var past = await factory.VisitAsync("walker@client.example", new DateTime(2027, 2, 15, 10, 0, 0, DateTimeKind.Utc), AppointmentStatus.Completed, name: "Wally Walker");
-        using var paul = await Sessions.TherapistAsync(factory, followRedirects: false);
+        using var paul = await factory.TherapistAsync(followRedirects: false);
         var service = await factory.WithDbAsync(db => db.Services.SingleAsync(s => s.Slug == "deep-tissue-massage"));
         var courseUrl = $"/admin/clients/{past.ClientId}/courses/new";
         var course = await FormPost.PostAsync(paul, courseUrl, courseUrl,
@@ -51,7 +51,7 @@ public sealed class BackOfficeNavigationTests : IAsyncLifetime, IDisposable
             .Where(r => r.Access == RouteAccess.Therapist && r.Allows("GET"))
             .ToList();
         Assert.NotEmpty(routes);
-        using var paul = await Sessions.TherapistAsync(factory);
+        using var paul = await factory.TherapistAsync();
 
         var reached = new HashSet<SiteRoute>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "/admin" };
@@ -94,7 +94,7 @@ public sealed class BackOfficeNavigationTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task the_menu_counts_new_requests_and_open_erasure_requests_with_one_query_each_per_page()
     {
-        using var paul = await Sessions.TherapistAsync(factory);
+        using var paul = await factory.TherapistAsync();
         await paul.GetAsync("/admin/settings"); // views compiled, caches warm
         factory.Sql.Clear();
 
@@ -113,7 +113,7 @@ public sealed class BackOfficeNavigationTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task the_request_page_marks_requests_as_the_current_section()
     {
-        using var paul = await Sessions.TherapistAsync(factory);
+        using var paul = await factory.TherapistAsync();
 
         var page = await (await paul.GetAsync($"/admin/requests/{request.Id}")).ReadHtmlAsync();
 

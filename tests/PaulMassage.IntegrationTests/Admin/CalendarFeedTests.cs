@@ -17,14 +17,14 @@ public sealed partial class CalendarFeedTests(PracticeAppFactoryFixture fixture)
         var confirmed = await ConfirmedVisits.RequestAndConfirmAsync(Factory, Visits.March(2, 10), name: "Fiona Feedwell");
         await Visits.RequestAsync(Factory, Visits.March(2, 14), name: "Percy Pending");
         var cancelled = await Visits.RequestAsync(Factory, Visits.March(3, 10), name: "Cecil Cancelled");
-        using (var client = Sessions.Anonymous(Factory))
+        using (var client = Factory.Browser(followRedirects: true))
         {
             await Sessions.PostAsync(client, cancelled.ManageUrl, cancelled.ManageUrl + "/cancel");
         }
 
-        using var therapist = await Sessions.TherapistAsync(Factory);
+        using var therapist = await Factory.TherapistAsync();
         var feedUrl = await RegenerateAsync(therapist);
-        using var phone = Sessions.Anonymous(Factory);
+        using var phone = Factory.Browser(followRedirects: true);
 
         var response = await phone.GetAsync(feedUrl);
 
@@ -49,10 +49,10 @@ public sealed partial class CalendarFeedTests(PracticeAppFactoryFixture fixture)
     [Fact]
     public async Task regenerating_the_address_stops_the_old_one_working()
     {
-        using var therapist = await Sessions.TherapistAsync(Factory);
+        using var therapist = await Factory.TherapistAsync();
         var oldUrl = await RegenerateAsync(therapist);
         var newUrl = await RegenerateAsync(therapist);
-        using var phone = Sessions.Anonymous(Factory);
+        using var phone = Factory.Browser(followRedirects: true);
 
         Assert.NotEqual(oldUrl, newUrl);
         Assert.Equal(HttpStatusCode.NotFound, (await phone.GetAsync(oldUrl)).StatusCode);
@@ -62,7 +62,7 @@ public sealed partial class CalendarFeedTests(PracticeAppFactoryFixture fixture)
     [Fact]
     public async Task the_address_is_shown_once_and_only_its_hash_is_stored()
     {
-        using var therapist = await Sessions.TherapistAsync(Factory);
+        using var therapist = await Factory.TherapistAsync();
         var url = await RegenerateAsync(therapist);
         var token = url["/calendar/".Length..^".ics".Length];
 
@@ -78,7 +78,7 @@ public sealed partial class CalendarFeedTests(PracticeAppFactoryFixture fixture)
     [Fact]
     public async Task a_made_up_address_is_not_found()
     {
-        using var phone = Sessions.Anonymous(Factory);
+        using var phone = Factory.Browser(followRedirects: true);
 
         Assert.Equal(HttpStatusCode.NotFound, (await phone.GetAsync("/calendar/guessed-token.ics")).StatusCode);
     }
@@ -87,7 +87,7 @@ public sealed partial class CalendarFeedTests(PracticeAppFactoryFixture fixture)
     public async Task making_the_first_address_asks_nothing_and_replacing_it_asks_a_real_question()
     {
         using var factory = new PracticeAppFactory();
-        using var therapist = await Sessions.TherapistAsync(factory);
+        using var therapist = await factory.TherapistAsync();
 
         var first = await (await therapist.GetAsync("/admin/calendar")).ReadHtmlAsync();
         var firstForm = first.QuerySelector("form:has(#feed-regenerate)")!;

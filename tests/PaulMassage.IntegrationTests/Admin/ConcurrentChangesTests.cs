@@ -23,11 +23,11 @@ public sealed partial class ConcurrentChangesTests(ConcurrentChangesTests.RaceFi
     [Fact]
     public async Task truly_concurrent_confirm_and_cancel_leave_one_consistent_state()
     {
-        using var therapist = await Sessions.TherapistAsync(Factory);
+        using var therapist = await Factory.TherapistAsync();
         for (var round = 0; round < 8; round++)
         {
             var visit = await Visits.RequestNextFreeAsync(Factory);
-            using var client = Sessions.Anonymous(Factory);
+            using var client = Factory.Browser(followRedirects: true);
             var therapistToken = await FormPost.AntiforgeryTokenAsync(therapist, "/admin");
             var clientToken = await FormPost.AntiforgeryTokenAsync(client, visit.ManageUrl);
             var version = await Visits.VersionAsync(Factory, visit.Id);
@@ -62,7 +62,7 @@ public sealed partial class ConcurrentChangesTests(ConcurrentChangesTests.RaceFi
     public async Task when_the_client_cancels_at_the_very_moment_of_a_confirm_the_confirm_is_not_saved_and_says_so()
     {
         var visit = await Visits.RequestAsync(Factory, Visits.March(10, 12));
-        using var therapist = await Sessions.TherapistAsync(Factory);
+        using var therapist = await Factory.TherapistAsync();
         var version = await Visits.VersionAsync(Factory, visit.Id);
         Factory.BeforeNextSaveOf(visit.Id, AppointmentStatus.Confirmed, async services =>
             Assert.Equal(CancelResult.Cancelled, await services.GetRequiredService<ClientVisitService>().CancelAsync(visit.Token)));
@@ -85,7 +85,7 @@ public sealed partial class ConcurrentChangesTests(ConcurrentChangesTests.RaceFi
         var version = Guid.Parse(await Visits.VersionAsync(Factory, visit.Id));
         Factory.BeforeNextSaveOf(visit.Id, AppointmentStatus.Cancelled, async services =>
             Assert.True((await services.GetRequiredService<AppointmentActions>().ConfirmAsync(visit.Id, version, "paul@test.example")).Succeeded));
-        using var client = Sessions.Anonymous(Factory);
+        using var client = Factory.Browser(followRedirects: true);
 
         var response = await Sessions.PostAsync(client, visit.ManageUrl, visit.ManageUrl + "/cancel");
 
@@ -100,7 +100,7 @@ public sealed partial class ConcurrentChangesTests(ConcurrentChangesTests.RaceFi
     public async Task two_confirms_at_the_very_same_moment_record_one_confirmation()
     {
         var visit = await Visits.RequestAsync(Factory, Visits.March(12, 12));
-        using var therapist = await Sessions.TherapistAsync(Factory);
+        using var therapist = await Factory.TherapistAsync();
         var version = await Visits.VersionAsync(Factory, visit.Id);
         Factory.BeforeNextSaveOf(visit.Id, AppointmentStatus.Confirmed, async services =>
             Assert.True((await services.GetRequiredService<AppointmentActions>().ConfirmAsync(visit.Id, Guid.Parse(version), "other-tab")).Succeeded));

@@ -18,7 +18,7 @@ public sealed class DayAgendaTests(PracticeAppFactoryFixture fixture) : IClassFi
         var morning = await ConfirmedVisits.RequestAndConfirmAsync(Factory, Visits.March(3, 10), name: "First Visit");
         var midday = await ConfirmedVisits.RequestAndConfirmAsync(Factory, Visits.March(3, 11, 30), name: "Second Visit");
         var pending = await Visits.RequestAsync(Factory, Visits.March(3, 16), name: "Not Yet");
-        using var therapist = await Sessions.TherapistAsync(Factory);
+        using var therapist = await Factory.TherapistAsync();
 
         var html = WebUtility.HtmlDecode(await therapist.GetStringAsync("/admin/day?date=2027-03-03"));
 
@@ -52,7 +52,7 @@ public sealed class DayAgendaTests(PracticeAppFactoryFixture fixture) : IClassFi
         await SetTravelBufferAsync(45);
         try
         {
-            using var therapist = await Sessions.TherapistAsync(Factory);
+            using var therapist = await Factory.TherapistAsync();
 
             var html = WebUtility.HtmlDecode(await therapist.GetStringAsync("/admin/day?date=2027-03-05"));
 
@@ -68,7 +68,7 @@ public sealed class DayAgendaTests(PracticeAppFactoryFixture fixture) : IClassFi
     [Fact]
     public async Task a_day_without_visits_says_so_and_today_is_the_default()
     {
-        using var therapist = await Sessions.TherapistAsync(Factory);
+        using var therapist = await Factory.TherapistAsync();
 
         var html = await therapist.GetStringAsync("/admin/day");
 
@@ -98,7 +98,7 @@ public sealed class VisitOutcomeTests(PracticeAppFactoryFixture fixture) : IClas
     {
         var completed = await ConfirmedVisits.RequestAndConfirmAsync(Factory, Visits.March(2, 10));
         var missed = await ConfirmedVisits.RequestAndConfirmAsync(Factory, Visits.March(2, 12));
-        var therapist = await Sessions.TherapistAsync(Factory);
+        var therapist = await Factory.TherapistAsync();
 
         var early = await Sessions.PostAsync(therapist, "/admin", $"/admin/visits/{completed.Id}/complete",
             ("Version", await Visits.VersionAsync(Factory, completed.Id)), ("ReturnUrl", "/admin/day?date=2027-03-02"));
@@ -110,7 +110,7 @@ public sealed class VisitOutcomeTests(PracticeAppFactoryFixture fixture) : IClas
         // A day later; his sign-in from yesterday has expired, so he signs in again.
         Factory.Clock.SetUtcNow(new DateTimeOffset(Visits.March(2, 12, 5)));
         therapist.Dispose();
-        therapist = await Sessions.TherapistAsync(Factory);
+        therapist = await Factory.TherapistAsync();
         var day = await therapist.GetStringAsync("/admin/day?date=2027-03-02");
         Assert.Contains($"id=\"complete-{completed.Id}\"", day, StringComparison.Ordinal);
         Assert.Contains($"id=\"no-show-{missed.Id}\"", day, StringComparison.Ordinal);
@@ -136,7 +136,7 @@ public sealed class VisitOutcomeTests(PracticeAppFactoryFixture fixture) : IClas
     public async Task only_a_confirmed_visit_can_be_marked()
     {
         var request = await Visits.RequestAsync(Factory, Visits.March(4, 10));
-        using var therapist = await Sessions.TherapistAsync(Factory);
+        using var therapist = await Factory.TherapistAsync();
 
         var response = await Sessions.PostAsync(therapist, "/admin", $"/admin/visits/{request.Id}/complete", ("Version", await Visits.VersionAsync(Factory, request.Id)));
 
@@ -148,7 +148,7 @@ public sealed class VisitOutcomeTests(PracticeAppFactoryFixture fixture) : IClas
     public async Task a_return_address_outside_the_back_office_is_ignored()
     {
         var request = await Visits.RequestAsync(Factory, Visits.March(4, 14));
-        using var therapist = await Sessions.TherapistAsync(Factory, followRedirects: false);
+        using var therapist = await Factory.TherapistAsync(followRedirects: false);
 
         var response = await Sessions.PostAsync(therapist, "/admin", $"/admin/requests/{request.Id}/confirm",
             ("Version", await Visits.VersionAsync(Factory, request.Id)), ("ReturnUrl", "https://evil.example/"));

@@ -58,7 +58,7 @@ public sealed class TheDayOnTheRoad
         using var factory = new PracticeAppFactory();
         var visit = await ConfirmedVisits.RequestAndConfirmAsync(factory, Visits.March(3, 10));
         factory.Clock.SetUtcNow(new DateTimeOffset(Visits.March(3, 9), TimeSpan.Zero));
-        using var visitor = Sessions.Anonymous(factory, followRedirects: false);
+        using var visitor = factory.Browser();
 
         using var response = await Sessions.PostAsync(visitor, "/account/sign-in", $"/admin/day/{visit.Id}/on-my-way", ("minutes", "20"));
 

@@ -23,7 +23,7 @@ public sealed partial class PaulIsTold(PracticeAppFactoryFixture fixture) : ICla
         using var therapist = await Factory.TherapistAsync();
         await Sessions.PostAsync(therapist, $"/admin/requests/{visit.Id}", $"/admin/requests/{visit.Id}/propose",
             ("Version", await Visits.VersionAsync(Factory, visit.Id)), ("Start", Visits.March(11, 14).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)));
-        using var client = Sessions.Anonymous(Factory);
+        using var client = Factory.Browser(followRedirects: true);
 
         await Sessions.PostAsync(client, visit.ManageUrl, visit.ManageUrl + "/accept-proposed-time");
 
@@ -61,7 +61,7 @@ public sealed partial class PaulIsTold(PracticeAppFactoryFixture fixture) : ICla
         var name = $"Ezra Erase {Guid.NewGuid():N}"[..18];
         var starts = await Factory.FreeStartsAsync(1);
         var booking = await Factory.BookAsync(starts[0], name, email);
-        using var client = Factory.Visitor();
+        using var client = Factory.Browser();
 
         using (var ask = await FormPost.PostAsync(client, $"/bookings/{booking.Token}", $"/bookings/{booking.Token}/erasure", []))
         {

@@ -17,7 +17,7 @@ public sealed partial class PhoneBookingTests(PracticeAppFactoryFixture fixture)
     [Fact]
     public async Task a_phone_booking_for_a_new_client_is_confirmed_at_once_with_its_intake()
     {
-        using var therapist = await Sessions.TherapistAsync(Factory);
+        using var therapist = await Factory.TherapistAsync();
         var email = "new.caller@client.example";
 
         var response = await BookAsync(therapist, ("Email", email), ("Name", "Nina Caller"), ("Date", "2027-03-15"), ("Time", "10:00"),
@@ -48,7 +48,7 @@ public sealed partial class PhoneBookingTests(PracticeAppFactoryFixture fixture)
         var decoded = WebUtility.HtmlDecode(html);
         Assert.DoesNotContain("it is not stored", decoded, StringComparison.Ordinal);
         Assert.Contains("It went to new.caller@client.example with the confirmation e-mail", decoded, StringComparison.Ordinal);
-        using var client = Sessions.Anonymous(Factory);
+        using var client = Factory.Browser(followRedirects: true);
         var manage = await client.GetStringAsync(new Uri(link.Groups[1].Value).PathAndQuery);
         Assert.Contains("Confirmed", manage, StringComparison.Ordinal);
         Assert.Contains(stored.Reference, manage, StringComparison.Ordinal);
@@ -58,7 +58,7 @@ public sealed partial class PhoneBookingTests(PracticeAppFactoryFixture fixture)
     public async Task an_overlap_with_another_visit_is_refused_naming_it_even_when_told_to_book_anyway()
     {
         var existing = await Visits.RequestAsync(Factory, Visits.March(16, 10), name: "Olive Existing");
-        using var therapist = await Sessions.TherapistAsync(Factory);
+        using var therapist = await Factory.TherapistAsync();
 
         var response = await BookAsync(therapist, ("Email", "overlap@client.example"), ("Name", "Oscar Overlap"), ("Date", "2027-03-16"), ("Time", "10:30"), ("OverrideRules", "true"));
 
@@ -75,7 +75,7 @@ public sealed partial class PhoneBookingTests(PracticeAppFactoryFixture fixture)
     public async Task a_start_inside_the_travel_time_after_another_visit_is_refused_and_one_after_it_is_accepted()
     {
         var existing = await Visits.RequestAsync(Factory, Visits.March(17, 10), name: "Tara Travel");
-        using var therapist = await Sessions.TherapistAsync(Factory);
+        using var therapist = await Factory.TherapistAsync();
 
         var tooSoon = await BookAsync(therapist, ("Email", "buffer@client.example"), ("Name", "Ben Buffer"), ("Date", "2027-03-17"), ("Time", "11:15"));
         var html = WebUtility.HtmlDecode(await tooSoon.Content.ReadAsStringAsync());
@@ -89,7 +89,7 @@ public sealed partial class PhoneBookingTests(PracticeAppFactoryFixture fixture)
     [Fact]
     public async Task outside_working_hours_is_refused_until_he_ticks_book_it_anyway()
     {
-        using var therapist = await Sessions.TherapistAsync(Factory);
+        using var therapist = await Factory.TherapistAsync();
         (string, string)[] evening = [("Email", "evening@client.example"), ("Name", "Eve Evening"), ("Date", "2027-03-18"), ("Time", "19:30")];
 
         var refused = await BookAsync(therapist, evening);
@@ -110,7 +110,7 @@ public sealed partial class PhoneBookingTests(PracticeAppFactoryFixture fixture)
     [Fact]
     public async Task short_notice_and_an_address_outside_the_area_may_be_overridden_but_a_time_gone_may_not()
     {
-        using var therapist = await Sessions.TherapistAsync(Factory);
+        using var therapist = await Factory.TherapistAsync();
 
         var shortNotice = await BookAsync(therapist, ("Email", "soon@client.example"), ("Name", "Sam Soon"), ("Date", "2027-03-01"), ("Time", "15:00"), ("Postcode", "BS1 4DJ"));
         var html = WebUtility.HtmlDecode(await shortNotice.Content.ReadAsStringAsync());
@@ -135,7 +135,7 @@ public sealed partial class PhoneBookingTests(PracticeAppFactoryFixture fixture)
 
         // Someone else booked online with Rita's address: their typed details are not Rita's and stay out of it.
         var stranger = await Visits.RequestAsync(Factory, Visits.March(19, 13), name: "Someone Else", email: "RITA@client.example");
-        using var therapist = await Sessions.TherapistAsync(Factory);
+        using var therapist = await Factory.TherapistAsync();
 
         var form = await therapist.GetStringAsync(Page + "?email=RITA%40client.example");
         Assert.Contains("id=\"client-found\"", form, StringComparison.Ordinal);
@@ -159,7 +159,7 @@ public sealed partial class PhoneBookingTests(PracticeAppFactoryFixture fixture)
     [Fact]
     public async Task a_new_client_needs_a_name_and_phone_number()
     {
-        using var therapist = await Sessions.TherapistAsync(Factory);
+        using var therapist = await Factory.TherapistAsync();
 
         var response = await BookAsync(therapist, ("Email", "nameless@client.example"), ("Name", string.Empty), ("Phone", string.Empty), ("Date", "2027-03-22"), ("Time", "09:00"));
 
@@ -172,7 +172,7 @@ public sealed partial class PhoneBookingTests(PracticeAppFactoryFixture fixture)
     [Fact]
     public async Task the_form_is_checked_on_the_server_and_keeps_what_was_typed()
     {
-        using var therapist = await Sessions.TherapistAsync(Factory);
+        using var therapist = await Factory.TherapistAsync();
 
         var response = await BookAsync(therapist, ("Email", "checks@client.example"), ("Name", "Chris Checks"), ("Date", "2027-03-23"), ("Time", "10:10"),
             ("Postcode", "NOT A POSTCODE"), ("Minutes", "75"), ("Intake.MainComplaint", "Sore shoulders"));
@@ -192,7 +192,7 @@ public sealed partial class PhoneBookingTests(PracticeAppFactoryFixture fixture)
     [Fact]
     public async Task a_red_flag_stops_the_booking_with_the_advice_to_pass_on_before_any_other_check()
     {
-        using var therapist = await Sessions.TherapistAsync(Factory);
+        using var therapist = await Factory.TherapistAsync();
         var form = await therapist.GetStringAsync(Page);
         Assert.NotNull(Html.Parse(form).QuerySelector("input#flag-SaddleNumbness[name='Intake.RedFlags']"));
 
@@ -214,7 +214,7 @@ public sealed partial class PhoneBookingTests(PracticeAppFactoryFixture fixture)
     [Fact]
     public async Task a_red_flag_that_is_not_urgent_sends_the_client_to_their_gp_or_nhs_111_and_stores_nothing()
     {
-        using var therapist = await Sessions.TherapistAsync(Factory);
+        using var therapist = await Factory.TherapistAsync();
 
         var response = await BookAsync(therapist, ("Email", "gp.flag@client.example"), ("Name", "Gwen Gp"), ("Date", "2027-03-24"), ("Time", "10:00"), ("Intake.RedFlags", "UnexplainedWeightLoss"));
 
@@ -228,7 +228,7 @@ public sealed partial class PhoneBookingTests(PracticeAppFactoryFixture fixture)
     [Fact]
     public async Task an_intake_without_an_answer_to_the_red_flags_is_sent_back_keeping_what_was_typed()
     {
-        using var therapist = await Sessions.TherapistAsync(Factory);
+        using var therapist = await Factory.TherapistAsync();
         var form = await therapist.GetStringAsync(Page);
         Assert.NotNull(Html.Parse(form).QuerySelector("input#Intake_NoRedFlags[name='Intake.NoRedFlags']"));
         (string, string)[] call = [("Email", "unasked@client.example"), ("Name", "Una Unasked"), ("Date", "2027-03-25"), ("Time", "10:00"), ("Intake.NoRedFlags", "false")];
@@ -261,7 +261,7 @@ public sealed partial class PhoneBookingTests(PracticeAppFactoryFixture fixture)
             db.TimeOff.Add(new TimeOff { StartUtc = Visits.March(24, 13), EndUtc = Visits.March(24, 17), Reason = "Course" });
             return db.SaveChangesAsync();
         });
-        using var therapist = await Sessions.TherapistAsync(Factory);
+        using var therapist = await Factory.TherapistAsync();
 
         var away = await BookAsync(therapist, ("Email", "away@client.example"), ("Name", "Ada Away"), ("Date", "2027-03-24"), ("Time", "14:00"));
         var html = WebUtility.HtmlDecode(await away.Content.ReadAsStringAsync());

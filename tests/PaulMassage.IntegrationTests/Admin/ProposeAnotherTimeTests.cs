@@ -14,7 +14,7 @@ public sealed class ProposeAnotherTimeTests(PracticeAppFactoryFixture fixture) :
     public async Task the_request_page_offers_the_free_times_of_a_chosen_day()
     {
         var visit = await Visits.RequestAsync(Factory, Visits.March(2, 10));
-        using var therapist = await Sessions.TherapistAsync(Factory);
+        using var therapist = await Factory.TherapistAsync();
 
         var html = await therapist.GetStringAsync($"/admin/requests/{visit.Id}?day=2027-03-09");
 
@@ -29,7 +29,7 @@ public sealed class ProposeAnotherTimeTests(PracticeAppFactoryFixture fixture) :
     {
         var visit = await Visits.RequestAsync(Factory, Visits.March(2, 12));
         var proposed = Visits.March(5, 14);
-        using var therapist = await Sessions.TherapistAsync(Factory);
+        using var therapist = await Factory.TherapistAsync();
 
         var response = await ProposeAsync(therapist, visit, proposed);
 
@@ -43,7 +43,7 @@ public sealed class ProposeAnotherTimeTests(PracticeAppFactoryFixture fixture) :
         Assert.False(await IsFreeAsync(Visits.March(2, 12)));
         Assert.False(await IsFreeAsync(proposed));
 
-        using var client = Sessions.Anonymous(Factory);
+        using var client = Factory.Browser(followRedirects: true);
         var manage = await client.GetStringAsync(visit.ManageUrl);
         Assert.Contains("Paul suggests another time", manage, StringComparison.Ordinal);
         Assert.Contains("Friday 5 March 2027 at 14:00", manage, StringComparison.Ordinal);
@@ -59,9 +59,9 @@ public sealed class ProposeAnotherTimeTests(PracticeAppFactoryFixture fixture) :
     {
         var visit = await Visits.RequestAsync(Factory, Visits.March(2, 15, 30));
         var proposed = Visits.March(8, 10);
-        using var therapist = await Sessions.TherapistAsync(Factory);
+        using var therapist = await Factory.TherapistAsync();
         await ProposeAsync(therapist, visit, proposed);
-        using var client = Sessions.Anonymous(Factory);
+        using var client = Factory.Browser(followRedirects: true);
 
         var response = await Sessions.PostAsync(client, visit.ManageUrl, visit.ManageUrl + "/accept-proposed-time");
 
@@ -86,9 +86,9 @@ public sealed class ProposeAnotherTimeTests(PracticeAppFactoryFixture fixture) :
     {
         var visit = await Visits.RequestAsync(Factory, Visits.March(3, 10));
         var proposed = Visits.March(9, 15);
-        using var therapist = await Sessions.TherapistAsync(Factory);
+        using var therapist = await Factory.TherapistAsync();
         await ProposeAsync(therapist, visit, proposed);
-        using var client = Sessions.Anonymous(Factory);
+        using var client = Factory.Browser(followRedirects: true);
 
         var response = await Sessions.PostAsync(client, visit.ManageUrl, visit.ManageUrl + "/reject-proposed-time");
 
@@ -105,7 +105,7 @@ public sealed class ProposeAnotherTimeTests(PracticeAppFactoryFixture fixture) :
     {
         var other = await Visits.RequestAsync(Factory, Visits.March(4, 10));
         var visit = await Visits.RequestAsync(Factory, Visits.March(4, 14));
-        using var therapist = await Sessions.TherapistAsync(Factory);
+        using var therapist = await Factory.TherapistAsync();
 
         var response = await ProposeAsync(therapist, visit, Visits.March(4, 11));
 
@@ -120,13 +120,13 @@ public sealed class ProposeAnotherTimeTests(PracticeAppFactoryFixture fixture) :
     public async Task while_the_client_has_not_answered_the_therapist_cannot_confirm_and_the_client_cannot_answer_twice()
     {
         var visit = await Visits.RequestAsync(Factory, Visits.March(5, 9));
-        using var therapist = await Sessions.TherapistAsync(Factory);
+        using var therapist = await Factory.TherapistAsync();
         await ProposeAsync(therapist, visit, Visits.March(10, 9));
 
         var confirm = await Sessions.PostAsync(therapist, "/admin", $"/admin/requests/{visit.Id}/confirm", ("Version", await Visits.VersionAsync(Factory, visit.Id)));
         Assert.Equal("You proposed another time; it cannot be confirmed until the client accepts or rejects it.", Sessions.AdminMessage(await confirm.Content.ReadAsStringAsync()));
 
-        using var client = Sessions.Anonymous(Factory);
+        using var client = Factory.Browser(followRedirects: true);
         await Sessions.PostAsync(client, visit.ManageUrl, visit.ManageUrl + "/reject-proposed-time");
         var again = await Sessions.PostAsync(client, "/account/sign-in", visit.ManageUrl + "/accept-proposed-time");
         Assert.Contains("There is no other time waiting for your answer", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -136,7 +136,7 @@ public sealed class ProposeAnotherTimeTests(PracticeAppFactoryFixture fixture) :
     [Fact]
     public async Task an_unknown_manage_link_cannot_answer_a_proposal()
     {
-        using var client = Sessions.Anonymous(Factory);
+        using var client = Factory.Browser(followRedirects: true);
         var token = await FormPost.AntiforgeryTokenAsync(client, "/account/sign-in");
         using var content = new FormUrlEncodedContent([new("__RequestVerificationToken", token)]);
 

@@ -15,7 +15,7 @@ public sealed class RequestActionsTests(PracticeAppFactoryFixture fixture) : ICl
     {
         var plain = await Visits.RequestAsync(Factory, Visits.March(2, 10), name: "Plain Request");
         var flagged = await Visits.RequestAsync(Factory, Visits.March(4, 10), name: "Flagged Request", contraindications: Contraindication.BloodThinners);
-        using var therapist = await Sessions.TherapistAsync(Factory);
+        using var therapist = await Factory.TherapistAsync();
 
         var html = await therapist.GetStringAsync("/admin");
 
@@ -42,7 +42,7 @@ public sealed class RequestActionsTests(PracticeAppFactoryFixture fixture) : ICl
     public async Task confirming_a_request_records_who_and_when_and_shows_it_in_the_history()
     {
         var visit = await Visits.RequestAsync(Factory, Visits.March(2, 12));
-        using var therapist = await Sessions.TherapistAsync(Factory);
+        using var therapist = await Factory.TherapistAsync();
 
         var response = await Sessions.PostAsync(therapist, $"/admin/requests/{visit.Id}", $"/admin/requests/{visit.Id}/confirm",
             ("Version", await Visits.VersionAsync(Factory, visit.Id)));
@@ -65,7 +65,7 @@ public sealed class RequestActionsTests(PracticeAppFactoryFixture fixture) : ICl
     public async Task a_request_cannot_be_confirmed_twice()
     {
         var visit = await Visits.RequestAsync(Factory, Visits.March(2, 14));
-        using var therapist = await Sessions.TherapistAsync(Factory);
+        using var therapist = await Factory.TherapistAsync();
         var version = await Visits.VersionAsync(Factory, visit.Id);
 
         await Sessions.PostAsync(therapist, "/admin", $"/admin/requests/{visit.Id}/confirm", ("Version", version), ("ReturnUrl", "/admin"));
@@ -81,9 +81,9 @@ public sealed class RequestActionsTests(PracticeAppFactoryFixture fixture) : ICl
     public async Task a_request_cannot_be_confirmed_after_the_client_cancelled()
     {
         var visit = await Visits.RequestAsync(Factory, Visits.March(2, 16));
-        using var therapist = await Sessions.TherapistAsync(Factory);
+        using var therapist = await Factory.TherapistAsync();
         var versionOnHisPage = await Visits.VersionAsync(Factory, visit.Id);
-        using var client = Sessions.Anonymous(Factory);
+        using var client = Factory.Browser(followRedirects: true);
         await Sessions.PostAsync(client, visit.ManageUrl, visit.ManageUrl + "/cancel");
 
         var response = await Sessions.PostAsync(therapist, "/admin", $"/admin/requests/{visit.Id}/confirm", ("Version", versionOnHisPage));
@@ -99,7 +99,7 @@ public sealed class RequestActionsTests(PracticeAppFactoryFixture fixture) : ICl
     public async Task a_change_posted_from_a_stale_page_is_refused_with_the_current_state()
     {
         var visit = await Visits.RequestAsync(Factory, Visits.March(3, 9));
-        using var therapist = await Sessions.TherapistAsync(Factory);
+        using var therapist = await Factory.TherapistAsync();
 
         var response = await Sessions.PostAsync(therapist, "/admin", $"/admin/requests/{visit.Id}/decline",
             ("Version", Guid.NewGuid().ToString()), ("Reason", "Fully booked that morning."));
@@ -113,7 +113,7 @@ public sealed class RequestActionsTests(PracticeAppFactoryFixture fixture) : ICl
     public async Task declining_needs_a_reason_and_keeps_the_request_open_without_one()
     {
         var visit = await Visits.RequestAsync(Factory, Visits.March(3, 11));
-        using var therapist = await Sessions.TherapistAsync(Factory);
+        using var therapist = await Factory.TherapistAsync();
 
         var response = await Sessions.PostAsync(therapist, $"/admin/requests/{visit.Id}", $"/admin/requests/{visit.Id}/decline",
             ("Version", await Visits.VersionAsync(Factory, visit.Id)), ("Reason", "   "));
@@ -127,7 +127,7 @@ public sealed class RequestActionsTests(PracticeAppFactoryFixture fixture) : ICl
     public async Task a_declined_request_frees_its_time_and_the_client_sees_the_reason()
     {
         var visit = await Visits.RequestAsync(Factory, Visits.March(3, 13));
-        using var therapist = await Sessions.TherapistAsync(Factory);
+        using var therapist = await Factory.TherapistAsync();
 
         await Sessions.PostAsync(therapist, $"/admin/requests/{visit.Id}", $"/admin/requests/{visit.Id}/decline",
             ("Version", await Visits.VersionAsync(Factory, visit.Id)), ("Reason", "I am away on a course that afternoon, sorry."));
@@ -135,7 +135,7 @@ public sealed class RequestActionsTests(PracticeAppFactoryFixture fixture) : ICl
         var stored = await Visits.LoadAsync(Factory, visit.Id);
         Assert.Equal(AppointmentStatus.Declined, stored.Status);
         Assert.Empty(stored.SlotClaims);
-        using var client = Sessions.Anonymous(Factory);
+        using var client = Factory.Browser(followRedirects: true);
         var manage = await client.GetStringAsync(visit.ManageUrl);
         Assert.Contains("Declined", manage, StringComparison.Ordinal);
         Assert.Contains("I am away on a course that afternoon, sorry.", manage, StringComparison.Ordinal);
@@ -153,7 +153,7 @@ public sealed class RequestActionsTests(PracticeAppFactoryFixture fixture) : ICl
                 .ExecuteUpdateAsync(u => u.SetProperty(x => x.StartUtc, past).SetProperty(x => x.EndUtc, past.AddHours(1)));
             return (await db.Appointments.SingleAsync(x => x.Id == visit.Id)).Version.ToString();
         });
-        using var therapist = await Sessions.TherapistAsync(Factory);
+        using var therapist = await Factory.TherapistAsync();
 
         var response = await Sessions.PostAsync(therapist, "/admin", $"/admin/requests/{visit.Id}/confirm", ("Version", stalePast));
 
@@ -164,7 +164,7 @@ public sealed class RequestActionsTests(PracticeAppFactoryFixture fixture) : ICl
     [Fact]
     public async Task an_unknown_visit_is_not_found()
     {
-        using var therapist = await Sessions.TherapistAsync(Factory);
+        using var therapist = await Factory.TherapistAsync();
 
         Assert.Equal(HttpStatusCode.NotFound, (await therapist.GetAsync("/admin/requests/999999")).StatusCode);
         var post = await Sessions.PostAsync(therapist, "/admin", "/admin/requests/999999/confirm", ("Version", Guid.NewGuid().ToString()));

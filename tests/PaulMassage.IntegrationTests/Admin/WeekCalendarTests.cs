@@ -19,7 +19,7 @@ public sealed partial class WeekCalendarTests(PracticeAppFactoryFixture fixture)
             db.TimeOff.Add(new TimeOff { StartUtc = Visits.March(4, 13), EndUtc = Visits.March(4, 15), Reason = "Dentist" });
             return await db.SaveChangesAsync();
         });
-        using var therapist = await Sessions.TherapistAsync(Factory);
+        using var therapist = await Factory.TherapistAsync();
 
         var html = WebUtility.HtmlDecode(await therapist.GetStringAsync("/admin/calendar"));
 
@@ -49,7 +49,7 @@ public sealed partial class WeekCalendarTests(PracticeAppFactoryFixture fixture)
     [Fact]
     public async Task today_is_marked_and_the_week_links_to_the_weeks_either_side()
     {
-        using var therapist = await Sessions.TherapistAsync(Factory);
+        using var therapist = await Factory.TherapistAsync();
 
         var html = await therapist.GetStringAsync("/admin/calendar");
 
@@ -63,7 +63,7 @@ public sealed partial class WeekCalendarTests(PracticeAppFactoryFixture fixture)
     [Fact]
     public async Task any_day_opens_its_week_from_monday_and_another_week_has_no_today()
     {
-        using var therapist = await Sessions.TherapistAsync(Factory);
+        using var therapist = await Factory.TherapistAsync();
 
         var html = await therapist.GetStringAsync("/admin/calendar?week=2027-03-10");
 
@@ -78,7 +78,7 @@ public sealed partial class WeekCalendarTests(PracticeAppFactoryFixture fixture)
     public async Task a_proposed_time_is_drawn_as_well_as_the_requested_one()
     {
         var visit = await Visits.RequestAsync(Factory, Visits.March(9, 10), name: "Polly Proposal");
-        using var therapist = await Sessions.TherapistAsync(Factory);
+        using var therapist = await Factory.TherapistAsync();
         await Sessions.PostAsync(therapist, $"/admin/requests/{visit.Id}", $"/admin/requests/{visit.Id}/propose",
             ("Version", await Visits.VersionAsync(Factory, visit.Id)), ("Start", "2027-03-11T15:00:00Z"));
 

@@ -46,7 +46,7 @@ public sealed class MoveVisitTests(PracticeAppFactoryFixture fixture) : IClassFi
         Assert.Null(stored.ReminderQueuedUtc); // the day-before reminder follows the new day
 
         // Paul's history of the visit shows a move with its times, not "Confirmed -> Confirmed".
-        using (var paul = await Sessions.TherapistAsync(Factory))
+        using (var paul = await Factory.TherapistAsync())
         {
             var history = Text(await paul.GetStringAsync($"/admin/requests/{visit.Id}"));
             Assert.Contains("Client: moved the visit (still Confirmed) Moved by the client from Mon 15 Mar 2027 10:00 to Tue 16 Mar 2027 14:00", history, StringComparison.Ordinal);

@@ -35,8 +35,8 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
         await Factory.ProveAddressAsync(EmailA, BookingA.Reference);
         await Factory.ProveAddressAsync(EmailB, BookingB.Reference);
         StrangerWithEmailA = await Factory.BookAsync(starts[2], "Sam Stranger", EmailA.ToUpperInvariant(), f => f["Intake.MainComplaint"] = "Sam's own shoulders");
-        await Factory.CreateClientAccountAsync(EmailA);
-        await Factory.CreateClientAccountAsync(EmailB);
+        await Factory.ClientAccountAsync(EmailA);
+        await Factory.ClientAccountAsync(EmailB);
         var article = await Factory.WithDbAsync(db => db.Articles.Select(a => a.Slug).FirstAsync());
         // Client A's booking has a receipt (number 1): its account and its manage link may download it, client B may not.
         await Factory.WithDbAsync(async db =>
@@ -89,7 +89,7 @@ public sealed class TheAccessMatrix(AccessMatrixFixture fixture) : IClassFixture
     [Fact]
     public async Task sends_anonymous_visitors_to_sign_in_from_every_protected_page()
     {
-        using var anonymous = fixture.Factory.Visitor();
+        using var anonymous = fixture.Factory.Browser();
         var failures = new List<string>();
         foreach (var route in GetRoutes())
         {
@@ -118,7 +118,7 @@ public sealed class TheAccessMatrix(AccessMatrixFixture fixture) : IClassFixture
         var failures = new List<string>();
         foreach (var email in new[] { AccessMatrixFixture.EmailA, AccessMatrixFixture.EmailB })
         {
-            using var client = await fixture.Factory.SignedInAsync(email, SecurityScenario.ClientPassword);
+            using var client = await fixture.Factory.SignedInAsync(email);
             foreach (var route in GetRoutes())
             {
                 var path = route.Fill(fixture.RouteValues);
@@ -169,8 +169,8 @@ public sealed class TheAccessMatrix(AccessMatrixFixture fixture) : IClassFixture
     [Fact]
     public async Task refuses_every_protected_post_to_anonymous_visitors_and_back_office_posts_to_clients()
     {
-        using var anonymous = fixture.Factory.Visitor();
-        using var clientA = await fixture.Factory.SignedInAsync(AccessMatrixFixture.EmailA, SecurityScenario.ClientPassword);
+        using var anonymous = fixture.Factory.Browser();
+        using var clientA = await fixture.Factory.SignedInAsync(AccessMatrixFixture.EmailA);
         var anonymousToken = await FormPost.AntiforgeryTokenAsync(anonymous, "/account/sign-in");
         var clientToken = await FormPost.AntiforgeryTokenAsync(clientA, "/account/security");
         var failures = new List<string>();
@@ -202,7 +202,7 @@ public sealed class TheAccessMatrix(AccessMatrixFixture fixture) : IClassFixture
     [Fact]
     public async Task shows_a_manage_link_only_its_own_booking()
     {
-        using var anyone = fixture.Factory.Visitor();
+        using var anyone = fixture.Factory.Browser();
         var pageA = await anyone.GetStringAsync($"/bookings/{fixture.BookingA.Token}");
         Assert.Contains(fixture.BookingA.Reference, pageA, StringComparison.Ordinal);
         Assert.DoesNotContain(fixture.BookingB.Reference, pageA, StringComparison.Ordinal);
@@ -219,7 +219,7 @@ public sealed class TheAccessMatrix(AccessMatrixFixture fixture) : IClassFixture
     [Fact]
     public async Task shows_a_stranger_who_booked_with_client_as_address_nothing_of_client_a_on_any_page_their_link_opens()
     {
-        using var stranger = fixture.Factory.Visitor();
+        using var stranger = fixture.Factory.Browser();
         var values = new Dictionary<string, string>(fixture.RouteValues) { ["token"] = fixture.StrangerWithEmailA.Token };
         var opened = 0;
         foreach (var route in GetRoutes().Where(r => r.Access == RouteAccess.Public && r.Template.Contains("{token}", StringComparison.Ordinal)))
@@ -248,7 +248,7 @@ public sealed class TheAccessMatrix(AccessMatrixFixture fixture) : IClassFixture
         Assert.NotEqual(fixture.BookingA.ClientId, request.ClientId);
 
         // Client A's account does not list the stranger's booking.
-        using var clientA = await fixture.Factory.SignedInAsync(AccessMatrixFixture.EmailA, SecurityScenario.ClientPassword);
+        using var clientA = await fixture.Factory.SignedInAsync(AccessMatrixFixture.EmailA);
         Assert.DoesNotContain(fixture.StrangerWithEmailA.Reference, await clientA.GetStringAsync("/account/privacy/my-data"), StringComparison.Ordinal);
         Assert.DoesNotContain(fixture.StrangerWithEmailA.Reference, await clientA.GetStringAsync("/account"), StringComparison.Ordinal);
     }
@@ -262,7 +262,7 @@ public sealed class TheAccessMatrix(AccessMatrixFixture fixture) : IClassFixture
             (AccessMatrixFixture.EmailB, fixture.BookingB.Reference, fixture.BookingA.Reference),
         })
         {
-            using var client = await fixture.Factory.SignedInAsync(email, SecurityScenario.ClientPassword);
+            using var client = await fixture.Factory.SignedInAsync(email);
             var data = await client.GetStringAsync("/account/privacy/my-data");
             Assert.Contains(mine, data, StringComparison.Ordinal);
             Assert.DoesNotContain(theirs, data, StringComparison.Ordinal);

@@ -51,7 +51,7 @@ public sealed class ABookingWithSomeoneElsesEmail : IDisposable
             });
             return await db.SaveChangesAsync();
         });
-        var userId = await _factory.CreateClientAccountAsync(VictimEmail);
+        var userId = await _factory.ClientAccountAsync(VictimEmail);
         return (past, upcoming, userId);
     }
 
@@ -70,7 +70,7 @@ public sealed class ABookingWithSomeoneElsesEmail : IDisposable
 
         var sam = await StrangerBooksAsync(starts[1]);
 
-        using var anyone = _factory.Visitor();
+        using var anyone = _factory.Browser();
         var page = await anyone.GetStringAsync($"/bookings/{sam.Token}");
         Assert.Contains(sam.Reference, page, StringComparison.Ordinal);
         foreach (var secret in new[] { "Vera", VictimGoal, "pain-chart", vera.Past.Reference, vera.Upcoming.Reference, VictimPhone })
@@ -108,7 +108,7 @@ public sealed class ABookingWithSomeoneElsesEmail : IDisposable
         Assert.Equal(samRecord.Id, sam.ClientId);
 
         // Vera's account shows her visits only.
-        using var veraBrowser = await _factory.SignedInAsync(VictimEmail, SecurityScenario.ClientPassword);
+        using var veraBrowser = await _factory.SignedInAsync(VictimEmail);
         var account = await veraBrowser.GetStringAsync("/account");
         Assert.Contains(vera.Upcoming.Reference, account, StringComparison.Ordinal);
         Assert.DoesNotContain(sam.Reference, account, StringComparison.Ordinal);
@@ -136,7 +136,7 @@ public sealed class ABookingWithSomeoneElsesEmail : IDisposable
         var vera = await VeraAsync(starts[0]);
         var sam = await StrangerBooksAsync(starts[1]);
 
-        using var stranger = _factory.Visitor();
+        using var stranger = _factory.Browser();
         using (var ask = await FormPost.PostAsync(stranger, $"/bookings/{sam.Token}", $"/bookings/{sam.Token}/erasure", []))
         {
             Assert.Equal(HttpStatusCode.Redirect, ask.StatusCode);
@@ -183,7 +183,7 @@ public sealed class ABookingWithSomeoneElsesEmail : IDisposable
 
         // Opening the link (as a mail scanner would) answers nothing.
         var link = await AddressCheck.LinkAsync(_factory, "vera.victim@TEST.example", booked.Reference);
-        using var reader = _factory.Visitor();
+        using var reader = _factory.Browser();
         Assert.Contains(booked.Reference, await reader.GetStringAsync(link), StringComparison.Ordinal);
         using (var head = await reader.SendAsync(new HttpRequestMessage(HttpMethod.Head, link)))
         {
@@ -197,7 +197,7 @@ public sealed class ABookingWithSomeoneElsesEmail : IDisposable
         Assert.Equal(vera.Past.ClientId, await ClientOfAsync(booked.AppointmentId));
         Assert.False(await _factory.WithDbAsync(db => db.Clients.AnyAsync(c => c.Id == booked.ClientId)));
 
-        using var veraBrowser = await _factory.SignedInAsync(VictimEmail, SecurityScenario.ClientPassword);
+        using var veraBrowser = await _factory.SignedInAsync(VictimEmail);
         Assert.Contains(booked.Reference, await veraBrowser.GetStringAsync("/account"), StringComparison.Ordinal);
 
         // The link answers once.
@@ -211,8 +211,8 @@ public sealed class ABookingWithSomeoneElsesEmail : IDisposable
     {
         var start = (await _factory.FreeStartsAsync(1))[0];
         var booked = await _factory.BookAsync(start, "Nina New", "nina.new@test.example");
-        await _factory.ClientAccountAsync("nina.new@test.example", SecurityScenario.ClientPassword);
-        using var nina = await _factory.SignedInAsync("nina.new@test.example", SecurityScenario.ClientPassword);
+        await _factory.ClientAccountAsync("nina.new@test.example");
+        using var nina = await _factory.SignedInAsync("nina.new@test.example");
         Assert.DoesNotContain(booked.Reference, await nina.GetStringAsync("/account"), StringComparison.Ordinal);
 
         await _factory.ProveAddressAsync("nina.new@test.example", booked.Reference);
@@ -284,7 +284,7 @@ public sealed class ABookingWithSomeoneElsesEmail : IDisposable
         foreach (var itWasMe in new[] { true, false })
         {
             var link = await AddressCheck.LinkAsync(_factory, "VERA.Victim@TEST.example", sam.Reference, notMe: !itWasMe);
-            using var visitor = _factory.Visitor();
+            using var visitor = _factory.Browser();
             using var page = await visitor.GetAsync(link);
             Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
         }
@@ -305,7 +305,7 @@ public sealed class ABookingWithSomeoneElsesEmail : IDisposable
     {
         var starts = await _factory.FreeStartsAsync(2);
         var vera = await VeraAsync(starts[0]);
-        using var veraBrowser = await _factory.SignedInAsync(VictimEmail, SecurityScenario.ClientPassword);
+        using var veraBrowser = await _factory.SignedInAsync(VictimEmail);
 
         // The form is filled in from her record, and the address is the account's.
         var form = await (await veraBrowser.GetAsync(SecurityScenario.DetailsPage(starts[1]))).ReadHtmlAsync();

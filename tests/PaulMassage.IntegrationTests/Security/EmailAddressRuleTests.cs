@@ -23,7 +23,7 @@ public sealed class TheEmailAddressRule(PracticeAppFactoryFixture fixture) : ICl
     [InlineData("/account/sign-in", "Password=a perfectly long password")]
     public async Task refuses_an_address_mailkit_cannot_read_as_one_mailbox_on_the_public_forms(string page, string others)
     {
-        using var browser = Sessions.Anonymous(Factory);
+        using var browser = Factory.Browser(followRedirects: true);
 
         var response = await FormPost.PostAsync(browser, page, page, Fields(others));
 
@@ -33,7 +33,7 @@ public sealed class TheEmailAddressRule(PracticeAppFactoryFixture fixture) : ICl
     [Fact]
     public async Task refuses_it_on_the_phone_booking_form_too()
     {
-        using var therapist = await Sessions.TherapistAsync(Factory);
+        using var therapist = await Factory.TherapistAsync();
 
         var response = await Sessions.PostAsync(therapist, "/admin/bookings/new", "/admin/bookings/new",
             ("Email", Hostile), ("Name", "Vic Tim"), ("Date", "2027-03-15"), ("Time", "10:00"), ("Service", "deep-tissue-massage"), ("Minutes", "60"));

@@ -17,7 +17,7 @@ public sealed class TheFormRules(AccessMatrixFixture fixture) : IClassFixture<Ac
     public async Task refuse_every_post_without_its_antiforgery_token_with_400()
     {
         using var therapist = await fixture.Factory.TherapistAsync(followRedirects: false);
-        using var clientA = await fixture.Factory.SignedInAsync(AccessMatrixFixture.EmailA, SecurityScenario.ClientPassword);
+        using var clientA = await fixture.Factory.SignedInAsync(AccessMatrixFixture.EmailA);
         var posts = fixture.Routes.Where(r => r.Methods.Contains("POST")).ToList();
         Assert.NotEmpty(posts);
         var failures = new List<string>();
@@ -50,8 +50,8 @@ public sealed class TheFormRules(AccessMatrixFixture fixture) : IClassFixture<Ac
     [Fact]
     public async Task change_nothing_in_the_database_on_any_get_by_anyone()
     {
-        using var anonymous = fixture.Factory.Visitor();
-        using var clientA = await fixture.Factory.SignedInAsync(AccessMatrixFixture.EmailA, SecurityScenario.ClientPassword);
+        using var anonymous = fixture.Factory.Browser();
+        using var clientA = await fixture.Factory.SignedInAsync(AccessMatrixFixture.EmailA);
         using var therapist = await fixture.Factory.TherapistAsync(followRedirects: false);
         var gets = fixture.Routes.Where(r => r.Allows("GET")).ToList();
         var before = await DatabaseFingerprint.TakeAsync(fixture.Factory.DatabasePath);

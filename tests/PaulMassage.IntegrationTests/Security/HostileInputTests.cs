@@ -33,7 +33,7 @@ public sealed class HostileInputFixture : IAsyncLifetime
     {
         Starts = await Factory.FreeStartsAsync(40);
         Booking = await Factory.BookAsync(Starts[0], "Holly Hostile", "holly@test.example");
-        Anonymous = Factory.Visitor();
+        Anonymous = Factory.Browser();
         Therapist = await Factory.TherapistAsync(followRedirects: false);
         Routes = SiteRoutes.Discover(Factory);
         RouteValues = new Dictionary<string, string> { ["token"] = Booking.Token, ["code"] = "404", ["slug"] = "deep-tissue-massage", ["id"] = "999999" };

@@ -27,7 +27,7 @@ public sealed class ThePrivacyRights(PracticeAppFactoryFixture fixture) : IClass
         var first = await Factory.BookAsync(starts[0], "Dana Download", email, f => f["Intake.MainComplaint"] = "First visit: tight shoulders");
         var second = await Factory.BookAsync(starts[1], "Dana Download", email, f => f["Intake.MainComplaint"] = "Second visit: stiff lower back");
 
-        using var client = Factory.Visitor();
+        using var client = Factory.Browser();
         using var response = await client.GetAsync($"/bookings/{first.Token}/my-data");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
@@ -60,7 +60,7 @@ public sealed class ThePrivacyRights(PracticeAppFactoryFixture fixture) : IClass
         var clientId = await Factory.WithDbAsync(db => db.Appointments.Where(a => a.Id == done.AppointmentId).Select(a => a.ClientId).SingleAsync());
         Assert.Equal(clientId, await Factory.WithDbAsync(db => db.Appointments.Where(a => a.Id == upcoming.AppointmentId).Select(a => a.ClientId).SingleAsync()));
 
-        using var client = Factory.Visitor();
+        using var client = Factory.Browser();
         using (var ask = await FormPost.PostAsync(client, $"/bookings/{upcoming.Token}", $"/bookings/{upcoming.Token}/erasure", []))
         {
             Assert.Equal(HttpStatusCode.Redirect, ask.StatusCode);
@@ -115,7 +115,7 @@ public sealed class ThePrivacyRights(PracticeAppFactoryFixture fixture) : IClass
             f["Phone"] = "07700 900913";
         });
         Assert.NotEmpty(await MailPickup.ToAsync(Factory, email));
-        using var client = Factory.Visitor();
+        using var client = Factory.Browser();
         using (var ask = await FormPost.PostAsync(client, $"/bookings/{only.Token}", $"/bookings/{only.Token}/erasure", []))
         {
             Assert.Equal(HttpStatusCode.Redirect, ask.StatusCode);
@@ -187,9 +187,9 @@ public sealed class ThePrivacyRights(PracticeAppFactoryFixture fixture) : IClass
         var two = await Factory.BookAsync(starts[1], "Ali Account", email);
         await Factory.ProveAddressAsync(email, one.Reference);
         await Factory.ProveAddressAsync(email, two.Reference);
-        var userId = await Factory.CreateClientAccountAsync(email);
+        var userId = await Factory.ClientAccountAsync(email);
 
-        using var client = await Factory.SignedInAsync(email, SecurityScenario.ClientPassword);
+        using var client = await Factory.SignedInAsync(email);
         using (var download = await client.GetAsync("/account/privacy/my-data"))
         using (var json = JsonDocument.Parse(await download.Content.ReadAsStringAsync()))
         {

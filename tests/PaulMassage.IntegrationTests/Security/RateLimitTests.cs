@@ -59,7 +59,7 @@ public sealed class TheRateLimits(LowRateLimitFixture fixture) : IClassFixture<L
             Assert.True((await users.CreateAsync(new AppUser { UserName = email, Email = email }, "a perfectly long password")).Succeeded);
         }
 
-        using var client = fixture.Factory.Visitor();
+        using var client = fixture.Factory.Browser();
         var answers = new List<HttpStatusCode>();
         for (var i = 0; i < 5; i++)
         {
@@ -74,14 +74,14 @@ public sealed class TheRateLimits(LowRateLimitFixture fixture) : IClassFixture<L
     [Fact]
     public async Task answer_429_with_a_friendly_page_after_too_many_sign_in_attempts()
     {
-        using var client = fixture.Factory.Visitor();
+        using var client = fixture.Factory.Browser();
         for (var i = 0; i < 3; i++)
         {
-            using var attempt = await SecurityScenario.SignInAsync(client, "nobody@test.example", "wrong password number " + i);
+            using var attempt = await client.SignInAsync("nobody@test.example", "wrong password number " + i);
             Assert.Equal(HttpStatusCode.OK, attempt.StatusCode);
         }
 
-        using var refused = await SecurityScenario.SignInAsync(client, PracticeAppFactory.TherapistEmail, PracticeAppFactory.TherapistPassword);
+        using var refused = await client.SignInAsync(PracticeAppFactory.TherapistEmail, PracticeAppFactory.TherapistPassword);
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero || refused.Headers.Contains("Retry-After"));
         var page = await refused.Content.ReadAsStringAsync();
@@ -96,7 +96,7 @@ public sealed class TheRateLimits(LowRateLimitFixture fixture) : IClassFixture<L
     [Fact]
     public async Task answer_429_after_too_many_booking_requests_and_store_nothing_from_the_refused_one()
     {
-        using var client = fixture.Factory.Visitor();
+        using var client = fixture.Factory.Browser();
         var starts = await fixture.Factory.FreeStartsAsync(4);
         for (var i = 0; i < 3; i++)
         {
@@ -119,7 +119,7 @@ public sealed class TheRateLimits(LowRateLimitFixture fixture) : IClassFixture<L
     [InlineData("/bookings/not-a-real-token/cancel")]
     public async Task also_limit_registration_password_reset_the_second_sign_in_step_and_manage_links(string path)
     {
-        using var client = fixture.Factory.Visitor();
+        using var client = fixture.Factory.Browser();
         var token = await FormPost.AntiforgeryTokenAsync(client, "/account/sign-in");
         var answers = new List<HttpStatusCode>();
         for (var i = 0; i < 4; i++)

@@ -17,7 +17,7 @@ public sealed partial class TheResponseHeaders(AccessMatrixFixture fixture) : IC
     [InlineData("/account/sign-in")]
     public async Task include_the_content_security_policy_and_the_anti_framing_and_sniffing_headers(string path)
     {
-        using var client = fixture.Factory.Visitor();
+        using var client = fixture.Factory.Browser();
         using var response = await client.GetAsync(path);
         Assert.Equal(SecurityHeaders.ContentSecurityPolicy, Header(response, "Content-Security-Policy"));
         Assert.Contains("script-src 'self';", Header(response, "Content-Security-Policy"), StringComparison.Ordinal);
@@ -31,7 +31,7 @@ public sealed partial class TheResponseHeaders(AccessMatrixFixture fixture) : IC
     [Fact]
     public async Task send_a_strict_referrer_policy_and_let_public_pages_be_cached()
     {
-        using var client = fixture.Factory.Visitor();
+        using var client = fixture.Factory.Browser();
         using var response = await client.GetAsync("/services");
         Assert.Equal("strict-origin-when-cross-origin", Header(response, "Referrer-Policy"));
         Assert.DoesNotContain("no-store", Header(response, "Cache-Control") ?? string.Empty, StringComparison.Ordinal);
@@ -40,7 +40,7 @@ public sealed partial class TheResponseHeaders(AccessMatrixFixture fixture) : IC
     [Fact]
     public async Task forbid_caching_and_referrers_on_every_page_with_personal_or_health_data()
     {
-        using var anonymous = fixture.Factory.Visitor();
+        using var anonymous = fixture.Factory.Browser();
         using var therapist = await fixture.Factory.TherapistAsync(followRedirects: false);
         var starts = await fixture.Factory.FreeStartsAsync(1);
         var pages = new (HttpClient Client, string Path)[]
@@ -66,7 +66,7 @@ public sealed partial class TheResponseHeaders(AccessMatrixFixture fixture) : IC
     [Fact]
     public async Task forbid_caching_of_the_booking_form_when_it_comes_back_with_errors()
     {
-        using var client = fixture.Factory.Visitor();
+        using var client = fixture.Factory.Browser();
         var starts = await fixture.Factory.FreeStartsAsync(1);
         var fields = SecurityScenario.ValidBookingFields(starts[0], "Cara Client", "cara@test.example");
         fields["Intake.MainComplaint"] = string.Empty;
@@ -86,7 +86,7 @@ public sealed partial class TheResponseHeaders(AccessMatrixFixture fixture) : IC
     [Fact]
     public async Task serve_pages_without_inline_script_inline_style_or_event_handlers()
     {
-        using var anonymous = fixture.Factory.Visitor();
+        using var anonymous = fixture.Factory.Browser();
         using var therapist = await fixture.Factory.TherapistAsync(followRedirects: false);
         var failures = new List<string>();
         foreach (var client in new[] { anonymous, therapist })

@@ -1,12 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PaulMassage.IntegrationTests.Infrastructure;
-using PaulMassage.Web.Features.Account;
 using PaulMassage.Web.Features.Scheduling;
 using PaulMassage.Web.Infrastructure.Data;
 
@@ -21,12 +18,6 @@ public sealed record BookedVisit(string Reference, string Token, int Appointment
 /// </summary>
 public static partial class SecurityScenario
 {
-    public const string ClientPassword = "correct horse battery staple";
-
-    /// <summary>A browser-like client over https that does not follow redirects, so tests see each answer.</summary>
-    public static HttpClient Visitor(this PracticeAppFactory factory) =>
-        factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
-
     /// <summary>Distinct free starts (UTC) for 60-minute visits, from two days ahead.</summary>
     public static async Task<IReadOnlyList<DateTime>> FreeStartsAsync(this PracticeAppFactory factory, int count)
     {
@@ -96,7 +87,7 @@ public static partial class SecurityScenario
         Action<Dictionary<string, string>>? change = null,
         IEnumerable<KeyValuePair<string, string>>? more = null)
     {
-        using var client = factory.Visitor();
+        using var client = factory.Browser();
         var fields = ValidBookingFields(startUtc, name, email);
         change?.Invoke(fields);
         using var response = await PostBookingAsync(client, startUtc, fields.Concat(more ?? []));
@@ -111,39 +102,6 @@ public static partial class SecurityScenario
         var match = ManageLink().Match(location.OriginalString);
         Assert.True(match.Success, $"Not a manage link: {location}");
         return match.Groups[1].Value;
-    }
-
-    /// <summary>Creates a confirmed site account in the Client role, linked as confirming the address would link it.</summary>
-    public static async Task<string> CreateClientAccountAsync(this PracticeAppFactory factory, string email, string password = ClientPassword)
-    {
-        await using var scope = factory.Scope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true };
-        var created = await users.CreateAsync(user, password);
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        await users.AddToRoleAsync(user, Roles.Client);
-        await scope.ServiceProvider.GetRequiredService<ClientAccounts>().LinkClientRecordsAsync(user);
-        return user.Id;
-    }
-
-    /// <summary>Signs in through the real form; returns the answer (a redirect on success).</summary>
-    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password, string? returnUrl = null)
-    {
-        var fields = new Dictionary<string, string> { ["Email"] = email, ["Password"] = password };
-        if (returnUrl is not null)
-        {
-            fields["ReturnUrl"] = returnUrl;
-        }
-
-        return await FormPost.PostAsync(client, "/account/sign-in", "/account/sign-in", fields);
-    }
-
-    public static async Task<HttpClient> SignedInAsync(this PracticeAppFactory factory, string email, string password)
-    {
-        var client = factory.Visitor();
-        using var response = await SignInAsync(client, email, password);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
     }
 
     [GeneratedRegex("/bookings/([A-Za-z0-9_-]+)")]

@@ -23,15 +23,15 @@ public sealed partial class TheSessions(SecureCookiesFixture fixture) : IClassFi
     public async Task use_secure_http_only_same_site_cookies()
     {
         var email = await NewAccountAsync();
-        using var client = Factory.Visitor();
-        using var response = await SecurityScenario.SignInAsync(client, email, Password);
+        using var client = Factory.Browser();
+        using var response = await client.SignInAsync(email, Password);
         var cookies = response.Headers.GetValues("Set-Cookie").ToList();
         var session = Assert.Single(cookies, c => c.StartsWith("__Host-pm.auth=", StringComparison.Ordinal));
         Assert.Contains("secure", session, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("httponly", session, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", session, StringComparison.OrdinalIgnoreCase);
 
-        using var form = await Factory.Visitor().GetAsync("/account/sign-in");
+        using var form = await Factory.Browser().GetAsync("/account/sign-in");
         var antiforgery = Assert.Single(form.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-pm.af=", StringComparison.Ordinal));
         Assert.Contains("secure", antiforgery, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("httponly", antiforgery, StringComparison.OrdinalIgnoreCase);
@@ -111,9 +111,9 @@ public sealed partial class TheSessions(SecureCookiesFixture fixture) : IClassFi
             Assert.True(TheAccessMatrix.IsSignInChallenge(ended, Page));
         }
 
-        using var oldPassword = await SecurityScenario.SignInAsync(Factory.Visitor(), email, Password);
+        using var oldPassword = await Factory.Browser().SignInAsync(email, Password);
         Assert.Equal(HttpStatusCode.OK, oldPassword.StatusCode);
-        using var newOne = await SecurityScenario.SignInAsync(Factory.Visitor(), email, newPassword);
+        using var newOne = await Factory.Browser().SignInAsync(email, newPassword);
         Assert.Equal(HttpStatusCode.Redirect, newOne.StatusCode);
     }
 
@@ -136,36 +136,36 @@ public sealed partial class TheSessions(SecureCookiesFixture fixture) : IClassFi
     public async Task lock_out_one_address_for_fifteen_minutes_after_five_wrong_passwords_and_never_the_owner_elsewhere()
     {
         var email = await NewAccountAsync(Roles.Therapist);
-        using var stranger = AtAddress(Factory.Visitor(), "203.0.113.9");
+        using var stranger = AtAddress(Factory.Browser(), "203.0.113.9");
         for (var i = 0; i < 5; i++)
         {
-            using var wrong = await SecurityScenario.SignInAsync(stranger, email, "not the password at all " + i);
+            using var wrong = await stranger.SignInAsync(email, "not the password at all " + i);
             Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         }
 
         // Even the right password is refused from that address, with the same answer...
-        using (var locked = await SecurityScenario.SignInAsync(stranger, email, Password))
+        using (var locked = await stranger.SignInAsync(email, Password))
         {
             Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
             Assert.Contains(AccountController.LockedOutMessage, await locked.TextAsync(), StringComparison.Ordinal);
         }
 
         // ...while the owner, at his own address, signs in as usual.
-        using (var owner = AtAddress(Factory.Visitor(), "198.51.100.7"))
-        using (var signedIn = await SecurityScenario.SignInAsync(owner, email, Password))
+        using (var owner = AtAddress(Factory.Browser(), "198.51.100.7"))
+        using (var signedIn = await owner.SignInAsync(email, Password))
         {
             Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         }
 
         // Fifteen minutes later (on the site's clock) the locked address may try again.
         Factory.Clock.Advance(TimeSpan.FromMinutes(14));
-        using (var stillLocked = await SecurityScenario.SignInAsync(stranger, email, Password))
+        using (var stillLocked = await stranger.SignInAsync(email, Password))
         {
             Assert.Contains(AccountController.LockedOutMessage, await stillLocked.TextAsync(), StringComparison.Ordinal);
         }
 
         Factory.Clock.Advance(TimeSpan.FromMinutes(1));
-        using var again = await SecurityScenario.SignInAsync(stranger, email, Password);
+        using var again = await stranger.SignInAsync(email, Password);
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
     }
 
@@ -179,17 +179,17 @@ public sealed partial class TheSessions(SecureCookiesFixture fixture) : IClassFi
             Assert.True((await users.CreateAsync(new AppUser { UserName = email, Email = email }, Password)).Succeeded);
         }
 
-        using var client = AtAddress(Factory.Visitor(), "192.0.2.44");
+        using var client = AtAddress(Factory.Browser(), "192.0.2.44");
         var answers = new List<string>();
         foreach (var password in new[] { Password, "not the password at all", Password, "still not the password" })
         {
-            using var response = await SecurityScenario.SignInAsync(client, email, password);
+            using var response = await client.SignInAsync(email, password);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             answers.Add(string.Join(" ", (await response.ReadHtmlAsync()).ErrorSummary()));
         }
 
         Assert.All(answers, answer => Assert.Equal(AccountController.NotRightMessage, answer));
-        using var fifth = await SecurityScenario.SignInAsync(client, email, Password);
+        using var fifth = await client.SignInAsync(email, Password);
         Assert.Equal([AccountController.LockedOutMessage], (await fifth.ReadHtmlAsync()).ErrorSummary());
     }
 
@@ -281,8 +281,8 @@ public sealed partial class TheSessions(SecureCookiesFixture fixture) : IClassFi
             Assert.Contains("Recovery codes left: <strong>10</strong>", await signedInStill.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        using var visitor = Factory.Visitor();
-        using (var password = await SecurityScenario.SignInAsync(visitor, email, Password, "/admin"))
+        using var visitor = Factory.Browser();
+        using (var password = await visitor.SignInAsync(email, Password, "/admin"))
         {
             Assert.StartsWith("/account/sign-in/2fa", password.Headers.Location?.OriginalString, StringComparison.Ordinal);
         }
@@ -330,8 +330,8 @@ public sealed partial class TheSessions(SecureCookiesFixture fixture) : IClassFi
 
         for (var attempt = 0; attempt < 2; attempt++)
         {
-            using var visitor = Factory.Visitor();
-            using var password = await SecurityScenario.SignInAsync(visitor, email, Password);
+            using var visitor = Factory.Browser();
+            using var password = await visitor.SignInAsync(email, Password);
             using var recovery = await FormPost.PostAsync(visitor, "/account/sign-in/recovery", "/account/sign-in/recovery", new Dictionary<string, string> { ["RecoveryCode"] = codes[0] });
             if (attempt == 0)
             {
@@ -353,8 +353,8 @@ public sealed partial class TheSessions(SecureCookiesFixture fixture) : IClassFi
         var email = await NewAccountAsync(role);
         var codes = await EnableTwoFactorAsync(email);
 
-        using var visitor = Factory.Visitor();
-        using var password = await SecurityScenario.SignInAsync(visitor, email, Password);
+        using var visitor = Factory.Browser();
+        using var password = await visitor.SignInAsync(email, Password);
         using var recovery = await FormPost.PostAsync(visitor, "/account/sign-in/recovery", "/account/sign-in/recovery", new Dictionary<string, string> { ["RecoveryCode"] = codes[0] });
 
         Assert.Equal(startPage, recovery.Headers.Location?.OriginalString);
@@ -365,12 +365,7 @@ public sealed partial class TheSessions(SecureCookiesFixture fixture) : IClassFi
     private async Task<string> NewAccountAsync(string role = Roles.Client)
     {
         var email = $"user-{Guid.NewGuid():N}@test.example";
-        await using var scope = Factory.Scope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true };
-        var created = await users.CreateAsync(user, Password);
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        await users.AddToRoleAsync(user, role);
+        await Factory.AccountAsync(email, Password, role);
         return email;
     }
 

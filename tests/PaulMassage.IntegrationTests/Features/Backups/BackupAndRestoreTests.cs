@@ -212,7 +212,7 @@ public sealed class TheBackups
     {
         using var site = new PracticeAppFactory();
         var booked = await site.BookAsync((await site.FreeStartsAsync(1))[0], "Pat Policy", "pat@test.example");
-        using var visitor = site.Visitor();
+        using var visitor = site.Browser();
 
         var page = await visitor.GetStringAsync(new Uri($"/bookings/{booked.Token}", UriKind.Relative));
 

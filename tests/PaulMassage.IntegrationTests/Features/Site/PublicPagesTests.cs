@@ -107,11 +107,11 @@ public sealed class ThePublicPages(PracticeAppFactoryFixture fixture) : IClassFi
         var starts = await Factory.FreeStartsAsync(2);
         const string email = "heads.client@test.example";
         var visit = await Factory.BookAsync(starts[0], "Hester Heads", email);
-        await Factory.CreateClientAccountAsync(email);
+        await Factory.ClientAccountAsync(email);
         var articleId = await Factory.WithDbAsync(db => db.Articles.Select(a => a.Id).FirstAsync());
         var serviceId = await Factory.WithDbAsync(db => db.Services.Select(a => a.Id).FirstAsync());
 
-        using var visitor = Factory.Visitor();
+        using var visitor = Factory.Browser();
         string[] visitorPages =
         [
             .. PagePaths,
@@ -134,7 +134,7 @@ public sealed class ThePublicPages(PracticeAppFactoryFixture fixture) : IClassFi
         await ReadAsync("the booking's safety stop", SecurityScenario.PostBookingAsync(visitor, starts[1], redFlag));
         await ReadAsync("the e-mail sent page", FormPost.PostAsync(visitor, "/account/forgot-password", "/account/forgot-password", [new("Email", email)]));
 
-        using var client = await SecurityScenario.SignedInAsync(Factory, email, SecurityScenario.ClientPassword);
+        using var client = await Factory.SignedInAsync(email);
         foreach (var path in new[] { "/account", "/account/security", "/account/security/password", "/account/privacy" })
         {
             await ReadAsync(path, client.GetAsync(path));
