@@ -26,7 +26,7 @@ public sealed class ClientAccountTests(PracticeAppFactoryFixture fixture) : ICla
     public async Task after_confirming_the_address_the_bookings_made_before_registering_appear_with_the_plan_and_chart()
     {
         var past = await Factory.VisitAsync("rita.reg@test.example", February(8, 10), AppointmentStatus.Completed, name: "Rita Registered");
-        var next = await Factory.VisitAsync("rita.reg@test.example", Utc(15, 10), AppointmentStatus.Confirmed);
+        var next = await Factory.VisitAsync("rita.reg@test.example", Visits.March(15, 10), AppointmentStatus.Confirmed);
         await Factory.NoteAsync(past.Id, 6);
         await Factory.WithDbAsync(async db =>
         {
@@ -141,7 +141,7 @@ public sealed class ClientAccountTests(PracticeAppFactoryFixture fixture) : ICla
     {
         await Factory.ClientAccountAsync("books-later@test.example", Password);
         using var visitor = Factory.Browser();
-        var start = Utc(16, 11).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        var start = Visits.March(16, 11).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
         var details = $"/book/details?service=swedish-massage&minutes=60&postcode=SE1%207PB&start={Uri.EscapeDataString(start)}";
 
         var booked = await FormPost.PostAsync(visitor, details, "/book/details",

@@ -21,8 +21,8 @@ public sealed class TwoClientsFixture : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        AliceVisit = await Factory.VisitAsync("alice@test.example", Utc(22, 10), name: "Alice Able", complaint: "Alice's own complaint");
-        BobVisit = await Factory.VisitAsync("bob@test.example", Utc(23, 10), name: "Bob Baker", complaint: "Bob's private complaint");
+        AliceVisit = await Factory.VisitAsync("alice@test.example", Visits.March(22, 10), name: "Alice Able", complaint: "Alice's own complaint");
+        BobVisit = await Factory.VisitAsync("bob@test.example", Visits.March(23, 10), name: "Bob Baker", complaint: "Bob's private complaint");
         var bobPast = await Factory.VisitAsync("bob@test.example", new DateTime(2027, 2, 9, 10, 0, 0, DateTimeKind.Utc), AppointmentStatus.Completed);
         await Factory.NoteAsync(bobPast.Id, 8);
         await Factory.WithDbAsync(async db =>
@@ -93,7 +93,7 @@ public sealed class ClientPrivacyTests(TwoClientsFixture fixture) : IClassFixtur
     [Fact]
     public async Task a_manage_link_shows_its_own_booking_and_nothing_of_another_clients()
     {
-        var token = (await Factory.VisitAsync("alice@test.example", Utc(24, 15))).Token;
+        var token = (await Factory.VisitAsync("alice@test.example", Visits.March(24, 15))).Token;
         using var anyone = Factory.Browser();
         var response = await anyone.GetAsync($"/bookings/{token}");
         Assert.True(response.Headers.CacheControl?.NoStore);

@@ -19,7 +19,7 @@ namespace PaulMassage.IntegrationTests.Admin;
 public sealed class BackOfficeNavigationTests : IAsyncLifetime, IDisposable
 {
     private readonly SqlRecordingAppFactory factory = new();
-    private RequestedVisit request = null!;
+    private ArrangedVisit request = null!;
 
     public async Task InitializeAsync()
     {

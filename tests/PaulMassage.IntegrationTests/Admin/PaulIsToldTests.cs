@@ -68,7 +68,7 @@ public sealed partial class PaulIsTold(PracticeAppFactoryFixture fixture) : ICla
             Assert.Equal(HttpStatusCode.Redirect, ask.StatusCode);
         }
 
-        var requestId = await Factory.WithDbAsync(db => db.Set<ErasureRequest>().Where(r => r.AppointmentId == booking.AppointmentId).Select(r => r.Id).SingleAsync());
+        var requestId = await Factory.WithDbAsync(db => db.Set<ErasureRequest>().Where(r => r.AppointmentId == booking.Id).Select(r => r.Id).SingleAsync());
         var due = DateOnly.FromDateTime(Factory.Clock.GetUtcNow().UtcDateTime).AddMonths(1).ToString("d MMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
         var toPaul = await Factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking()
             .Where(m => m.Kind == NotificationKind.TherapistErasureRequested).OrderByDescending(m => m.Id).FirstAsync());

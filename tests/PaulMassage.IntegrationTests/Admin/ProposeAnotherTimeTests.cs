@@ -145,7 +145,7 @@ public sealed class ProposeAnotherTimeTests(PracticeAppFactoryFixture fixture) :
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
-    private async Task<HttpResponseMessage> ProposeAsync(HttpClient therapist, RequestedVisit visit, DateTime startUtc) =>
+    private async Task<HttpResponseMessage> ProposeAsync(HttpClient therapist, ArrangedVisit visit, DateTime startUtc) =>
         await Sessions.PostAsync(therapist, $"/admin/requests/{visit.Id}", $"/admin/requests/{visit.Id}/propose",
             ("Version", await Visits.VersionAsync(Factory, visit.Id)), ("Start", startUtc.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture)));
 

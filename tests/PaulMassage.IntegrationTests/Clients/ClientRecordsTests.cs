@@ -49,14 +49,14 @@ public sealed class ClientRecordsTests(PracticeAppFactoryFixture fixture) : ICla
             return;
         }
 
-        await Factory.VisitAsync("harriet.lowe@test.example", Utc(8, 10), name: "Harriet Lowe", phone: "07700 900555", postcode: "E14 5AB");
-        await Factory.VisitAsync("bertie@test.example", Utc(8, 13), name: "Bertie Other", phone: "07700 900777", postcode: "SW1A 1AA");
+        await Factory.VisitAsync("harriet.lowe@test.example", Visits.March(8, 10), name: "Harriet Lowe", phone: "07700 900555", postcode: "E14 5AB");
+        await Factory.VisitAsync("bertie@test.example", Visits.March(8, 13), name: "Bertie Other", phone: "07700 900777", postcode: "SW1A 1AA");
     }
 
     [Fact]
     public async Task the_client_page_shows_contact_details_visits_in_uk_time_every_intake_and_the_flags()
     {
-        var first = await Factory.VisitAsync("olive@test.example", Utc(9, 10), AppointmentStatus.Requested, name: "Olive Page", phone: "07700 900321",
+        var first = await Factory.VisitAsync("olive@test.example", Visits.March(9, 10), AppointmentStatus.Requested, name: "Olive Page", phone: "07700 900321",
             contraindications: Contraindication.BloodThinners, complaint: "Stiff between the shoulder blades");
         await Factory.VisitAsync("olive@test.example", new DateTime(2027, 4, 6, 9, 0, 0, DateTimeKind.Utc), AppointmentStatus.Confirmed,
             areas: BodyArea.Neck | BodyArea.Shoulders, complaint: "Neck stiff after a long drive");
@@ -137,7 +137,7 @@ public sealed class ClientRecordsTests(PracticeAppFactoryFixture fixture) : ICla
     [Fact]
     public async Task a_note_cannot_be_written_before_the_visit_or_through_another_clients_page()
     {
-        var future = await Factory.VisitAsync("early-note@test.example", Utc(10, 15), AppointmentStatus.Requested, name: "Ella Early");
+        var future = await Factory.VisitAsync("early-note@test.example", Visits.March(10, 15), AppointmentStatus.Requested, name: "Ella Early");
         var other = await Factory.VisitAsync("other-note@test.example", February(17, 10), AppointmentStatus.Completed, name: "Otto Other");
         using var paul = await Factory.TherapistAsync(followRedirects: false);
 
@@ -158,7 +158,7 @@ public sealed class ClientRecordsTests(PracticeAppFactoryFixture fixture) : ICla
     [Fact]
     public async Task client_records_are_closed_to_visitors_and_to_clients()
     {
-        var visit = await Factory.VisitAsync("records-snoop@test.example", Utc(11, 10), name: "Rita Snoop");
+        var visit = await Factory.VisitAsync("records-snoop@test.example", Visits.March(11, 10), name: "Rita Snoop");
         using var visitor = Factory.Browser();
         var anonymous = await visitor.GetAsync($"/admin/clients/{visit.ClientId}");
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);

@@ -22,7 +22,7 @@ public sealed partial class CourseOfTreatmentTests(PracticeAppFactoryFixture fix
     {
         var first = await Factory.VisitAsync(email, February(15, 9 + (2 * hourOffset)), AppointmentStatus.Completed, name: "Carla Course");
         var second = await Factory.VisitAsync(email, February(22, 9 + (2 * hourOffset)), AppointmentStatus.Completed);
-        var next = await Factory.VisitAsync(email, Utc(10, 9 + (2 * hourOffset)), AppointmentStatus.Confirmed);
+        var next = await Factory.VisitAsync(email, Visits.March(10, 9 + (2 * hourOffset)), AppointmentStatus.Confirmed);
         await Factory.NoteAsync(first.Id, 7);
         await Factory.NoteAsync(second.Id, 4);
         return (first, second, next);
@@ -115,7 +115,7 @@ public sealed partial class CourseOfTreatmentTests(PracticeAppFactoryFixture fix
         var (first, _, _) = await ClientWithVisitsAsync("plan-private@test.example", 3);
         using var paul = await Factory.TherapistAsync(followRedirects: false);
         await SetPlanAsync(paul, first.ClientId);
-        var stranger = await Factory.VisitAsync("plan-stranger@test.example", Utc(11, 15), name: "Stan Stranger");
+        var stranger = await Factory.VisitAsync("plan-stranger@test.example", Visits.March(11, 15), name: "Stan Stranger");
 
         using var client = Factory.CreateClient();
         var html = await client.GetStringAsync($"/bookings/{stranger.Token}");
@@ -128,7 +128,7 @@ public sealed partial class CourseOfTreatmentTests(PracticeAppFactoryFixture fix
     public async Task the_therapist_can_edit_and_delete_a_plan_but_not_through_another_clients_address()
     {
         var (first, _, _) = await ClientWithVisitsAsync("plan-edit@test.example", 4);
-        var other = await Factory.VisitAsync("plan-edit-other@test.example", Utc(12, 15), name: "Olga Other");
+        var other = await Factory.VisitAsync("plan-edit-other@test.example", Visits.March(12, 15), name: "Olga Other");
         using var paul = await Factory.TherapistAsync(followRedirects: false);
         await SetPlanAsync(paul, first.ClientId);
         var courseId = await Factory.WithDbAsync(db => db.Courses.Where(c => c.ClientId == first.ClientId).Select(c => c.Id).SingleAsync());

@@ -10,12 +10,6 @@ using PaulMassage.Web.Infrastructure.Data;
 
 namespace PaulMassage.IntegrationTests.Infrastructure;
 
-/// <summary>A visit requested through the real booking service: its id, reference and the client's manage token.</summary>
-public sealed record RequestedVisit(int Id, string Reference, string Token)
-{
-    public string ManageUrl => "/bookings/" + Token;
-}
-
 /// <summary>Posting the back office's forms and reading its messages.</summary>
 public static partial class Sessions
 {
@@ -37,11 +31,11 @@ public static partial class Sessions
 /// <summary>Visits arranged through the real services and read back from the real database.</summary>
 public static class Visits
 {
-    /// <summary>A UTC instant in March 2027 (before the clocks change, so UK time equals UTC).</summary>
+    /// <summary>A UTC instant in March 2027, the test practice's month (before the clocks change, so UK time equals UTC).</summary>
     public static DateTime March(int day, int hour, int minute = 0) => new(2027, 3, day, hour, minute, 0, DateTimeKind.Utc);
 
     /// <summary>Requests the earliest free hour from Tuesday 2 March, whatever earlier tests in the class booked.</summary>
-    public static async Task<RequestedVisit> RequestNextFreeAsync(PracticeAppFactory factory, string name = "Ann Example", string? email = null)
+    public static async Task<ArrangedVisit> RequestNextFreeAsync(PracticeAppFactory factory, string name = "Ann Example", string? email = null)
     {
         ArgumentNullException.ThrowIfNull(factory);
         DateTime start;
@@ -54,7 +48,7 @@ public static class Visits
         return await RequestAsync(factory, start, name, email);
     }
 
-    public static async Task<RequestedVisit> RequestAsync(
+    public static async Task<ArrangedVisit> RequestAsync(
         PracticeAppFactory factory,
         DateTime startUtc,
         string name = "Ann Example",
@@ -75,8 +69,8 @@ public static class Visits
             new Booker.Anonymous()));
         var accepted = Assert.IsType<BookingOutcome.Accepted>(outcome);
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var id = await db.Appointments.Where(a => a.Reference == accepted.Reference).Select(a => a.Id).SingleAsync();
-        return new RequestedVisit(id, accepted.Reference, accepted.ManageToken);
+        var stored = await db.Appointments.Where(a => a.Reference == accepted.Reference).Select(a => new { a.Id, a.ClientId }).SingleAsync();
+        return new ArrangedVisit(stored.Id, stored.ClientId, accepted.Reference, accepted.ManageToken, startUtc);
     }
 
     public static Task<Appointment> LoadAsync(PracticeAppFactory factory, int id)

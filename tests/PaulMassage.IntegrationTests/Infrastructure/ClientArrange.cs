@@ -10,9 +10,6 @@ using PaulMassage.Web.Infrastructure.Data;
 
 namespace PaulMassage.IntegrationTests.Infrastructure;
 
-/// <summary>A visit arranged straight in the database, with the manage-link token the client would have.</summary>
-public sealed record ArrangedVisit(int Id, int ClientId, string Reference, string Token, DateTime StartUtc);
-
 /// <summary>Arranges clients and visits in a test practice, and reads pages as text.</summary>
 public static partial class ClientArrange
 {
@@ -86,9 +83,6 @@ public static partial class ClientArrange
         ArgumentNullException.ThrowIfNull(response);
         return Text(await response.Content.ReadAsStringAsync());
     }
-
-    /// <summary>A UTC instant in the test practice's week (London is on GMT in early March 2027).</summary>
-    public static DateTime Utc(int day, int hour, int minute = 0) => new(2027, 3, day, hour, minute, 0, DateTimeKind.Utc);
 
     [GeneratedRegex("<[^>]+>")]
     private static partial Regex Tags();

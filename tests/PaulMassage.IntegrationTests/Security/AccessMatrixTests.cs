@@ -16,12 +16,12 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
 
     public PracticeAppFactory Factory { get; } = new();
 
-    public BookedVisit BookingA { get; private set; } = null!;
+    public ArrangedVisit BookingA { get; private set; } = null!;
 
-    public BookedVisit BookingB { get; private set; } = null!;
+    public ArrangedVisit BookingB { get; private set; } = null!;
 
     /// <summary>The actor "booked with someone else's e-mail": a stranger who gave client A's address (in capitals) without signing in.</summary>
-    public BookedVisit StrangerWithEmailA { get; private set; } = null!;
+    public ArrangedVisit StrangerWithEmailA { get; private set; } = null!;
 
     public IReadOnlyDictionary<string, string> RouteValues { get; private set; } = new Dictionary<string, string>();
 
@@ -41,7 +41,7 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
         // Client A's booking has a receipt (number 1): its account and its manage link may download it, client B may not.
         await Factory.WithDbAsync(async db =>
         {
-            db.Payments.Add(PaulMassage.Web.Features.Payments.Payment.Record(BookingA.AppointmentId, PaulMassage.Web.Features.Payments.PaymentKind.Visit, 70m,
+            db.Payments.Add(PaulMassage.Web.Features.Payments.Payment.Record(BookingA.Id, PaulMassage.Web.Features.Payments.PaymentKind.Visit, 70m,
                 PaulMassage.Web.Features.Payments.PaymentMethods.Card, 1, Factory.Clock.GetUtcNow().UtcDateTime));
             return await db.SaveChangesAsync();
         });
@@ -49,7 +49,7 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
         {
             ["token"] = BookingA.Token,
             ["code"] = "404",
-            ["id"] = BookingA.AppointmentId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["id"] = BookingA.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["slug"] = "deep-tissue-massage",
             ["reference"] = BookingA.Reference,
             ["number"] = "1",
@@ -243,7 +243,7 @@ public sealed class TheAccessMatrix(AccessMatrixFixture fixture) : IClassFixture
         }
 
         var request = await fixture.Factory.WithDbAsync(db => db.Set<PaulMassage.Web.Features.Privacy.ErasureRequest>()
-            .SingleAsync(r => r.AppointmentId == fixture.StrangerWithEmailA.AppointmentId));
+            .SingleAsync(r => r.AppointmentId == fixture.StrangerWithEmailA.Id));
         Assert.Equal(fixture.StrangerWithEmailA.ClientId, request.ClientId);
         Assert.NotEqual(fixture.BookingA.ClientId, request.ClientId);
 

@@ -55,7 +55,7 @@ public sealed class ABookingWithSomeoneElsesEmail : IDisposable
         return (past, upcoming, userId);
     }
 
-    private Task<BookedVisit> StrangerBooksAsync(DateTime start) =>
+    private Task<ArrangedVisit> StrangerBooksAsync(DateTime start) =>
         _factory.BookAsync(start, "Sam Stranger", "VERA.Victim@TEST.example", f =>
         {
             f["Phone"] = "07700 900999";
@@ -115,7 +115,7 @@ public sealed class ABookingWithSomeoneElsesEmail : IDisposable
 
         // Paul's day: each visit calls its own booker.
         using var paul = await _factory.TherapistAsync(followRedirects: false);
-        await ConfirmAsync(paul, sam.AppointmentId);
+        await ConfirmAsync(paul, sam.Id);
         foreach (var (start, name, phone, other) in new[] { (starts[0], "Vera Victim", VictimPhone, "07700 900999"), (starts[1], "Sam Stranger", "07700 900999", VictimPhone) })
         {
             var day = TimeZoneInfo.ConvertTimeFromUtc(start, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -143,7 +143,7 @@ public sealed class ABookingWithSomeoneElsesEmail : IDisposable
         }
 
         var request = await _factory.WithDbAsync(db => db.Set<ErasureRequest>().AsNoTracking().SingleAsync());
-        Assert.Equal((sam.ClientId, (int?)sam.AppointmentId), (request.ClientId, request.AppointmentId));
+        Assert.Equal((sam.ClientId, (int?)sam.Id), (request.ClientId, request.AppointmentId));
         using var paul = await _factory.TherapistAsync(followRedirects: false);
         using (var complete = await FormPost.PostAsync(paul, "/admin/erasure-requests", $"/admin/erasure-requests/{request.Id}/complete", []))
         {
@@ -166,7 +166,7 @@ public sealed class ABookingWithSomeoneElsesEmail : IDisposable
         // Sam's booking and record are what was erased.
         var samRecord = await _factory.WithDbAsync(db => db.Clients.AsNoTracking().SingleAsync(c => c.Id == sam.ClientId));
         Assert.Equal(PrivacyService.ErasedName, samRecord.Name);
-        Assert.Equal(AppointmentStatus.Cancelled, await _factory.WithDbAsync(db => db.Appointments.Where(a => a.Id == sam.AppointmentId).Select(a => a.Status).SingleAsync()));
+        Assert.Equal(AppointmentStatus.Cancelled, await _factory.WithDbAsync(db => db.Appointments.Where(a => a.Id == sam.Id).Select(a => a.Status).SingleAsync()));
     }
 
     [Fact]
@@ -190,11 +190,11 @@ public sealed class ABookingWithSomeoneElsesEmail : IDisposable
             Assert.Equal(HttpStatusCode.OK, head.StatusCode);
         }
 
-        Assert.Equal(booked.ClientId, await ClientOfAsync(booked.AppointmentId));
+        Assert.Equal(booked.ClientId, await ClientOfAsync(booked.Id));
 
         using var answered = await _factory.AnswerAsync("vera.victim@TEST.example", booked.Reference);
         Assert.Contains("now belongs with your e-mail address", await answered.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(vera.Past.ClientId, await ClientOfAsync(booked.AppointmentId));
+        Assert.Equal(vera.Past.ClientId, await ClientOfAsync(booked.Id));
         Assert.False(await _factory.WithDbAsync(db => db.Clients.AnyAsync(c => c.Id == booked.ClientId)));
 
         using var veraBrowser = await _factory.SignedInAsync(VictimEmail);
@@ -235,7 +235,7 @@ public sealed class ABookingWithSomeoneElsesEmail : IDisposable
         // /admin flags the request; its page shows both records' details side by side.
         var admin = WebUtility.HtmlDecode(await paul.GetStringAsync("/admin"));
         Assert.Contains("E-mail not confirmed", admin, StringComparison.Ordinal);
-        var page = await (await paul.GetAsync($"/admin/requests/{sam.AppointmentId}")).ReadHtmlAsync();
+        var page = await (await paul.GetAsync($"/admin/requests/{sam.Id}")).ReadHtmlAsync();
         var identity = page.QuerySelector("#client-identity")!.TextContent;
         Assert.Contains("an existing client", identity, StringComparison.Ordinal);
         Assert.Contains("Vera Victim", identity, StringComparison.Ordinal);
@@ -244,20 +244,20 @@ public sealed class ABookingWithSomeoneElsesEmail : IDisposable
 
         // The owner proves the address: with details that differ, it still waits for Paul.
         await _factory.ProveAddressAsync("VERA.Victim@TEST.example", sam.Reference);
-        Assert.Equal(sam.ClientId, await ClientOfAsync(sam.AppointmentId));
+        Assert.Equal(sam.ClientId, await ClientOfAsync(sam.Id));
         Assert.Contains("E-mail confirmed, not linked", WebUtility.HtmlDecode(await paul.GetStringAsync("/admin")), StringComparison.Ordinal);
 
         // Paul links it, keeping the record's name and taking the booking's phone.
-        using var linked = await FormPost.PostAsync(paul, $"/admin/requests/{sam.AppointmentId}", $"/admin/requests/{sam.AppointmentId}/link-client",
+        using var linked = await FormPost.PostAsync(paul, $"/admin/requests/{sam.Id}", $"/admin/requests/{sam.Id}/link-client",
         [
             new("AddressRecordId", vera.Past.ClientId.ToString(CultureInfo.InvariantCulture)), new("NameFromBooking", "false"), new("PhoneFromBooking", "true"),
         ]);
         Assert.Equal(HttpStatusCode.Redirect, linked.StatusCode);
-        Assert.Equal(vera.Past.ClientId, await ClientOfAsync(sam.AppointmentId));
+        Assert.Equal(vera.Past.ClientId, await ClientOfAsync(sam.Id));
         var record = await _factory.WithDbAsync(db => db.Clients.AsNoTracking().SingleAsync(c => c.Id == vera.Past.ClientId));
         Assert.Equal(("Vera Victim", "07700 900999", vera.UserId), (record.Name, record.Phone, record.UserId));
         Assert.False(await _factory.WithDbAsync(db => db.Clients.AnyAsync(c => c.Id == sam.ClientId)));
-        Assert.Null((await (await paul.GetAsync($"/admin/requests/{sam.AppointmentId}")).ReadHtmlAsync()).QuerySelector("#client-identity"));
+        Assert.Null((await (await paul.GetAsync($"/admin/requests/{sam.Id}")).ReadHtmlAsync()).QuerySelector("#client-identity"));
     }
 
     [Fact]
@@ -271,14 +271,14 @@ public sealed class ABookingWithSomeoneElsesEmail : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
         Assert.Contains("has been told that you did not ask for this visit", WebUtility.HtmlDecode(await answered.Content.ReadAsStringAsync()), StringComparison.Ordinal);
-        Assert.NotNull(await _factory.WithDbAsync(db => db.Appointments.Where(a => a.Id == sam.AppointmentId).Select(a => a.DisownedUtc).SingleAsync()));
+        Assert.NotNull(await _factory.WithDbAsync(db => db.Appointments.Where(a => a.Id == sam.Id).Select(a => a.DisownedUtc).SingleAsync()));
         var toPaul = await _factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Kind == NotificationKind.TherapistNotMe));
-        Assert.Equal(sam.AppointmentId, toPaul.AppointmentId);
+        Assert.Equal(sam.Id, toPaul.AppointmentId);
         Assert.StartsWith("[Not me]", toPaul.Subject, StringComparison.Ordinal);
 
         using var paul = await _factory.TherapistAsync(followRedirects: false);
         Assert.Contains("Not me, says the address", WebUtility.HtmlDecode(await paul.GetStringAsync("/admin")), StringComparison.Ordinal);
-        Assert.Contains("said they did not ask for this visit", WebUtility.HtmlDecode(await paul.GetStringAsync($"/admin/requests/{sam.AppointmentId}")), StringComparison.Ordinal);
+        Assert.Contains("said they did not ask for this visit", WebUtility.HtmlDecode(await paul.GetStringAsync($"/admin/requests/{sam.Id}")), StringComparison.Ordinal);
 
         // Neither answer can be given again: the stranger cannot "prove" the address afterwards.
         foreach (var itWasMe in new[] { true, false })
@@ -290,14 +290,14 @@ public sealed class ABookingWithSomeoneElsesEmail : IDisposable
         }
 
         // A booking the address's owner disowned never joins their record, even by mistake.
-        using (var linked = await FormPost.PostAsync(paul, $"/admin/requests/{sam.AppointmentId}", $"/admin/requests/{sam.AppointmentId}/link-client",
+        using (var linked = await FormPost.PostAsync(paul, $"/admin/requests/{sam.Id}", $"/admin/requests/{sam.Id}/link-client",
             [new("AddressRecordId", vera.Past.ClientId.ToString(CultureInfo.InvariantCulture))]))
         {
             Assert.Equal(HttpStatusCode.Redirect, linked.StatusCode);
         }
 
         Assert.True(await _factory.WithDbAsync(db => db.Clients.Where(c => c.Id == sam.ClientId).Select(c => c.Provisional).SingleAsync()));
-        Assert.Equal(sam.ClientId, await ClientOfAsync(sam.AppointmentId));
+        Assert.Equal(sam.ClientId, await ClientOfAsync(sam.Id));
     }
 
     [Fact]

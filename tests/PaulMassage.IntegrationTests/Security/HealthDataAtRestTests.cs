@@ -25,7 +25,7 @@ public sealed class TheHealthDataAtRest(PracticeAppFactoryFixture fixture) : ICl
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT MainComplaint, MedicalHistory, PainAreas, PainIntensity, Duration, Feelings, Contraindications FROM IntakeAssessments WHERE AppointmentId = $id";
-        command.Parameters.AddWithValue("$id", visit.AppointmentId);
+        command.Parameters.AddWithValue("$id", visit.Id);
         await using (var reader = await command.ExecuteReaderAsync())
         {
             Assert.True(await reader.ReadAsync());
@@ -56,7 +56,7 @@ public sealed class TheHealthDataAtRest(PracticeAppFactoryFixture fixture) : ICl
     public async Task reads_back_as_the_client_wrote_it_for_the_therapist()
     {
         var visit = await BookSensitiveVisitAsync();
-        var intake = await Factory.WithDbAsync(db => db.IntakeAssessments.AsNoTracking().SingleAsync(i => i.AppointmentId == visit.AppointmentId));
+        var intake = await Factory.WithDbAsync(db => db.IntakeAssessments.AsNoTracking().SingleAsync(i => i.AppointmentId == visit.Id));
         Assert.Equal(Complaint, intake.MainComplaint);
         Assert.Equal(History, intake.MedicalHistory);
         Assert.Equal(Contraindication.BloodThinners | Contraindication.Pregnancy, intake.Contraindications);
@@ -76,7 +76,7 @@ public sealed class TheHealthDataAtRest(PracticeAppFactoryFixture fixture) : ICl
 
         using var secondInstance = new PracticeAppFactory();
         secondInstance.Settings["ConnectionStrings:Sqlite"] = $"Data Source={Factory.DatabasePath}";
-        var intake = await secondInstance.WithDbAsync(db => db.IntakeAssessments.AsNoTracking().SingleAsync(i => i.AppointmentId == visit.AppointmentId));
+        var intake = await secondInstance.WithDbAsync(db => db.IntakeAssessments.AsNoTracking().SingleAsync(i => i.AppointmentId == visit.Id));
         Assert.Equal(Complaint, intake.MainComplaint);
     }
 
@@ -85,15 +85,15 @@ public sealed class TheHealthDataAtRest(PracticeAppFactoryFixture fixture) : ICl
     {
         var visit = await BookSensitiveVisitAsync();
         await Factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
-            "UPDATE IntakeAssessments SET MainComplaint = 'Old plaintext row', Contraindications = '16' WHERE AppointmentId = {0}", visit.AppointmentId));
+            "UPDATE IntakeAssessments SET MainComplaint = 'Old plaintext row', Contraindications = '16' WHERE AppointmentId = {0}", visit.Id));
 
         var swept = await Factory.WithDbAsync(db => PlaintextColumnSweeper.EncryptPlaintextRowsAsync(db));
 
         Assert.True(swept >= 1);
         var raw = await Factory.WithDbAsync(db => db.Database
-            .SqlQueryRaw<string>("SELECT MainComplaint AS Value FROM IntakeAssessments WHERE AppointmentId = {0}", visit.AppointmentId).SingleAsync());
+            .SqlQueryRaw<string>("SELECT MainComplaint AS Value FROM IntakeAssessments WHERE AppointmentId = {0}", visit.Id).SingleAsync());
         Assert.StartsWith(ColumnProtector.Prefix, raw, StringComparison.Ordinal);
-        var intake = await Factory.WithDbAsync(db => db.IntakeAssessments.AsNoTracking().SingleAsync(i => i.AppointmentId == visit.AppointmentId));
+        var intake = await Factory.WithDbAsync(db => db.IntakeAssessments.AsNoTracking().SingleAsync(i => i.AppointmentId == visit.Id));
         Assert.Equal("Old plaintext row", intake.MainComplaint);
         Assert.Equal(Contraindication.Pregnancy, intake.Contraindications);
     }
@@ -112,7 +112,7 @@ public sealed class TheHealthDataAtRest(PracticeAppFactoryFixture fixture) : ICl
         Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
     }
 
-    private async Task<BookedVisit> BookSensitiveVisitAsync()
+    private async Task<ArrangedVisit> BookSensitiveVisitAsync()
     {
         var start = (await Factory.FreeStartsAsync(1))[0];
         return await Factory.BookAsync(start, "Sam Private", $"sam-{Guid.NewGuid():N}@test.example", f =>

@@ -21,7 +21,7 @@ public sealed class HostileInputFixture : IAsyncLifetime
 
     public HttpClient Therapist { get; private set; } = null!;
 
-    public BookedVisit Booking { get; private set; } = null!;
+    public ArrangedVisit Booking { get; private set; } = null!;
 
     public IReadOnlyList<DateTime> Starts { get; private set; } = [];
 
@@ -134,7 +134,7 @@ public sealed partial class TheHostileInputs(HostileInputFixture fixture) : ICla
         Assert.Contains(forms, f => f.Form.Action == "/book" && f.Form.Method == "GET");
         // Markup that is valid text (a name, notes, a complaint) is stored and must come back encoded.
         var markup = new[] { "<script>alert(1)</script> Smith", "<img src=x onerror=alert(1)>", "\"><svg onload=alert(1)>" };
-        var stored = new List<BookedVisit>();
+        var stored = new List<ArrangedVisit>();
         for (var m = 0; m < markup.Length; m++)
         {
             var text = markup[m];
@@ -381,7 +381,7 @@ public sealed partial class TheHostileInputs(HostileInputFixture fixture) : ICla
     }
 
     /// <summary>What was stored with markup in it appears on the therapist's pages encoded, never as markup.</summary>
-    private async Task AssertStoredTextIsShownEncodedAsync(IReadOnlyList<BookedVisit> markupVisits)
+    private async Task AssertStoredTextIsShownEncodedAsync(IReadOnlyList<ArrangedVisit> markupVisits)
     {
         foreach (var visit in markupVisits)
         {

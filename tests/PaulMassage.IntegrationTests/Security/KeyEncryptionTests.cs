@@ -76,7 +76,7 @@ public sealed class TheKeyRing
         var copy = Path.Combine(factory.Folder, "stolen");
         CopyDatabase(factory.DatabasePath, copy);
 
-        var (storedComplaint, storedToken) = await RawVisitAsync(copy, visit.AppointmentId);
+        var (storedComplaint, storedToken) = await RawVisitAsync(copy, visit.Id);
         Assert.All(await KeyRowsAsync(copy), xml =>
         {
             Assert.DoesNotContain("requiresEncryption", xml, StringComparison.Ordinal);
@@ -103,7 +103,7 @@ public sealed class TheKeyRing
     public async Task made_in_the_clear_by_the_previous_version_is_encrypted_at_the_first_start_with_the_certificate_and_everything_stays_readable()
     {
         // The previous version: the same key ring in the database, with no key encryption.
-        BookedVisit visit;
+        ArrangedVisit visit;
         string oldDatabase;
         using var previous = new PreviousVersionFactory();
         visit = await BookAsync(previous);
@@ -113,7 +113,7 @@ public sealed class TheKeyRing
 
         using var upgraded = new PracticeAppFactory();
         upgraded.Settings["ConnectionStrings:Sqlite"] = $"Data Source={Path.Combine(oldDatabase, "practice.db")}";
-        var appointment = await upgraded.WithDbAsync(db => db.Appointments.AsNoTracking().Include(a => a.Intake).SingleAsync(a => a.Id == visit.AppointmentId));
+        var appointment = await upgraded.WithDbAsync(db => db.Appointments.AsNoTracking().Include(a => a.Intake).SingleAsync(a => a.Id == visit.Id));
 
         Assert.Equal(Complaint, appointment.Intake!.MainComplaint);
         await using (var scope = upgraded.Scope())
@@ -132,12 +132,12 @@ public sealed class TheKeyRing
         var keys = await KeyRowsAsync(afterUpgrade);
         Assert.NotEmpty(keys);
         Assert.All(keys, xml => Assert.DoesNotContain("requiresEncryption", xml, StringComparison.Ordinal));
-        var (_, storedToken) = await RawVisitAsync(afterUpgrade, visit.AppointmentId);
+        var (_, storedToken) = await RawVisitAsync(afterUpgrade, visit.Id);
         using var thief = KeyRingOf(afterUpgrade, certificate: null);
         Assert.ThrowsAny<CryptographicException>(() => thief.GetRequiredService<IDataProtectionProvider>().CreateProtector(ManageLinks.Purpose).Unprotect(storedToken));
     }
 
-    private static async Task<BookedVisit> BookAsync(PracticeAppFactory factory)
+    private static async Task<ArrangedVisit> BookAsync(PracticeAppFactory factory)
     {
         var start = (await factory.FreeStartsAsync(1))[0];
         return await factory.BookAsync(start, "Kim Keyring", $"kim-{Guid.NewGuid():N}@test.example", f => f["Intake.MainComplaint"] = Complaint);

@@ -56,9 +56,9 @@ public sealed class ThePrivacyRights(PracticeAppFactoryFixture fixture) : IClass
         var upcoming = await Factory.BookAsync(starts[1], "Erin Erasable", email, f => f["Address.AddressLine1"] = "7 Secret Lane");
         await Factory.ProveAddressAsync(email, done.Reference);
         await Factory.ProveAddressAsync(email, upcoming.Reference);
-        await CompleteVisitAsync(done.AppointmentId);
-        var clientId = await Factory.WithDbAsync(db => db.Appointments.Where(a => a.Id == done.AppointmentId).Select(a => a.ClientId).SingleAsync());
-        Assert.Equal(clientId, await Factory.WithDbAsync(db => db.Appointments.Where(a => a.Id == upcoming.AppointmentId).Select(a => a.ClientId).SingleAsync()));
+        await CompleteVisitAsync(done.Id);
+        var clientId = await Factory.WithDbAsync(db => db.Appointments.Where(a => a.Id == done.Id).Select(a => a.ClientId).SingleAsync());
+        Assert.Equal(clientId, await Factory.WithDbAsync(db => db.Appointments.Where(a => a.Id == upcoming.Id).Select(a => a.ClientId).SingleAsync()));
 
         using var client = Factory.Browser();
         using (var ask = await FormPost.PostAsync(client, $"/bookings/{upcoming.Token}", $"/bookings/{upcoming.Token}/erasure", []))
@@ -77,28 +77,28 @@ public sealed class ThePrivacyRights(PracticeAppFactoryFixture fixture) : IClass
         Assert.Contains("Erin Erasable", list, StringComparison.Ordinal);
         Assert.Contains($"Booking {upcoming.Reference} only", list, StringComparison.Ordinal);
         Assert.Contains("1 upcoming, will be cancelled", list, StringComparison.Ordinal);
-        var requestId = await Factory.WithDbAsync(db => db.Set<ErasureRequest>().Where(r => r.AppointmentId == upcoming.AppointmentId).Select(r => r.Id).SingleAsync());
+        var requestId = await Factory.WithDbAsync(db => db.Set<ErasureRequest>().Where(r => r.AppointmentId == upcoming.Id).Select(r => r.Id).SingleAsync());
         using (var complete = await FormPost.PostAsync(therapist, "/admin/erasure-requests", $"/admin/erasure-requests/{requestId}/complete", []))
         {
             Assert.Equal(HttpStatusCode.Redirect, complete.StatusCode);
         }
 
         // The booking is anonymous history now: its time, service and status stay; the rest is gone.
-        var erased = await Factory.WithDbAsync(db => db.Appointments.AsNoTracking().Include(a => a.Intake).SingleAsync(a => a.Id == upcoming.AppointmentId));
+        var erased = await Factory.WithDbAsync(db => db.Appointments.AsNoTracking().Include(a => a.Intake).SingleAsync(a => a.Id == upcoming.Id));
         Assert.Equal((AppointmentStatus.Cancelled, starts[1]), (erased.Status, erased.StartUtc));
         Assert.Null(erased.Intake);
         Assert.Equal(string.Empty, erased.AddressLine1);
         Assert.Equal(string.Empty, erased.Postcode);
         Assert.Null(erased.AccessNotes);
         Assert.Null(erased.ManageTokenProtected);
-        Assert.Empty(await Factory.WithDbAsync(db => db.SlotClaims.Where(c => c.AppointmentId == upcoming.AppointmentId).ToListAsync()));
+        Assert.Empty(await Factory.WithDbAsync(db => db.SlotClaims.Where(c => c.AppointmentId == upcoming.Id).ToListAsync()));
         using (var link = await client.GetAsync($"/bookings/{upcoming.Token}"))
         {
             Assert.Equal(HttpStatusCode.NotFound, link.StatusCode);
         }
 
         // A manage link reaches its own booking only: the client's other visit and details stay.
-        var kept = await Factory.WithDbAsync(db => db.Appointments.AsNoTracking().Include(a => a.Intake).Include(a => a.Client).SingleAsync(a => a.Id == done.AppointmentId));
+        var kept = await Factory.WithDbAsync(db => db.Appointments.AsNoTracking().Include(a => a.Intake).Include(a => a.Client).SingleAsync(a => a.Id == done.Id));
         Assert.Equal((AppointmentStatus.Completed, "7 Secret Lane", "Erin Erasable"), (kept.Status, kept.AddressLine1, kept.Client!.Name));
         Assert.NotNull(kept.Intake);
         Assert.Null(kept.Client.ErasedUtc);
@@ -134,7 +134,7 @@ public sealed class ThePrivacyRights(PracticeAppFactoryFixture fixture) : IClass
         Assert.DoesNotContain("fred", erased.Email, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(string.Empty, erased.Phone);
         Assert.NotNull(erased.ErasedUtc);
-        var history = await Factory.WithDbAsync(db => db.Appointments.AsNoTracking().Include(a => a.Intake).SingleAsync(a => a.Id == only.AppointmentId));
+        var history = await Factory.WithDbAsync(db => db.Appointments.AsNoTracking().Include(a => a.Intake).SingleAsync(a => a.Id == only.Id));
         Assert.Equal((AppointmentStatus.Cancelled, start, string.Empty), (history.Status, history.StartUtc, history.AddressLine1));
         Assert.Equal("deep-tissue-massage", await Factory.WithDbAsync(db => db.Services.Where(s => s.Id == history.ServiceId).Select(s => s.Slug).SingleAsync()));
 
@@ -161,7 +161,7 @@ public sealed class ThePrivacyRights(PracticeAppFactoryFixture fixture) : IClass
         var second = await Factory.BookAsync(starts[1], name, email, Details);
         await Factory.ProveAddressAsync(email, first.Reference);
         await Factory.ProveAddressAsync(email, second.Reference);
-        var clientId = await Factory.WithDbAsync(db => db.Appointments.Where(a => a.Id == first.AppointmentId).Select(a => a.ClientId).SingleAsync());
+        var clientId = await Factory.WithDbAsync(db => db.Appointments.Where(a => a.Id == first.Id).Select(a => a.ClientId).SingleAsync());
         Assert.True((await MailPickup.ToAsync(Factory, email)).Count >= 2);
         Assert.Contains(Directory.EnumerateFiles(Factory.MailFolder), f => File.ReadAllText(f).Contains(phone, StringComparison.Ordinal));
 
@@ -174,7 +174,7 @@ public sealed class ThePrivacyRights(PracticeAppFactoryFixture fixture) : IClass
         Assert.Equal((PrivacyService.ErasedName, string.Empty), (erased.Name, erased.Phone));
         Assert.Equal(2, erased.Appointments.Count);
         Assert.All(erased.Appointments, a => Assert.Equal((string.Empty, (string?)null, (string?)null), (a.AddressLine1, a.AccessNotes, a.ManageTokenProtected)));
-        Assert.False(await Factory.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.ToAddress == email || m.AppointmentId == first.AppointmentId || m.AppointmentId == second.AppointmentId)));
+        Assert.False(await Factory.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.ToAddress == email || m.AppointmentId == first.Id || m.AppointmentId == second.Id)));
         await AssertLeftNowhereAsync(name, email, phone, address, access);
     }
 
@@ -297,8 +297,8 @@ public sealed class TheRetentionRule(RetentionFixture fixture) : IClassFixture<R
         var clients = await factory.WithDbAsync(db => db.Clients.AsNoTracking().ToDictionaryAsync(c => c.Id));
         Assert.Equal(PrivacyService.ErasedName, clients[old.ClientId].Name);
         Assert.Equal("Rita Recent", clients[recent.ClientId].Name);
-        Assert.True(await factory.WithDbAsync(db => db.Appointments.AnyAsync(a => a.Id == old.AppointmentId && a.Intake == null)));
-        Assert.True(await factory.WithDbAsync(db => db.IntakeAssessments.AnyAsync(i => i.AppointmentId == recent.AppointmentId)));
+        Assert.True(await factory.WithDbAsync(db => db.Appointments.AnyAsync(a => a.Id == old.Id && a.Intake == null)));
+        Assert.True(await factory.WithDbAsync(db => db.IntakeAssessments.AnyAsync(i => i.AppointmentId == recent.Id)));
     }
 }
 

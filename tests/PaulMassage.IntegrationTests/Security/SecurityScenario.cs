@@ -9,9 +9,6 @@ using PaulMassage.Web.Infrastructure.Data;
 
 namespace PaulMassage.IntegrationTests.Security;
 
-/// <summary>A visit booked through the real form: its reference, its manage token and its appointment id.</summary>
-public sealed record BookedVisit(string Reference, string Token, int AppointmentId, int ClientId);
-
 /// <summary>
 /// Arranges people and bookings through the site itself: visitors with their own cookies, visits
 /// booked with the real form, client accounts in the Client role linked to their bookings.
@@ -79,7 +76,7 @@ public static partial class SecurityScenario
         await FormPost.PostAsync(client, DetailsPage(startUtc), "/book/details", fields);
 
     /// <summary>Books through the form; <paramref name="more"/> adds repeated fields (a second pain area, contraindications).</summary>
-    public static async Task<BookedVisit> BookAsync(
+    public static async Task<ArrangedVisit> BookAsync(
         this PracticeAppFactory factory,
         DateTime startUtc,
         string name,
@@ -91,10 +88,7 @@ public static partial class SecurityScenario
         var fields = ValidBookingFields(startUtc, name, email);
         change?.Invoke(fields);
         using var response = await PostBookingAsync(client, startUtc, fields.Concat(more ?? []));
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"The booking was not accepted: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        var token = TokenOf(response.Headers.Location!);
-        var reference = await factory.WithDbAsync(db => db.Appointments.OrderByDescending(a => a.Id).Select(a => new { a.Reference, a.Id, a.ClientId }).FirstAsync());
-        return new BookedVisit(reference.Reference, token, reference.Id, reference.ClientId);
+        return await BookingFlow.BookedAsync(factory, response, startUtc);
     }
 
     public static string TokenOf(Uri location)

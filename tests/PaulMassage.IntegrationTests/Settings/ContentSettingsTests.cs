@@ -225,7 +225,7 @@ public sealed class ContentSettingsTests(PracticeAppFactoryFixture fixture) : IC
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
         Assert.StartsWith("/account/sign-in", anonymous.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
 
-        await Factory.VisitAsync("settings-snoop@test.example", Utc(12, 10));
+        await Factory.VisitAsync("settings-snoop@test.example", Visits.March(12, 10));
         await Factory.ClientAccountAsync("settings-snoop@test.example", "a long client passphrase");
         using var client = await Factory.SignedInAsync("settings-snoop@test.example", "a long client passphrase");
         foreach (var path in new[] { "/admin/settings", "/admin/settings/hours", "/admin/settings/articles/new", "/admin/settings/services" })

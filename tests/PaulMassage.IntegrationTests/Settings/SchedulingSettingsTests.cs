@@ -65,8 +65,8 @@ public sealed class SchedulingSettingsTests
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Empty(await AvailabilityProbe.FreeStartsAsync(visitor, Wednesday));
         var thursday = await AvailabilityProbe.FreeStartsAsync(visitor, Thursday);
-        Assert.Equal(Utc(4, 7), thursday[0]);
-        Assert.Equal(Utc(4, 9), thursday[^1]); // a 60-minute visit must end by 10:00
+        Assert.Equal(Visits.March(4, 7), thursday[0]);
+        Assert.Equal(Visits.March(4, 9), thursday[^1]); // a 60-minute visit must end by 10:00
         var overview = await (await paul.GetAsync("/admin/settings")).TextAsync();
         Assert.Contains("Thursday 07:00 to 10:00", overview, StringComparison.Ordinal);
     }
@@ -102,10 +102,10 @@ public sealed class SchedulingSettingsTests
     public async Task booking_rules_are_checked_and_a_shorter_travel_buffer_frees_times_at_once()
     {
         using var factory = new PracticeAppFactory();
-        await factory.VisitAsync("buffer@test.example", Utc(3, 12));
+        await factory.VisitAsync("buffer@test.example", Visits.March(3, 12));
         using var paul = await factory.TherapistAsync(followRedirects: false);
         using var visitor = factory.CreateClient();
-        Assert.DoesNotContain(Utc(3, 13, 15), await AvailabilityProbe.FreeStartsAsync(visitor, Wednesday));
+        Assert.DoesNotContain(Visits.March(3, 13, 15), await AvailabilityProbe.FreeStartsAsync(visitor, Wednesday));
 
         var refused = await FormPost.PostAsync(paul, "/admin/settings/booking-rules", "/admin/settings/booking-rules",
             [new("TravelBufferMinutes", "20"), new("MinimumNoticeHours", "400"), new("BookingHorizonDays", "0")]);
@@ -122,8 +122,8 @@ public sealed class SchedulingSettingsTests
             [new("TravelBufferMinutes", "15"), new("MinimumNoticeHours", "24"), new("BookingHorizonDays", "56")]);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var free = await AvailabilityProbe.FreeStartsAsync(visitor, Wednesday);
-        Assert.Contains(Utc(3, 13, 15), free);
-        Assert.DoesNotContain(Utc(3, 13), free);
+        Assert.Contains(Visits.March(3, 13, 15), free);
+        Assert.DoesNotContain(Visits.March(3, 13), free);
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public sealed class SchedulingSettingsTests
             [new("TravelBufferMinutes", "30"), new("MinimumNoticeHours", "72"), new("BookingHorizonDays", "7")]);
 
         Assert.Empty(await AvailabilityProbe.FreeStartsAsync(visitor, Wednesday)); // within 72 hours of Monday 09:00
-        Assert.Contains(Utc(4, 9), await AvailabilityProbe.FreeStartsAsync(visitor, Thursday));
+        Assert.Contains(Visits.March(4, 9), await AvailabilityProbe.FreeStartsAsync(visitor, Thursday));
         Assert.Empty(await AvailabilityProbe.FreeStartsAsync(visitor, new DateOnly(2027, 3, 10)));
     }
 
@@ -200,7 +200,7 @@ public sealed class SchedulingSettingsTests
     public async Task part_day_time_off_blocks_only_those_hours_and_warns_about_visits_inside_it()
     {
         using var factory = new PracticeAppFactory();
-        var inside = await factory.VisitAsync("inside-time-off@test.example", Utc(4, 14), name: "Ines Inside");
+        var inside = await factory.VisitAsync("inside-time-off@test.example", Visits.March(4, 14), name: "Ines Inside");
         using var paul = await factory.TherapistAsync(followRedirects: false);
         using var visitor = factory.CreateClient();
 
@@ -215,10 +215,10 @@ public sealed class SchedulingSettingsTests
         Assert.Contains($"href=\"/admin/requests/{inside.Id}\"", page, StringComparison.Ordinal);
 
         var free = await AvailabilityProbe.FreeStartsAsync(visitor, Thursday);
-        Assert.Contains(Utc(4, 9), free);
-        Assert.Contains(Utc(4, 12), free); // ends as the time off begins
-        Assert.DoesNotContain(free, s => s >= Utc(4, 12, 15) && s < Utc(4, 16));
-        Assert.Contains(Utc(4, 16), free);
+        Assert.Contains(Visits.March(4, 9), free);
+        Assert.Contains(Visits.March(4, 12), free); // ends as the time off begins
+        Assert.DoesNotContain(free, s => s >= Visits.March(4, 12, 15) && s < Visits.March(4, 16));
+        Assert.Contains(Visits.March(4, 16), free);
     }
 
     [Fact]

@@ -141,8 +141,8 @@ public sealed class TheBackups
         Assert.Equal(0, Restore(copy, fresh.DatabasePath));
 
         var appointments = await fresh.WithDbAsync(db => db.Appointments.AsNoTracking().Include(a => a.Intake).ToDictionaryAsync(a => a.Id));
-        Assert.Equal((string.Empty, true), (appointments[asked.AppointmentId].AddressLine1, appointments[asked.AppointmentId].Intake is null));
-        Assert.Equal("1 Other Road", appointments[other.AppointmentId].AddressLine1);
+        Assert.Equal((string.Empty, true), (appointments[asked.Id].AddressLine1, appointments[asked.Id].Intake is null));
+        Assert.Equal("1 Other Road", appointments[other.Id].AddressLine1);
         var request = await fresh.WithDbAsync(db => db.Set<ErasureRequest>().AsNoTracking().SingleAsync(r => r.Id == requestId));
         Assert.Equal(ErasureLedgerReplay.Actor, request.CompletedBy);
     }

@@ -146,8 +146,8 @@ public sealed class ThePublicPages(PracticeAppFactoryFixture fixture) : IClassFi
         using var therapist = await Factory.TherapistAsync(followRedirects: false);
         string[] backOffice =
         [
-            "/admin", $"/admin/requests/{visit.AppointmentId}", "/admin/bookings/new", "/admin/calendar", "/admin/day",
-            "/admin/clients", $"/admin/clients/{visit.ClientId}", $"/admin/clients/{visit.ClientId}/visits/{visit.AppointmentId}/note",
+            "/admin", $"/admin/requests/{visit.Id}", "/admin/bookings/new", "/admin/calendar", "/admin/day",
+            "/admin/clients", $"/admin/clients/{visit.ClientId}", $"/admin/clients/{visit.ClientId}/visits/{visit.Id}/note",
             $"/admin/clients/{visit.ClientId}/courses/new", "/admin/outbox", "/admin/erasure-requests",
             "/admin/settings", "/admin/settings/hours", "/admin/settings/booking-rules", "/admin/settings/area", "/admin/settings/time-off",
             "/admin/settings/articles", "/admin/settings/articles/new", $"/admin/settings/articles/{articleId}",
