@@ -120,4 +120,11 @@ public static class SigningIn
 
         return await users.GetAuthenticatorKeyAsync(therapist) ?? throw new InvalidOperationException("The therapist has no authenticator key.");
     }
+
+    /// <summary>The cookie handler's challenge: a redirect to sign-in that comes back to the page asked for.</summary>
+    public static bool IsSignInChallenge(HttpResponseMessage response, string path) =>
+        response.StatusCode == HttpStatusCode.Redirect
+        && response.Headers.Location?.OriginalString is { } location
+        && location.Contains("/account/sign-in?ReturnUrl=", StringComparison.OrdinalIgnoreCase)
+        && Uri.UnescapeDataString(location).Contains(path.Split('?')[0], StringComparison.OrdinalIgnoreCase);
 }

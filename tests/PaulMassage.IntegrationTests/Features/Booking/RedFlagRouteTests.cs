@@ -2,7 +2,6 @@ using System.Net;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using PaulMassage.IntegrationTests.Infrastructure;
-using PaulMassage.IntegrationTests.Security;
 using PaulMassage.Web.Features.Screening;
 
 namespace PaulMassage.IntegrationTests.Features.Booking;
