@@ -10,7 +10,7 @@ using static PaulMassage.IntegrationTests.Infrastructure.ClientArrange;
 namespace PaulMassage.IntegrationTests.Features.Account;
 
 /// <summary>A client registers, confirms the address from the e-mail, and finds their visits, plan and chart in the account.</summary>
-public sealed class ClientAccountTests(PracticeAppFactoryFixture fixture) : IClassFixture<PracticeAppFactoryFixture>
+public sealed class TheClientAccount(PracticeAppFactoryFixture fixture) : IClassFixture<PracticeAppFactoryFixture>
 {
     private const string Password = "correct horse battery staple";
 

@@ -41,7 +41,7 @@ public sealed class TwoClientsFixture : IAsyncLifetime, IDisposable
 }
 
 /// <summary>Client A can reach nothing of client B's: not by id, not by reference, not through A's own link or account.</summary>
-public sealed class ClientPrivacyTests(TwoClientsFixture fixture) : IClassFixture<TwoClientsFixture>
+public sealed class TheClientPrivacy(TwoClientsFixture fixture) : IClassFixture<TwoClientsFixture>
 {
     private const string PasswordA = TwoClientsFixture.PasswordA;
 

@@ -3,7 +3,7 @@ using PaulMassage.IntegrationTests.Infrastructure;
 
 namespace PaulMassage.IntegrationTests.Features.Admin;
 
-public sealed class BackOfficeAccessTests(PracticeAppFactoryFixture fixture) : IClassFixture<PracticeAppFactoryFixture>
+public sealed class TheBackOfficeAccess(PracticeAppFactoryFixture fixture) : IClassFixture<PracticeAppFactoryFixture>
 {
     private PracticeAppFactory Factory => fixture.Factory;
 

@@ -15,7 +15,7 @@ namespace PaulMassage.IntegrationTests.Features.Admin;
 /// The back office is one app: one menu on every page, reaching every page by links from /admin,
 /// with the counts of what waits for Paul read once per page, and no public footer.
 /// </summary>
-public sealed class BackOfficeNavigationTests : IAsyncLifetime, IDisposable
+public sealed class TheBackOfficeNavigation : IAsyncLifetime, IDisposable
 {
     private readonly SqlRecordingAppFactory factory = new();
     private ArrangedVisit request = null!;

@@ -16,7 +16,7 @@ namespace PaulMassage.IntegrationTests.Features.Admin;
 /// The therapist confirms while the client cancels. Whatever the interleaving, the visit ends in
 /// one state that its history explains step by step, and each side is told what happened.
 /// </summary>
-public sealed partial class ConcurrentChangesTests(ConcurrentChangesTests.RaceFixture fixture) : IClassFixture<ConcurrentChangesTests.RaceFixture>
+public sealed partial class ConcurrentChanges(ConcurrentChanges.RaceFixture fixture) : IClassFixture<ConcurrentChanges.RaceFixture>
 {
     private RaceFactory Factory => fixture.Factory;
 

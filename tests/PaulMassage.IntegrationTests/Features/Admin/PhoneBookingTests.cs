@@ -8,7 +8,7 @@ using PaulMassage.Web.Features.Screening;
 
 namespace PaulMassage.IntegrationTests.Features.Admin;
 
-public sealed partial class PhoneBookingTests(PracticeAppFactoryFixture fixture) : IClassFixture<PracticeAppFactoryFixture>
+public sealed partial class ThePhoneBooking(PracticeAppFactoryFixture fixture) : IClassFixture<PracticeAppFactoryFixture>
 {
     private const string Page = "/admin/bookings/new";
 

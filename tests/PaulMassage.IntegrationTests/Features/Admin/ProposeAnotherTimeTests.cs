@@ -6,7 +6,7 @@ using PaulMassage.Web.Features.Scheduling;
 
 namespace PaulMassage.IntegrationTests.Features.Admin;
 
-public sealed class ProposeAnotherTimeTests(PracticeAppFactoryFixture fixture) : IClassFixture<PracticeAppFactoryFixture>
+public sealed class ProposingAnotherTime(PracticeAppFactoryFixture fixture) : IClassFixture<PracticeAppFactoryFixture>
 {
     private PracticeAppFactory Factory => fixture.Factory;
 

@@ -6,7 +6,7 @@ using PaulMassage.Web.Features.Screening;
 
 namespace PaulMassage.IntegrationTests.Features.Admin;
 
-public sealed class RequestActionsTests(PracticeAppFactoryFixture fixture) : IClassFixture<PracticeAppFactoryFixture>
+public sealed class TheRequestActions(PracticeAppFactoryFixture fixture) : IClassFixture<PracticeAppFactoryFixture>
 {
     private PracticeAppFactory Factory => fixture.Factory;
 

@@ -8,7 +8,7 @@ using PaulMassage.Web.Features.Scheduling;
 namespace PaulMassage.IntegrationTests.Features.Admin;
 
 /// <summary>Marking a visit completed or a no-show, which is only possible once it has started.</summary>
-public sealed class VisitOutcomeTests(PracticeAppFactoryFixture fixture) : IClassFixture<PracticeAppFactoryFixture>
+public sealed class TheVisitOutcome(PracticeAppFactoryFixture fixture) : IClassFixture<PracticeAppFactoryFixture>
 {
     private PracticeAppFactory Factory => fixture.Factory;
 

@@ -7,7 +7,7 @@ using PaulMassage.IntegrationTests.Infrastructure;
 
 namespace PaulMassage.IntegrationTests.Features.Calendar;
 
-public sealed partial class CalendarFeedTests(PracticeAppFactoryFixture fixture) : IClassFixture<PracticeAppFactoryFixture>
+public sealed partial class TheCalendarFeed(PracticeAppFactoryFixture fixture) : IClassFixture<PracticeAppFactoryFixture>
 {
     private PracticeAppFactory Factory => fixture.Factory;
 

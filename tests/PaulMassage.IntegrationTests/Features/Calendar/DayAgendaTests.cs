@@ -7,7 +7,7 @@ using PaulMassage.Web.Features.Scheduling;
 
 namespace PaulMassage.IntegrationTests.Features.Calendar;
 
-public sealed class DayAgendaTests(PracticeAppFactoryFixture fixture) : IClassFixture<PracticeAppFactoryFixture>
+public sealed class TheDayAgenda(PracticeAppFactoryFixture fixture) : IClassFixture<PracticeAppFactoryFixture>
 {
     private PracticeAppFactory Factory => fixture.Factory;
 

@@ -5,7 +5,7 @@ using PaulMassage.Web.Features.Scheduling;
 
 namespace PaulMassage.IntegrationTests.Features.Calendar;
 
-public sealed partial class WeekCalendarTests(PracticeAppFactoryFixture fixture) : IClassFixture<PracticeAppFactoryFixture>
+public sealed partial class TheWeekCalendar(PracticeAppFactoryFixture fixture) : IClassFixture<PracticeAppFactoryFixture>
 {
     private PracticeAppFactory Factory => fixture.Factory;
 

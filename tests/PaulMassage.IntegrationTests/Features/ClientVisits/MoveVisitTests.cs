@@ -9,7 +9,7 @@ using static PaulMassage.IntegrationTests.Infrastructure.ClientArrange;
 namespace PaulMassage.IntegrationTests.Features.ClientVisits;
 
 /// <summary>Clients move (and cancel) their own visits up to 24 hours before, from the manage link or their account.</summary>
-public sealed class MoveVisitTests(PracticeAppFactoryFixture fixture) : IClassFixture<PracticeAppFactoryFixture>
+public sealed class MovingAVisit(PracticeAppFactoryFixture fixture) : IClassFixture<PracticeAppFactoryFixture>
 {
     private const string Password = "mover's long passphrase";
 

@@ -8,7 +8,7 @@ using static PaulMassage.IntegrationTests.Infrastructure.ClientArrange;
 namespace PaulMassage.IntegrationTests.Features.Clients;
 
 /// <summary>The therapist's client search, client page and SOAP notes.</summary>
-public sealed class ClientRecordsTests(PracticeAppFactoryFixture fixture) : IClassFixture<PracticeAppFactoryFixture>
+public sealed class TheClientRecords(PracticeAppFactoryFixture fixture) : IClassFixture<PracticeAppFactoryFixture>
 {
     private PracticeAppFactory Factory => fixture.Factory;
 

@@ -8,7 +8,7 @@ using static PaulMassage.IntegrationTests.Infrastructure.ClientArrange;
 namespace PaulMassage.IntegrationTests.Features.Courses;
 
 /// <summary>The therapist plans a course; he and the client see its progress and pain chart; the client books the next session.</summary>
-public sealed partial class CourseOfTreatmentTests(PracticeAppFactoryFixture fixture) : IClassFixture<PracticeAppFactoryFixture>
+public sealed partial class TheCourseOfTreatment(PracticeAppFactoryFixture fixture) : IClassFixture<PracticeAppFactoryFixture>
 {
     private PracticeAppFactory Factory => fixture.Factory;
 

@@ -14,7 +14,7 @@ using PaulMassage.Web.Features.Account;
 namespace PaulMassage.IntegrationTests.Features.Notifications;
 
 /// <summary>Each booking change reaches the people it concerns, over real SMTP.</summary>
-public sealed class BookingEmailsTests : IAsyncLifetime
+public sealed class TheBookingEmails : IAsyncLifetime
 {
     private static readonly DateTime WednesdayTen = new(2027, 3, 3, 10, 0, 0, DateTimeKind.Utc);
     private MailPractice practice = null!;

@@ -8,7 +8,7 @@ using PaulMassage.Web.Features.Payments;
 namespace PaulMassage.IntegrationTests.Features.Payments;
 
 /// <summary>Paul finishes a visit in one pass (outcome, payment, note), records no-shows and late cancellations, and settles what is owed.</summary>
-public sealed class FinishVisitTests : IDisposable
+public sealed class FinishingAVisit : IDisposable
 {
     /// <summary>A practice of its own for each test: each moves the clock forward from the same morning.</summary>
     private readonly PracticeAppFactory factory = new();

@@ -12,7 +12,7 @@ namespace PaulMassage.IntegrationTests.Features.Payments;
 /// the client (account or live manage link) may have it: not another client, not a stranger who typed
 /// the client's e-mail address, not an old manage link, not an anonymous visitor.
 /// </summary>
-public sealed class ReceiptTests : IDisposable
+public sealed class TheReceipts : IDisposable
 {
     /// <summary>A practice of its own for each test: each moves the clock forward from the same morning.</summary>
     private readonly PracticeAppFactory factory = new();

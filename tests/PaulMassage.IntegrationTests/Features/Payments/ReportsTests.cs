@@ -5,7 +5,7 @@ using PaulMassage.Web.Features.Booking;
 namespace PaulMassage.IntegrationTests.Features.Payments;
 
 /// <summary>The month in figures and the accountant's CSV, from visits finished through the back office.</summary>
-public sealed class ReportsTests : IDisposable
+public sealed class TheReports : IDisposable
 {
     private readonly PracticeAppFactory factory = new();
 
@@ -68,7 +68,7 @@ public sealed class ReportsTests : IDisposable
 }
 
 /// <summary>How to pay, from the payment settings, on the treatment pages, the booking's last step and the manage page.</summary>
-public sealed class HowToPayTests : IDisposable
+public sealed class HowToPay : IDisposable
 {
     private readonly PracticeAppFactory factory = new();
 

@@ -9,7 +9,7 @@ using static PaulMassage.IntegrationTests.Infrastructure.ClientArrange;
 namespace PaulMassage.IntegrationTests.Features.Settings;
 
 /// <summary>Treatments, prices and articles as the therapist edits them, and what the public pages show straight after.</summary>
-public sealed class ContentSettingsTests(PracticeAppFactoryFixture fixture) : IClassFixture<PracticeAppFactoryFixture>
+public sealed class TheContentSettings(PracticeAppFactoryFixture fixture) : IClassFixture<PracticeAppFactoryFixture>
 {
     private PracticeAppFactory Factory => fixture.Factory;
 

@@ -8,7 +8,7 @@ namespace PaulMassage.IntegrationTests.Features.Settings;
 /// Working hours, booking rules, the area served and time off. Each test has a practice of its
 /// own because each changes settings the others would see.
 /// </summary>
-public sealed class SchedulingSettingsTests
+public sealed class TheSchedulingSettings
 {
     private static readonly DateOnly Wednesday = new(2027, 3, 3);
     private static readonly DateOnly Thursday = new(2027, 3, 4);

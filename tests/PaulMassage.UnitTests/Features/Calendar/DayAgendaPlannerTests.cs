@@ -3,7 +3,7 @@ using PaulMassage.Web.Features.Calendar;
 
 namespace PaulMassage.UnitTests.Features.Calendar;
 
-public sealed class DayAgendaPlannerTests
+public sealed class TheDayAgendaPlanner
 {
     private static AgendaVisit Visit(int id, int hour, int minute, int minutes = 60)
     {

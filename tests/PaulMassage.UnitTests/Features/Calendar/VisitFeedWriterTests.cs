@@ -2,7 +2,7 @@ using PaulMassage.Web.Features.Calendar;
 
 namespace PaulMassage.UnitTests.Features.Calendar;
 
-public sealed class VisitFeedWriterTests
+public sealed class TheVisitFeedWriter
 {
     private static readonly Uri Site = new("https://paulmassage.example/");
 

@@ -4,7 +4,7 @@ using PaulMassage.Web.Features.Scheduling;
 
 namespace PaulMassage.UnitTests.Features.Calendar;
 
-public sealed class WeekLayoutTests
+public sealed class TheWeekLayout
 {
     private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
     private static readonly DateOnly Monday = new(2027, 3, 1);

@@ -2,7 +2,7 @@ using PaulMassage.Web.Features.Clients;
 
 namespace PaulMassage.UnitTests.Features.Clients;
 
-public sealed class ClientSearchTermsTests
+public sealed class TheClientSearchTerms
 {
     [Theory]
     [InlineData(null)]

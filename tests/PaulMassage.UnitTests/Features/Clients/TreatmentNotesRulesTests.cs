@@ -4,7 +4,7 @@ using PaulMassage.Web.Features.Screening;
 
 namespace PaulMassage.UnitTests.Features.Clients;
 
-public sealed class TreatmentNotesRulesTests
+public sealed class TheTreatmentNotesRules
 {
     private static readonly DateTime Now = new(2027, 3, 1, 9, 0, 0, DateTimeKind.Utc);
 

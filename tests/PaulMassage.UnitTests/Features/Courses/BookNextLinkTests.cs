@@ -2,7 +2,7 @@ using PaulMassage.Web.Features.Courses;
 
 namespace PaulMassage.UnitTests.Features.Courses;
 
-public sealed class BookNextLinkTests
+public sealed class TheBookNextLink
 {
     [Fact]
     public void with_a_postcode_the_link_opens_the_free_times_from_the_suggested_day() =>

@@ -3,7 +3,7 @@ using PaulMassage.Web.Features.Courses;
 
 namespace PaulMassage.UnitTests.Features.Courses;
 
-public sealed class CourseProgressTests
+public sealed class TheCourseProgress
 {
     private static readonly DateTime Now = new(2027, 3, 1, 9, 0, 0, DateTimeKind.Utc);
     private static readonly DateOnly Today = new(2027, 3, 1);

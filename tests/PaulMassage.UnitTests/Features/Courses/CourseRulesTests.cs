@@ -2,7 +2,7 @@ using PaulMassage.Web.Features.Courses;
 
 namespace PaulMassage.UnitTests.Features.Courses;
 
-public sealed class CourseRulesTests
+public sealed class TheCourseRules
 {
     [Fact]
     public void a_complete_plan_is_accepted_with_the_goal_trimmed()

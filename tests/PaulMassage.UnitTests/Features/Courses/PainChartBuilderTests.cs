@@ -3,7 +3,7 @@ using PaulMassage.Web.Features.Courses;
 
 namespace PaulMassage.UnitTests.Features.Courses;
 
-public sealed class PainChartBuilderTests
+public sealed class ThePainChartBuilder
 {
     private static PainReading Reading(int month, int day, int score) => new(new DateOnly(2027, month, day), score);
 

@@ -2,7 +2,7 @@ using PaulMassage.Web.Features.Settings;
 
 namespace PaulMassage.UnitTests.Features.Settings;
 
-public sealed class BookingRulesValidatorTests
+public sealed class TheBookingRulesValidator
 {
     [Theory]
     [InlineData(0, 0, 1)]

@@ -2,7 +2,7 @@ using PaulMassage.Web.Features.Settings;
 
 namespace PaulMassage.UnitTests.Features.Settings;
 
-public sealed class ServedAreaRulesTests
+public sealed class TheServedAreaRules
 {
     [Fact]
     public void districts_are_normalised_sorted_and_deduplicated_whatever_the_separators()

@@ -2,7 +2,7 @@ using PaulMassage.Web.Features.Settings;
 
 namespace PaulMassage.UnitTests.Features.Settings;
 
-public sealed class ServiceRulesTests
+public sealed class TheServiceRules
 {
     [Fact]
     public void valid_rows_become_options_in_length_order_and_blank_rows_are_ignored()

@@ -2,7 +2,7 @@ using PaulMassage.Web.Features.Settings;
 
 namespace PaulMassage.UnitTests.Features.Settings;
 
-public sealed class SlugRulesTests
+public sealed class TheSlugRules
 {
     [Theory]
     [InlineData("back-pain-at-work")]

@@ -2,7 +2,7 @@ using PaulMassage.Web.Features.Settings;
 
 namespace PaulMassage.UnitTests.Features.Settings;
 
-public sealed class TimeOffRulesTests
+public sealed class TheTimeOffRules
 {
     [Fact]
     public void a_single_day_without_times_runs_from_midnight_to_the_next_midnight()

@@ -2,7 +2,7 @@ using PaulMassage.Web.Features.Settings;
 
 namespace PaulMassage.UnitTests.Features.Settings;
 
-public sealed class WeeklyHoursRulesTests
+public sealed class TheWeeklyHoursRules
 {
     [Fact]
     public void open_days_become_working_periods_and_closed_days_are_left_out()
