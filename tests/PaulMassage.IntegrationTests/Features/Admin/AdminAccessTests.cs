@@ -8,19 +8,6 @@ public sealed class TheBackOffice(PracticeAppFactoryFixture fixture) : IClassFix
     private PracticeAppFactory Factory => fixture.Factory;
 
     [Fact]
-    public async Task sends_an_anonymous_visitor_to_sign_in()
-    {
-        using var client = Factory.CreateClient(new() { AllowAutoRedirect = false });
-
-        using var response = await client.GetAsync("/admin");
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var location = response.Headers.Location!;
-        Assert.Equal("/account/sign-in", location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString.Split('?')[0]);
-        Assert.Contains("ReturnUrl=%2Fadmin", location.OriginalString, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task refuses_a_wrong_password_with_a_message_and_no_cookie()
     {
         using var client = Factory.CreateClient(new() { AllowAutoRedirect = false });

@@ -173,6 +173,7 @@ public sealed class TheAccessMatrix(AccessMatrixFixture fixture) : IClassFixture
         using var clientA = await fixture.Factory.SignedInAsync(AccessMatrixFixture.EmailA);
         var anonymousToken = await FormPost.AntiforgeryTokenAsync(anonymous, "/account/sign-in");
         var clientToken = await FormPost.AntiforgeryTokenAsync(clientA, "/account/security");
+        var visitsBefore = await VisitStatesAsync();
         var failures = new List<string>();
         foreach (var route in fixture.Routes.Where(r => r.Access != RouteAccess.Public && r.Methods.Contains("POST")))
         {
@@ -197,7 +198,13 @@ public sealed class TheAccessMatrix(AccessMatrixFixture fixture) : IClassFixture
 
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
         Assert.Equal(0, await fixture.Factory.WithDbAsync(db => db.Set<PaulMassage.Web.Features.Privacy.ErasureRequest>().CountAsync(r => r.CompletedUtc != null)));
+        Assert.Equal(visitsBefore, await VisitStatesAsync()); // a refused post changed no visit
     }
+
+    private Task<List<(int Id, PaulMassage.Web.Features.Booking.AppointmentStatus Status, Guid Version)>> VisitStatesAsync() =>
+        fixture.Factory.WithDbAsync(async db => (await db.Appointments.AsNoTracking().OrderBy(a => a.Id)
+            .Select(a => new { a.Id, a.Status, a.Version }).ToListAsync())
+            .Select(a => (a.Id, a.Status, a.Version)).ToList());
 
     [Fact]
     public async Task shows_a_manage_link_only_its_own_booking()
