@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PaulMassage.IntegrationTests.Features.Payments;
 using PaulMassage.IntegrationTests.Infrastructure;
 using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Privacy;
@@ -23,11 +24,19 @@ public sealed class TheBackOfficeNavigation : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         // Something behind every page that needs an id: a request, a client with a past visit and a
-        // course plan, an erasure request. Articles and treatments are seeded.
+        // course plan, an erasure request, a visit that has started (today's agenda offers to finish
+        // it) and a finished, paid one (its receipt). Articles and treatments are seeded.
         request = await Visits.RequestNextFreeAsync(factory, "Nora Navigate");
         await Visits.RequestNextFreeAsync(factory, "Olly Other");
         var past = await factory.VisitAsync("walker@client.example", new DateTime(2027, 2, 15, 10, 0, 0, DateTimeKind.Utc), AppointmentStatus.Completed, name: "Wally Walker");
         using var paul = await factory.TherapistAsync(followRedirects: false);
+        await factory.VisitAsync("starter@client.example", Visits.March(1, 8), AppointmentStatus.Confirmed, name: "Stella Started");
+        var paid = await factory.VisitAsync("payer@client.example", Visits.March(1, 6), AppointmentStatus.Confirmed, name: "Percy Payer");
+        using (var finished = await PaymentArrange.FinishAsync(paul, factory, paid.Id))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, finished.StatusCode);
+        }
+
         var service = await factory.WithDbAsync(db => db.Services.SingleAsync(s => s.Slug == "deep-tissue-massage"));
         var courseUrl = $"/admin/clients/{past.ClientId}/courses/new";
         var course = await FormPost.PostAsync(paul, courseUrl, courseUrl,
@@ -124,7 +133,7 @@ public sealed class TheBackOfficeNavigation : IAsyncLifetime, IDisposable
     {
         var menus = page.QuerySelectorAll("nav[aria-label='Back office']");
         var links = menus.SelectMany(m => m.QuerySelectorAll("a")).Select(a => a.Id).ToList();
-        string[] expected = ["admin-nav-requests", "admin-nav-calendar", "admin-nav-today", "admin-nav-clients", "admin-nav-new-booking", "admin-nav-settings", "admin-nav-outbox", "admin-nav-erasure"];
+        string[] expected = ["admin-nav-requests", "admin-nav-calendar", "admin-nav-today", "admin-nav-clients", "admin-nav-new-booking", "admin-nav-owed", "admin-nav-reports", "admin-nav-settings", "admin-nav-outbox", "admin-nav-erasure"];
         if (menus.Length != 1 || !links.SequenceEqual(expected))
         {
             problems.Add($"{url}: expected one back-office menu with every section, found {menus.Length} menu(s) with [{string.Join(", ", links)}].");
