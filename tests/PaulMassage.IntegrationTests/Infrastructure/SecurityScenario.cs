@@ -3,15 +3,14 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using PaulMassage.IntegrationTests.Infrastructure;
 using PaulMassage.Web.Features.Scheduling;
 using PaulMassage.Web.Infrastructure.Data;
 
 namespace PaulMassage.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// Arranges people and bookings through the site itself: visitors with their own cookies, visits
-/// booked with the real form, client accounts in the Client role linked to their bookings.
+/// Bookings made through the site itself: free starts to book, the booking form's fields, and
+/// visits booked with the real form (accounts and signing in: <see cref="SigningIn"/>).
 /// </summary>
 public static partial class SecurityScenario
 {

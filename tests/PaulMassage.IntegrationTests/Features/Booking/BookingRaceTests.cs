@@ -122,8 +122,8 @@ public sealed class RequestsAtTheSameMoment : IDisposable
     [Fact]
     public async Task from_one_signed_in_client_for_different_times_are_all_accepted_on_the_accounts_one_record()
     {
-        await _factory.ClientAccountAsync("twin.booker@example.com", SignedInPassword);
-        using var browser = await _factory.SignedInAsync("twin.booker@example.com", SignedInPassword);
+        await _factory.ClientAccountAsync("twin.booker@example.com", SigningIn.ClientPassword);
+        using var browser = await _factory.SignedInAsync("twin.booker@example.com", SigningIn.ClientPassword);
         var starts = new[] { Visits.March(3, 9), Visits.March(3, 11), Visits.March(3, 13), Visits.March(3, 15), Visits.March(4, 9), Visits.March(4, 11) };
         var visits = starts.Select(start => new VisitRequest { StartUtc = start, Email = "typed.by.hand@example.com" }).ToList();
         var tokens = new List<string>();
@@ -152,8 +152,8 @@ public sealed class RequestsAtTheSameMoment : IDisposable
     [Fact]
     public async Task from_a_signed_in_client_whose_address_record_is_added_meanwhile_is_stored_on_that_record()
     {
-        await _factory.ClientAccountAsync("late.arrival@example.com", SignedInPassword);
-        using var browser = await _factory.SignedInAsync("late.arrival@example.com", SignedInPassword);
+        await _factory.ClientAccountAsync("late.arrival@example.com", SigningIn.ClientPassword);
+        using var browser = await _factory.SignedInAsync("late.arrival@example.com", SigningIn.ClientPassword);
 
         // Another request stores the address's record between this one's look-up and its save.
         _factory.Clash.ArmFor("LATE.ARRIVAL@EXAMPLE.COM");
@@ -168,12 +168,8 @@ public sealed class RequestsAtTheSameMoment : IDisposable
         Assert.Equal((visit.Name, visit.Phone), (client.Name, client.Phone)); // the signed-in owner's own details
         Assert.NotNull(client.UserId);
         var appointment = Assert.Single(client.Appointments);
-        Assert.Equal(Web.Features.Booking.ManageToken.Hash(SecurityTokenOf(response)), appointment.ManageTokenHash);
+        Assert.Equal(Web.Features.Booking.ManageToken.Hash(SecurityScenario.TokenOf(response.Headers.Location!)), appointment.ManageTokenHash);
     }
-
-    private const string SignedInPassword = "correct horse battery staple";
-
-    private static string SecurityTokenOf(HttpResponseMessage response) => response.Headers.Location!.OriginalString["/bookings/".Length..];
 
     /// <summary>A practice whose next save of a new client finds that client stored by "someone else" first.</summary>
     private sealed class ClashingAppFactory : PracticeAppFactory
