@@ -19,7 +19,7 @@ namespace PaulMassage.BrowserTests.Accessibility;
 public abstract class BackOfficePagesAreAccessible(BrowserFixture browser, Viewport viewport)
 {
     [Fact]
-    public async Task Every_back_office_page_reached_from_admin_passes_axe()
+    public async Task every_back_office_page_reached_from_admin_passes_axe()
     {
         await ArrangeAsync();
         await browser.RunAsync(viewport, async session =>

@@ -12,7 +12,7 @@ namespace PaulMassage.BrowserTests.Accessibility;
 public abstract class PublicPagesAreAccessible(BrowserFixture browser, Viewport viewport)
 {
     [Fact]
-    public Task Every_content_page_passes_axe() =>
+    public Task every_content_page_passes_axe() =>
         browser.RunAsync(viewport, async session =>
         {
             var page = session.Page;
@@ -70,7 +70,7 @@ public abstract class PublicPagesAreAccessible(BrowserFixture browser, Viewport 
         });
 
     [Fact]
-    public Task The_booking_form_passes_axe_with_errors_suggestions_and_out_of_area_messages() =>
+    public Task the_booking_form_passes_axe_with_errors_suggestions_and_out_of_area_messages() =>
         browser.RunAsync(viewport, async session =>
         {
             var page = session.Page;

@@ -18,7 +18,7 @@ public abstract class BackOfficeJourneys(BrowserFixture browser, Viewport viewpo
 {
     [Fact]
     [Trait("Journey", "BackOffice")]
-    public async Task The_therapist_signs_in_confirms_a_request_and_sees_it_in_his_week_and_day_agenda()
+    public async Task the_therapist_signs_in_confirms_a_request_and_sees_it_in_his_week_and_day_agenda()
     {
         var client = $"Robin Week {viewport}";
         string reference = string.Empty, manageLink = string.Empty;
@@ -63,7 +63,7 @@ public abstract class BackOfficeJourneys(BrowserFixture browser, Viewport viewpo
 
     [Fact]
     [Trait("Journey", "BackOffice")]
-    public async Task A_client_registers_with_the_e_mail_they_booked_with_and_sees_their_history()
+    public async Task a_client_registers_with_the_e_mail_they_booked_with_and_sees_their_history()
     {
         var email = $"history-{viewport.Name()}@example.com";
         const string password = "a long client passphrase";
@@ -103,7 +103,7 @@ public abstract class BackOfficeJourneys(BrowserFixture browser, Viewport viewpo
 
     [Fact]
     [Trait("Journey", "BackOffice")]
-    public async Task The_owner_of_an_address_someone_else_booked_with_says_it_was_not_them_and_the_therapist_sees_the_flag()
+    public async Task the_owner_of_an_address_someone_else_booked_with_says_it_was_not_them_and_the_therapist_sees_the_flag()
     {
         var owner = $"owner-{viewport.Name()}@example.com";
         var stranger = $"Sam Stranger {viewport}";

@@ -15,7 +15,7 @@ public sealed class KeyboardOnlyBooking(BrowserFixture browser)
     private const int MaxTabs = 60;
 
     [Fact]
-    public Task A_visitor_books_a_visit_with_the_keyboard_alone_on_a_desktop() =>
+    public Task a_visitor_books_a_visit_with_the_keyboard_alone_on_a_desktop() =>
         browser.RunAsync(Viewport.Desktop, async session =>
         {
             var page = session.Page;

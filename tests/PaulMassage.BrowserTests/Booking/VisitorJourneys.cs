@@ -9,7 +9,7 @@ namespace PaulMassage.BrowserTests.Booking;
 public abstract class VisitorJourneys(BrowserFixture browser, Viewport viewport)
 {
     [Fact]
-    public Task A_visitor_reads_an_article_follows_it_to_a_service_and_books_a_visit() =>
+    public Task a_visitor_reads_an_article_follows_it_to_a_service_and_books_a_visit() =>
         browser.RunAsync(viewport, async session =>
         {
             var page = session.Page;
@@ -42,7 +42,7 @@ public abstract class VisitorJourneys(BrowserFixture browser, Viewport viewport)
         });
 
     [Fact]
-    public Task A_visitor_with_a_red_flag_is_stopped_and_told_to_call_999_or_go_to_A_and_E() =>
+    public Task a_visitor_with_a_red_flag_is_stopped_and_told_to_call_999_or_go_to_A_and_E() =>
         browser.RunAsync(viewport, async session =>
         {
             var page = session.Page;
@@ -65,7 +65,7 @@ public abstract class VisitorJourneys(BrowserFixture browser, Viewport viewport)
         });
 
     [Fact]
-    public Task The_client_opens_the_manage_link_and_cancels_the_visit() =>
+    public Task the_client_opens_the_manage_link_and_cancels_the_visit() =>
         browser.RunAsync(viewport, async session =>
         {
             var page = session.Page;

@@ -15,7 +15,7 @@ public static class SignIn
     public static async Task AsTherapistAsync(BrowserSession session, PracticeAppFactory site)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var key = await Sessions.TherapistAuthenticatorKeyAsync(site);
+        var key = await site.TherapistAuthenticatorKeyAsync();
         await FillAsync(session, PracticeAppFactory.TherapistEmail, PracticeAppFactory.TherapistPassword);
         var page = session.Page;
         await Expect(page).ToHaveURLAsync(new Regex("/account/sign-in/2fa"));

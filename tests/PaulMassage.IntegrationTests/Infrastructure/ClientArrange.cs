@@ -1,10 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using PaulMassage.Web.Features.Account;
 using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Clients;
 using PaulMassage.Web.Features.Scheduling;
@@ -13,10 +10,7 @@ using PaulMassage.Web.Infrastructure.Data;
 
 namespace PaulMassage.IntegrationTests.Infrastructure;
 
-/// <summary>A visit arranged straight in the database, with the manage-link token the client would have.</summary>
-public sealed record ArrangedVisit(int Id, int ClientId, string Reference, string Token, DateTime StartUtc);
-
-/// <summary>Arranges clients, visits and accounts in a test practice, and signs people in.</summary>
+/// <summary>Arranges clients and visits in a test practice, and reads pages as text.</summary>
 public static partial class ClientArrange
 {
     /// <summary>
@@ -80,35 +74,6 @@ public static partial class ClientArrange
         await db.SaveChangesAsync();
     }
 
-    /// <summary>A confirmed client account, linked to the client records booked with its address.</summary>
-    public static async Task ClientAccountAsync(this PracticeAppFactory factory, string email, string password)
-    {
-        ArgumentNullException.ThrowIfNull(factory);
-        await using var scope = factory.Scope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true };
-        var created = await users.CreateAsync(user, password);
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        await users.AddToRoleAsync(user, Roles.Client);
-        await scope.ServiceProvider.GetRequiredService<ClientAccounts>().LinkClientRecordsAsync(user);
-    }
-
-    /// <summary>A client that keeps cookies and does not follow redirects, so tests see each response.</summary>
-    public static HttpClient Browser(this PracticeAppFactory factory)
-    {
-        ArgumentNullException.ThrowIfNull(factory);
-        return factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-    }
-
-    public static async Task<HttpClient> SignedInAsync(this PracticeAppFactory factory, string email, string password)
-    {
-        var browser = factory.Browser();
-        var response = await FormPost.PostAsync(browser, "/account/sign-in", "/account/sign-in",
-            [new("Email", email), new("Password", password)]);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return browser;
-    }
-
     /// <summary>The page's text with tags removed and entities decoded, for "the page says" assertions.</summary>
     public static string Text(string html) =>
         Whitespace().Replace(WebUtility.HtmlDecode(Tags().Replace(html, " ")), " ");
@@ -118,9 +83,6 @@ public static partial class ClientArrange
         ArgumentNullException.ThrowIfNull(response);
         return Text(await response.Content.ReadAsStringAsync());
     }
-
-    /// <summary>A UTC instant in the test practice's week (London is on GMT in early March 2027).</summary>
-    public static DateTime Utc(int day, int hour, int minute = 0) => new(2027, 3, day, hour, minute, 0, DateTimeKind.Utc);
 
     [GeneratedRegex("<[^>]+>")]
     private static partial Regex Tags();

@@ -6,7 +6,7 @@ namespace PaulMassage.IntegrationTests.Infrastructure;
 /// <summary>Visits requested and then confirmed through the real back-office service.</summary>
 public static class ConfirmedVisits
 {
-    public static async Task<RequestedVisit> ConfirmAsync(PracticeAppFactory factory, RequestedVisit visit)
+    public static async Task<ArrangedVisit> ConfirmAsync(PracticeAppFactory factory, ArrangedVisit visit)
     {
         ArgumentNullException.ThrowIfNull(factory);
         ArgumentNullException.ThrowIfNull(visit);
@@ -17,6 +17,6 @@ public static class ConfirmedVisits
         return visit;
     }
 
-    public static async Task<RequestedVisit> RequestAndConfirmAsync(PracticeAppFactory factory, DateTime startUtc, string name = "Ann Example") =>
+    public static async Task<ArrangedVisit> RequestAndConfirmAsync(PracticeAppFactory factory, DateTime startUtc, string name = "Ann Example") =>
         await ConfirmAsync(factory, await Visits.RequestAsync(factory, startUtc, name));
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using PaulMassage.Web.Features.Booking;
 
 namespace PaulMassage.IntegrationTests.Infrastructure;
 
@@ -111,19 +113,27 @@ public static class BookingFlow
         return await client.PostAsync("/book/details", content);
     }
 
-    /// <summary>Books the visit and returns the manage-link token from the redirect.</summary>
-    public static async Task<string> BookAsync(PracticeAppFactory factory, VisitRequest visit)
+    /// <summary>Books the visit through the form, as a visitor who is not signed in.</summary>
+    public static async Task<ArrangedVisit> BookAsync(PracticeAppFactory factory, VisitRequest visit)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        ArgumentNullException.ThrowIfNull(visit);
+        using var client = factory.Browser();
         using var response = await SubmitAsync(client, visit);
-        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
-        {
-            throw new InvalidOperationException($"Booking was not accepted: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        }
+        return await BookedAsync(factory, response, visit.StartUtc);
+    }
 
-        var location = response.Headers.Location!.OriginalString;
-        Assert.StartsWith("/bookings/", location, StringComparison.Ordinal);
-        return location["/bookings/".Length..];
+    /// <summary>The visit an accepted booking form made, read back by the manage link its answer redirects to.</summary>
+    public static async Task<ArrangedVisit> BookedAsync(PracticeAppFactory factory, HttpResponseMessage response, DateTime startUtc)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        ArgumentNullException.ThrowIfNull(response);
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Redirect,
+            $"The booking was not accepted: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        var token = SecurityScenario.TokenOf(response.Headers.Location!);
+        var hash = ManageToken.Hash(token);
+        var stored = await factory.WithDbAsync(db => db.Appointments.Where(a => a.ManageTokenHash == hash)
+            .Select(a => new { a.Id, a.ClientId, a.Reference }).SingleAsync());
+        return new ArrangedVisit(stored.Id, stored.ClientId, stored.Reference, token, startUtc);
     }
 }

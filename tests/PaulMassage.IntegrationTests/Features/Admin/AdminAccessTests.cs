@@ -8,19 +8,6 @@ public sealed class TheBackOffice(PracticeAppFactoryFixture fixture) : IClassFix
     private PracticeAppFactory Factory => fixture.Factory;
 
     [Fact]
-    public async Task sends_an_anonymous_visitor_to_sign_in()
-    {
-        using var client = Factory.CreateClient(new() { AllowAutoRedirect = false });
-
-        using var response = await client.GetAsync("/admin");
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var location = response.Headers.Location!;
-        Assert.Equal("/account/sign-in", location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString.Split('?')[0]);
-        Assert.Contains("ReturnUrl=%2Fadmin", location.OriginalString, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task refuses_a_wrong_password_with_a_message_and_no_cookie()
     {
         using var client = Factory.CreateClient(new() { AllowAutoRedirect = false });
@@ -40,12 +27,12 @@ public sealed class TheBackOffice(PracticeAppFactoryFixture fixture) : IClassFix
     [Fact]
     public async Task lists_the_requests_for_the_therapist_signed_in_through_the_form()
     {
-        var token = await BookingFlow.BookAsync(Factory, new VisitRequest
+        var token = (await BookingFlow.BookAsync(Factory, new VisitRequest
         {
             StartUtc = new DateTime(2027, 3, 9, 11, 0, 0, DateTimeKind.Utc),
             Name = "Petronella Listed",
             Email = "petronella@example.com",
-        });
+        })).Token;
         var reference = await Factory.WithDbAsync(db => Task.FromResult(db.Appointments.Single(a => a.ManageTokenHash == Web.Features.Booking.ManageToken.Hash(token)).Reference));
         using var client = await Factory.TherapistAsync(followRedirects: false);
         using var response = await client.GetAsync("/admin");

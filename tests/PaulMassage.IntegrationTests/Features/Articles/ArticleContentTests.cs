@@ -4,7 +4,6 @@ using System.Xml.Linq;
 using AngleSharp.Dom;
 using PaulMassage.IntegrationTests.Features.Site;
 using PaulMassage.IntegrationTests.Infrastructure;
-using PaulMassage.IntegrationTests.Security;
 
 namespace PaulMassage.IntegrationTests.Features.Articles;
 

@@ -2,7 +2,6 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using PaulMassage.IntegrationTests.Infrastructure;
-using PaulMassage.IntegrationTests.Security;
 
 namespace PaulMassage.IntegrationTests.Features.Articles;
 

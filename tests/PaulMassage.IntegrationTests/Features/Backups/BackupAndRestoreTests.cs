@@ -2,7 +2,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PaulMassage.IntegrationTests.Infrastructure;
-using PaulMassage.IntegrationTests.Security;
 using PaulMassage.Web.Features.Backups;
 using PaulMassage.Web.Features.Privacy;
 
@@ -141,8 +140,8 @@ public sealed class TheBackups
         Assert.Equal(0, Restore(copy, fresh.DatabasePath));
 
         var appointments = await fresh.WithDbAsync(db => db.Appointments.AsNoTracking().Include(a => a.Intake).ToDictionaryAsync(a => a.Id));
-        Assert.Equal((string.Empty, true), (appointments[asked.AppointmentId].AddressLine1, appointments[asked.AppointmentId].Intake is null));
-        Assert.Equal("1 Other Road", appointments[other.AppointmentId].AddressLine1);
+        Assert.Equal((string.Empty, true), (appointments[asked.Id].AddressLine1, appointments[asked.Id].Intake is null));
+        Assert.Equal("1 Other Road", appointments[other.Id].AddressLine1);
         var request = await fresh.WithDbAsync(db => db.Set<ErasureRequest>().AsNoTracking().SingleAsync(r => r.Id == requestId));
         Assert.Equal(ErasureLedgerReplay.Actor, request.CompletedBy);
     }
@@ -212,7 +211,7 @@ public sealed class TheBackups
     {
         using var site = new PracticeAppFactory();
         var booked = await site.BookAsync((await site.FreeStartsAsync(1))[0], "Pat Policy", "pat@test.example");
-        using var visitor = site.Visitor();
+        using var visitor = site.Browser();
 
         var page = await visitor.GetStringAsync(new Uri($"/bookings/{booked.Token}", UriKind.Relative));
 

@@ -18,7 +18,6 @@ public sealed class RequestsAtTheSameMoment : IDisposable
 
     public void Dispose() => _factory.Dispose();
 
-    private static DateTime Utc(int day, int hour, int minute = 0) => new(2027, 3, day, hour, minute, 0, DateTimeKind.Utc);
 
     /// <summary>Each client opens its own form (own cookie and token), then all post at once.</summary>
     private async Task<(VisitRequest Visit, HttpStatusCode Status, string Html, string? Location)[]> PostAllAtOnceAsync(IReadOnlyList<VisitRequest> visits)
@@ -52,7 +51,7 @@ public sealed class RequestsAtTheSameMoment : IDisposable
     public async Task for_the_same_or_overlapping_times_accept_exactly_one_and_offer_the_others_new_times()
     {
         // Every pair of these clashes: starts at most an hour apart, each visit followed by 30 minutes' travel.
-        var starts = new[] { Utc(2, 10), Utc(2, 10, 15), Utc(2, 10, 30), Utc(2, 10, 45), Utc(2, 11) };
+        var starts = new[] { Visits.March(2, 10), Visits.March(2, 10, 15), Visits.March(2, 10, 30), Visits.March(2, 10, 45), Visits.March(2, 11) };
         var visits = Enumerable.Range(0, 24).Select(i => new VisitRequest
         {
             StartUtc = starts[i % starts.Length],
@@ -103,7 +102,7 @@ public sealed class RequestsAtTheSameMoment : IDisposable
     [Fact]
     public async Task from_one_address_without_signing_in_are_all_accepted_each_on_a_provisional_record_of_its_own()
     {
-        var starts = new[] { Utc(3, 9), Utc(3, 11), Utc(3, 13), Utc(3, 15), Utc(3, 17), Utc(4, 9), Utc(4, 11), Utc(4, 13) };
+        var starts = new[] { Visits.March(3, 9), Visits.March(3, 11), Visits.March(3, 13), Visits.March(3, 15), Visits.March(3, 17), Visits.March(4, 9), Visits.March(4, 11), Visits.March(4, 13) };
         var visits = starts.Select((start, i) => new VisitRequest
         {
             StartUtc = start,
@@ -123,9 +122,9 @@ public sealed class RequestsAtTheSameMoment : IDisposable
     [Fact]
     public async Task from_one_signed_in_client_for_different_times_are_all_accepted_on_the_accounts_one_record()
     {
-        await _factory.ClientAccountAsync("twin.booker@example.com", SignedInPassword);
-        using var browser = await _factory.SignedInAsync("twin.booker@example.com", SignedInPassword);
-        var starts = new[] { Utc(3, 9), Utc(3, 11), Utc(3, 13), Utc(3, 15), Utc(4, 9), Utc(4, 11) };
+        await _factory.ClientAccountAsync("twin.booker@example.com", SigningIn.ClientPassword);
+        using var browser = await _factory.SignedInAsync("twin.booker@example.com", SigningIn.ClientPassword);
+        var starts = new[] { Visits.March(3, 9), Visits.March(3, 11), Visits.March(3, 13), Visits.March(3, 15), Visits.March(4, 9), Visits.March(4, 11) };
         var visits = starts.Select(start => new VisitRequest { StartUtc = start, Email = "typed.by.hand@example.com" }).ToList();
         var tokens = new List<string>();
         foreach (var visit in visits)
@@ -153,12 +152,12 @@ public sealed class RequestsAtTheSameMoment : IDisposable
     [Fact]
     public async Task from_a_signed_in_client_whose_address_record_is_added_meanwhile_is_stored_on_that_record()
     {
-        await _factory.ClientAccountAsync("late.arrival@example.com", SignedInPassword);
-        using var browser = await _factory.SignedInAsync("late.arrival@example.com", SignedInPassword);
+        await _factory.ClientAccountAsync("late.arrival@example.com", SigningIn.ClientPassword);
+        using var browser = await _factory.SignedInAsync("late.arrival@example.com", SigningIn.ClientPassword);
 
         // Another request stores the address's record between this one's look-up and its save.
         _factory.Clash.ArmFor("LATE.ARRIVAL@EXAMPLE.COM");
-        var visit = new VisitRequest { StartUtc = Utc(5, 10), Email = "late.arrival@example.com" };
+        var visit = new VisitRequest { StartUtc = Visits.March(5, 10), Email = "late.arrival@example.com" };
 
         using var response = await BookingFlow.SubmitAsync(browser, visit);
 
@@ -169,12 +168,8 @@ public sealed class RequestsAtTheSameMoment : IDisposable
         Assert.Equal((visit.Name, visit.Phone), (client.Name, client.Phone)); // the signed-in owner's own details
         Assert.NotNull(client.UserId);
         var appointment = Assert.Single(client.Appointments);
-        Assert.Equal(Web.Features.Booking.ManageToken.Hash(SecurityTokenOf(response)), appointment.ManageTokenHash);
+        Assert.Equal(Web.Features.Booking.ManageToken.Hash(SecurityScenario.TokenOf(response.Headers.Location!)), appointment.ManageTokenHash);
     }
-
-    private const string SignedInPassword = "correct horse battery staple";
-
-    private static string SecurityTokenOf(HttpResponseMessage response) => response.Headers.Location!.OriginalString["/bookings/".Length..];
 
     /// <summary>A practice whose next save of a new client finds that client stored by "someone else" first.</summary>
     private sealed class ClashingAppFactory : PracticeAppFactory

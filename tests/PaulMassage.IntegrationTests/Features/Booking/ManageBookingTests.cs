@@ -26,7 +26,7 @@ public sealed class TheManageLink(PracticeAppFactoryFixture fixture) : IClassFix
     [Fact]
     public async Task shows_the_visit_its_status_and_the_cancellation_policy()
     {
-        var token = await BookingFlow.BookAsync(Factory, new VisitRequest { StartUtc = new DateTime(2027, 3, 8, 14, 0, 0, DateTimeKind.Utc), Email = "show@example.com" });
+        var token = (await BookingFlow.BookAsync(Factory, new VisitRequest { StartUtc = new DateTime(2027, 3, 8, 14, 0, 0, DateTimeKind.Utc), Email = "show@example.com" })).Token;
         var appointment = await AppointmentAsync(token);
         using var client = NewClient();
 
@@ -50,7 +50,7 @@ public sealed class TheManageLink(PracticeAppFactoryFixture fixture) : IClassFix
     public async Task cancels_a_visit_more_than_24_hours_ahead_and_frees_its_time()
     {
         var start = new DateTime(2027, 3, 2, 10, 0, 0, DateTimeKind.Utc); // 25 hours after "now"
-        var token = await BookingFlow.BookAsync(Factory, new VisitRequest { StartUtc = start, Email = "cancel@example.com" });
+        var token = (await BookingFlow.BookAsync(Factory, new VisitRequest { StartUtc = start, Email = "cancel@example.com" })).Token;
         Assert.DoesNotContain("2027-03-02T10:00:00Z", await FreeStartsAsync("2027-03-02"));
         using var client = NewClient();
 
@@ -77,7 +77,7 @@ public sealed class TheManageLink(PracticeAppFactoryFixture fixture) : IClassFix
     [Fact]
     public async Task says_a_cancelled_visit_cannot_be_cancelled_again()
     {
-        var token = await BookingFlow.BookAsync(Factory, new VisitRequest { StartUtc = new DateTime(2027, 3, 9, 15, 0, 0, DateTimeKind.Utc), Email = "twice@example.com" });
+        var token = (await BookingFlow.BookAsync(Factory, new VisitRequest { StartUtc = new DateTime(2027, 3, 9, 15, 0, 0, DateTimeKind.Utc), Email = "twice@example.com" })).Token;
         using var client = NewClient();
         var antiforgery = await FormPost.AntiforgeryTokenAsync(client, "/bookings/" + token);
         using var first = await client.PostAsync($"/bookings/{token}/cancel", new FormUrlEncodedContent([new("__RequestVerificationToken", antiforgery)]));
@@ -109,7 +109,7 @@ public sealed class TheManageLink(PracticeAppFactoryFixture fixture) : IClassFix
     [Fact]
     public async Task only_opens_with_the_exact_token()
     {
-        var token = await BookingFlow.BookAsync(Factory, new VisitRequest { StartUtc = new DateTime(2027, 3, 10, 16, 0, 0, DateTimeKind.Utc), Email = "exact@example.com" });
+        var token = (await BookingFlow.BookAsync(Factory, new VisitRequest { StartUtc = new DateTime(2027, 3, 10, 16, 0, 0, DateTimeKind.Utc), Email = "exact@example.com" })).Token;
         using var client = NewClient();
 
         var lastChanged = token[..^1] + (token[^1] == '0' ? '1' : '0');
@@ -135,7 +135,7 @@ public sealed class TheManageLinkCloseToTheVisit : IDisposable
     [Fact]
     public async Task refuses_to_cancel_inside_24_hours_and_explains_the_policy()
     {
-        var token = await BookingFlow.BookAsync(_factory, new VisitRequest { StartUtc = new DateTime(2027, 3, 2, 10, 0, 0, DateTimeKind.Utc) });
+        var token = (await BookingFlow.BookAsync(_factory, new VisitRequest { StartUtc = new DateTime(2027, 3, 2, 10, 0, 0, DateTimeKind.Utc) })).Token;
         using var client = _factory.CreateClient(new() { AllowAutoRedirect = false });
         var antiforgery = await FormPost.AntiforgeryTokenAsync(client, "/bookings/" + token);
 

@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using PaulMassage.IntegrationTests.Infrastructure;
-using PaulMassage.IntegrationTests.Security;
 using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Notifications;
 using PaulMassage.Web.Features.Privacy;

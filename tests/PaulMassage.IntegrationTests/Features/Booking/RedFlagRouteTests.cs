@@ -2,7 +2,6 @@ using System.Net;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using PaulMassage.IntegrationTests.Infrastructure;
-using PaulMassage.IntegrationTests.Security;
 using PaulMassage.Web.Features.Screening;
 
 namespace PaulMassage.IntegrationTests.Features.Booking;
@@ -18,7 +17,7 @@ public sealed class TheRedFlagStop(PracticeAppFactoryFixture fixture) : IClassFi
     private async Task<(HttpClient Client, IDocument Page, DateTime Start)> StopAsync(string email, params string[] flags)
     {
         var start = (await Factory.FreeStartsAsync(1))[0];
-        var client = Factory.Visitor();
+        var client = Factory.Browser();
         var fields = SecurityScenario.ValidBookingFields(start, "Fay Fall", email)
             .Where(f => f.Key != "Intake.NoRedFlags")
             .Concat(flags.Select(f => new KeyValuePair<string, string>("Intake.RedFlags", f)));
@@ -78,7 +77,7 @@ public sealed class TheRedFlagStop(PracticeAppFactoryFixture fixture) : IClassFi
     {
         var email = $"fay.{flag}@test.example".ToLowerInvariant();
         var start = (await Factory.FreeStartsAsync(1))[0];
-        using var client = Factory.Visitor();
+        using var client = Factory.Browser();
         var fields = SecurityScenario.ValidBookingFields(start, "Fay Emergency", email)
             .Where(f => f.Key != "Intake.NoRedFlags")
             .Concat([new("Intake.RedFlags", flag), new("Intake.RedFlags", "PainAfterFallOrAccident"), new("Intake.SeenByGpSince", "true")]);

@@ -68,7 +68,7 @@ public sealed class TheTimeChoice(PracticeAppFactoryFixture fixture) : IClassFix
     [Fact]
     public async Task shows_a_booked_time_as_taken_on_its_day()
     {
-        await Factory.VisitAsync("time-choice@test.example", Utc(5, 12));
+        await Factory.VisitAsync("time-choice@test.example", Visits.March(5, 12));
 
         var html = await PageAsync("&day=2027-03-05");
 

@@ -14,7 +14,7 @@ using PaulMassage.Web.Features.Account;
 namespace PaulMassage.IntegrationTests.Features.Notifications;
 
 /// <summary>Each booking change reaches the people it concerns, over real SMTP.</summary>
-public sealed class BookingEmailsTests : IAsyncLifetime
+public sealed class TheBookingEmails : IAsyncLifetime
 {
     private static readonly DateTime WednesdayTen = new(2027, 3, 3, 10, 0, 0, DateTimeKind.Utc);
     private MailPractice practice = null!;
@@ -119,7 +119,7 @@ public sealed class BookingEmailsTests : IAsyncLifetime
         Assert.Equal("text/calendar", attachment.ContentType.MimeType);
         Assert.Equal("REQUEST", attachment.ContentType.Parameters["method"]);
 
-        var calendar = Calendar.Load(Ics(attachment))!;
+        var calendar = Ical.Net.Calendar.Load(Ics(attachment))!;
         Assert.Equal("REQUEST", calendar.Method);
         var visit = Assert.Single(calendar.Events);
         Assert.Equal("Europe/London", visit.Start!.TzId);
@@ -189,7 +189,7 @@ public sealed class BookingEmailsTests : IAsyncLifetime
         var client = Assert.Single(mails, m => m.EnvelopeTo.Contains(MailPractice.ClientEmail));
         Assert.Equal("Cancelled: your massage on Wednesday 3 March 2027 at 10:00", client.Message.Subject);
         var ics = Assert.Single(client.Message.Attachments.OfType<MimePart>());
-        var calendar = Calendar.Load(Ics(ics))!;
+        var calendar = Ical.Net.Calendar.Load(Ics(ics))!;
         Assert.Equal("CANCEL", calendar.Method);
         Assert.StartsWith(booked.Reference + "@", Assert.Single(calendar.Events).Uid, StringComparison.Ordinal);
         var therapist = Assert.Single(mails, m => m.EnvelopeTo.Contains(MailPractice.TherapistAddress));
@@ -202,7 +202,7 @@ public sealed class BookingEmailsTests : IAsyncLifetime
         var booked = await practice.BookAsync(WednesdayTen);
         await practice.ConfirmAsync(booked.Reference);
         await practice.DispatchAsync();
-        var firstUid = Calendar.Load(Ics(practice.TakeReceived().Single(m => m.Message.Attachments.Any()).Message.Attachments.OfType<MimePart>().Single()))!.Events.Single().Uid;
+        var firstUid = Ical.Net.Calendar.Load(Ics(practice.TakeReceived().Single(m => m.Message.Attachments.Any()).Message.Attachments.OfType<MimePart>().Single()))!.Events.Single().Uid;
 
         await practice.ChangeAsync(booked.Reference, async (a, n) =>
         {
@@ -215,7 +215,7 @@ public sealed class BookingEmailsTests : IAsyncLifetime
         var client = Assert.Single(mails, m => m.EnvelopeTo.Contains(MailPractice.ClientEmail));
         Assert.Equal("Moved: your massage is now on Friday 5 March 2027 at 10:00", client.Message.Subject);
         Assert.Contains("from Wednesday 3 March 2027 at 10:00 to Friday 5 March 2027 at 10:00", client.Message.TextBody, StringComparison.Ordinal);
-        var visit = Calendar.Load(Ics(client.Message.Attachments.OfType<MimePart>().Single()))!.Events.Single();
+        var visit = Ical.Net.Calendar.Load(Ics(client.Message.Attachments.OfType<MimePart>().Single()))!.Events.Single();
         Assert.Equal(firstUid, visit.Uid);
         Assert.Equal(WednesdayTen.AddDays(2), visit.Start!.AsUtc);
         var therapist = Assert.Single(mails, m => m.EnvelopeTo.Contains(MailPractice.TherapistAddress));

@@ -9,7 +9,7 @@ using PaulMassage.Web.Infrastructure.Data;
 namespace PaulMassage.IntegrationTests.Features.Notifications;
 
 /// <summary>The outbox delivers every message once: through outages, retries and two instances of the site.</summary>
-public sealed class OutboxDeliveryTests
+public sealed class TheOutboxDelivery
 {
     private static readonly DateTime WednesdayTen = new(2027, 3, 3, 10, 0, 0, DateTimeKind.Utc);
 

@@ -6,7 +6,7 @@ using PaulMassage.Web.Features.Notifications;
 namespace PaulMassage.IntegrationTests.Features.Notifications;
 
 /// <summary>The day-before reminder: on time in London time, once, and never for a visit that is off.</summary>
-public sealed class ReminderTests : IAsyncLifetime
+public sealed class TheReminders : IAsyncLifetime
 {
     private MailPractice practice = null!;
 

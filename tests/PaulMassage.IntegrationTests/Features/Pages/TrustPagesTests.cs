@@ -4,7 +4,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using PaulMassage.IntegrationTests.Infrastructure;
-using PaulMassage.IntegrationTests.Security;
 using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Pages;
 using PaulMassage.Web.Infrastructure.Data;
@@ -82,7 +81,7 @@ public sealed class TheTrustPages(PracticeAppFactoryFixture fixture) : IClassFix
     [Fact]
     public async Task privacy_lists_the_cookies_the_site_actually_sets_and_links_to_export_and_erasure()
     {
-        using var client = Factory.Visitor();
+        using var client = Factory.Browser();
         var booking = await client.GetAsync("/account/sign-in");
         var set = booking.Headers.TryGetValues("Set-Cookie", out var values) ? values.Select(v => v.Split('=')[0]).ToList() : [];
 
@@ -100,7 +99,7 @@ public sealed class TheTrustPages(PracticeAppFactoryFixture fixture) : IClassFix
     [Fact]
     public async Task are_linked_from_the_booking_forms_consent_and_from_registration()
     {
-        using var client = Factory.Visitor();
+        using var client = Factory.Browser();
         var starts = await Factory.FreeStartsAsync(1);
 
         var details = await (await client.GetAsync(SecurityScenario.DetailsPage(starts[0]))).ReadHtmlAsync();
@@ -254,14 +253,14 @@ public sealed class ThePagesEditor(PracticeAppFactoryFixture fixture) : IClassFi
     [InlineData("/admin/settings/pages/about")]
     public async Task is_out_of_reach_of_visitors_and_clients(string path)
     {
-        using var visitor = Factory.Visitor();
+        using var visitor = Factory.Browser();
         using var anonymous = await visitor.GetAsync(path);
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
         Assert.StartsWith("/account/sign-in", anonymous.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
 
         var email = $"pages.client.{path.Length}@test.example";
-        await Factory.CreateClientAccountAsync(email);
-        using var client = await SecurityScenario.SignedInAsync(Factory, email, SecurityScenario.ClientPassword);
+        await Factory.ClientAccountAsync(email);
+        using var client = await Factory.SignedInAsync(email);
         using var refused = await client.GetAsync(path);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         var post = await client.PostAsync("/admin/settings/pages/credentials", new FormUrlEncodedContent([new("ProfessionalBody", "Fake")]));

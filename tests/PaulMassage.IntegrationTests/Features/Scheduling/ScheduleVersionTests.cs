@@ -49,34 +49,34 @@ public sealed class TheScheduleVersion(PracticeAppFactoryFixture fixture) : ICla
     [Fact]
     public async Task rises_with_a_booking_and_the_cached_answer_shows_it()
     {
-        Assert.Contains(Utc(8, 12), await StartsAsync(8));
+        Assert.Contains(Visits.March(8, 12), await StartsAsync(8));
 
-        var after = await AfterAsync(8, () => Factory.VisitAsync("version-booking@test.example", Utc(8, 12)));
+        var after = await AfterAsync(8, () => Factory.VisitAsync("version-booking@test.example", Visits.March(8, 12)));
 
-        Assert.DoesNotContain(Utc(8, 12), after);
-        Assert.DoesNotContain(Utc(8, 13), after); // its travel time
+        Assert.DoesNotContain(Visits.March(8, 12), after);
+        Assert.DoesNotContain(Visits.March(8, 13), after); // its travel time
     }
 
     [Fact]
     public async Task rises_with_a_cancellation()
     {
-        var visit = await Factory.VisitAsync("version-cancel@test.example", Utc(9, 12));
+        var visit = await Factory.VisitAsync("version-cancel@test.example", Visits.March(9, 12));
 
         var after = await AfterAsync(9, () => InScopeAsync<ClientVisitService>(s => s.CancelAsync(visit.Token)));
 
-        Assert.Contains(Utc(9, 12), after);
+        Assert.Contains(Visits.March(9, 12), after);
     }
 
     [Fact]
     public async Task rises_with_a_move_by_the_therapist()
     {
-        var visit = await Factory.VisitAsync("version-move@test.example", Utc(10, 10));
+        var visit = await Factory.VisitAsync("version-move@test.example", Visits.March(10, 10));
         var stamp = await Factory.WithDbAsync(db => db.Appointments.Where(a => a.Id == visit.Id).Select(a => a.Version).SingleAsync());
 
-        var after = await AfterAsync(10, () => InScopeAsync<AppointmentActions>(s => s.MoveAsync(visit.Id, stamp, Utc(10, 15), "therapist")));
+        var after = await AfterAsync(10, () => InScopeAsync<AppointmentActions>(s => s.MoveAsync(visit.Id, stamp, Visits.March(10, 15), "therapist")));
 
-        Assert.Contains(Utc(10, 10), after);
-        Assert.DoesNotContain(Utc(10, 15), after);
+        Assert.Contains(Visits.March(10, 10), after);
+        Assert.DoesNotContain(Visits.March(10, 15), after);
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class TheScheduleVersion(PracticeAppFactoryFixture fixture) : ICla
 
         var id = await Factory.WithDbAsync(db => db.TimeOff.Where(t => t.Reason == "Course").Select(t => t.Id).SingleAsync());
         var removed = await AfterAsync(11, () => InScopeAsync<SchedulingEditor>(s => s.DeleteTimeOffAsync(id)));
-        Assert.Contains(Utc(11, 9), removed);
+        Assert.Contains(Visits.March(11, 9), removed);
     }
 
     [Fact]
@@ -96,8 +96,8 @@ public sealed class TheScheduleVersion(PracticeAppFactoryFixture fixture) : ICla
     {
         var hours = await AfterAsync(12, () => InScopeAsync<SchedulingEditor>(s => s.SaveHoursAsync(
             [.. SchedulingEditor.Week.Where(d => d != DayOfWeek.Sunday).Select(d => new WorkingPeriod(d, new TimeOnly(10, 0), new TimeOnly(16, 0)))])));
-        Assert.Equal(Utc(12, 10), hours[0]);
-        Assert.Equal(Utc(12, 15), hours[^1]);
+        Assert.Equal(Visits.March(12, 10), hours[0]);
+        Assert.Equal(Visits.March(12, 15), hours[^1]);
 
         var rules = await AfterAsync(12, () => InScopeAsync<SchedulingEditor>(s => s.SaveRulesAsync(travelBufferMinutes: 30, noticeHours: 24, horizonDays: 7)));
         Assert.Empty(rules); // 12 March is now past the horizon
@@ -110,19 +110,19 @@ public sealed class TheScheduleVersion(PracticeAppFactoryFixture fixture) : ICla
     public async Task leaves_the_notice_to_the_clock_so_the_first_free_time_goes_as_the_clock_passes_it()
     {
         // The fake clock says Monday 1 March 2027, 09:00; 24 hours' notice.
-        Assert.Equal(Utc(2, 9), (await StartsAsync(2))[0]);
+        Assert.Equal(Visits.March(2, 9), (await StartsAsync(2))[0]);
         var version = await VersionAsync();
 
         Factory.Clock.Advance(TimeSpan.FromMinutes(1));
 
-        Assert.Equal(Utc(2, 9, 15), (await StartsAsync(2))[0]); // same version, same cached sweep, a later boundary
+        Assert.Equal(Visits.March(2, 9, 15), (await StartsAsync(2))[0]); // same version, same cached sweep, a later boundary
         Assert.Equal(version, await VersionAsync());
     }
 
     [Fact]
     public async Task does_not_rise_with_a_change_that_moves_no_free_time()
     {
-        var visit = await Factory.VisitAsync("version-note@test.example", Utc(15, 10));
+        var visit = await Factory.VisitAsync("version-note@test.example", Visits.March(15, 10));
         var before = await VersionAsync();
 
         await Factory.WithDbAsync(async db =>

@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
 using PaulMassage.IntegrationTests.Infrastructure;
-using PaulMassage.IntegrationTests.Security;
 using PaulMassage.Web.Features.Site;
 
 namespace PaulMassage.IntegrationTests.Features.Site;
@@ -107,11 +106,11 @@ public sealed class ThePublicPages(PracticeAppFactoryFixture fixture) : IClassFi
         var starts = await Factory.FreeStartsAsync(2);
         const string email = "heads.client@test.example";
         var visit = await Factory.BookAsync(starts[0], "Hester Heads", email);
-        await Factory.CreateClientAccountAsync(email);
+        await Factory.ClientAccountAsync(email);
         var articleId = await Factory.WithDbAsync(db => db.Articles.Select(a => a.Id).FirstAsync());
         var serviceId = await Factory.WithDbAsync(db => db.Services.Select(a => a.Id).FirstAsync());
 
-        using var visitor = Factory.Visitor();
+        using var visitor = Factory.Browser();
         string[] visitorPages =
         [
             .. PagePaths,
@@ -134,7 +133,7 @@ public sealed class ThePublicPages(PracticeAppFactoryFixture fixture) : IClassFi
         await ReadAsync("the booking's safety stop", SecurityScenario.PostBookingAsync(visitor, starts[1], redFlag));
         await ReadAsync("the e-mail sent page", FormPost.PostAsync(visitor, "/account/forgot-password", "/account/forgot-password", [new("Email", email)]));
 
-        using var client = await SecurityScenario.SignedInAsync(Factory, email, SecurityScenario.ClientPassword);
+        using var client = await Factory.SignedInAsync(email);
         foreach (var path in new[] { "/account", "/account/security", "/account/security/password", "/account/privacy" })
         {
             await ReadAsync(path, client.GetAsync(path));
@@ -146,8 +145,8 @@ public sealed class ThePublicPages(PracticeAppFactoryFixture fixture) : IClassFi
         using var therapist = await Factory.TherapistAsync(followRedirects: false);
         string[] backOffice =
         [
-            "/admin", $"/admin/requests/{visit.AppointmentId}", "/admin/bookings/new", "/admin/calendar", "/admin/day",
-            "/admin/clients", $"/admin/clients/{visit.ClientId}", $"/admin/clients/{visit.ClientId}/visits/{visit.AppointmentId}/note",
+            "/admin", $"/admin/requests/{visit.Id}", "/admin/bookings/new", "/admin/calendar", "/admin/day",
+            "/admin/clients", $"/admin/clients/{visit.ClientId}", $"/admin/clients/{visit.ClientId}/visits/{visit.Id}/note",
             $"/admin/clients/{visit.ClientId}/courses/new", "/admin/outbox", "/admin/erasure-requests",
             "/admin/settings", "/admin/settings/hours", "/admin/settings/booking-rules", "/admin/settings/area", "/admin/settings/time-off",
             "/admin/settings/articles", "/admin/settings/articles/new", $"/admin/settings/articles/{articleId}",

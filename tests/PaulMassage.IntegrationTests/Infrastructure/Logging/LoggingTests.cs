@@ -39,7 +39,7 @@ public sealed class TheLogFiles : IDisposable
         };
 
         // A stored request, its manage page, a cancellation, a form with a mistake and a red flag.
-        var token = await BookingFlow.BookAsync(_factory, visit);
+        var token = (await BookingFlow.BookAsync(_factory, visit)).Token;
         using var client = _factory.CreateClient(new() { AllowAutoRedirect = false });
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/bookings/" + token)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await FormPost.PostAsync(client, "/bookings/" + token, $"/bookings/{token}/cancel", [])).StatusCode);

@@ -3,7 +3,7 @@ using PaulMassage.Web.Features.Scheduling;
 
 namespace PaulMassage.UnitTests.Features.Admin;
 
-public sealed class VisitTimeChecksTests
+public sealed class TheVisitTimeChecks
 {
     private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 

@@ -3,7 +3,7 @@ using PaulMassage.Web.Features.Articles;
 
 namespace PaulMassage.UnitTests.Features.Articles;
 
-public sealed class ArticleSearchIndexTests
+public sealed class TheArticleSearchIndex
 {
     private static readonly DateTime June = new(2026, 6, 1, 9, 0, 0, DateTimeKind.Utc);
 

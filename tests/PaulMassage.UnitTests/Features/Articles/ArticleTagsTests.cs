@@ -2,7 +2,7 @@ using PaulMassage.Web.Features.Articles;
 
 namespace PaulMassage.UnitTests.Features.Articles;
 
-public sealed class ArticleTagsTests
+public sealed class TheArticleTags
 {
     [Fact]
     public void typed_tags_are_lowercased_hyphenated_and_kept_once() =>

@@ -2,7 +2,7 @@ using PaulMassage.Web.Features.Booking;
 
 namespace PaulMassage.UnitTests.Features.Booking;
 
-public sealed class AppointmentMoveTests
+public sealed class TheAppointmentMove
 {
     private static readonly DateTime Booked = Appointments.Start;
     private static readonly DateTime At = Appointments.At;

@@ -2,7 +2,7 @@ using PaulMassage.Web.Features.Booking;
 
 namespace PaulMassage.UnitTests.Features.Booking;
 
-public sealed class AppointmentProposalTests
+public sealed class TheAppointmentProposal
 {
     private static readonly DateTime Requested = Appointments.Start;
     private static readonly DateTime At = Appointments.At;

@@ -5,7 +5,7 @@ using PaulMassage.Web.Features.Screening;
 namespace PaulMassage.UnitTests.Features.Booking;
 
 /// <summary><see cref="Appointment.Request"/>: the one way a visit is made, whoever makes it.</summary>
-public sealed class AppointmentRequestTests
+public sealed class TheAppointmentRequest
 {
     private static readonly DateTime Start = Appointments.Start;
     private static readonly DateTime At = Appointments.At;

@@ -3,7 +3,7 @@ using PaulMassage.Web.Features.Booking;
 namespace PaulMassage.UnitTests.Features.Booking;
 
 /// <summary>When a manage link stops working: Appointment.ManageLinkExpiresUtc.</summary>
-public sealed class ManageLinkExpiryTests
+public sealed class TheManageLinkExpiryDate
 {
     private static readonly DateTime Start = Appointments.Start;
     private static readonly TimeSpan Validity = TimeSpan.FromDays(30);

@@ -4,7 +4,7 @@ using static PaulMassage.Web.Features.Booking.AppointmentStatus;
 namespace PaulMassage.UnitTests.Features.Booking;
 
 /// <summary>Who may do what with a visit, and when: the rules the buttons and the services share.</summary>
-public sealed class VisitPermissionsTests
+public sealed class TheVisitPermissions
 {
     // The visit starts on Tuesday 2 March 2027 at 10:00 UTC.
     private static readonly DateTime Start = Appointments.Start;

@@ -2,7 +2,7 @@ using PaulMassage.Web.Features.Notifications;
 
 namespace PaulMassage.UnitTests.Features.Notifications;
 
-public sealed class NotificationTemplatesTests
+public sealed class TheNotificationTemplates
 {
     private static readonly PracticeFacts Practice = new("Paul Massage", "Paul", "07700 900123", "hello@paulmassage.example", "https://paulmassage.example/");
 

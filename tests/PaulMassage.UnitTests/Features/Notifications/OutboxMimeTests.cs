@@ -3,7 +3,7 @@ using PaulMassage.Web.Features.Notifications;
 
 namespace PaulMassage.UnitTests.Features.Notifications;
 
-public sealed class OutboxMimeTests
+public sealed class TheOutboxMime
 {
     private static OutboxMessage Row(string? ics = null) => new()
     {

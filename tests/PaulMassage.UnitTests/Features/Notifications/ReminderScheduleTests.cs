@@ -2,7 +2,7 @@ using PaulMassage.Web.Features.Notifications;
 
 namespace PaulMassage.UnitTests.Features.Notifications;
 
-public sealed class ReminderScheduleTests
+public sealed class TheReminderSchedule
 {
     private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
     private static readonly TimeOnly Nine = new(9, 0);

@@ -2,7 +2,7 @@ using PaulMassage.Web.Features.Notifications;
 
 namespace PaulMassage.UnitTests.Features.Notifications;
 
-public sealed class RetryPolicyTests
+public sealed class TheRetryPolicy
 {
     private static readonly DateTime Now = new(2027, 3, 1, 9, 0, 0, DateTimeKind.Utc);
     private readonly RetryPolicy policy = new(8, TimeSpan.FromMinutes(1), TimeSpan.FromHours(2));

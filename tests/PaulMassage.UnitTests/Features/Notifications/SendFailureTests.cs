@@ -6,7 +6,7 @@ using PaulMassage.Web.Features.Notifications;
 
 namespace PaulMassage.UnitTests.Features.Notifications;
 
-public sealed class SendFailureTests
+public sealed class ASendFailure
 {
     [Fact]
     public void a_refused_recipient_is_permanent_and_its_address_is_not_kept()

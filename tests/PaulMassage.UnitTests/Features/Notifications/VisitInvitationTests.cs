@@ -3,7 +3,7 @@ using PaulMassage.Web.Features.Notifications;
 
 namespace PaulMassage.UnitTests.Features.Notifications;
 
-public sealed class VisitInvitationTests
+public sealed class TheVisitInvitation
 {
     private static readonly PracticeFacts Practice = new("Paul Massage", "Paul", "07700 900123", "hello@paulmassage.example", "https://paulmassage.example");
 
@@ -16,7 +16,7 @@ public sealed class VisitInvitationTests
     [Fact]
     public void the_invitation_reads_back_as_the_visit_in_london_time()
     {
-        var calendar = Calendar.Load(VisitInvitation.Create(Practice, Visit, "Europe/London", VisitInvitation.Request, Stamp))!;
+        var calendar = Ical.Net.Calendar.Load(VisitInvitation.Create(Practice, Visit, "Europe/London", VisitInvitation.Request, Stamp))!;
 
         Assert.Equal("REQUEST", calendar.Method);
         var timeZone = Assert.Single(calendar.TimeZones);
@@ -37,8 +37,8 @@ public sealed class VisitInvitationTests
     [Fact]
     public void a_cancellation_keeps_the_uid_and_raises_the_sequence()
     {
-        var first = Calendar.Load(VisitInvitation.Create(Practice, Visit, "Europe/London", VisitInvitation.Request, Stamp))!.Events.Single();
-        var cancel = Calendar.Load(VisitInvitation.Create(Practice, Visit, "Europe/London", VisitInvitation.Cancel, Stamp.AddDays(2)))!;
+        var first = Ical.Net.Calendar.Load(VisitInvitation.Create(Practice, Visit, "Europe/London", VisitInvitation.Request, Stamp))!.Events.Single();
+        var cancel = Ical.Net.Calendar.Load(VisitInvitation.Create(Practice, Visit, "Europe/London", VisitInvitation.Cancel, Stamp.AddDays(2)))!;
 
         Assert.Equal("CANCEL", cancel.Method);
         var cancelled = cancel.Events.Single();

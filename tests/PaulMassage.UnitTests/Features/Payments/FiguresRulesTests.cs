@@ -3,7 +3,7 @@ using PaulMassage.Web.Features.Payments;
 namespace PaulMassage.UnitTests.Features.Payments;
 
 /// <summary>The month in figures from plain facts, the chart and the accountant's CSV.</summary>
-public sealed class FiguresRulesTests
+public sealed class TheFiguresRules
 {
     private static readonly DateOnly Day = new(2027, 3, 2);
 

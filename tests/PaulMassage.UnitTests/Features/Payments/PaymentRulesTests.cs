@@ -4,7 +4,7 @@ using PaulMassage.Web.Features.Payments;
 namespace PaulMassage.UnitTests.Features.Payments;
 
 /// <summary>The payment rules: amounts as typed, methods, fees, the tax year, the words clients read.</summary>
-public sealed class PaymentRulesTests
+public sealed class ThePaymentRules
 {
     [Theory]
     [InlineData("70", 70)]

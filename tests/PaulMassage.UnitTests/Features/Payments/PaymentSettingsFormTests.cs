@@ -3,7 +3,7 @@ using PaulMassage.Web.Features.Payments;
 namespace PaulMassage.UnitTests.Features.Payments;
 
 /// <summary>The therapist's payment settings form: what it accepts and what it explains.</summary>
-public sealed class PaymentSettingsFormTests
+public sealed class ThePaymentSettingsForm
 {
     private static PaymentSettingsForm Valid() => new()
     {

@@ -3,7 +3,7 @@ using PaulMassage.Web.Features.Scheduling;
 namespace PaulMassage.UnitTests.Features.Scheduling;
 
 /// <summary>The one availability rule set, as a single time is judged by it (the slot finder's tests are <see cref="TheAvailabilityCalculator"/>).</summary>
-public sealed class VisitTimeRulesTests
+public sealed class TheVisitTimeRules
 {
     private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 

@@ -2,7 +2,7 @@ using PaulMassage.Web.Features.Site;
 
 namespace PaulMassage.UnitTests.Features.Site;
 
-public sealed class WordingTests
+public sealed class TheWording
 {
     [Theory]
     [InlineData(0, "0 visits")]

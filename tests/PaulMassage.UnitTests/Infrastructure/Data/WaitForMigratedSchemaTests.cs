@@ -2,10 +2,10 @@ using PaulMassage.Web.Infrastructure.Data;
 
 namespace PaulMassage.UnitTests.Infrastructure.Data;
 
-public sealed class WaitForMigratedSchemaTests
+public sealed class WaitingForTheMigratedSchema
 {
     [Fact]
-    public async Task Lets_the_next_hosted_services_start_only_once_the_schema_is_migrated()
+    public async Task lets_the_next_hosted_services_start_only_once_the_schema_is_migrated()
     {
         var schema = new DatabaseSchema();
         var starting = new WaitForMigratedSchema(schema).StartAsync(CancellationToken.None);
@@ -18,7 +18,7 @@ public sealed class WaitForMigratedSchemaTests
     }
 
     [Fact]
-    public async Task Passes_on_a_failed_migration_so_the_host_stops_instead_of_waiting()
+    public async Task passes_on_a_failed_migration_so_the_host_stops_instead_of_waiting()
     {
         var schema = new DatabaseSchema();
         schema.MarkFailed(new InvalidOperationException("disk full"));

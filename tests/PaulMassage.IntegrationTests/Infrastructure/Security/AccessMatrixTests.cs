@@ -1,0 +1,294 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using PaulMassage.IntegrationTests.Infrastructure;
+
+namespace PaulMassage.IntegrationTests.Infrastructure.Security;
+
+/// <summary>
+/// Two clients with accounts and a booking each, the therapist, and values for every route
+/// parameter the site uses. A new route with a parameter of another name gets "1"; add its name
+/// to <see cref="RouteValues"/> when "1" is not a real value for it.
+/// </summary>
+public sealed class AccessMatrixFixture : IAsyncLifetime
+{
+    public const string EmailA = "ann.client@test.example";
+    public const string EmailB = "bob.client@test.example";
+
+    public PracticeAppFactory Factory { get; } = new();
+
+    public ArrangedVisit BookingA { get; private set; } = null!;
+
+    public ArrangedVisit BookingB { get; private set; } = null!;
+
+    /// <summary>The actor "booked with someone else's e-mail": a stranger who gave client A's address (in capitals) without signing in.</summary>
+    public ArrangedVisit StrangerWithEmailA { get; private set; } = null!;
+
+    public IReadOnlyDictionary<string, string> RouteValues { get; private set; } = new Dictionary<string, string>();
+
+    public IReadOnlyList<SiteRoute> Routes { get; private set; } = [];
+
+    public async Task InitializeAsync()
+    {
+        var starts = await Factory.FreeStartsAsync(3);
+        BookingA = await Factory.BookAsync(starts[0], "Ann Client", EmailA, f => f["Intake.MainComplaint"] = "Ann's stiff neck");
+        BookingB = await Factory.BookAsync(starts[1], "Bob Client", EmailB, f => f["Intake.MainComplaint"] = "Bob's sore hips");
+        await Factory.ProveAddressAsync(EmailA, BookingA.Reference);
+        await Factory.ProveAddressAsync(EmailB, BookingB.Reference);
+        StrangerWithEmailA = await Factory.BookAsync(starts[2], "Sam Stranger", EmailA.ToUpperInvariant(), f => f["Intake.MainComplaint"] = "Sam's own shoulders");
+        await Factory.ClientAccountAsync(EmailA);
+        await Factory.ClientAccountAsync(EmailB);
+        var article = await Factory.WithDbAsync(db => db.Articles.Select(a => a.Slug).FirstAsync());
+        // Client A's booking has a receipt (number 1): its account and its manage link may download it, client B may not.
+        await Factory.WithDbAsync(async db =>
+        {
+            db.Payments.Add(PaulMassage.Web.Features.Payments.Payment.Record(BookingA.Id, PaulMassage.Web.Features.Payments.PaymentKind.Visit, 70m,
+                PaulMassage.Web.Features.Payments.PaymentMethods.Card, 1, Factory.Clock.GetUtcNow().UtcDateTime));
+            return await db.SaveChangesAsync();
+        });
+        RouteValues = new Dictionary<string, string>
+        {
+            ["token"] = BookingA.Token,
+            ["code"] = "404",
+            ["id"] = BookingA.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["slug"] = "deep-tissue-massage",
+            ["reference"] = BookingA.Reference,
+            ["number"] = "1",
+            ["/articles/{slug}:slug"] = article,
+        };
+        Routes = SiteRoutes.Discover(Factory);
+    }
+
+    public Task DisposeAsync()
+    {
+        Factory.Dispose();
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// The access matrix of issue 5: every route the site has (discovered, not listed by hand) against
+/// an anonymous visitor, client A, client B, a stranger who booked with client A's e-mail address,
+/// and the therapist.
+/// </summary>
+public sealed class TheAccessMatrix(AccessMatrixFixture fixture) : IClassFixture<AccessMatrixFixture>
+{
+    private static readonly string[] ReadMethods = ["GET"];
+
+    [Fact]
+    public void covers_the_public_site_the_back_office_and_the_signed_in_pages()
+    {
+        var templates = fixture.Routes.Select(r => r.Template).ToList();
+        Assert.Contains("/admin", templates);
+        Assert.Contains("/admin/erasure-requests", templates);
+        Assert.Contains("/account/security", templates);
+        Assert.Contains("/bookings/{token}", templates);
+        Assert.Contains("/book", templates);
+        Assert.All(fixture.Routes.Where(r => r.Template.StartsWith("/admin", StringComparison.Ordinal)), r => Assert.Equal(RouteAccess.Therapist, r.Access));
+    }
+
+    [Fact]
+    public async Task sends_anonymous_visitors_to_sign_in_from_every_protected_page()
+    {
+        using var anonymous = fixture.Factory.Browser();
+        var failures = new List<string>();
+        foreach (var route in GetRoutes())
+        {
+            var path = route.Fill(fixture.RouteValues);
+            using var response = await anonymous.GetAsync(path);
+            var challenged = SigningIn.IsSignInChallenge(response, path);
+            if (route.Access == RouteAccess.Public)
+            {
+                if (challenged || response.StatusCode == HttpStatusCode.Unauthorized || ((int)response.StatusCode >= 500 && !IsErrorPage(route)))
+                {
+                    failures.Add($"{route} ({path}) is public but answered {(int)response.StatusCode} {response.Headers.Location}");
+                }
+            }
+            else if (!challenged)
+            {
+                failures.Add($"{route} ({path}) let an anonymous visitor in: {(int)response.StatusCode}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    [Fact]
+    public async Task refuses_the_back_office_to_both_clients_with_403_and_lets_them_reach_their_own_pages()
+    {
+        var failures = new List<string>();
+        foreach (var email in new[] { AccessMatrixFixture.EmailA, AccessMatrixFixture.EmailB })
+        {
+            using var client = await fixture.Factory.SignedInAsync(email);
+            foreach (var route in GetRoutes())
+            {
+                var path = route.Fill(fixture.RouteValues);
+                using var response = await client.GetAsync(path);
+                var status = (int)response.StatusCode;
+                var ownsTheValues = email == AccessMatrixFixture.EmailA;
+                var ok = route.Access switch
+                {
+                    RouteAccess.Therapist => response.StatusCode == HttpStatusCode.Forbidden,
+                    // The route values are client A's: client B must get "not found", never A's page.
+                    RouteAccess.Client or RouteAccess.SignedIn when route.HasParameters && !ownsTheValues => response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden,
+                    RouteAccess.Client or RouteAccess.SignedIn => status < 400 && !SigningIn.IsSignInChallenge(response, path),
+                    _ => (status < 500 || IsErrorPage(route)) && !SigningIn.IsSignInChallenge(response, path),
+                };
+                if (!ok)
+                {
+                    failures.Add($"{email}: {route} ({path}) answered {status} {response.Headers.Location}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    [Fact]
+    public async Task opens_every_back_office_page_to_the_therapist_and_no_clients_account_page()
+    {
+        using var therapist = await fixture.Factory.TherapistAsync(followRedirects: false);
+        var failures = new List<string>();
+        foreach (var route in GetRoutes().Where(r => r.Access != RouteAccess.Public))
+        {
+            var path = route.Fill(fixture.RouteValues);
+            using var response = await therapist.GetAsync(path);
+            var ok = route.Access == RouteAccess.Client
+                ? response.StatusCode == HttpStatusCode.Forbidden // he is not a client: a client's account pages are not his
+                : route.HasParameters
+                ? (int)response.StatusCode < 500 && response.StatusCode is not (HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized) && !SigningIn.IsSignInChallenge(response, path)
+                : response.StatusCode == HttpStatusCode.OK || IsLocalRedirect(response);
+            if (!ok)
+            {
+                failures.Add($"{route} ({path}) answered the therapist {(int)response.StatusCode} {response.Headers.Location}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    [Fact]
+    public async Task refuses_every_protected_post_to_anonymous_visitors_and_back_office_posts_to_clients()
+    {
+        using var anonymous = fixture.Factory.Browser();
+        using var clientA = await fixture.Factory.SignedInAsync(AccessMatrixFixture.EmailA);
+        var anonymousToken = await FormPost.AntiforgeryTokenAsync(anonymous, "/account/sign-in");
+        var clientToken = await FormPost.AntiforgeryTokenAsync(clientA, "/account/security");
+        var visitsBefore = await VisitStatesAsync();
+        var failures = new List<string>();
+        foreach (var route in fixture.Routes.Where(r => r.Access != RouteAccess.Public && r.Methods.Contains("POST")))
+        {
+            var path = route.Fill(fixture.RouteValues);
+            using (var response = await PostWithTokenAsync(anonymous, path, anonymousToken))
+            {
+                if (!SigningIn.IsSignInChallenge(response, path))
+                {
+                    failures.Add($"anonymous: {route} ({path}) answered {(int)response.StatusCode}");
+                }
+            }
+
+            if (route.Access == RouteAccess.Therapist)
+            {
+                using var response = await PostWithTokenAsync(clientA, path, clientToken);
+                if (response.StatusCode != HttpStatusCode.Forbidden)
+                {
+                    failures.Add($"client A: {route} ({path}) answered {(int)response.StatusCode}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+        Assert.Equal(0, await fixture.Factory.WithDbAsync(db => db.Set<PaulMassage.Web.Features.Privacy.ErasureRequest>().CountAsync(r => r.CompletedUtc != null)));
+        Assert.Equal(visitsBefore, await VisitStatesAsync()); // a refused post changed no visit
+    }
+
+    private Task<List<(int Id, PaulMassage.Web.Features.Booking.AppointmentStatus Status, Guid Version)>> VisitStatesAsync() =>
+        fixture.Factory.WithDbAsync(async db => (await db.Appointments.AsNoTracking().OrderBy(a => a.Id)
+            .Select(a => new { a.Id, a.Status, a.Version }).ToListAsync())
+            .Select(a => (a.Id, a.Status, a.Version)).ToList());
+
+    [Fact]
+    public async Task shows_a_manage_link_only_its_own_booking()
+    {
+        using var anyone = fixture.Factory.Browser();
+        var pageA = await anyone.GetStringAsync($"/bookings/{fixture.BookingA.Token}");
+        Assert.Contains(fixture.BookingA.Reference, pageA, StringComparison.Ordinal);
+        Assert.DoesNotContain(fixture.BookingB.Reference, pageA, StringComparison.Ordinal);
+
+        var dataA = await anyone.GetStringAsync($"/bookings/{fixture.BookingA.Token}/my-data");
+        Assert.Contains("Ann\\u0027s stiff neck", dataA, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bob", dataA, StringComparison.Ordinal);
+        Assert.DoesNotContain(fixture.BookingB.Reference, dataA, StringComparison.Ordinal);
+
+        using var guessed = await anyone.GetAsync("/bookings/" + fixture.BookingA.Token[..^2] + "xx");
+        Assert.Equal(HttpStatusCode.NotFound, guessed.StatusCode);
+    }
+
+    [Fact]
+    public async Task shows_a_stranger_who_booked_with_client_as_address_nothing_of_client_a_on_any_page_their_link_opens()
+    {
+        using var stranger = fixture.Factory.Browser();
+        var values = new Dictionary<string, string>(fixture.RouteValues) { ["token"] = fixture.StrangerWithEmailA.Token };
+        var opened = 0;
+        foreach (var route in GetRoutes().Where(r => r.Access == RouteAccess.Public && r.Template.Contains("{token}", StringComparison.Ordinal)))
+        {
+            var path = route.Fill(values);
+            using var response = await stranger.GetAsync(path);
+            var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()).Replace("\\u0027", "'", StringComparison.Ordinal);
+            opened += response.IsSuccessStatusCode ? 1 : 0;
+            foreach (var secret in new[] { "Ann Client", "Ann's stiff neck", fixture.BookingA.Reference })
+            {
+                Assert.False(body.Contains(secret, StringComparison.Ordinal), $"{route} ({path}) shows client A's \"{secret}\" to the stranger");
+            }
+        }
+
+        Assert.True(opened >= 3, "the stranger's link should open its manage page, its move page and its data export");
+
+        // An erasure asked through the stranger's link reaches the stranger's booking only.
+        using (var ask = await FormPost.PostAsync(stranger, $"/bookings/{fixture.StrangerWithEmailA.Token}", $"/bookings/{fixture.StrangerWithEmailA.Token}/erasure", []))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, ask.StatusCode);
+        }
+
+        var request = await fixture.Factory.WithDbAsync(db => db.Set<PaulMassage.Web.Features.Privacy.ErasureRequest>()
+            .SingleAsync(r => r.AppointmentId == fixture.StrangerWithEmailA.Id));
+        Assert.Equal(fixture.StrangerWithEmailA.ClientId, request.ClientId);
+        Assert.NotEqual(fixture.BookingA.ClientId, request.ClientId);
+
+        // Client A's account does not list the stranger's booking.
+        using var clientA = await fixture.Factory.SignedInAsync(AccessMatrixFixture.EmailA);
+        Assert.DoesNotContain(fixture.StrangerWithEmailA.Reference, await clientA.GetStringAsync("/account/privacy/my-data"), StringComparison.Ordinal);
+        Assert.DoesNotContain(fixture.StrangerWithEmailA.Reference, await clientA.GetStringAsync("/account"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task gives_each_signed_in_client_only_their_own_data()
+    {
+        foreach (var (email, mine, theirs) in new[]
+        {
+            (AccessMatrixFixture.EmailA, fixture.BookingA.Reference, fixture.BookingB.Reference),
+            (AccessMatrixFixture.EmailB, fixture.BookingB.Reference, fixture.BookingA.Reference),
+        })
+        {
+            using var client = await fixture.Factory.SignedInAsync(email);
+            var data = await client.GetStringAsync("/account/privacy/my-data");
+            Assert.Contains(mine, data, StringComparison.Ordinal);
+            Assert.DoesNotContain(theirs, data, StringComparison.Ordinal);
+        }
+    }
+
+    private IEnumerable<SiteRoute> GetRoutes() => fixture.Routes.Where(r => r.Allows(ReadMethods[0]));
+
+    private static async Task<HttpResponseMessage> PostWithTokenAsync(HttpClient client, string path, string token)
+    {
+        using var content = new FormUrlEncodedContent([new KeyValuePair<string, string>("__RequestVerificationToken", token)]);
+        return await client.PostAsync(path, content);
+    }
+
+    /// <summary>The friendly error page answers 500 on purpose.</summary>
+    private static bool IsErrorPage(SiteRoute route) => route.Template == "/error";
+
+    /// <summary>A page that sends the user on (for example "set up first") rather than refusing them.</summary>
+    private static bool IsLocalRedirect(HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location is { IsAbsoluteUri: false } location
+        && !location.OriginalString.StartsWith("/account/sign-in", StringComparison.OrdinalIgnoreCase);
+}
