@@ -121,6 +121,10 @@ public class BookingForm : VisitChoice
 
     [Display(Name = "I accept the cancellation policy.")]
     public bool AcceptCancellationPolicy { get; set; }
+
+    /// <summary>The client's opt-out of review requests, offered where the address is collected (PECR's soft opt-in).</summary>
+    [Display(Name = "Please do not e-mail me after a visit to ask for a review.")]
+    public bool NoReviewRequests { get; set; }
 }
 
 public sealed class BookingDetailsPage
