@@ -123,7 +123,7 @@ public class BookingForm : VisitChoice
     public bool AcceptCancellationPolicy { get; set; }
 
     /// <summary>The client's opt-out of review requests, offered where the address is collected (PECR's soft opt-in).</summary>
-    [Display(Name = "Please do not e-mail me after a visit to ask for a review.")]
+    [Display(Name = "Do not ask me for a review after a visit.")]
     public bool NoReviewRequests { get; set; }
 }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PaulMassage.IntegrationTests.Infrastructure;
 using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Reviews;
+using PaulMassage.Web.Features.Site;
 using PaulMassage.Web.Infrastructure.Data;
 
 namespace PaulMassage.IntegrationTests.Features.Reviews;
@@ -69,6 +70,23 @@ public static class ReviewArrange
         }
 
         return review;
+    }
+
+    /// <summary>A review written and published straight in the database (for a site driven by a browser), the public pages refreshed.</summary>
+    public static async Task<InvitedReview> PublishedAsync(PracticeAppFactory factory, string email, DateTime visitStartUtc, int rating, string text, string? reply = null)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        var invited = await InvitedAsync(factory, email, visitStartUtc);
+        await using var scope = factory.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var review = await db.Reviews.SingleAsync(r => r.Id == invited.ReviewId);
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        review.Submit(new ReviewValues(rating, text, true, "Ann", "SE1"), now);
+        review.Publish(now);
+        review.SetReply(reply, now);
+        await db.SaveChangesAsync();
+        await scope.ServiceProvider.GetRequiredService<PublicContentChanged>().NotifyAsync("test reviews");
+        return invited;
     }
 
     public static Task<ReviewStatus> StatusAsync(PracticeAppFactory factory, int reviewId) =>
