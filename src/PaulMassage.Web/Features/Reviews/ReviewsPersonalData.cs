@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using PaulMassage.Web.Features.Privacy;
+using PaulMassage.Web.Features.Site;
 using PaulMassage.Web.Infrastructure.Data;
 
 namespace PaulMassage.Web.Features.Reviews;
 
 /// <summary>A client's reviews in their data export; erasure deletes them (and so takes them off the site).</summary>
-public sealed class ReviewsPersonalData(AppDbContext db) : IPersonalDataHandler
+public sealed class ReviewsPersonalData(AppDbContext db, PublicContentChanged publicContent) : IPersonalDataHandler
 {
     public string Section => "reviews";
 
@@ -34,7 +35,13 @@ public sealed class ReviewsPersonalData(AppDbContext db) : IPersonalDataHandler
     {
         ArgumentNullException.ThrowIfNull(scope);
         var ids = scope.AppointmentIds;
-        db.Reviews.RemoveRange(await db.Reviews.Where(r => ids.Contains(r.AppointmentId)).ToListAsync(cancellationToken));
+        var reviews = await db.Reviews.Where(r => ids.Contains(r.AppointmentId)).ToListAsync(cancellationToken);
+        db.Reviews.RemoveRange(reviews);
+        if (reviews.Any(r => r.Status == ReviewStatus.Published))
+        {
+            // The cached public pages still show it: drop them now rather than when they expire.
+            await publicContent.NotifyAsync("an erased client's review", cancellationToken);
+        }
     }
 }
 
