@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using PaulMassage.BrowserTests.Booking;
 using PaulMassage.BrowserTests.Infrastructure;
+using PaulMassage.IntegrationTests.Features.Reviews;
 using static Microsoft.Playwright.Assertions;
 
 namespace PaulMassage.BrowserTests.Accessibility;
@@ -68,6 +69,46 @@ public abstract class PublicPagesAreAccessible(BrowserFixture browser, Viewport 
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "We cannot find that page" })).ToBeVisibleAsync();
             await session.AuditAsync("not-found");
         });
+
+    [Fact]
+    public async Task the_review_pages_pass_axe_published_the_form_its_errors_and_the_stop_link()
+    {
+        var site = browser.Site;
+        await ReviewArrange.PublishedAsync(site, $"reviewed-{viewport.Name()}@client.example", new DateTime(2027, 2, 18, 10, 0, 0, DateTimeKind.Utc), 4,
+            "Paul found the knot under my shoulder blade that nobody else had.", "Thank you, glad it helped.");
+        var invited = await ReviewArrange.InvitedAsync(site, $"to-review-{viewport.Name()}@client.example", new DateTime(2027, 2, 19, 10, 0, 0, DateTimeKind.Utc));
+        await browser.RunAsync(viewport, async session =>
+        {
+            var page = session.Page;
+            await session.GotoAsync("/");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "What clients say" })).ToBeVisibleAsync();
+            await session.AuditAsync("home-with-reviews");
+            await session.ActivateAsync(page.GetByRole(AriaRole.Link, new() { Name = "Client reviews", Exact = true }));
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Client reviews", Exact = true })).ToBeVisibleAsync();
+            await session.AuditAsync("reviews");
+            await session.GotoAsync("/services/deep-tissue-massage");
+            await session.AuditAsync("service-with-reviews");
+
+            await session.GotoAsync(invited.WriteUrl);
+            await session.ActivateAsync(page.GetByRole(AriaRole.Button, new() { Name = "Send my review" }));
+            await Expect(page.Locator("#Rating-error")).ToBeVisibleAsync();
+            await session.AuditAsync("review-form-errors");
+            await page.GetByLabel("5 stars: excellent").CheckAsync();
+            await page.GetByLabel("Your review").FillAsync("Friendly, on time and my back feels freer.");
+            await page.GetByLabel("Publish my review on this site").CheckAsync();
+            await session.ActivateAsync(page.GetByRole(AriaRole.Button, new() { Name = "Send my review" }));
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Thank you for your review" })).ToBeVisibleAsync();
+            await session.AuditAsync("review-thanks");
+            await session.GotoAsync(invited.WriteUrl, expectedStatus: 404);
+            await session.AuditAsync("review-link-used");
+
+            await session.GotoAsync(invited.StopUrl);
+            await session.AuditAsync("review-stop-asking");
+            await session.ActivateAsync(page.GetByRole(AriaRole.Button, new() { Name = "Stop asking me for reviews" }));
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You will not be asked for reviews again" })).ToBeVisibleAsync();
+            await session.AuditAsync("review-stopped");
+        });
+    }
 
     [Fact]
     public Task the_booking_form_passes_axe_with_errors_suggestions_and_out_of_area_messages() =>

@@ -4,6 +4,7 @@ using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Clients;
 using PaulMassage.Web.Features.Notifications;
 using PaulMassage.Web.Features.Payments;
+using PaulMassage.Web.Features.Reviews;
 using PaulMassage.Web.Features.Scheduling;
 using PaulMassage.Web.Features.Site;
 using PaulMassage.Web.Infrastructure.Data;
@@ -46,6 +47,7 @@ public sealed class AppointmentActions(
     BookingNotifications notifications,
     VisitPayments payments,
     TreatmentNotes notes,
+    ReviewInvitations reviews,
     ILogger<AppointmentActions> logger)
 {
     private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
@@ -258,7 +260,8 @@ public sealed class AppointmentActions(
     /// <summary>
     /// Paul finishes a visit in one pass: it is completed, its payment recorded (paid, with the
     /// next receipt number, or owed) and his treatment note written, all in one save; the client
-    /// gets one after-visit e-mail, with the receipt's link when paid.
+    /// gets one after-visit e-mail, with the receipt's link when paid and the invitation to review when
+    /// one is due (<see cref="ReviewRules.ShouldInvite"/>).
     /// </summary>
     public async Task<ActionOutcome> FinishAsync(int id, Guid version, VisitFinish finish, string actor, CancellationToken cancellationToken = default)
     {
@@ -278,7 +281,8 @@ public sealed class AppointmentActions(
         appointment.ChangeStatus(AppointmentStatus.Completed, actor, now);
         var payment = await payments.AddAsync(appointment, PaymentKind.Visit, finish.AmountGbp, finish.Method, cancellationToken);
         await notes.ApplyAsync(appointment.Id, finish.Note, now, cancellationToken);
-        await notifications.VisitCompletedAsync(appointment, withReceipt: !payment.IsOwed, cancellationToken);
+        var review = await reviews.InviteAsync(appointment, cancellationToken);
+        await notifications.VisitCompletedAsync(appointment, withReceipt: !payment.IsOwed, review, cancellationToken);
         try
         {
             if (await SaveAsync(appointment, "marked completed", cancellationToken) is { } conflict)

@@ -55,7 +55,8 @@ public static class BookingFormMapper
             form.Address.Town!.Trim(),
             NullIfBlank(form.Address.AccessNotes),
             form.Intake.ToDetails(form.Intake.TickedRedFlags),
-            booker);
+            booker,
+            form.NoReviewRequests);
     }
 
     internal static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

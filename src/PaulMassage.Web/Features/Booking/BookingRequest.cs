@@ -22,7 +22,8 @@ public sealed record BookingRequest(
     string Town,
     string? AccessNotes,
     IntakeDetails Intake,
-    Booker Booker);
+    Booker Booker,
+    bool NoReviewRequests = false);
 
 public sealed record IntakeDetails(
     string MainComplaint,

@@ -65,6 +65,13 @@ public sealed class BookingService(
             var keys = manageLinks.NewKeys();
             var client = await clients.ForBookingAsync(request.Booker, request.Email, request.Name, request.Phone, cancellationToken)
                 ?? throw new InvalidOperationException("A client's booking always has a name and phone.");
+            if (request.NoReviewRequests)
+            {
+                // On the booking's own record (provisional for a booking made without signing in); the
+                // invitation rule honours an opt-out on any record of the address.
+                client.StopReviewRequests(clock.UtcNow);
+            }
+
             var appointment = Appointment.Request(
                 new VisitPlan(service.Id, option.Minutes, option.PriceGbp, request.StartUtc, request.AddressLine1, request.AddressLine2,
                     request.Town, request.Postcode.ToString(), request.AccessNotes, request.Intake),

@@ -121,6 +121,10 @@ public class BookingForm : VisitChoice
 
     [Display(Name = "I accept the cancellation policy.")]
     public bool AcceptCancellationPolicy { get; set; }
+
+    /// <summary>The client's opt-out of review requests, offered where the address is collected (PECR's soft opt-in).</summary>
+    [Display(Name = "Do not ask me for a review after a visit.")]
+    public bool NoReviewRequests { get; set; }
 }
 
 public sealed class BookingDetailsPage

@@ -38,6 +38,12 @@ public class Client
     /// <summary>When the booker opened the one-time link e-mailed to the address and said the booking was theirs.</summary>
     public DateTime? EmailProvenUtc { get; private set; }
 
+    /// <summary>
+    /// When the client asked not to be e-mailed for a review (the box on the booking form, or the
+    /// link in an invitation); null while invitations may be sent. PECR's soft opt-in needs both.
+    /// </summary>
+    public DateTime? NoReviewRequestsUtc { get; private set; }
+
     public List<Appointment> Appointments { get; } = [];
 
     public static string Normalize(string email) => email.Trim().ToUpperInvariant();
@@ -57,6 +63,9 @@ public class Client
         CreatedUtc = nowUtc,
         Provisional = provisional,
     };
+
+    /// <summary>The client does not want to be asked for reviews; the first time they said so is kept.</summary>
+    public void StopReviewRequests(DateTime atUtc) => NoReviewRequestsUtc ??= atUtc;
 
     /// <summary>The booker showed they control the address (the one-time link in the e-mail).</summary>
     public void RecordEmailProven(DateTime atUtc) => EmailProvenUtc ??= atUtc;

@@ -144,15 +144,18 @@ public sealed class BookingNotifications(
 
     /// <summary>
     /// The visit took place: the one after-visit e-mail, with aftercare advice, a link to book the
-    /// next session and, when it was paid (<paramref name="withReceipt"/>), the receipt's link.
+    /// next session, when it was paid (<paramref name="withReceipt"/>) the receipt's link and, when the
+    /// client is due an invitation (<paramref name="review"/>), the invitation to review with its
+    /// one-click unsubscribe (also as the List-Unsubscribe header).
     /// </summary>
-    public async Task VisitCompletedAsync(Appointment appointment, bool withReceipt = false, CancellationToken cancellationToken = default)
+    public async Task VisitCompletedAsync(Appointment appointment, bool withReceipt = false, ReviewInvitationLinks? review = null, CancellationToken cancellationToken = default)
     {
         var visit = await FactsAsync(appointment, cancellationToken);
         var slug = await db.Services.Where(s => s.Id == appointment.ServiceId).Select(s => s.Slug).SingleAsync(cancellationToken);
         var bookAgain = $"{Practice.BaseUrl.TrimEnd('/')}/book/slots?service={Uri.EscapeDataString(slug)}&minutes={appointment.DurationMinutes}&postcode={Uri.EscapeDataString(appointment.Postcode)}";
         var receipt = withReceipt ? ManageLinks.ReceiptUrl(visit.ManageUrl) : null;
-        ToClient(appointment, NotificationKind.Aftercare, visit, NotificationTemplates.Aftercare(Practice, visit, bookAgain, receipt));
+        ToClient(appointment, NotificationKind.Aftercare, visit, NotificationTemplates.Aftercare(Practice, visit, bookAgain, receipt, review),
+            listUnsubscribeUrl: review?.UnsubscribeUrl);
     }
 
     /// <summary>
@@ -180,7 +183,7 @@ public sealed class BookingNotifications(
 
     private PracticeFacts Practice => PracticeFacts.From(practiceOptions.Value);
 
-    private void ToClient(Appointment appointment, NotificationKind kind, VisitFacts visit, EmailContent content, string? calendarMethod = null, string? dedupKey = null)
+    private void ToClient(Appointment appointment, NotificationKind kind, VisitFacts visit, EmailContent content, string? calendarMethod = null, string? dedupKey = null, string? listUnsubscribeUrl = null)
     {
         var ics = calendarMethod is null ? null : VisitInvitation.Create(Practice, visit, clock.TimeZone.Id, calendarMethod, clock.UtcNow);
         outbox.Add(kind, visit.ClientEmail, visit.ClientName, content, new OutboxExtras
@@ -189,6 +192,7 @@ public sealed class BookingNotifications(
             CalendarIcs = ics,
             CalendarMethod = calendarMethod,
             DedupKey = dedupKey,
+            ListUnsubscribeUrl = listUnsubscribeUrl,
         });
     }
 

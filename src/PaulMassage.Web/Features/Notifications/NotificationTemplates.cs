@@ -36,6 +36,12 @@ public sealed record VisitFacts(
 /// </summary>
 public sealed record AddressCheckLinks(string ItWasMeUrl, string NotMeUrl);
 
+/// <summary>
+/// The review invitation's two links in the after-visit e-mail: the one-time review form, and the
+/// one-click "stop asking me" (also sent as the List-Unsubscribe header).
+/// </summary>
+public sealed record ReviewInvitationLinks(string ReviewUrl, string UnsubscribeUrl);
+
 public enum ChangedBy
 {
     Client,
@@ -215,7 +221,7 @@ public static class NotificationTemplates
     /// After the visit, the one e-mail: general aftercare (the same for everyone), a link to book the
     /// next session and, when the visit was paid, to its receipt.
     /// </summary>
-    public static EmailContent Aftercare(PracticeFacts practice, VisitFacts visit, string bookAgainUrl, string? receiptUrl = null)
+    public static EmailContent Aftercare(PracticeFacts practice, VisitFacts visit, string bookAgainUrl, string? receiptUrl = null, ReviewInvitationLinks? review = null)
     {
         ArgumentNullException.ThrowIfNull(practice);
         ArgumentNullException.ThrowIfNull(visit);
@@ -239,6 +245,15 @@ public static class NotificationTemplates
         {
             body.Paragraph("Your receipt for today's visit, for your records or a health cash plan claim, is ready to download:")
                 .Link("Download your receipt (PDF)", receiptUrl);
+        }
+
+        if (review is not null)
+        {
+            body.Heading("Would you write a short review?")
+                .Paragraph($"A few words about your visit help other people with back pain decide whether to ask {practice.TherapistName} round. You choose from one to five stars, and whether your first name and area are shown with it; without your agreement it is never published. The link works once, for {Reviews.Review.LinkLifetime.Days} days.")
+                .Link("Write a review", review.ReviewUrl)
+                .Paragraph("Rather not be asked? One click and we will not ask you for a review again:")
+                .Link("Stop asking me for reviews", review.UnsubscribeUrl);
         }
 
         return body.Build($"After your massage: aftercare and your next session ({visit.Reference})", Footer(practice));

@@ -37,6 +37,7 @@ public sealed class Outbox(AppDbContext db, TimeProvider time, IOptions<EmailOpt
             Appointment = extras?.Appointment,
             AppointmentStartUtc = extras?.Appointment?.StartUtc,
             DedupKey = extras?.DedupKey,
+            ListUnsubscribeUrl = extras?.ListUnsubscribeUrl,
             MessageId = MessageIds.New(FromAddress),
             Status = OutboxStatus.Pending,
             CreatedUtc = now,
@@ -66,6 +67,9 @@ public sealed record OutboxExtras
     public string? CalendarMethod { get; init; }
 
     public string? DedupKey { get; init; }
+
+    /// <summary>The one-click unsubscribe address, sent as the List-Unsubscribe headers.</summary>
+    public string? ListUnsubscribeUrl { get; init; }
 }
 
 /// <summary>Wakes the background sender when new messages were saved (one per process).</summary>

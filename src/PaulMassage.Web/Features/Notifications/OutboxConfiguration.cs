@@ -21,6 +21,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasIndex(m => m.MessageId).IsUnique();
         builder.Property(m => m.LastError).HasMaxLength(500);
         builder.Property(m => m.LeaseOwner).HasMaxLength(64);
+        builder.Property(m => m.ListUnsubscribeUrl).HasMaxLength(500);
 
         // The sender's query: due pending messages in order.
         builder.HasIndex(m => new { m.Status, m.NextAttemptUtc });

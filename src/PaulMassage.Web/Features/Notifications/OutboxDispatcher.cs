@@ -148,6 +148,7 @@ public sealed class OutboxDispatcher(
                 .SetProperty(m => m.TextBody, string.Empty)
                 .SetProperty(m => m.HtmlBody, string.Empty)
                 .SetProperty(m => m.CalendarIcs, (string?)null)
+                .SetProperty(m => m.ListUnsubscribeUrl, (string?)null)
                 .SetProperty(m => m.LeaseOwner, (string?)null)
                 .SetProperty(m => m.LeaseUntilUtc, (DateTime?)null), cancellationToken);
         if (updated == 0)

@@ -80,6 +80,13 @@ public class OutboxMessage
     /// <summary>The iCalendar METHOD of <see cref="CalendarIcs"/>: REQUEST or CANCEL.</summary>
     public string? CalendarMethod { get; set; }
 
+    /// <summary>
+    /// The one-click unsubscribe address of a message that asks for something the client may decline
+    /// (a review): sent as the List-Unsubscribe and List-Unsubscribe-Post headers (RFC 8058), and
+    /// cleared with the bodies once sent, since it carries a secret.
+    /// </summary>
+    public string? ListUnsubscribeUrl { get; set; }
+
     /// <summary>Fixed when queued and kept across retries, so a receiver can recognise a duplicate.</summary>
     public required string MessageId { get; set; }
 

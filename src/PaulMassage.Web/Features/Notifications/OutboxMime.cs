@@ -22,6 +22,13 @@ public static class OutboxMime
             mime.ReplyTo.Add(MailboxAddress.Parse(message.ReplyTo));
         }
 
+        if (!string.IsNullOrEmpty(message.ListUnsubscribeUrl))
+        {
+            // RFC 2369 and RFC 8058: mail programs offer "unsubscribe", and a POST to the address stops it in one click.
+            mime.Headers.Add(HeaderId.ListUnsubscribe, $"<{message.ListUnsubscribeUrl}>");
+            mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+
         var builder = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
         if (message.CalendarIcs is not null)
         {

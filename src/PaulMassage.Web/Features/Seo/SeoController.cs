@@ -19,7 +19,7 @@ public sealed class SeoController(CatalogueService catalogue, ArticleService art
     [PublicContent]
     public async Task<IActionResult> Sitemap(CancellationToken cancellationToken)
     {
-        var urls = new List<(string Path, DateTime? Modified)> { ("/", null), ("/services", null), ("/articles", null), ("/book", null), ("/about", null), ("/faq", null), ("/terms", null), ("/privacy", null) };
+        var urls = new List<(string Path, DateTime? Modified)> { ("/", null), ("/services", null), ("/articles", null), ("/book", null), ("/about", null), ("/faq", null), ("/terms", null), ("/privacy", null), ("/reviews", null) };
         urls.AddRange((await catalogue.ActiveServicesAsync(cancellationToken)).Select(s => ("/services/" + s.Slug, (DateTime?)null)));
         urls.AddRange((await articles.PublishedAsync(cancellationToken: cancellationToken)).Select(a => ("/articles/" + a.Slug, (DateTime?)a.UpdatedUtc)));
 

@@ -2,16 +2,18 @@ using System.Text.Json;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using PaulMassage.Web.Features.Pages;
+using PaulMassage.Web.Features.Reviews;
 
 namespace PaulMassage.Web.Features.Site;
 
 /// <summary>
 /// The practice's schema.org description, in every page's head: the practice's settings and the
-/// therapist's credentials (qualifications, professional body, insurance) as he edits them. It is
+/// therapist's credentials (qualifications, professional body, insurance) as he edits them, and the
+/// AggregateRating of the published reviews. It is
 /// serialised once and kept in memory until the public content changes
 /// (<see cref="PublicContentVersion"/>), not on every page view.
 /// </summary>
-public sealed class BusinessJsonLd(IOptions<PracticeOptions> options, SitePages pages, IMemoryCache cache, PublicContentVersion contentVersion)
+public sealed class BusinessJsonLd(IOptions<PracticeOptions> options, SitePages pages, PublishedReviews reviews, IMemoryCache cache, PublicContentVersion contentVersion)
 {
     private const string CacheKey = "site:business-json-ld";
 
@@ -24,9 +26,11 @@ public sealed class BusinessJsonLd(IOptions<PracticeOptions> options, SitePages 
 
         var changed = contentVersion.Token;
         CredentialsView credentials;
+        IReadOnlyList<PublishedReview> published;
         try
         {
             credentials = await pages.CredentialsAsync(cancellationToken);
+            published = await reviews.AllAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
         {
@@ -34,12 +38,19 @@ public sealed class BusinessJsonLd(IOptions<PracticeOptions> options, SitePages 
             return Serialize(options.Value, CredentialsView.Empty);
         }
 
-        var json = Serialize(options.Value, credentials);
+        var json = Serialize(options.Value, credentials, ReviewJsonLd.AggregateRating(published));
         cache.Set(CacheKey, json, new MemoryCacheEntryOptions().AddExpirationToken(changed).SetAbsoluteExpiration(PublicContent.Lifetime));
         return json;
     }
 
-    public static string Serialize(PracticeOptions practice, CredentialsView credentials)
+    /// <summary>The practice's node id, so that a page's own JSON-LD (its reviews) can speak of the same business.</summary>
+    public static string Id(PracticeOptions practice)
+    {
+        ArgumentNullException.ThrowIfNull(practice);
+        return practice.BaseUrl.TrimEnd('/') + "/#practice";
+    }
+
+    public static string Serialize(PracticeOptions practice, CredentialsView credentials, Dictionary<string, object>? aggregateRating = null)
     {
         ArgumentNullException.ThrowIfNull(practice);
         ArgumentNullException.ThrowIfNull(credentials);
@@ -47,6 +58,7 @@ public sealed class BusinessJsonLd(IOptions<PracticeOptions> options, SitePages 
         {
             ["@context"] = "https://schema.org",
             ["@type"] = "HealthAndBeautyBusiness",
+            ["@id"] = Id(practice),
             ["name"] = practice.Name,
             ["url"] = practice.BaseUrl.TrimEnd('/') + "/",
             ["telephone"] = practice.Phone,
@@ -85,6 +97,11 @@ public sealed class BusinessJsonLd(IOptions<PracticeOptions> options, SitePages 
             {
                 business["hasCredential"] = new Dictionary<string, object> { ["@type"] = "EducationalOccupationalCredential", ["credentialCategory"] = "Insurance", ["name"] = credentials.Insurance };
             }
+        }
+
+        if (aggregateRating is not null)
+        {
+            business["aggregateRating"] = aggregateRating;
         }
 
         return JsonSerializer.Serialize(business);

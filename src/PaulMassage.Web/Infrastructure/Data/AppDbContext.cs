@@ -10,6 +10,7 @@ using PaulMassage.Web.Features.Clients;
 using PaulMassage.Web.Features.Notifications;
 using PaulMassage.Web.Features.Pages;
 using PaulMassage.Web.Features.Payments;
+using PaulMassage.Web.Features.Reviews;
 using PaulMassage.Web.Features.Courses;
 using PaulMassage.Web.Features.Scheduling;
 using PaulMassage.Web.Features.Screening;
@@ -66,6 +67,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<PaymentSettings> PaymentSettings => Set<PaymentSettings>();
 
     public DbSet<Payment> Payments => Set<Payment>();
+
+    public DbSet<Review> Reviews => Set<Review>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -16,6 +16,7 @@ using PaulMassage.Web.Features.Clients;
 using PaulMassage.Web.Features.ClientVisits;
 using PaulMassage.Web.Features.Payments;
 using PaulMassage.Web.Features.Privacy;
+using PaulMassage.Web.Features.Reviews;
 using PaulMassage.Web.Features.Scheduling;
 using PaulMassage.Web.Features.Settings;
 using PaulMassage.Web.Features.Site;
@@ -78,6 +79,7 @@ public static class PracticeServices
         services.AddClientAccounts();
         services.AddClientVisits();
         services.AddPayments();
+        services.AddReviews();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services

@@ -1,7 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Parser;
 using PaulMassage.IntegrationTests.Infrastructure;
-using PaulMassage.IntegrationTests.Security;
 using PaulMassage.Web.Features.Booking;
 
 namespace PaulMassage.IntegrationTests.Features.Booking;
@@ -21,24 +20,24 @@ public sealed class UntouchedDetailsFormTests : IDisposable
     public async Task is_the_same_for_every_visitor_while_a_returning_client_and_a_form_sent_back_get_their_own()
     {
         var starts = await _factory.FreeStartsAsync(3);
-        var first = await QuestionsAsync(_factory.Visitor(), starts[0]);
-        var second = await QuestionsAsync(_factory.Visitor(), starts[1]);
+        var first = await QuestionsAsync(_factory.Browser(), starts[0]);
+        var second = await QuestionsAsync(_factory.Browser(), starts[1]);
         Assert.Equal(first, second);
         Assert.Contains("name=\"Intake.MainComplaint\"", first, StringComparison.Ordinal);
 
         // A returning client signed in, after visitors warmed the kept markup: their own address.
         await _factory.VisitAsync("rita.return@test.example", new DateTime(2027, 2, 10, 10, 0, 0, DateTimeKind.Utc), AppointmentStatus.Completed, name: "Rita Return");
-        await _factory.CreateClientAccountAsync("rita.return@test.example");
-        using var rita = await SecurityScenario.SignedInAsync(_factory, "rita.return@test.example", SecurityScenario.ClientPassword);
+        await _factory.ClientAccountAsync("rita.return@test.example");
+        using var rita = await _factory.SignedInAsync("rita.return@test.example");
         var ritas = await rita.GetStringAsync(SecurityScenario.DetailsPage(starts[2]));
         Assert.Contains("value=\"1 Test Street\"", ritas, StringComparison.Ordinal);
-        Assert.DoesNotContain("1 Test Street", await QuestionsAsync(_factory.Visitor(), starts[2]), StringComparison.Ordinal);
+        Assert.DoesNotContain("1 Test Street", await QuestionsAsync(_factory.Browser(), starts[2]), StringComparison.Ordinal);
 
         // A form sent back with a mistake keeps what was typed, not the kept blank markup.
         var fields = SecurityScenario.ValidBookingFields(starts[0], "Tom Typed", "tom.typed@test.example");
         fields["Intake.MainComplaint"] = "Tom's stiff neck after a long drive";
         fields["Address.Town"] = string.Empty;
-        using var sentBack = await SecurityScenario.PostBookingAsync(_factory.Visitor(), starts[0], fields);
+        using var sentBack = await SecurityScenario.PostBookingAsync(_factory.Browser(), starts[0], fields);
         Assert.Equal(HttpStatusCode.OK, sentBack.StatusCode);
         var page = await sentBack.Content.ReadAsStringAsync();
         Assert.Contains("Tom&#x27;s stiff neck after a long drive", page, StringComparison.Ordinal);
@@ -49,19 +48,19 @@ public sealed class UntouchedDetailsFormTests : IDisposable
     public async Task is_compressed_only_while_nothing_on_it_is_anyones_own()
     {
         var starts = await _factory.FreeStartsAsync(2);
-        using var visitor = Accepting(_factory.Visitor());
+        using var visitor = Accepting(_factory.Browser());
         using var untouched = await visitor.GetAsync(SecurityScenario.DetailsPage(starts[0]));
         Assert.Equal("br", Assert.Single(untouched.Content.Headers.ContentEncoding));
 
         // A signed-in client's own details, or what a visitor typed, beside the form's token: never compressed (BREACH).
         await _factory.VisitAsync("cora.compress@test.example", new DateTime(2027, 2, 10, 10, 0, 0, DateTimeKind.Utc), AppointmentStatus.Completed, name: "Cora Compress");
-        await _factory.CreateClientAccountAsync("cora.compress@test.example");
-        using var cora = Accepting(await SecurityScenario.SignedInAsync(_factory, "cora.compress@test.example", SecurityScenario.ClientPassword));
+        await _factory.ClientAccountAsync("cora.compress@test.example");
+        using var cora = Accepting(await _factory.SignedInAsync("cora.compress@test.example"));
         using var own = await cora.GetAsync(SecurityScenario.DetailsPage(starts[1]));
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         Assert.Empty(own.Content.Headers.ContentEncoding);
 
-        using var typist = _factory.Visitor();
+        using var typist = _factory.Browser();
         var fields = SecurityScenario.ValidBookingFields(starts[0], "Tom Typed", "tom.typed@test.example");
         fields["Address.Town"] = string.Empty;
         fields["__RequestVerificationToken"] = await FormPost.AntiforgeryTokenAsync(typist, SecurityScenario.DetailsPage(starts[0]));

@@ -98,6 +98,20 @@ public sealed class TheNotificationTemplates
     }
 
     [Fact]
+    public void the_after_visit_email_asks_for_a_review_only_when_given_the_links_and_offers_the_way_out()
+    {
+        var without = NotificationTemplates.Aftercare(Practice, Visit(), "https://paulmassage.example/book");
+        var with = NotificationTemplates.Aftercare(Practice, Visit(), "https://paulmassage.example/book", review:
+            new ReviewInvitationLinks("https://paulmassage.example/review/abc", "https://paulmassage.example/no-review-requests/def"));
+
+        Assert.DoesNotContain("review", without.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Write a review:\r\nhttps://paulmassage.example/review/abc", with.Text, StringComparison.Ordinal);
+        Assert.Contains("Stop asking me for reviews:\r\nhttps://paulmassage.example/no-review-requests/def", with.Text, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://paulmassage.example/no-review-requests/def\"", with.Html, StringComparison.Ordinal);
+        Assert.Equal(without.Subject, with.Subject);
+    }
+
+    [Fact]
     public void the_text_part_uses_crlf_line_ends_and_signs_off_with_the_practice()
     {
         var content = NotificationTemplates.RequestReceived(Practice, Visit());

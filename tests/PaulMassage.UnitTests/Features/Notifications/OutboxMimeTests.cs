@@ -44,4 +44,17 @@ public sealed class TheOutboxMime
         Assert.Equal("text/calendar", attachment.ContentType.MimeType);
         Assert.Equal("REQUEST", attachment.ContentType.Parameters["method"]);
     }
+
+    [Fact]
+    public void a_message_with_an_unsubscribe_address_carries_the_one_click_headers_and_others_do_not()
+    {
+        var row = Row();
+        row.ListUnsubscribeUrl = "https://paulmassage.example/no-review-requests/def";
+
+        var mime = OutboxMime.Build(row, "hello@paulmassage.example", "Paul Massage");
+
+        Assert.Equal("<https://paulmassage.example/no-review-requests/def>", mime.Headers[HeaderId.ListUnsubscribe]);
+        Assert.Equal("List-Unsubscribe=One-Click", mime.Headers["List-Unsubscribe-Post"]);
+        Assert.Null(OutboxMime.Build(Row(), "hello@paulmassage.example", "Paul Massage").Headers[HeaderId.ListUnsubscribe]);
+    }
 }
