@@ -133,7 +133,7 @@ public sealed class TheBackOfficeNavigation : IAsyncLifetime, IDisposable
     {
         var menus = page.QuerySelectorAll("nav[aria-label='Back office']");
         var links = menus.SelectMany(m => m.QuerySelectorAll("a")).Select(a => a.Id).ToList();
-        string[] expected = ["admin-nav-requests", "admin-nav-calendar", "admin-nav-today", "admin-nav-clients", "admin-nav-new-booking", "admin-nav-owed", "admin-nav-reports", "admin-nav-settings", "admin-nav-outbox", "admin-nav-erasure"];
+        string[] expected = ["admin-nav-requests", "admin-nav-calendar", "admin-nav-today", "admin-nav-clients", "admin-nav-new-booking", "admin-nav-owed", "admin-nav-reports", "admin-nav-reviews", "admin-nav-settings", "admin-nav-outbox", "admin-nav-erasure"];
         if (menus.Length != 1 || !links.SequenceEqual(expected))
         {
             problems.Add($"{url}: expected one back-office menu with every section, found {menus.Length} menu(s) with [{string.Join(", ", links)}].");
