@@ -138,6 +138,12 @@ public sealed class BookingDetailsPage
 
     /// <summary>The signed-in client's confirmed address, which the booking uses; null when not signed in.</summary>
     public string? AccountEmail { get; init; }
+
+    /// <summary>The day (UK) of the visit of the signed-in client's latest intake, offered as "same as last time"; null when there is none to offer.</summary>
+    public DateOnly? LastIntakeDay { get; set; }
+
+    /// <summary>The intake below was filled in from that one.</summary>
+    public bool SameAsLastTime { get; set; }
 }
 
 public sealed class SafetyStopPage
