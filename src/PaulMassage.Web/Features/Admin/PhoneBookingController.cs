@@ -17,27 +17,54 @@ public sealed class PhoneBookingController(PhoneBookingService phoneBookings, Cl
     /// <summary>"{id} {link}": the new booking's manage link, shown once on that booking's page only.</summary>
     public const string NewManageLinkKey = "NewManageLink";
 
-    /// <summary>The empty form; with <paramref name="email"/>, the client's details are looked up and filled in.</summary>
+    /// <summary>
+    /// The empty form; with <paramref name="email"/>, the client's details are looked up and filled in.
+    /// "Book again" (<paramref name="client"/>, from the client's record or the day agenda) also fills
+    /// in the last visit's treatment and length and the last intake; the red flags and the consent
+    /// are asked again on the call.
+    /// </summary>
     [HttpGet("new")]
-    public async Task<IActionResult> New([FromQuery] string? email, [FromQuery] DateOnly? date, CancellationToken cancellationToken)
+    public async Task<IActionResult> New([FromQuery] string? email, [FromQuery] DateOnly? date, [FromQuery] int? client, CancellationToken cancellationToken)
     {
         ModelState.Clear();
         var form = new PhoneBookingForm { Email = email?.Trim(), Date = date };
         bool? found = null;
-        if (!string.IsNullOrWhiteSpace(email))
+        ClientLookup? again = null;
+        if (client is int clientId)
         {
-            var client = await clients.LookUpAsync(new Booker.Therapist(), email, cancellationToken);
-            found = client is not null;
-            if (client is not null)
+            again = await clients.LookUpForTherapistAsync(clientId, cancellationToken);
+            if (again is null)
             {
-                form.Name = client.Name;
-                form.Phone = client.Phone;
-                form.Address = AddressQuestions.From(client);
-                form.Postcode = client.Postcode;
+                return NotFound();
+            }
+
+            form.Email = again.Email;
+            form.Service = again.LastServiceSlug;
+            form.Minutes = again.LastMinutes;
+            form.Intake = again.LastIntake is { } last ? IntakeQuestions.SameAsLastTime(last) : new();
+            Fill(form, again);
+        }
+        else if (!string.IsNullOrWhiteSpace(email))
+        {
+            var known = await clients.LookUpAsync(new Booker.Therapist(), email, cancellationToken);
+            found = known is not null;
+            if (known is not null)
+            {
+                Fill(form, known);
             }
         }
 
-        return View("PhoneBooking", await PageAsync(form, [], found, cancellationToken));
+        var page = await PageAsync(form, [], found, cancellationToken);
+        page.BookingAgain = again;
+        return View("PhoneBooking", page);
+    }
+
+    private static void Fill(PhoneBookingForm form, ClientLookup client)
+    {
+        form.Name = client.Name;
+        form.Phone = client.Phone;
+        form.Address = AddressQuestions.From(client);
+        form.Postcode = client.Postcode;
     }
 
     [HttpPost("new")]

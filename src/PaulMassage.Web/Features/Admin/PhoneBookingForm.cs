@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Catalogue;
+using PaulMassage.Web.Features.Clients;
 using PaulMassage.Web.Features.Notifications;
 using PaulMassage.Web.Features.Scheduling;
 using PaulMassage.Web.Features.Screening;
@@ -121,4 +122,7 @@ public sealed class PhoneBookingPage
 
     /// <summary>The result of looking the client up by e-mail: true found, false new, null not looked up.</summary>
     public bool? ClientFound { get; init; }
+
+    /// <summary>"Book again": the client whose last visit filled in the form; null otherwise.</summary>
+    public ClientLookup? BookingAgain { get; set; }
 }
