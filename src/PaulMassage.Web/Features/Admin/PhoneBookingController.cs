@@ -85,9 +85,20 @@ public sealed class PhoneBookingController(PhoneBookingService phoneBookings, Cl
             return View("PhoneBooking", await PageAsync(form, [], null, cancellationToken));
         }
 
-        var outcome = await phoneBookings.EnterBookingAsync(booking, User.Identity?.Name ?? Roles.Therapist, cancellationToken);
+        var actor = User.Identity?.Name ?? Roles.Therapist;
+        var outcome = booking.Repeat is null
+            ? await phoneBookings.EnterBookingAsync(booking, actor, cancellationToken)
+            : await phoneBookings.EnterSeriesAsync(booking, actor, cancellationToken);
         switch (outcome)
         {
+            case PhoneBookingOutcome.SeriesCreated series:
+                TempData[AdminController.MessageKey] = $"Booked and confirmed {series.Visits} visits; the client has one e-mail with a link to them all.";
+                TempData[AdminController.MessageKindKey] = "success";
+                TempData[NewManageLinkKey] = $"{series.FirstId} {links.SeriesUrlFor(series.SeriesToken)}";
+                return RedirectToAction(nameof(AdminController.Detail), "Admin", new { id = series.FirstId });
+            case PhoneBookingOutcome.SeriesRefused refused:
+                form.OverrideRules = false;
+                return View("PhoneBooking", await PageAsync(form, refused.PlaceProblems, null, cancellationToken, refused.Plan, refused.LostRace));
             case PhoneBookingOutcome.Created created:
                 TempData[AdminController.MessageKey] = $"Booked and confirmed: {created.Reference}.";
                 TempData[AdminController.MessageKindKey] = "success";
@@ -106,12 +117,20 @@ public sealed class PhoneBookingController(PhoneBookingService phoneBookings, Cl
         }
     }
 
-    private async Task<PhoneBookingPage> PageAsync(PhoneBookingForm form, IReadOnlyList<VisitTimeProblem> problems, bool? found, CancellationToken cancellationToken) =>
+    private async Task<PhoneBookingPage> PageAsync(
+        PhoneBookingForm form,
+        IReadOnlyList<VisitTimeProblem> problems,
+        bool? found,
+        CancellationToken cancellationToken,
+        IReadOnlyList<PlannedVisit>? plan = null,
+        bool lostRace = false) =>
         new()
         {
             Form = form,
             Services = await catalogue.ActiveServicesAsync(cancellationToken),
             Problems = problems,
             ClientFound = found,
+            SeriesPlan = plan ?? [],
+            SeriesLostRace = lostRace,
         };
 }
