@@ -22,7 +22,8 @@ public sealed record AccountVisit(
     string Postcode,
     bool MayCancel,
     bool MayMove,
-    bool InsideNotice);
+    bool InsideNotice,
+    int? SeriesId = null);
 
 public sealed record ClientAccountPage(
     string Email,
@@ -51,14 +52,14 @@ public sealed class ClientAccountQuery(AppDbContext db, UserManager<AppUser> use
         var rows = await db.Appointments.AsNoTracking()
             .Where(a => ids.Contains(a.ClientId))
             .OrderBy(a => a.StartUtc)
-            .Select(a => new { a.Reference, a.StartUtc, ServiceName = a.Service!.Name, a.DurationMinutes, a.PriceGbp, a.Status, a.Postcode })
+            .Select(a => new { a.Reference, a.StartUtc, ServiceName = a.Service!.Name, a.DurationMinutes, a.PriceGbp, a.Status, a.Postcode, a.SeriesId })
             .ToListAsync(cancellationToken);
         var now = clock.Now;
         var visits = rows.Select(r =>
         {
             return (r.StartUtc, Visit: new AccountVisit(r.Reference, clock.ToLocal(r.StartUtc), r.ServiceName, r.DurationMinutes, r.PriceGbp, r.Status, r.Postcode,
                 VisitPermissions.ClientMayCancel(r.Status, r.StartUtc, now), VisitPermissions.ClientMayMove(r.Status, r.StartUtc, now),
-                VisitPermissions.ClientMustContactTherapist(r.Status, r.StartUtc, now)));
+                VisitPermissions.ClientMustContactTherapist(r.Status, r.StartUtc, now), r.SeriesId));
         }).ToList();
 
         var allCourses = new List<CourseView>();

@@ -17,27 +17,54 @@ public sealed class PhoneBookingController(PhoneBookingService phoneBookings, Cl
     /// <summary>"{id} {link}": the new booking's manage link, shown once on that booking's page only.</summary>
     public const string NewManageLinkKey = "NewManageLink";
 
-    /// <summary>The empty form; with <paramref name="email"/>, the client's details are looked up and filled in.</summary>
+    /// <summary>
+    /// The empty form; with <paramref name="email"/>, the client's details are looked up and filled in.
+    /// "Book again" (<paramref name="client"/>, from the client's record or the day agenda) also fills
+    /// in the last visit's treatment and length and the last intake; the red flags and the consent
+    /// are asked again on the call.
+    /// </summary>
     [HttpGet("new")]
-    public async Task<IActionResult> New([FromQuery] string? email, [FromQuery] DateOnly? date, CancellationToken cancellationToken)
+    public async Task<IActionResult> New([FromQuery] string? email, [FromQuery] DateOnly? date, [FromQuery] int? client, CancellationToken cancellationToken)
     {
         ModelState.Clear();
         var form = new PhoneBookingForm { Email = email?.Trim(), Date = date };
         bool? found = null;
-        if (!string.IsNullOrWhiteSpace(email))
+        ClientLookup? again = null;
+        if (client is int clientId)
         {
-            var client = await clients.LookUpAsync(new Booker.Therapist(), email, cancellationToken);
-            found = client is not null;
-            if (client is not null)
+            again = await clients.LookUpForTherapistAsync(clientId, cancellationToken);
+            if (again is null)
             {
-                form.Name = client.Name;
-                form.Phone = client.Phone;
-                form.Address = AddressQuestions.From(client);
-                form.Postcode = client.Postcode;
+                return NotFound();
+            }
+
+            form.Email = again.Email;
+            form.Service = again.LastServiceSlug;
+            form.Minutes = again.LastMinutes;
+            form.Intake = again.LastIntake is { } last ? IntakeQuestions.SameAsLastTime(last) : new();
+            Fill(form, again);
+        }
+        else if (!string.IsNullOrWhiteSpace(email))
+        {
+            var known = await clients.LookUpAsync(new Booker.Therapist(), email, cancellationToken);
+            found = known is not null;
+            if (known is not null)
+            {
+                Fill(form, known);
             }
         }
 
-        return View("PhoneBooking", await PageAsync(form, [], found, cancellationToken));
+        var page = await PageAsync(form, [], found, cancellationToken);
+        page.BookingAgain = again;
+        return View("PhoneBooking", page);
+    }
+
+    private static void Fill(PhoneBookingForm form, ClientLookup client)
+    {
+        form.Name = client.Name;
+        form.Phone = client.Phone;
+        form.Address = AddressQuestions.From(client);
+        form.Postcode = client.Postcode;
     }
 
     [HttpPost("new")]
@@ -58,9 +85,20 @@ public sealed class PhoneBookingController(PhoneBookingService phoneBookings, Cl
             return View("PhoneBooking", await PageAsync(form, [], null, cancellationToken));
         }
 
-        var outcome = await phoneBookings.EnterBookingAsync(booking, User.Identity?.Name ?? Roles.Therapist, cancellationToken);
+        var actor = User.Identity?.Name ?? Roles.Therapist;
+        var outcome = booking.Repeat is null
+            ? await phoneBookings.EnterBookingAsync(booking, actor, cancellationToken)
+            : await phoneBookings.EnterSeriesAsync(booking, actor, cancellationToken);
         switch (outcome)
         {
+            case PhoneBookingOutcome.SeriesCreated series:
+                TempData[AdminController.MessageKey] = $"Booked and confirmed {series.Visits} visits; the client has one e-mail with a link to them all.";
+                TempData[AdminController.MessageKindKey] = "success";
+                TempData[NewManageLinkKey] = $"{series.FirstId} {links.SeriesUrlFor(series.SeriesToken)}";
+                return RedirectToAction(nameof(AdminController.Detail), "Admin", new { id = series.FirstId });
+            case PhoneBookingOutcome.SeriesRefused refused:
+                form.OverrideRules = false;
+                return View("PhoneBooking", await PageAsync(form, refused.PlaceProblems, null, cancellationToken, refused.Plan, refused.LostRace));
             case PhoneBookingOutcome.Created created:
                 TempData[AdminController.MessageKey] = $"Booked and confirmed: {created.Reference}.";
                 TempData[AdminController.MessageKindKey] = "success";
@@ -79,12 +117,20 @@ public sealed class PhoneBookingController(PhoneBookingService phoneBookings, Cl
         }
     }
 
-    private async Task<PhoneBookingPage> PageAsync(PhoneBookingForm form, IReadOnlyList<VisitTimeProblem> problems, bool? found, CancellationToken cancellationToken) =>
+    private async Task<PhoneBookingPage> PageAsync(
+        PhoneBookingForm form,
+        IReadOnlyList<VisitTimeProblem> problems,
+        bool? found,
+        CancellationToken cancellationToken,
+        IReadOnlyList<PlannedVisit>? plan = null,
+        bool lostRace = false) =>
         new()
         {
             Form = form,
             Services = await catalogue.ActiveServicesAsync(cancellationToken),
             Problems = problems,
             ClientFound = found,
+            SeriesPlan = plan ?? [],
+            SeriesLostRace = lostRace,
         };
 }

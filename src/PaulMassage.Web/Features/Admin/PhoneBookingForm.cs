@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Catalogue;
+using PaulMassage.Web.Features.Clients;
 using PaulMassage.Web.Features.Notifications;
 using PaulMassage.Web.Features.Scheduling;
 using PaulMassage.Web.Features.Screening;
@@ -49,6 +50,25 @@ public sealed class PhoneBookingForm
     [Display(Name = "Postcode")]
     public string? Postcode { get; set; }
 
+    /// <summary>More than one: a course or repeating visits, booked together (<see cref="SeriesPlanner"/>).</summary>
+    [Range(1, SeriesPlanner.MaxVisits, ErrorMessage = "Book from 1 to 12 visits at a time.")]
+    [Display(Name = "Number of visits")]
+    public int? Visits { get; set; }
+
+    [Range(1, 4, ErrorMessage = "Choose every 1, 2, 3 or 4 weeks.")]
+    [Display(Name = "Every")]
+    public int? EveryWeeks { get; set; }
+
+    /// <summary>Repeating visits until this day (UK), at most <see cref="SeriesPlanner.MaxVisits"/>; with <see cref="Visits"/>, whichever ends first.</summary>
+    [Display(Name = "Or repeat until (optional)")]
+    public DateOnly? RepeatUntil { get; set; }
+
+    /// <summary>The alternative times Paul chose for visits of the series that break a rule, by visit number.</summary>
+    public Dictionary<int, DateTime> Instead { get; set; } = [];
+
+    /// <summary>A course or repeating visits rather than one visit.</summary>
+    public bool IsSeries => (Visits ?? 1) > 1 || RepeatUntil is not null;
+
     /// <summary>Book outside working hours, notice, horizon, time off or area. Never past a clash.</summary>
     [Display(Name = "Book it anyway: I know it is outside my usual hours, notice, time off or area")]
     public bool OverrideRules { get; set; }
@@ -82,6 +102,11 @@ public sealed class PhoneBookingForm
 
         var postcode = VisitChoiceRules.CheckPostcode(Postcode, modelState);
 
+        if (RepeatUntil is DateOnly until && Date is DateOnly first && until <= first)
+        {
+            modelState.AddModelError(nameof(RepeatUntil), "Choose a last day after the first visit's date.");
+        }
+
         Intake.Check(modelState, nameof(Intake), IntakeAsker.Therapist);
         if (Intake.IsStarted && !IntakeConsent)
         {
@@ -106,7 +131,11 @@ public sealed class PhoneBookingForm
             postcode,
             BookingFormMapper.NullIfBlank(Address.AccessNotes),
             OverrideRules,
-            Intake.IsStarted ? Intake.ToDetails(RedFlag.None) : null);
+            Intake.IsStarted ? Intake.ToDetails(RedFlag.None) : null,
+            IsSeries
+                ? new SeriesRepeat(EveryWeeks ?? 1, RepeatUntil is null || (Visits ?? 1) > 1 ? Visits : null, RepeatUntil,
+                    Instead.ToDictionary(i => i.Key, i => FormTime.AsUtc(i.Value)!.Value))
+                : null);
     }
 }
 
@@ -121,4 +150,13 @@ public sealed class PhoneBookingPage
 
     /// <summary>The result of looking the client up by e-mail: true found, false new, null not looked up.</summary>
     public bool? ClientFound { get; init; }
+
+    /// <summary>"Book again": the client whose last visit filled in the form; null otherwise.</summary>
+    public ClientLookup? BookingAgain { get; set; }
+
+    /// <summary>A course or repeating series that was not booked: each visit, its problems and alternative.</summary>
+    public IReadOnlyList<PlannedVisit> SeriesPlan { get; init; } = [];
+
+    /// <summary>Another booking took one of the series' times between the check and the save.</summary>
+    public bool SeriesLostRace { get; init; }
 }

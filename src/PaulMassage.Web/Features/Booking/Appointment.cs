@@ -120,6 +120,11 @@ public class Appointment
 
     public IntakeAssessment? Intake { get; private set; }
 
+    /// <summary>The course or repeating series Paul booked this visit in, if any.</summary>
+    public int? SeriesId { get; private set; }
+
+    public VisitSeries? Series { get; private set; }
+
     public List<AppointmentEvent> History { get; } = [];
 
     public List<SlotClaim> SlotClaims { get; } = [];
@@ -335,6 +340,14 @@ public class Appointment
         Client = client;
         ClientId = client.Id;
         Version = newVersion();
+    }
+
+    /// <summary>The visit is one of a series booked together (before it is first saved).</summary>
+    public void JoinSeries(VisitSeries series)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        Series = series;
+        series.Visits.Add(this);
     }
 
     /// <summary>Claims the quarter-hour cells the visit and its travel buffer cover.</summary>

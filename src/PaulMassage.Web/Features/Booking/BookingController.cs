@@ -103,8 +103,13 @@ public sealed class BookingController(
         });
     }
 
+    /// <summary>
+    /// Step 3. A signed-in client finds their contact details and last address filled in from their
+    /// own record, and is offered their last intake's answers (<paramref name="sameAsLastTime"/>
+    /// fills them in); the red-flag question is always asked afresh.
+    /// </summary>
     [HttpGet("details")]
-    public async Task<IActionResult> Details([FromQuery] VisitChoice choice, [FromQuery] DateTime? start, CancellationToken cancellationToken)
+    public async Task<IActionResult> Details([FromQuery] VisitChoice choice, [FromQuery] DateTime? start, [FromQuery] bool sameAsLastTime, CancellationToken cancellationToken)
     {
         var form = new BookingForm { Service = choice.Service, Minutes = choice.Minutes, Postcode = choice.Postcode, Start = FormTime.AsUtc(start) };
         var (service, _, outOfArea) = await CheckChoiceAsync(form, cancellationToken);
@@ -121,15 +126,23 @@ public sealed class BookingController(
 
         ModelState.Clear();
         var booker = await BookerAsync();
+        DateTime? lastIntakeVisit = null;
         if (await clients.LookUpAsync(booker, null, cancellationToken) is { } known)
         {
-            // A returning client signed in: their details as last given (health questions are asked afresh).
+            // A returning client signed in: their details as last given.
             form.Name = known.Name;
             form.Phone = known.Phone;
             form.Address = AddressQuestions.From(known);
+            if (known.LastIntake is { } last)
+            {
+                lastIntakeVisit = known.LastIntakeVisitUtc;
+                form.Intake = sameAsLastTime ? IntakeQuestions.SameAsLastTime(last) : form.Intake;
+            }
         }
 
-        var page = DetailsPage(form, service, startUtc, booker, untouched: booker is Booker.Anonymous);
+        var page = DetailsPage(form, service, startUtc, booker, untouched: User.Identity?.IsAuthenticated != true);
+        page.LastIntakeDay = lastIntakeVisit is DateTime visit ? DateOnly.FromDateTime(clock.ToLocal(visit).DateTime) : null;
+        page.SameAsLastTime = sameAsLastTime && lastIntakeVisit is not null;
         if (page.IsUntouched)
         {
             // Compressed only when nothing on it is anyone's: the one secret left is the antiforgery

@@ -35,6 +35,20 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         builder.HasOne(a => a.Intake).WithOne().HasForeignKey<IntakeAssessment>(i => i.AppointmentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.History).WithOne().HasForeignKey(e => e.AppointmentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.SlotClaims).WithOne().HasForeignKey(c => c.AppointmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(a => a.Series).WithMany(s => s.Visits).HasForeignKey(a => a.SeriesId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class VisitSeriesConfiguration : IEntityTypeConfiguration<VisitSeries>
+{
+    public void Configure(EntityTypeBuilder<VisitSeries> builder)
+    {
+        builder.ToTable("VisitSeries");
+        builder.Property(s => s.ManageTokenHash).HasMaxLength(64);
+        builder.HasIndex(s => s.ManageTokenHash).IsUnique();
+        builder.Property(s => s.ManageTokenProtected).HasMaxLength(500);
+        builder.HasOne(s => s.Client).WithMany().HasForeignKey(s => s.ClientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<PaulMassage.Web.Features.Courses.CourseOfTreatment>().WithMany().HasForeignKey(s => s.CourseId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

@@ -149,6 +149,12 @@ public sealed class BookingDetailsPage
     /// and keeps them (the form's hidden fields and antiforgery token stay per request).
     /// </summary>
     public bool IsUntouched { get; init; }
+
+    /// <summary>The day (UK) of the visit of the signed-in client's latest intake, offered as "same as last time"; null when there is none to offer.</summary>
+    public DateOnly? LastIntakeDay { get; set; }
+
+    /// <summary>The intake below was filled in from that one.</summary>
+    public bool SameAsLastTime { get; set; }
 }
 
 public sealed class SafetyStopPage

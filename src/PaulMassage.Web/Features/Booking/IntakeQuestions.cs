@@ -67,6 +67,26 @@ public sealed class IntakeQuestions
     public bool SeenByGpSince { get; set; }
 
     /// <summary>
+    /// "Same as last time": the answers of the client's latest intake, ready to change. The red-flag
+    /// question starts unanswered, neither a flag nor "None of these apply", whatever
+    /// <paramref name="last"/> says of it: health can change, so it is asked afresh on every booking.
+    /// </summary>
+    public static IntakeQuestions SameAsLastTime(IntakeDetails last)
+    {
+        ArgumentNullException.ThrowIfNull(last);
+        return new()
+        {
+            MainComplaint = last.MainComplaint,
+            PainAreas = IntakeLabels.Areas.Keys.Where(a => last.PainAreas.HasFlag(a)).ToList(),
+            PainIntensity = last.PainIntensity,
+            Duration = last.Duration,
+            Feelings = IntakeLabels.Feelings.Keys.Where(f => last.Feelings.HasFlag(f)).ToList(),
+            Contraindications = IntakeLabels.Contraindications.Keys.Where(c => last.Contraindications.HasFlag(c)).ToList(),
+            MedicalHistory = last.MedicalHistory,
+        };
+    }
+
+    /// <summary>
     /// Whether any intake answer was given. The red flags are not counted, as they are asked on every call.
     /// </summary>
     public bool IsStarted =>

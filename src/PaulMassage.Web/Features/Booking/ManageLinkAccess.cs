@@ -80,6 +80,18 @@ public sealed class ManageLinkAccess(
         }
     }
 
+    /// <summary>
+    /// The course or repeating series behind a series link that still works (until the validity
+    /// after its last visit, as a visit's own link), with its visits and their treatments; else null.
+    /// </summary>
+    public async Task<VisitSeries?> FindSeriesAsync(string token, CancellationToken cancellationToken = default)
+    {
+        var hash = ManageToken.Hash(token);
+        var series = await db.VisitSeries.WithVisits()
+            .SingleOrDefaultAsync(s => s.ManageTokenHash == hash, cancellationToken);
+        return series is not null && clock.UtcNow < series.ManageLinkExpiresUtc(Validity) ? series : null;
+    }
+
     private bool IsExpired(Appointment appointment) => clock.UtcNow >= appointment.ManageLinkExpiresUtc(Validity);
 
     private static Task<Appointment?> ByTokenAsync(IQueryable<Appointment> appointments, string token, CancellationToken cancellationToken)

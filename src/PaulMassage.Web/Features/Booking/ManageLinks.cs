@@ -30,6 +30,9 @@ public sealed class ManageLinks(IDataProtectionProvider dataProtection, IOptions
 
     public string UrlFor(string token) => practice.Value.BaseUrl.TrimEnd('/') + ManageToken.ManagePath(token);
 
+    /// <summary>The link that manages a course or repeating series (<see cref="VisitSeries"/>).</summary>
+    public string SeriesUrlFor(string token) => practice.Value.BaseUrl.TrimEnd('/') + VisitSeries.ManagePath(token);
+
     /// <summary>
     /// The link of a stored visit, or null when it cannot be rebuilt (no stored token, or a key ring
     /// that no longer holds its key); e-mails then ask the client to get in touch instead.

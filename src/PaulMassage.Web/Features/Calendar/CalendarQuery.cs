@@ -76,13 +76,13 @@ public sealed class CalendarQuery(AppDbContext db, SchedulingSettings settings, 
             .Select(a => new
             {
                 a.Id, a.ClientId, a.Reference, a.Version, ClientName = a.Client!.Name, ClientPhone = a.Client.Phone, ServiceName = a.Service!.Name,
-                a.DurationMinutes, a.StartUtc, a.EndUtc, a.AddressLine1, a.AddressLine2, a.Town, a.Postcode, a.AccessNotes, a.Status, a.AnnouncedArrivalUtc,
+                a.DurationMinutes, a.StartUtc, a.EndUtc, a.AddressLine1, a.AddressLine2, a.Town, a.Postcode, a.AccessNotes, a.Status, a.AnnouncedArrivalUtc, ClientProvisional = a.Client.Provisional,
             })
             .ToListAsync(cancellationToken);
         var agenda = onRound.Select(a => new AgendaVisit(
             a.Id, a.ClientId, a.Reference, a.Version, a.ClientName, a.ClientPhone, a.ServiceName, a.DurationMinutes, a.StartUtc, a.EndUtc,
             clock.ToLocal(a.StartUtc), clock.ToLocal(a.EndUtc), a.AddressLine1, a.AddressLine2, a.Town, a.Postcode, a.AccessNotes, a.Status,
-            a.AnnouncedArrivalUtc is DateTime arrival ? clock.ToLocal(arrival) : null));
+            a.AnnouncedArrivalUtc is DateTime arrival ? clock.ToLocal(arrival) : null, a.ClientProvisional));
 
         // The day through the week layout's eyes: requests and time off cut to this day.
         var layout = WeekLayout.Build(day, clock.Today, rules, visits.Where(v => v.IsPending), timeOff, clock.TimeZone).Days.Single(d => d.Date == day);

@@ -23,7 +23,8 @@ public sealed record AgendaVisit(
     string Postcode,
     string? AccessNotes,
     AppointmentStatus Status,
-    DateTimeOffset? AnnouncedArrivalLocal = null)
+    DateTimeOffset? AnnouncedArrivalLocal = null,
+    bool ClientProvisional = false)
 {
     public string FullAddress => string.Join(", ", new[] { AddressLine1, AddressLine2, Town, Postcode }.Where(p => !string.IsNullOrWhiteSpace(p)));
 

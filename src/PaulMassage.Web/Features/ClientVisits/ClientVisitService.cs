@@ -22,6 +22,31 @@ public sealed record ManagedBooking(
     bool InsideCancellationNotice,
     DateTimeOffset? LocalProposedStart = null);
 
+/// <summary>One visit of a series, as its manage page shows it; <paramref name="ManageUrl"/> is the visit's own link (to move it), when it can be rebuilt.</summary>
+public sealed record SeriesVisitView(
+    string Reference,
+    DateTimeOffset LocalStart,
+    string ServiceName,
+    int DurationMinutes,
+    decimal PriceGbp,
+    AppointmentStatus Status,
+    bool MayCancel,
+    bool InsideNotice,
+    string? ManageUrl);
+
+/// <summary>A course or repeating series behind its link or in the client's account.</summary>
+public sealed record ManagedSeries(int Id, IReadOnlyList<SeriesVisitView> Visits, bool PartOfCourse)
+{
+    /// <summary>The visits "cancel the rest" would cancel.</summary>
+    public int Cancellable => Visits.Count(v => v.MayCancel);
+
+    /// <summary>The visits still to come that stay if the rest is cancelled: they start within the notice period.</summary>
+    public int StayInsideNotice => Visits.Count(v => v.InsideNotice);
+}
+
+/// <summary>What "cancel the rest of the series" did.</summary>
+public sealed record SeriesCancelOutcome(int Cancelled, int KeptInsideNotice, bool Conflict = false);
+
 public enum CancelResult
 {
     Cancelled,
@@ -78,9 +103,65 @@ public sealed class ClientVisitService(
     ManageLinkAccess access,
     AvailabilityService availability,
     BookingNotifications notifications,
+    ManageLinks links,
     PracticeClock clock,
     ILogger<ClientVisitService> logger)
 {
+    /// <summary>The series behind a series link that still works, or null (unknown, replaced or expired).</summary>
+    public Task<VisitSeries?> SeriesByTokenAsync(string token, CancellationToken cancellationToken = default) =>
+        access.FindSeriesAsync(token, cancellationToken);
+
+    /// <summary>The series, only when it belongs to the signed-in client's own records.</summary>
+    public Task<VisitSeries?> SeriesForUserAsync(string userId, int seriesId, CancellationToken cancellationToken = default) =>
+        db.VisitSeries.WithVisits()
+            .SingleOrDefaultAsync(s => s.Id == seriesId && s.Client!.UserId == userId, cancellationToken);
+
+    /// <summary>The series as its page shows it: each visit, and whether it may still be cancelled online.</summary>
+    public ManagedSeries Describe(VisitSeries series)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        var now = clock.Now;
+        return new ManagedSeries(
+            series.Id,
+            series.Visits.OrderBy(v => v.StartUtc).Select(v => new SeriesVisitView(
+                v.Reference, clock.ToLocal(v.StartUtc), v.Service!.Name, v.DurationMinutes, v.PriceGbp, v.Status,
+                v.ClientMayCancel(now), VisitPermissions.ClientMustContactTherapist(v.Status, v.StartUtc, now),
+                BookingStateMachine.HoldsTime(v.Status) ? links.TryUrlFor(v) : null)).ToList(),
+            series.CourseId is not null);
+    }
+
+    /// <summary>
+    /// Cancels, in one step, every visit of the series the client may still cancel (each by the
+    /// cancellation policy, <see cref="Appointment.ClientMayCancel"/>); those inside the notice period
+    /// stay. One e-mail to the client and one to Paul. Nothing changes if Paul changed one of them at the same moment.
+    /// </summary>
+    public async Task<SeriesCancelOutcome> CancelRestOfSeriesAsync(VisitSeries series, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        var now = clock.Now;
+        var upcoming = series.Visits.Where(v => BookingStateMachine.HoldsTime(v.Status)).OrderBy(v => v.StartUtc).ToList();
+        var cancelled = upcoming.Where(v => v.ClientMayCancel(now)).ToList();
+        var kept = upcoming.Where(v => VisitPermissions.ClientMustContactTherapist(v.Status, v.StartUtc, now)).ToList();
+        if (cancelled.Count == 0)
+        {
+            return new SeriesCancelOutcome(0, kept.Count);
+        }
+
+        foreach (var visit in cancelled)
+        {
+            visit.ChangeStatus(AppointmentStatus.Cancelled, BookingService.ClientActor, now.UtcDateTime, "Cancelled by the client, with the rest of the series");
+        }
+
+        await notifications.SeriesCancelledAsync(cancelled, kept, cancellationToken);
+        if (!await SaveAsync(cancellationToken))
+        {
+            return new SeriesCancelOutcome(0, kept.Count, Conflict: true);
+        }
+
+        logger.LogInformation("Series {SeriesId}: {Count} visits cancelled by the client", series.Id, cancelled.Count);
+        return new SeriesCancelOutcome(cancelled.Count, kept.Count);
+    }
+
     public async Task<ManagedBooking?> FindAsync(string token, CancellationToken cancellationToken = default)
     {
         var appointment = await ByTokenAsync(token, cancellationToken);

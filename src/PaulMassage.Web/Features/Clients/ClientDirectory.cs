@@ -51,7 +51,8 @@ public sealed record ClientRecord(
     IReadOnlyList<string> Contraindications,
     IReadOnlyList<VisitView> Visits,
     IReadOnlyList<CourseView> Courses,
-    string? Message);
+    string? Message,
+    bool Provisional = false);
 
 /// <summary>Finds clients and puts together everything the therapist knows about one.</summary>
 public sealed class ClientDirectory(AppDbContext db, PracticeClock clock, CourseService courses)
@@ -138,7 +139,8 @@ public sealed class ClientDirectory(AppDbContext db, PracticeClock clock, Course
             IntakeLabels.Describe(contraindications, IntakeLabels.Contraindications).ToList(),
             visits,
             await courses.ForClientAsync(id, cancellationToken),
-            message);
+            message,
+            client.Provisional);
     }
 
     public IntakeView Describe(IntakeAssessment intake)

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Privacy;
+using PaulMassage.Web.Features.Screening;
 using PaulMassage.Web.Infrastructure.Data;
 using PaulMassage.Web.Infrastructure.Time;
 
@@ -79,8 +81,9 @@ public sealed class ClientIdentities(AppDbContext db, PracticeClock clock, ILogg
     }
 
     /// <summary>
-    /// The contact details and latest visit address on a record, to fill in a booking form: the
-    /// address's own record for Paul's phone booking, the account's record for a signed-in client.
+    /// What a booking form can fill in from a record: the address's own record for Paul's phone
+    /// booking, the account's own record for a signed-in client (never a record found by a typed
+    /// address, which proves nothing).
     /// </summary>
     public async Task<ClientLookup?> LookUpAsync(Booker booker, string? email, CancellationToken cancellationToken = default)
     {
@@ -90,17 +93,46 @@ public sealed class ClientIdentities(AppDbContext db, PracticeClock clock, ILogg
             Booker.Therapist when !string.IsNullOrWhiteSpace(email) => await AddressRecordAsync(email, cancellationToken),
             _ => null,
         };
-        if (client is null)
-        {
-            return null;
-        }
+        return client is null ? null : await LookUpAsync(client, cancellationToken);
+    }
 
+    /// <summary>
+    /// Paul's "book again" from a client's record or his day agenda. Only an address's own record:
+    /// a phone booking goes to the record of its e-mail address, so a provisional record (whose
+    /// booker may not own the address) is linked or adopted first.
+    /// </summary>
+    public async Task<ClientLookup?> LookUpForTherapistAsync(int clientId, CancellationToken cancellationToken = default) =>
+        await db.Clients.AsNoTracking().SingleOrDefaultAsync(c => c.Id == clientId && !c.Provisional, cancellationToken) is { } client
+            ? await LookUpAsync(client, cancellationToken)
+            : null;
+
+    /// <summary>
+    /// The record's contact details, the latest visit's address, treatment and length, and the
+    /// answers of the latest intake (health data: only for the therapist and the record's own account).
+    /// </summary>
+    private async Task<ClientLookup> LookUpAsync(Client client, CancellationToken cancellationToken)
+    {
         var last = await db.Appointments.AsNoTracking()
             .Where(a => a.ClientId == client.Id && a.AddressLine1 != string.Empty)
             .OrderByDescending(a => a.StartUtc)
-            .Select(a => new { a.AddressLine1, a.AddressLine2, a.Town, a.Postcode, a.AccessNotes })
+            .Select(a => new { a.AddressLine1, a.AddressLine2, a.Town, a.Postcode, a.AccessNotes, ServiceSlug = a.Service!.Slug, a.DurationMinutes })
             .FirstOrDefaultAsync(cancellationToken);
-        return new ClientLookup(client.Name, client.Phone, last?.AddressLine1, last?.AddressLine2, last?.Town, last?.Postcode, last?.AccessNotes);
+        var intake = await db.Appointments.AsNoTracking()
+            .Where(a => a.ClientId == client.Id && a.Intake != null)
+            .OrderByDescending(a => a.CreatedUtc)
+            .Select(a => new { a.StartUtc, a.Intake })
+            .FirstOrDefaultAsync(cancellationToken);
+        return new ClientLookup(client.Name, client.Phone, last?.AddressLine1, last?.AddressLine2, last?.Town, last?.Postcode, last?.AccessNotes)
+        {
+            ClientId = client.Id,
+            Email = client.Email,
+            LastServiceSlug = last?.ServiceSlug,
+            LastMinutes = last?.DurationMinutes,
+            LastIntake = intake?.Intake is { } i
+                ? new IntakeDetails(i.MainComplaint, i.PainAreas, i.PainIntensity, i.Duration, i.Feelings, i.Contraindications, i.MedicalHistory, RedFlag.None)
+                : null,
+            LastIntakeVisitUtc = intake?.StartUtc,
+        };
     }
 
     /// <summary>
@@ -298,7 +330,26 @@ public sealed class ClientIdentities(AppDbContext db, PracticeClock clock, ILogg
 }
 
 /// <summary>What a booking form can fill in for someone already known.</summary>
-public sealed record ClientLookup(string Name, string Phone, string? AddressLine1, string? AddressLine2, string? Town, string? Postcode, string? AccessNotes);
+public sealed record ClientLookup(string Name, string Phone, string? AddressLine1, string? AddressLine2, string? Town, string? Postcode, string? AccessNotes)
+{
+    public int ClientId { get; init; }
+
+    public string Email { get; init; } = string.Empty;
+
+    /// <summary>The treatment and length of the latest visit, for Paul's "book again".</summary>
+    public string? LastServiceSlug { get; init; }
+
+    public int? LastMinutes { get; init; }
+
+    /// <summary>
+    /// The latest intake's answers, to offer "same as last time". Its red flags are None because
+    /// they are never stored: health can change, so they are asked afresh on every booking.
+    /// </summary>
+    public IntakeDetails? LastIntake { get; init; }
+
+    /// <summary>The start of the visit <see cref="LastIntake"/> was given for.</summary>
+    public DateTime? LastIntakeVisitUtc { get; init; }
+}
 
 /// <summary>A provisional record beside the address's own record (if any), for Paul to decide.</summary>
 public sealed record AddressMatch(int ClientId, bool EmailProven, bool Disowned, int? AddressRecordId, int AddressRecordVisits, IReadOnlyList<ContactChoice> Details);

@@ -71,6 +71,52 @@ public sealed class BookingNotifications(
     }
 
     /// <summary>
+    /// A course or repeating series Paul booked: one e-mail to the client for all its visits, with
+    /// the series' manage link (<paramref name="seriesToken"/>). Their day-before reminders follow as usual.
+    /// </summary>
+    public async Task SeriesBookedAsync(VisitSeries series, string seriesToken, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        var visits = new List<VisitFacts>();
+        foreach (var appointment in series.Visits.OrderBy(v => v.StartUtc))
+        {
+            visits.Add(await FactsAsync(appointment, cancellationToken));
+            CoverReminderIfDue(appointment);
+        }
+
+        var howToPay = (await paymentTerms.HowToPayAsync(cancellationToken)).Sentence;
+        var url = links.SeriesUrlFor(seriesToken);
+        var first = series.Visits.OrderBy(v => v.StartUtc).First();
+        outbox.Add(NotificationKind.SeriesBooked, visits[0].ClientEmail, visits[0].ClientName,
+            NotificationTemplates.SeriesBooked(Practice, visits, url, series.CourseId is not null, howToPay),
+            new OutboxExtras { Appointment = first });
+    }
+
+    /// <summary>
+    /// The client cancelled the rest of a series in one step (the visits already changed): one e-mail
+    /// to them and one to Paul, naming the visits cancelled and those inside the notice that stay.
+    /// </summary>
+    public async Task SeriesCancelledAsync(IReadOnlyList<Appointment> cancelled, IReadOnlyList<Appointment> kept, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cancelled);
+        ArgumentNullException.ThrowIfNull(kept);
+        var gone = new List<VisitFacts>();
+        foreach (var appointment in cancelled)
+        {
+            gone.Add(await FactsAsync(appointment, cancellationToken));
+        }
+
+        var stay = new List<VisitFacts>();
+        foreach (var appointment in kept)
+        {
+            stay.Add(await FactsAsync(appointment, cancellationToken));
+        }
+
+        ToClient(cancelled[0], NotificationKind.Cancelled, gone[0], NotificationTemplates.SeriesCancelled(Practice, gone, stay));
+        ToTherapist(cancelled[0], NotificationKind.TherapistCancelled, gone[0], NotificationTemplates.TherapistSeriesCancelled(Practice, gone, stay));
+    }
+
+    /// <summary>
     /// A client asked for their data (or one booking's) to be erased: Paul is told, with the day the
     /// law's month runs out. The e-mail names nobody, so it holds nothing for the erasure to remove.
     /// </summary>

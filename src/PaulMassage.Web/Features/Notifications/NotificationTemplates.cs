@@ -101,6 +101,40 @@ public static class NotificationTemplates
         return body.Build($"Confirmed: your massage on {LongDate(visit.LocalStart)}", Footer(practice));
     }
 
+    /// <summary>
+    /// The one e-mail for a course or repeating series Paul booked: every visit's time, and one link
+    /// that manages them all (or, without one, how to get in touch). No health details.
+    /// </summary>
+    public static EmailContent SeriesBooked(PracticeFacts practice, IReadOnlyList<VisitFacts> visits, string? seriesUrl, bool partOfCourse, string? howToPay = null)
+    {
+        ArgumentNullException.ThrowIfNull(practice);
+        ArgumentNullException.ThrowIfNull(visits);
+        var first = visits[0];
+        var body = Greeting(first)
+            .Paragraph($"{practice.TherapistName} has booked and confirmed {visits.Count} home visits for you{(partOfCourse ? ", for your course of treatment" : string.Empty)}:")
+            .Bullets([.. visits.Select(v => $"{LongDate(v.LocalStart)} (reference {v.Reference})")])
+            .Details(
+                ("Treatment", $"{first.ServiceName}, {first.DurationMinutes} minutes"),
+                ("Price", $"{Wording.Money(first.PriceGbp)} a visit"),
+                ("Where", $"Your home, postcode {first.Postcode}"));
+        if (howToPay is not null)
+        {
+            body.Heading("How to pay").Paragraph(howToPay);
+        }
+
+        body.Paragraph("If you need to cancel a visit, please do so at least 24 hours before it.");
+        if (seriesUrl is not null)
+        {
+            body.Link("See your visits, or cancel the rest", seriesUrl);
+        }
+        else
+        {
+            body.Paragraph($"To change anything, reply to this e-mail or phone {practice.Phone}, quoting {first.Reference}.");
+        }
+
+        return body.Build($"Confirmed: your {visits.Count} massage visits from {first.LocalStart.ToString("d MMMM", British)}", Footer(practice));
+    }
+
     public static EmailContent Declined(PracticeFacts practice, VisitFacts visit, string? reason)
     {
         ArgumentNullException.ThrowIfNull(practice);
@@ -294,6 +328,44 @@ public static class NotificationTemplates
             .Details(TherapistRows(visit))
             .Link("Open the back office", $"{Base(practice)}/admin");
         return body.Build($"Cancelled by the client: {visit.Reference}, {ShortDate(visit.LocalStart)}", Footer(practice));
+    }
+
+    /// <summary>The client cancelled the rest of a series in one step: the visits cancelled, and those inside the notice period that stay.</summary>
+    public static EmailContent SeriesCancelled(PracticeFacts practice, IReadOnlyList<VisitFacts> cancelled, IReadOnlyList<VisitFacts> kept)
+    {
+        ArgumentNullException.ThrowIfNull(practice);
+        ArgumentNullException.ThrowIfNull(cancelled);
+        ArgumentNullException.ThrowIfNull(kept);
+        var body = Greeting(cancelled[0])
+            .Paragraph(cancelled.Count == 1 ? "As you asked, this visit is cancelled:" : $"As you asked, these {cancelled.Count} visits are cancelled:")
+            .Bullets([.. cancelled.Select(v => $"{LongDate(v.LocalStart)} (reference {v.Reference})")]);
+        if (kept.Count > 0)
+        {
+            body.Paragraph("Within 24 hours of its start a visit cannot be cancelled online, so this stays booked; to call it off, please phone " + practice.TherapistName + " on " + practice.Phone + ":")
+                .Bullets([.. kept.Select(v => $"{LongDate(v.LocalStart)} (reference {v.Reference})")]);
+        }
+
+        body.Paragraph("You are welcome to book again whenever you like.")
+            .Link("Book a home visit", $"{Base(practice)}/book");
+        return body.Build(cancelled.Count == 1 ? "Cancelled: your massage visit" : $"Cancelled: {cancelled.Count} massage visits", Footer(practice));
+    }
+
+    /// <summary>Paul is told which visits of a series the client cancelled in one step.</summary>
+    public static EmailContent TherapistSeriesCancelled(PracticeFacts practice, IReadOnlyList<VisitFacts> cancelled, IReadOnlyList<VisitFacts> kept)
+    {
+        ArgumentNullException.ThrowIfNull(practice);
+        ArgumentNullException.ThrowIfNull(cancelled);
+        ArgumentNullException.ThrowIfNull(kept);
+        var body = new EmailBody()
+            .Paragraph($"{cancelled[0].ClientName} cancelled the rest of their series online. These times are free again in the calendar:")
+            .Bullets([.. cancelled.Select(v => $"{ShortDate(v.LocalStart)}, {v.Reference}")]);
+        if (kept.Count > 0)
+        {
+            body.Paragraph("Inside the 24 hours, so still booked:").Bullets([.. kept.Select(v => $"{ShortDate(v.LocalStart)}, {v.Reference}")]);
+        }
+
+        body.Link("Open the back office", $"{Base(practice)}/admin");
+        return body.Build($"Series cancelled by the client: {cancelled.Count} {(cancelled.Count == 1 ? "visit" : "visits")} from {ShortDate(cancelled[0].LocalStart)}", Footer(practice));
     }
 
     public static EmailContent TherapistNotMe(PracticeFacts practice, VisitFacts visit)

@@ -29,6 +29,7 @@ public enum NotificationKind
     Aftercare = 7,
     NewManageLink = 8,
     OnMyWay = 9,
+    SeriesBooked = 15,
     TherapistNewRequest = 20,
     TherapistCancelled = 21,
     TherapistMoved = 22,

@@ -46,6 +46,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<SlotClaim> SlotClaims => Set<SlotClaim>();
 
+    public DbSet<VisitSeries> VisitSeries => Set<VisitSeries>();
+
     public DbSet<IntakeAssessment> IntakeAssessments => Set<IntakeAssessment>();
 
     public DbSet<PracticeSettings> PracticeSettings => Set<PracticeSettings>();

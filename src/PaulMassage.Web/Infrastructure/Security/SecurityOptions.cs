@@ -67,9 +67,11 @@ public sealed class RateLimitOptions
         "/account/security/two-factor/recovery-codes",
         "/account/privacy/erasure",
         "/account/visits/*/*",
+        "/account/series/*/*",
         "/book/details",
         "/bookings/*/new-link",
         "/bookings/*/*",
+        "/series/*/*",
         "/address-check/*",
         "/address-check/*/*",
     ];

@@ -66,6 +66,7 @@ public static class PracticeServices
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<BookingService>();
         services.AddScoped<ManageLinkAccess>();
+        services.AddScoped<PaulMassage.Web.Features.Privacy.IPersonalDataHandler, VisitSeriesPersonalData>();
         services.AddScoped<AddressCheckService>();
         services.AddBackOffice();
         services.AddScoped<SeedData>();

@@ -49,4 +49,30 @@ public sealed class TheIntakeQuestions
         Assert.False(VisitChoiceRules.CheckLength(service, 75, state));
         Assert.Equal("Deep tissue massage is offered for 60 or 90 minutes.", state["Minutes"]!.Errors.Single().ErrorMessage);
     }
+
+    [Fact]
+    public void same_as_last_time_fills_in_the_last_answers_and_leaves_the_red_flag_question_unanswered()
+    {
+        var last = new IntakeDetails(
+            "Stiff lower back", BodyArea.LowerBack | BodyArea.Hips, 6, PainDuration.OverTwelveWeeks,
+            PainFeeling.Stiffness | PainFeeling.MuscleAcheOrTension, Contraindication.BloodThinners, "Mild asthma", RedFlag.ConstantPainAtNight, SeenByGpSince: true);
+
+        var intake = IntakeQuestions.SameAsLastTime(last);
+
+        Assert.Equal("Stiff lower back", intake.MainComplaint);
+        Assert.Equal([BodyArea.LowerBack, BodyArea.Hips], intake.PainAreas);
+        Assert.Equal(6, intake.PainIntensity);
+        Assert.Equal(PainDuration.OverTwelveWeeks, intake.Duration);
+        Assert.Equal([PainFeeling.MuscleAcheOrTension, PainFeeling.Stiffness], intake.Feelings);
+        Assert.Equal([Contraindication.BloodThinners], intake.Contraindications);
+        Assert.Equal("Mild asthma", intake.MedicalHistory);
+        Assert.Empty(intake.RedFlags);
+        Assert.False(intake.NoRedFlags);
+        Assert.False(intake.SeenByGpSince);
+
+        // Sent as it is, the form asks for the red-flag answer and nothing else.
+        var state = new ModelStateDictionary();
+        intake.Check(state, "Intake", IntakeAsker.Client);
+        Assert.Equal(["Intake.RedFlags"], state.Where(e => e.Value!.Errors.Count > 0).Select(e => e.Key));
+    }
 }

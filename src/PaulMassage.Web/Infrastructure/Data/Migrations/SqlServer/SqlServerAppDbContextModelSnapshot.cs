@@ -387,6 +387,9 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
                     b.Property<DateTime?>("ReminderQueuedUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<int?>("SeriesId")
+                        .HasColumnType("int");
+
                     b.Property<int>("ServiceId")
                         .HasColumnType("int");
 
@@ -420,6 +423,8 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
 
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("SeriesId");
 
                     b.HasIndex("ServiceId");
 
@@ -479,6 +484,44 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
                     b.HasIndex("AppointmentId");
 
                     b.ToTable("SlotClaims");
+                });
+
+            modelBuilder.Entity("PaulMassage.Web.Features.Booking.VisitSeries", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("CourseId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ManageTokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ManageTokenProtected")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("ManageTokenHash")
+                        .IsUnique();
+
+                    b.ToTable("VisitSeries", (string)null);
                 });
 
             modelBuilder.Entity("PaulMassage.Web.Features.Calendar.CalendarFeed", b =>
@@ -1327,6 +1370,11 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("PaulMassage.Web.Features.Booking.VisitSeries", "Series")
+                        .WithMany("Visits")
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("PaulMassage.Web.Features.Catalogue.Service", "Service")
                         .WithMany()
                         .HasForeignKey("ServiceId")
@@ -1334,6 +1382,8 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Client");
+
+                    b.Navigation("Series");
 
                     b.Navigation("Service");
                 });
@@ -1354,6 +1404,22 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
                         .HasForeignKey("AppointmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PaulMassage.Web.Features.Booking.VisitSeries", b =>
+                {
+                    b.HasOne("PaulMassage.Web.Features.Clients.Client", "Client")
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PaulMassage.Web.Features.Courses.CourseOfTreatment", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Client");
                 });
 
             modelBuilder.Entity("PaulMassage.Web.Features.Catalogue.ServiceOption", b =>
@@ -1461,6 +1527,11 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
                     b.Navigation("Intake");
 
                     b.Navigation("SlotClaims");
+                });
+
+            modelBuilder.Entity("PaulMassage.Web.Features.Booking.VisitSeries", b =>
+                {
+                    b.Navigation("Visits");
                 });
 
             modelBuilder.Entity("PaulMassage.Web.Features.Catalogue.Service", b =>

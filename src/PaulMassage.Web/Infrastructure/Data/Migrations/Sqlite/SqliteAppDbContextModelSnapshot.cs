@@ -370,6 +370,9 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateTime?>("ReminderQueuedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SeriesId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ServiceId")
                         .HasColumnType("INTEGER");
 
@@ -402,6 +405,8 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("SeriesId");
 
                     b.HasIndex("ServiceId");
 
@@ -459,6 +464,42 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("AppointmentId");
 
                     b.ToTable("SlotClaims");
+                });
+
+            modelBuilder.Entity("PaulMassage.Web.Features.Booking.VisitSeries", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ManageTokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ManageTokenProtected")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("ManageTokenHash")
+                        .IsUnique();
+
+                    b.ToTable("VisitSeries", (string)null);
                 });
 
             modelBuilder.Entity("PaulMassage.Web.Features.Calendar.CalendarFeed", b =>
@@ -1279,6 +1320,11 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("PaulMassage.Web.Features.Booking.VisitSeries", "Series")
+                        .WithMany("Visits")
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("PaulMassage.Web.Features.Catalogue.Service", "Service")
                         .WithMany()
                         .HasForeignKey("ServiceId")
@@ -1286,6 +1332,8 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Client");
+
+                    b.Navigation("Series");
 
                     b.Navigation("Service");
                 });
@@ -1306,6 +1354,22 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("AppointmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PaulMassage.Web.Features.Booking.VisitSeries", b =>
+                {
+                    b.HasOne("PaulMassage.Web.Features.Clients.Client", "Client")
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PaulMassage.Web.Features.Courses.CourseOfTreatment", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Client");
                 });
 
             modelBuilder.Entity("PaulMassage.Web.Features.Catalogue.ServiceOption", b =>
@@ -1413,6 +1477,11 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Intake");
 
                     b.Navigation("SlotClaims");
+                });
+
+            modelBuilder.Entity("PaulMassage.Web.Features.Booking.VisitSeries", b =>
+                {
+                    b.Navigation("Visits");
                 });
 
             modelBuilder.Entity("PaulMassage.Web.Features.Catalogue.Service", b =>
