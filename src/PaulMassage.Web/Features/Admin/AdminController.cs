@@ -54,6 +54,10 @@ public sealed class FinishVisitForm : VisitChangeForm
 
     public PaymentMethods Method { get; set; }
 
+    /// <summary>A gift voucher's code, as typed (filled in when the client gave one at booking).</summary>
+    [Display(Name = "Gift voucher code")]
+    public string? VoucherCode { get; set; }
+
     public TreatmentNoteForm Note { get; set; } = new();
 
     public bool Owed => Payment == "owed";
@@ -107,7 +111,7 @@ public sealed class LinkClientForm
 [Authorize(Roles = Roles.Therapist)]
 [Route("admin")]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class AdminController(RequestsQuery requests, AppointmentActions actions, ClientIdentities clients, AvailabilityService availability, VisitPayments payments, PaymentTerms terms, TreatmentNotes notes, PracticeClock clock) : Controller
+public sealed class AdminController(RequestsQuery requests, AppointmentActions actions, ClientIdentities clients, AvailabilityService availability, VisitPayments payments, PaymentTerms terms, TreatmentNotes notes, Vouchers vouchers, PracticeClock clock) : Controller
 {
     public const string MessageKey = "AdminMessage";
     public const string MessageKindKey = "AdminMessageKind";
@@ -224,6 +228,7 @@ public sealed class AdminController(RequestsQuery requests, AppointmentActions a
             ReturnUrl = returnUrl,
             Amount = detail.PriceGbp.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture),
             Payment = "paid",
+            VoucherCode = (await vouchers.HeldAsync(id, cancellationToken))?.Code,
             Note = await notes.FormAsync(id, await requests.IntakeAsync(id, cancellationToken), cancellationToken),
         };
         return View("Finish", await FinishPageAsync(detail, form, cancellationToken));
@@ -245,8 +250,24 @@ public sealed class AdminController(RequestsQuery requests, AppointmentActions a
             ModelState.AddModelError(nameof(FinishVisitForm.Amount), amountError);
         }
 
+        // A voucher that pays it all leaves nothing to pay by a method.
+        var byVoucher = 0m;
+        if (!string.IsNullOrWhiteSpace(form.VoucherCode))
+        {
+            var voucher = await vouchers.CheckForVisitAsync(form.VoucherCode, id, cancellationToken);
+            if (voucher.Message is not null)
+            {
+                ModelState.AddModelError(nameof(FinishVisitForm.VoucherCode), voucher.Message);
+            }
+            else if (amount is decimal due)
+            {
+                byVoucher = VoucherRules.Covers(voucher.State!, due);
+            }
+        }
+
         var settings = await terms.SettingsAsync(cancellationToken);
-        ModelState.AddFieldErrors(PaymentRules.CheckVisitPayment(!form.Owed, form.Method, settings.AcceptedMethods));
+        var leftToPay = byVoucher == 0 || (amount is decimal total && total > byVoucher);
+        ModelState.AddFieldErrors(PaymentRules.CheckVisitPayment(!form.Owed && leftToPay, form.Method, settings.AcceptedMethods));
 
         // A visit that cannot be finished (not started, not confirmed, changed) gets the reason, not the form's errors.
         if (!ModelState.IsValid && detail.CanRecordOutcome && detail.Version == form.Version)
@@ -254,7 +275,7 @@ public sealed class AdminController(RequestsQuery requests, AppointmentActions a
             return View("Finish", await FinishPageAsync(detail, form, cancellationToken));
         }
 
-        var finish = new VisitFinish(amount ?? 0m, form.Owed ? PaymentMethods.None : form.Method, form.Note);
+        var finish = new VisitFinish(amount ?? 0m, form.Owed ? PaymentMethods.None : form.Method, form.Note, form.VoucherCode);
         return Finish(id, form, await actions.FinishAsync(id, form.Version, finish, Actor, cancellationToken));
     }
 

@@ -24,7 +24,8 @@ public enum ActionOutcomeKind
 }
 
 /// <summary>What Paul records when he finishes a visit: the amount, how it was paid (None: owed) and his note (validated).</summary>
-public sealed record VisitFinish(decimal AmountGbp, PaymentMethods Method, TreatmentNoteForm Note);
+/// <summary>What Paul records when he finishes a visit: the amount due, how it was paid (None: owed), a gift voucher's code (paying part or all of it) and his note.</summary>
+public sealed record VisitFinish(decimal AmountGbp, PaymentMethods Method, TreatmentNoteForm Note, string? VoucherCode = null);
 
 public sealed record ActionOutcome(ActionOutcomeKind Kind, string Message)
 {
@@ -46,6 +47,7 @@ public sealed class AppointmentActions(
     BookingNotifications notifications,
     VisitPayments payments,
     TreatmentNotes notes,
+    Vouchers vouchers,
     ILogger<AppointmentActions> logger)
 {
     private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
@@ -275,8 +277,17 @@ public sealed class AppointmentActions(
         }
 
         var now = clock.UtcNow;
+        var (byVoucher, voucherError, voucher) = string.IsNullOrWhiteSpace(finish.VoucherCode)
+            ? (0m, null, null)
+            : await vouchers.RedeemAsync(appointment, finish.VoucherCode, finish.AmountGbp, cancellationToken);
+        if (voucherError is not null)
+        {
+            return Refused($"{appointment.Reference} was not finished: {voucherError}");
+        }
+
         appointment.ChangeStatus(AppointmentStatus.Completed, actor, now);
-        var payment = await payments.AddAsync(appointment, PaymentKind.Visit, finish.AmountGbp, finish.Method, cancellationToken);
+        var toPay = finish.AmountGbp - byVoucher;
+        var payment = await payments.AddAsync(appointment, PaymentKind.Visit, toPay, toPay == 0 && byVoucher > 0 ? PaymentMethods.None : finish.Method, byVoucher, cancellationToken);
         await notes.ApplyAsync(appointment.Id, finish.Note, now, cancellationToken);
         await notifications.VisitCompletedAsync(appointment, withReceipt: !payment.IsOwed, cancellationToken);
         try
@@ -296,7 +307,14 @@ public sealed class AppointmentActions(
         logger.LogInformation("Booking {Reference} marked {Outcome}", appointment.Reference, AppointmentStatus.Completed);
         var paid = payment.IsOwed
             ? $"{Wording.Money(payment.AmountGbp)} recorded as owed."
-            : $"{Wording.Money(payment.AmountGbp)} paid by {PaymentRules.Name(payment.Method)}, receipt {PaymentRules.ReceiptLabel(payment.ReceiptNumber!.Value)}.";
+            : payment.Method == PaymentMethods.None
+                ? $"Paid by the voucher, receipt {PaymentRules.ReceiptLabel(payment.ReceiptNumber!.Value)}."
+                : $"{Wording.Money(payment.AmountGbp)} paid by {PaymentRules.Name(payment.Method)}, receipt {PaymentRules.ReceiptLabel(payment.ReceiptNumber!.Value)}.";
+        if (voucher is not null)
+        {
+            paid = $"Voucher {voucher.Code} paid {Wording.Money(byVoucher)} ({(voucher.IsSpent ? "now used up" : $"{Wording.Money(voucher.BalanceGbp)} left on it")}). {paid}";
+        }
+
         return Done($"Marked {appointment.Reference} ({appointment.Client!.Name}) as completed. {paid}");
     }
 

@@ -48,6 +48,7 @@ public static class PaymentServices
         services.AddScoped<VisitPayments>();
         services.AddScoped<Receipts>();
         services.AddScoped<ReportsQuery>();
+        services.AddScoped<Vouchers>();
         services.AddScoped<IPersonalDataHandler, PaymentsPersonalData>();
         return services;
     }

@@ -58,8 +58,6 @@ public sealed class ReceiptFonts : IFontResolver
 /// </summary>
 public static class ReceiptDocument
 {
-    private const double Left = 56;
-    private const double Width = 483;
     private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
 
     public static bool IsCopy(ReceiptFacts receipt, DateOnly today)
@@ -81,7 +79,7 @@ public static class ReceiptDocument
         page.Size = PdfSharp.PageSize.A4;
         using (var gfx = XGraphics.FromPdfPage(page))
         {
-            var writer = new Lines(gfx);
+            var writer = new PdfLines(gfx);
             writer.Text(issuer.PracticeName, 18, bold: true);
             foreach (var line in issuer.Address.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
@@ -138,55 +136,61 @@ public static class ReceiptDocument
         document.Save(stream, false);
         return stream.ToArray();
     }
+}
 
-    /// <summary>Writes lines down the page, wrapping long ones.</summary>
-    private sealed class Lines(XGraphics gfx)
+/// <summary>Writes lines down a PDF page (receipts, vouchers), wrapping long ones.</summary>
+internal sealed class PdfLines(XGraphics gfx)
+{
+    public const double Left = 56;
+    public const double Width = 483;
+
+    private double y = 64;
+
+    /// <summary>How far down the page the next line goes, in points.</summary>
+    public double Y => y;
+
+    public void Gap(double points) => y += points;
+
+    public void Text(string text, double size, bool bold = false, double x = Left, double width = Width)
     {
-        private double y = 64;
-
-        public void Gap(double points) => y += points;
-
-        public void Text(string text, double size, bool bold = false, double x = Left, double width = Width)
+        var font = new XFont(ReceiptFonts.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
+        foreach (var line in Wrap(text, font, width))
         {
-            var font = new XFont(ReceiptFonts.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
-            foreach (var line in Wrap(text, font, width))
-            {
-                gfx.DrawString(line, font, XBrushes.Black, new XPoint(x, y + size));
-                y += size * 1.45;
-            }
+            gfx.DrawString(line, font, XBrushes.Black, new XPoint(x, y + size));
+            y += size * 1.45;
         }
+    }
 
-        public void Row(string label, string value)
+    public void Row(string label, string value)
+    {
+        var top = y;
+        Text(label, 10, bold: true);
+        var afterLabel = y;
+        y = top;
+        Text(value, 10, x: Left + 110, width: Width - 110);
+        y = Math.Max(y, afterLabel) + 2;
+    }
+
+    private IEnumerable<string> Wrap(string text, XFont font, double width)
+    {
+        var line = string.Empty;
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            var top = y;
-            Text(label, 10, bold: true);
-            var afterLabel = y;
-            y = top;
-            Text(value, 10, x: Left + 110, width: Width - 110);
-            y = Math.Max(y, afterLabel) + 2;
-        }
-
-        private IEnumerable<string> Wrap(string text, XFont font, double width)
-        {
-            var line = string.Empty;
-            foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                var candidate = line.Length == 0 ? word : line + " " + word;
-                if (line.Length > 0 && gfx.MeasureString(candidate, font).Width > width)
-                {
-                    yield return line;
-                    line = word;
-                }
-                else
-                {
-                    line = candidate;
-                }
-            }
-
-            if (line.Length > 0)
+            var candidate = line.Length == 0 ? word : line + " " + word;
+            if (line.Length > 0 && gfx.MeasureString(candidate, font).Width > width)
             {
                 yield return line;
+                line = word;
             }
+            else
+            {
+                line = candidate;
+            }
+        }
+
+        if (line.Length > 0)
+        {
+            yield return line;
         }
     }
 }

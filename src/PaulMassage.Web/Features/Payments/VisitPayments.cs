@@ -46,11 +46,11 @@ public sealed class VisitPayments(AppDbContext db, PaymentTerms terms, PracticeC
     /// the DbContext; the caller saves it with the visit's change. A paid one takes the next receipt
     /// number: numbers are only ever given inside the save that stores them, so none is lost.
     /// </summary>
-    public async Task<Payment> AddAsync(Appointment appointment, PaymentKind kind, decimal amountGbp, PaymentMethods method, CancellationToken cancellationToken = default)
+    public async Task<Payment> AddAsync(Appointment appointment, PaymentKind kind, decimal amountGbp, PaymentMethods method, decimal voucherGbp = 0m, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(appointment);
-        int? number = method == PaymentMethods.None ? null : await NextReceiptNumberAsync(cancellationToken);
-        var payment = Payment.Record(appointment.Id, kind, amountGbp, method, number, clock.UtcNow);
+        int? number = Payment.PaidAtOnce(amountGbp, method, voucherGbp) ? await NextReceiptNumberAsync(cancellationToken) : null;
+        var payment = Payment.Record(appointment.Id, kind, amountGbp, method, number, clock.UtcNow, voucherGbp);
         db.Payments.Add(payment);
         return payment;
     }
@@ -61,7 +61,7 @@ public sealed class VisitPayments(AppDbContext db, PaymentTerms terms, PracticeC
         var fee = PaymentRules.FeeFor(kind, await terms.SettingsAsync(cancellationToken));
         if (fee is decimal amount)
         {
-            await AddAsync(appointment, kind, amount, PaymentMethods.None, cancellationToken);
+            await AddAsync(appointment, kind, amount, PaymentMethods.None, cancellationToken: cancellationToken);
         }
 
         return fee;

@@ -67,6 +67,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<Payment> Payments => Set<Payment>();
 
+    public DbSet<Voucher> Vouchers => Set<Voucher>();
+
+    public DbSet<VoucherRedemption> VoucherRedemptions => Set<VoucherRedemption>();
+
+    public DbSet<VoucherHold> VoucherHolds => Set<VoucherHold>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
