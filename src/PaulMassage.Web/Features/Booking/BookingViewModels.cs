@@ -121,6 +121,11 @@ public class BookingForm : VisitChoice
 
     [Display(Name = "I accept the cancellation policy.")]
     public bool AcceptCancellationPolicy { get; set; }
+
+    /// <summary>A gift voucher's code, if the client has one: checked now, used at the visit.</summary>
+    [StringLength(40, ErrorMessage = "A voucher code is 12 letters and numbers, like ABCD-EFGH-JKLM.")]
+    [Display(Name = "Gift voucher code (optional)")]
+    public string? VoucherCode { get; set; }
 }
 
 public sealed class BookingDetailsPage

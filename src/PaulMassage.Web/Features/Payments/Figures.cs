@@ -59,6 +59,9 @@ public sealed record PeriodFigures(
     decimal OwedGbp,
     int OwedCount);
 
+/// <summary>Gift vouchers in the period: how many were issued and their value, how many uses and what they paid.</summary>
+public sealed record VoucherFigures(int Sold, decimal SoldGbp, int Uses, decimal RedeemedGbp);
+
 /// <summary>
 /// The month in figures, from plain facts: income by method, visits, new and returning clients,
 /// no-shows, late cancellations, rebooking, owed; the income chart (SVG drawn here, no script) and
@@ -93,6 +96,14 @@ public static class FiguresRules
             clients.Count == 0 ? 0 : decimal.Round(100m * rebooked / clients.Count, 0),
             owed.Sum(),
             owed.Count);
+    }
+
+    /// <summary>The vouchers' figures from the values of those issued and the amounts of each use.</summary>
+    public static VoucherFigures Vouchers(IReadOnlyCollection<decimal> sold, IReadOnlyCollection<decimal> redeemed)
+    {
+        ArgumentNullException.ThrowIfNull(sold);
+        ArgumentNullException.ThrowIfNull(redeemed);
+        return new VoucherFigures(sold.Count, sold.Sum(), redeemed.Count, redeemed.Sum());
     }
 
     /// <summary>Income per month, for the chart's months (a month with nothing paid is 0).</summary>

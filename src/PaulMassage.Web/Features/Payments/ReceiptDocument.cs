@@ -66,6 +66,19 @@ public static class ReceiptDocument
         return DateOnly.FromDateTime(receipt.LocalPaid.DateTime) < today;
     }
 
+    /// <summary>"card", or with a gift voucher "gift voucher £50.00 and card £20.00".</summary>
+    public static string PaidBy(ReceiptFacts receipt)
+    {
+        ArgumentNullException.ThrowIfNull(receipt);
+        if (receipt.VoucherGbp <= 0)
+        {
+            return PaymentRules.Name(receipt.Method);
+        }
+
+        var voucher = $"gift voucher {receipt.VoucherGbp.ToString("C2", British)}";
+        return receipt.AmountGbp > 0 ? $"{voucher} and {PaymentRules.Name(receipt.Method)} {receipt.AmountGbp.ToString("C2", British)}" : voucher;
+    }
+
     public static byte[] Create(ReceiptFacts receipt, ReceiptIssuer issuer, bool copy)
     {
         ArgumentNullException.ThrowIfNull(receipt);
@@ -121,12 +134,12 @@ public static class ReceiptDocument
             writer.Row("Treatment", receipt.Kind == PaymentKind.Visit
                 ? $"{receipt.ServiceName}, {receipt.DurationMinutes} minutes, at the client's home"
                 : $"{char.ToUpperInvariant(PaymentRules.KindName(receipt.Kind)[0])}{PaymentRules.KindName(receipt.Kind)[1..]} ({receipt.ServiceName}, {receipt.DurationMinutes} minutes, not given)");
-            writer.Row("Amount", receipt.AmountGbp.ToString("C2", British));
-            writer.Row("Paid by", PaymentRules.Name(receipt.Method));
+            writer.Row("Amount", (receipt.AmountGbp + receipt.VoucherGbp).ToString("C2", British));
+            writer.Row("Paid by", PaidBy(receipt));
             writer.Gap(10);
             var settings = issuer.Settings;
             writer.Text(settings.VatRegistered
-                ? $"VAT number {settings.VatNumber}. The amount includes VAT at {settings.VatRatePercent:0.##}%: {Wording.Money(PaymentRules.VatIncluded(receipt.AmountGbp, settings.VatRatePercent))}."
+                ? $"VAT number {settings.VatNumber}. The amount includes VAT at {settings.VatRatePercent:0.##}%: {Wording.Money(PaymentRules.VatIncluded(receipt.AmountGbp + receipt.VoucherGbp, settings.VatRatePercent))}."
                 : "Not VAT-registered: no VAT is charged.", 10);
             writer.Gap(10);
             writer.Text("Please keep this receipt: most health cash plans ask for it with a claim.", 9);

@@ -6,7 +6,7 @@ using PaulMassage.Web.Infrastructure.Time;
 namespace PaulMassage.Web.Features.Payments;
 
 /// <summary>The reports page: the period, its figures, the chart and the months as a table.</summary>
-public sealed record ReportPage(ReportPeriod Period, PeriodFigures Figures, string ChartSvg, IReadOnlyList<MonthIncome> Months, ReportPeriod PreviousMonth, ReportPeriod NextMonth, TaxYear TaxYear, IReadOnlyList<TaxYear> TaxYears);
+public sealed record ReportPage(ReportPeriod Period, PeriodFigures Figures, string ChartSvg, IReadOnlyList<MonthIncome> Months, ReportPeriod PreviousMonth, ReportPeriod NextMonth, TaxYear TaxYear, IReadOnlyList<TaxYear> TaxYears, VoucherFigures Vouchers);
 
 /// <summary>
 /// Reads the facts the figures need for a period: a few range reads on indexed instants (visits by
@@ -32,7 +32,8 @@ public sealed class ReportsQuery(AppDbContext db, PracticeClock clock)
             ReportPeriod.Month(month.AddMonths(-1).Year, month.AddMonths(-1).Month),
             ReportPeriod.Month(month.AddMonths(1).Year, month.AddMonths(1).Month),
             TaxYear.Containing(period.First),
-            Enumerable.Range(0, 7).Select(i => new TaxYear(current.StartYear - i)).ToList());
+            Enumerable.Range(0, 7).Select(i => new TaxYear(current.StartYear - i)).ToList(),
+            await VouchersAsync(period, cancellationToken));
     }
 
     /// <summary>The payments made in the period (by the day paid), for income and the accountant's CSV.</summary>
@@ -93,6 +94,15 @@ public sealed class ReportsQuery(AppDbContext db, PracticeClock clock)
                 completed && firsts.TryGetValue(r.ClientId, out var first) && first == r.StartUtc,
                 completed && latest.TryGetValue(r.ClientId, out var last) && last > r.StartUtc);
         }).ToList();
+    }
+
+    /// <summary>The vouchers issued in the period (their value) and the uses made of vouchers in it.</summary>
+    private async Task<VoucherFigures> VouchersAsync(ReportPeriod period, CancellationToken cancellationToken)
+    {
+        var (from, to) = Range(period);
+        var sold = await db.Vouchers.AsNoTracking().Where(v => v.IssuedUtc >= from && v.IssuedUtc < to).Select(v => v.ValueGbp).ToListAsync(cancellationToken);
+        var redeemed = await db.VoucherRedemptions.AsNoTracking().Where(r => r.RedeemedUtc >= from && r.RedeemedUtc < to).Select(r => r.AmountGbp).ToListAsync(cancellationToken);
+        return FiguresRules.Vouchers(sold, redeemed);
     }
 
     /// <summary>What is still owed for the period's visits.</summary>

@@ -22,7 +22,8 @@ public sealed record ReceiptFacts(
     DateTimeOffset LocalVisit,
     decimal AmountGbp,
     PaymentMethods Method,
-    DateTimeOffset LocalPaid);
+    DateTimeOffset LocalPaid,
+    decimal VoucherGbp = 0m);
 
 /// <summary>The receipts a client may download, newest first.</summary>
 public sealed record ReceiptLine(int Number, string Reference, DateTimeOffset LocalVisit, decimal AmountGbp, string Label);
@@ -148,10 +149,11 @@ public sealed class VisitPayments(AppDbContext db, PaymentTerms terms, PracticeC
                 p.AmountGbp,
                 p.Method,
                 PaidUtc = p.PaidUtc!.Value,
+                p.VoucherGbp,
             })
             .ToListAsync(cancellationToken);
         return rows.Select(r => new ReceiptFacts(r.Number, r.Id, r.AppointmentId, r.ClientId, r.Name, r.Reference, r.Kind, r.ServiceName, r.DurationMinutes,
-            clock.ToLocal(r.StartUtc), r.AmountGbp, r.Method, clock.ToLocal(r.PaidUtc))).ToList();
+            clock.ToLocal(r.StartUtc), r.AmountGbp, r.Method, clock.ToLocal(r.PaidUtc), r.VoucherGbp)).ToList();
     }
 
     /// <summary>

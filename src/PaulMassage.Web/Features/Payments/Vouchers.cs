@@ -94,14 +94,26 @@ public sealed class Vouchers(AppDbContext db, PracticeClock clock, IOptions<Prac
         return await CheckAsync(typed, visit.ServiceId, visit.DurationMinutes, visit.StartUtc, cancellationToken);
     }
 
-    /// <summary>The code a client gave when booking this visit, kept for the visit (it is used only then).</summary>
-    public void Hold(int appointmentId, int voucherId) =>
+    /// <summary>Keeps the code a client gave when booking the visit with this reference, for the visit (it is used only then).</summary>
+    public async Task HoldAsync(string reference, int voucherId, CancellationToken cancellationToken = default)
+    {
+        var appointmentId = await db.Appointments.Where(a => a.Reference == reference).Select(a => a.Id).SingleAsync(cancellationToken);
         db.VoucherHolds.Add(new VoucherHold { AppointmentId = appointmentId, VoucherId = voucherId, HeldUtc = clock.UtcNow });
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Voucher {VoucherId} held for booking {Reference}", voucherId, reference);
+    }
 
     /// <summary>The code held for a visit and what the voucher is worth now; null when none was given.</summary>
-    public async Task<(string Code, string Balance)?> HeldAsync(int appointmentId, CancellationToken cancellationToken = default)
+    public Task<(string Code, string Balance)?> HeldAsync(int appointmentId, CancellationToken cancellationToken = default) =>
+        HeldAsync(db.VoucherHolds.Where(h => h.AppointmentId == appointmentId), cancellationToken);
+
+    /// <summary>The code held for the visit with this reference (its manage page shows it).</summary>
+    public Task<(string Code, string Balance)?> HeldAsync(string reference, CancellationToken cancellationToken = default) =>
+        HeldAsync(db.VoucherHolds.Where(h => db.Appointments.Any(a => a.Id == h.AppointmentId && a.Reference == reference)), cancellationToken);
+
+    private static async Task<(string Code, string Balance)?> HeldAsync(IQueryable<VoucherHold> holds, CancellationToken cancellationToken)
     {
-        var voucher = await db.VoucherHolds.AsNoTracking().Where(h => h.AppointmentId == appointmentId).Select(h => h.Voucher!).Include(v => v.Service).SingleOrDefaultAsync(cancellationToken);
+        var voucher = await holds.AsNoTracking().Select(h => h.Voucher!).Include(v => v.Service).SingleOrDefaultAsync(cancellationToken);
         return voucher is null ? null : (voucher.Code, VoucherRules.Balance(State(voucher), voucher.ValueGbp));
     }
 
