@@ -24,8 +24,8 @@ public enum ActionOutcomeKind
 }
 
 /// <summary>What Paul records when he finishes a visit: the amount, how it was paid (None: owed) and his note (validated).</summary>
-/// <summary>What Paul records when he finishes a visit: the amount due, how it was paid (None: owed), a gift voucher's code (paying part or all of it) and his note.</summary>
-public sealed record VisitFinish(decimal AmountGbp, PaymentMethods Method, TreatmentNoteForm Note, string? VoucherCode = null);
+/// <summary>What Paul records when he finishes a visit: the amount due, how it was paid (None: owed), a gift voucher's code (paying part or all of it), a course package ("buy" or "draw", which sets the amount) and his note.</summary>
+public sealed record VisitFinish(decimal AmountGbp, PaymentMethods Method, TreatmentNoteForm Note, string? VoucherCode = null, string? Package = null);
 
 public sealed record ActionOutcome(ActionOutcomeKind Kind, string Message)
 {
@@ -48,6 +48,7 @@ public sealed class AppointmentActions(
     VisitPayments payments,
     TreatmentNotes notes,
     Vouchers vouchers,
+    Packages packages,
     ILogger<AppointmentActions> logger)
 {
     private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
@@ -277,17 +278,24 @@ public sealed class AppointmentActions(
         }
 
         var now = clock.UtcNow;
-        var (byVoucher, voucherError, voucher) = string.IsNullOrWhiteSpace(finish.VoucherCode)
+
+        // A course package sets the amount (its price when bought now, nothing when drawn on); a voucher then pays what it can of it.
+        var (package, due, packageError) = finish.Package is "buy" or "draw"
+            ? await packages.ApplyAsync(appointment, finish.Package, cancellationToken)
+            : (null, finish.AmountGbp, null);
+        var (byVoucher, voucherError, voucher) = packageError is not null || string.IsNullOrWhiteSpace(finish.VoucherCode)
             ? (0m, null, null)
-            : await vouchers.RedeemAsync(appointment, finish.VoucherCode, finish.AmountGbp, cancellationToken);
-        if (voucherError is not null)
+            : await vouchers.RedeemAsync(appointment, finish.VoucherCode, due, cancellationToken);
+        if ((packageError ?? voucherError) is { } error)
         {
-            return Refused($"{appointment.Reference} was not finished: {voucherError}");
+            db.ChangeTracker.Clear();
+            return Refused($"{appointment.Reference} was not finished: {error}");
         }
 
         appointment.ChangeStatus(AppointmentStatus.Completed, actor, now);
-        var toPay = finish.AmountGbp - byVoucher;
-        var payment = await payments.AddAsync(appointment, PaymentKind.Visit, toPay, toPay == 0 && byVoucher > 0 ? PaymentMethods.None : finish.Method, byVoucher, cancellationToken);
+        var toPay = due - byVoucher;
+        var settledOtherwise = toPay == 0 && (byVoucher > 0 || package is not null);
+        var payment = await payments.AddAsync(appointment, PaymentKind.Visit, toPay, settledOtherwise ? PaymentMethods.None : finish.Method, byVoucher, package, cancellationToken);
         await notes.ApplyAsync(appointment.Id, finish.Note, now, cancellationToken);
         await notifications.VisitCompletedAsync(appointment, withReceipt: !payment.IsOwed, cancellationToken);
         try
@@ -308,7 +316,7 @@ public sealed class AppointmentActions(
         var paid = payment.IsOwed
             ? $"{Wording.Money(payment.AmountGbp)} recorded as owed."
             : payment.Method == PaymentMethods.None
-                ? $"Paid by the voucher, receipt {PaymentRules.ReceiptLabel(payment.ReceiptNumber!.Value)}."
+                ? $"Paid by the {(package is not null ? "course package" : "voucher")}, receipt {PaymentRules.ReceiptLabel(payment.ReceiptNumber!.Value)}."
                 : $"{Wording.Money(payment.AmountGbp)} paid by {PaymentRules.Name(payment.Method)}, receipt {PaymentRules.ReceiptLabel(payment.ReceiptNumber!.Value)}.";
         if (voucher is not null)
         {

@@ -170,10 +170,10 @@ public static class FiguresRules
     }
 
     /// <summary>
-    /// The paid visits as CSV for the accountant. Every text cell is quoted, and one that a spreadsheet
+    /// The paid visits as CSV for the accountant, then the credit notes of the period. Every text cell is quoted, and one that a spreadsheet
     /// would read as a formula (starting with =, +, -, @, a tab or a carriage return) gets a leading apostrophe.
     /// </summary>
-    public static string Csv(IEnumerable<PaidFact> paid)
+    public static string Csv(IEnumerable<PaidFact> paid, IEnumerable<CreditFact>? credits = null)
     {
         ArgumentNullException.ThrowIfNull(paid);
         var csv = new StringBuilder();
@@ -191,6 +191,23 @@ public static class FiguresRules
                 Cell(PaymentRules.KindName(p.Kind)),
                 Cell(PaymentRules.Name(p.Method)),
                 p.AmountGbp.ToString("0.00", CultureInfo.InvariantCulture));
+            csv.Append("\r\n");
+        }
+
+        // Credit notes after the receipts: the amount in accounting brackets, "(20.00)", which spreadsheets read as negative and no cell then starts with "-".
+        foreach (var c in (credits ?? []).OrderBy(c => c.Number))
+        {
+            csv.AppendJoin(',',
+                Cell(PaymentRules.CreditNoteLabel(c.Number)),
+                Cell(c.LocalIssued.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                Cell(c.LocalVisit.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
+                Cell(c.Reference),
+                Cell(c.ClientName),
+                Cell(c.ServiceName),
+                c.DurationMinutes.ToString(CultureInfo.InvariantCulture),
+                Cell($"credit note for {PaymentRules.ReceiptLabel(c.ReceiptNumber)}: {c.Reason}"),
+                Cell(PaymentRules.Name(c.Method)),
+                "(" + c.AmountGbp.ToString("0.00", CultureInfo.InvariantCulture) + ")");
             csv.Append("\r\n");
         }
 

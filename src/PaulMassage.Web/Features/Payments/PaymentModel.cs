@@ -87,7 +87,12 @@ public class Payment
     /// <summary>What a gift voucher paid of the visit (its use is in <see cref="VoucherRedemption"/>); 0 when none.</summary>
     public decimal VoucherGbp { get; private set; }
 
-    /// <summary>How it was paid; None while it is owed, or when a voucher paid it all.</summary>
+    /// <summary>The course package this visit was paid with (bought now, the package's price being the amount, or drawn on at £0).</summary>
+    public int? PackageId { get; private set; }
+
+    public PackagePurchase? Package { get; private set; }
+
+    /// <summary>How it was paid; None while it is owed, or when a voucher or a package paid it all.</summary>
     public PaymentMethods Method { get; private set; }
 
     public DateTime RecordedUtc { get; private set; }
@@ -101,16 +106,16 @@ public class Payment
     public bool IsOwed => PaidUtc is null;
 
     /// <summary>Whether a payment is paid at once: by a method, or nothing left to pay after a voucher.</summary>
-    public static bool PaidAtOnce(decimal amountGbp, PaymentMethods method, decimal voucherGbp) =>
-        method != PaymentMethods.None || (amountGbp == 0 && voucherGbp > 0);
+    public static bool PaidAtOnce(decimal amountGbp, PaymentMethods method, decimal voucherGbp, bool fromPackage = false) =>
+        method != PaymentMethods.None || (amountGbp == 0 && (voucherGbp > 0 || fromPackage));
 
     /// <summary>
     /// Paid at once (<paramref name="receiptNumber"/> given; by a method, or all of it by a voucher) or
     /// owed (<paramref name="method"/> None, no number).
     /// </summary>
-    public static Payment Record(int appointmentId, PaymentKind kind, decimal amountGbp, PaymentMethods method, int? receiptNumber, DateTime nowUtc, decimal voucherGbp = 0m)
+    public static Payment Record(int appointmentId, PaymentKind kind, decimal amountGbp, PaymentMethods method, int? receiptNumber, DateTime nowUtc, decimal voucherGbp = 0m, PackagePurchase? package = null)
     {
-        var paid = PaidAtOnce(amountGbp, method, voucherGbp);
+        var paid = PaidAtOnce(amountGbp, method, voucherGbp, package is not null);
         if (paid == (receiptNumber is null))
         {
             throw new ArgumentException("A paid payment needs its receipt number; an owed one has none.");
@@ -122,6 +127,7 @@ public class Payment
             Kind = kind,
             AmountGbp = amountGbp,
             VoucherGbp = voucherGbp,
+            Package = package,
             Method = method,
             RecordedUtc = nowUtc,
             PaidUtc = paid ? nowUtc : null,
@@ -162,6 +168,7 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
     public void Configure(EntityTypeBuilder<Payment> builder)
     {
         builder.HasOne(p => p.Appointment).WithMany().HasForeignKey(p => p.AppointmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(p => p.Package).WithMany().HasForeignKey(p => p.PackageId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => p.AppointmentId).IsUnique();
         builder.HasIndex(p => p.ReceiptNumber).IsUnique();
         builder.HasIndex(p => new { p.PaidUtc, p.Method });

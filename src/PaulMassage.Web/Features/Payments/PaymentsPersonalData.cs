@@ -49,6 +49,8 @@ public static class PaymentServices
         services.AddScoped<Receipts>();
         services.AddScoped<ReportsQuery>();
         services.AddScoped<Vouchers>();
+        services.AddScoped<Packages>();
+        services.AddScoped<CreditNotes>();
         services.AddScoped<IPersonalDataHandler, PaymentsPersonalData>();
         return services;
     }

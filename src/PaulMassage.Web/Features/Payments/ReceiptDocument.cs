@@ -70,6 +70,11 @@ public static class ReceiptDocument
     public static string PaidBy(ReceiptFacts receipt)
     {
         ArgumentNullException.ThrowIfNull(receipt);
+        if (receipt.PackageFirstReceipt is int first && first != receipt.Number)
+        {
+            return $"course package, paid on receipt {PaymentRules.ReceiptLabel(first)}";
+        }
+
         if (receipt.VoucherGbp <= 0)
         {
             return PaymentRules.Name(receipt.Method);
@@ -134,6 +139,11 @@ public static class ReceiptDocument
             writer.Row("Treatment", receipt.Kind == PaymentKind.Visit
                 ? $"{receipt.ServiceName}, {receipt.DurationMinutes} minutes, at the client's home"
                 : $"{char.ToUpperInvariant(PaymentRules.KindName(receipt.Kind)[0])}{PaymentRules.KindName(receipt.Kind)[1..]} ({receipt.ServiceName}, {receipt.DurationMinutes} minutes, not given)");
+            if (receipt.PackageVisits is int visits && receipt.PackageFirstReceipt == receipt.Number)
+            {
+                writer.Row("Course", $"{visits} visits of {receipt.ServiceName}, {receipt.DurationMinutes} minutes, paid together: this visit is the first");
+            }
+
             writer.Row("Amount", (receipt.AmountGbp + receipt.VoucherGbp).ToString("C2", British));
             writer.Row("Paid by", PaidBy(receipt));
             writer.Gap(10);

@@ -23,7 +23,9 @@ public sealed record ReceiptFacts(
     decimal AmountGbp,
     PaymentMethods Method,
     DateTimeOffset LocalPaid,
-    decimal VoucherGbp = 0m);
+    decimal VoucherGbp = 0m,
+    int? PackageVisits = null,
+    int? PackageFirstReceipt = null);
 
 /// <summary>The receipts a client may download, newest first.</summary>
 public sealed record ReceiptLine(int Number, string Reference, DateTimeOffset LocalVisit, decimal AmountGbp, string Label);
@@ -47,11 +49,11 @@ public sealed class VisitPayments(AppDbContext db, PaymentTerms terms, PracticeC
     /// the DbContext; the caller saves it with the visit's change. A paid one takes the next receipt
     /// number: numbers are only ever given inside the save that stores them, so none is lost.
     /// </summary>
-    public async Task<Payment> AddAsync(Appointment appointment, PaymentKind kind, decimal amountGbp, PaymentMethods method, decimal voucherGbp = 0m, CancellationToken cancellationToken = default)
+    public async Task<Payment> AddAsync(Appointment appointment, PaymentKind kind, decimal amountGbp, PaymentMethods method, decimal voucherGbp = 0m, PackagePurchase? package = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(appointment);
-        int? number = Payment.PaidAtOnce(amountGbp, method, voucherGbp) ? await NextReceiptNumberAsync(cancellationToken) : null;
-        var payment = Payment.Record(appointment.Id, kind, amountGbp, method, number, clock.UtcNow, voucherGbp);
+        int? number = Payment.PaidAtOnce(amountGbp, method, voucherGbp, package is not null) ? await NextReceiptNumberAsync(cancellationToken) : null;
+        var payment = Payment.Record(appointment.Id, kind, amountGbp, method, number, clock.UtcNow, voucherGbp, package);
         db.Payments.Add(payment);
         return payment;
     }
@@ -150,10 +152,12 @@ public sealed class VisitPayments(AppDbContext db, PaymentTerms terms, PracticeC
                 p.Method,
                 PaidUtc = p.PaidUtc!.Value,
                 p.VoucherGbp,
+                PackageVisits = p.Package != null ? p.Package.Visits : (int?)null,
+                PackageFirstReceipt = p.PackageId == null ? null : db.Payments.Where(q => q.PackageId == p.PackageId).Min(q => q.ReceiptNumber),
             })
             .ToListAsync(cancellationToken);
         return rows.Select(r => new ReceiptFacts(r.Number, r.Id, r.AppointmentId, r.ClientId, r.Name, r.Reference, r.Kind, r.ServiceName, r.DurationMinutes,
-            clock.ToLocal(r.StartUtc), r.AmountGbp, r.Method, clock.ToLocal(r.PaidUtc), r.VoucherGbp)).ToList();
+            clock.ToLocal(r.StartUtc), r.AmountGbp, r.Method, clock.ToLocal(r.PaidUtc), r.VoucherGbp, r.PackageVisits, r.PackageFirstReceipt)).ToList();
     }
 
     /// <summary>

@@ -73,6 +73,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<VoucherHold> VoucherHolds => Set<VoucherHold>();
 
+    public DbSet<PackagePrice> PackagePrices => Set<PackagePrice>();
+
+    public DbSet<PackagePurchase> PackagePurchases => Set<PackagePurchase>();
+
+    public DbSet<CreditNote> CreditNotes => Set<CreditNote>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
