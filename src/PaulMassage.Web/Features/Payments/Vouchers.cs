@@ -111,9 +111,9 @@ public sealed class Vouchers(AppDbContext db, PracticeClock clock, IOptions<Prac
     public Task<(string Code, string Balance)?> HeldAsync(string reference, CancellationToken cancellationToken = default) =>
         HeldAsync(db.VoucherHolds.Where(h => db.Appointments.Any(a => a.Id == h.AppointmentId && a.Reference == reference)), cancellationToken);
 
-    private static async Task<(string Code, string Balance)?> HeldAsync(IQueryable<VoucherHold> holds, CancellationToken cancellationToken)
+    private async Task<(string Code, string Balance)?> HeldAsync(IQueryable<VoucherHold> holds, CancellationToken cancellationToken)
     {
-        var voucher = await holds.AsNoTracking().Select(h => h.Voucher!).Include(v => v.Service).SingleOrDefaultAsync(cancellationToken);
+        var voucher = await db.Vouchers.AsNoTracking().Include(v => v.Service).Where(v => holds.Any(h => h.VoucherId == v.Id)).SingleOrDefaultAsync(cancellationToken);
         return voucher is null ? null : (voucher.Code, VoucherRules.Balance(State(voucher), voucher.ValueGbp));
     }
 
