@@ -28,6 +28,7 @@ public sealed class BackOfficeNavigationTests : IAsyncLifetime, IDisposable
         request = await Visits.RequestNextFreeAsync(factory, "Nora Navigate");
         await Visits.RequestNextFreeAsync(factory, "Olly Other");
         var past = await factory.VisitAsync("walker@client.example", new DateTime(2027, 2, 15, 10, 0, 0, DateTimeKind.Utc), AppointmentStatus.Completed, name: "Wally Walker");
+        await factory.VisitAsync("early@client.example", new DateTime(2027, 3, 1, 7, 0, 0, DateTimeKind.Utc), name: "Erin Early"); // today's, ready to finish
         using var paul = await Sessions.TherapistAsync(factory, followRedirects: false);
         var service = await factory.WithDbAsync(db => db.Services.SingleAsync(s => s.Slug == "deep-tissue-massage"));
         var courseUrl = $"/admin/clients/{past.ClientId}/courses/new";
@@ -37,6 +38,14 @@ public sealed class BackOfficeNavigationTests : IAsyncLifetime, IDisposable
         await using var scope = factory.Scope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         db.Set<ErasureRequest>().Add(new ErasureRequest { ClientId = past.ClientId, Channel = "account", RequestedUtc = factory.Clock.GetUtcNow().UtcDateTime });
+
+        // A paid visit with a credit note (the figures link to it, and it to the receipt) and a gift voucher (its PDF).
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        var payment = PaulMassage.Web.Features.Payments.Payment.Record(past.Id, PaulMassage.Web.Features.Payments.PaymentKind.Visit, 70m, PaulMassage.Web.Features.Payments.PaymentMethods.Card, 1, now);
+        db.Payments.Add(payment);
+        db.CreditNotes.Add(new PaulMassage.Web.Features.Payments.CreditNote { Number = 1, Payment = payment, AmountGbp = 10m, Reason = "Visit cut short", IssuedUtc = now });
+        db.Vouchers.Add(PaulMassage.Web.Features.Payments.Voucher.Issue(
+            new(PaulMassage.Web.Features.Payments.VoucherKind.Amount, 50m, null, null, new DateOnly(2027, 12, 31), "Ben Buyer", string.Empty, "Rosa Recipient"), "ABCD-EFGH-JKLM", now));
         await db.SaveChangesAsync();
     }
 
@@ -125,7 +134,7 @@ public sealed class BackOfficeNavigationTests : IAsyncLifetime, IDisposable
     {
         var menus = page.QuerySelectorAll("nav[aria-label='Back office']");
         var links = menus.SelectMany(m => m.QuerySelectorAll("a")).Select(a => a.Id).ToList();
-        string[] expected = ["admin-nav-requests", "admin-nav-calendar", "admin-nav-today", "admin-nav-clients", "admin-nav-new-booking", "admin-nav-settings", "admin-nav-outbox", "admin-nav-erasure"];
+        string[] expected = ["admin-nav-requests", "admin-nav-calendar", "admin-nav-today", "admin-nav-clients", "admin-nav-new-booking", "admin-nav-owed", "admin-nav-vouchers", "admin-nav-reports", "admin-nav-settings", "admin-nav-outbox", "admin-nav-erasure"];
         if (menus.Length != 1 || !links.SequenceEqual(expected))
         {
             problems.Add($"{url}: expected one back-office menu with every section, found {menus.Length} menu(s) with [{string.Join(", ", links)}].");
