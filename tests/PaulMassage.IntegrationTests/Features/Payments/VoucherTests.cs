@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PaulMassage.IntegrationTests.Infrastructure;
 using PaulMassage.IntegrationTests.Payments;
 using PaulMassage.IntegrationTests.Security;
@@ -144,6 +145,16 @@ public sealed class VoucherTests : IDisposable
         var uses = await Factory.WithDbAsync(db => db.VoucherRedemptions.AsNoTracking().OrderBy(r => r.Id).Select(r => new { r.AmountGbp, r.AppointmentId }).ToListAsync());
         Assert.Equal([(70m, (int?)first.Id), (30m, second.Id)], uses.Select(u => (u.AmountGbp, u.AppointmentId)));
         Assert.Equal(0m, (await Factory.WithDbAsync(db => db.Vouchers.AsNoTracking().SingleAsync())).BalanceGbp);
+
+        // The client's data export names the voucher used and what it paid, never the buyer.
+        await using (var scope = Factory.Scope())
+        {
+            var handler = scope.ServiceProvider.GetServices<PaulMassage.Web.Features.Privacy.IPersonalDataHandler>().OfType<PaymentsPersonalData>().Single();
+            var export = System.Text.Json.JsonSerializer.Serialize(await handler.ExportAsync(new(first.ClientId, [first.Id, second.Id], true), default));
+            Assert.Contains(voucher.Code, export, StringComparison.Ordinal);
+            Assert.Contains("\"paidByVoucherGbp\":70", export, StringComparison.Ordinal);
+            Assert.DoesNotContain("Ben", export, StringComparison.Ordinal);
+        }
 
         // Used up: a third visit is refused with the message beside the field, the code kept.
         var third = await Factory.VisitAsync("vera.voucher@test.example", Visits.March(5, 10), name: "Vera Voucher");
