@@ -218,6 +218,10 @@ public sealed class VoucherTests : IDisposable
         var manage = ClientArrange.Text(await browser.GetStringAsync(booked.Headers.Location!.OriginalString));
         Assert.Contains($"Your voucher {voucher.Code} (£30) will be used at the visit", manage, StringComparison.Ordinal);
 
+        // Someone else booking with the same e-mail address, without the code: their page shows no voucher.
+        var other = await Visits.RequestAsync(Factory, Visits.March(12, 10), "Sam Stranger", "GINA.GIFT@test.example");
+        Assert.DoesNotContain(voucher.Code, await browser.GetStringAsync($"/bookings/{other.Token}"), StringComparison.Ordinal);
+
         var visitId = await Factory.WithDbAsync(db => db.VoucherHolds.Select(h => h.AppointmentId).SingleAsync());
         await ConfirmedVisits.ConfirmAsync(Factory, new RequestedVisit(visitId, string.Empty, string.Empty));
         Factory.Clock.SetUtcNow(new DateTimeOffset(starts[0].AddHours(2)));
