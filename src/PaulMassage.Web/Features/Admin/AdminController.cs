@@ -54,6 +54,13 @@ public sealed class FinishVisitForm : VisitChangeForm
 
     public PaymentMethods Method { get; set; }
 
+    /// <summary>"buy" (the client buys the course package now, this visit its first), "draw" (a visit of the client's package) or empty.</summary>
+    public string? Package { get; set; }
+
+    /// <summary>A gift voucher's code, as typed (filled in when the client gave one at booking).</summary>
+    [Display(Name = "Gift voucher code")]
+    public string? VoucherCode { get; set; }
+
     public TreatmentNoteForm Note { get; set; } = new();
 
     public bool Owed => Payment == "owed";
@@ -69,6 +76,9 @@ public sealed class FinishPage
     public required PaymentMethods Accepted { get; init; }
 
     public required bool NoteExists { get; init; }
+
+    /// <summary>The client's open course package for this treatment, or the one on offer; null when neither.</summary>
+    public PackageChoice? Package { get; init; }
 }
 
 public sealed class RequestPage
@@ -107,7 +117,7 @@ public sealed class LinkClientForm
 [Authorize(Roles = Roles.Therapist)]
 [Route("admin")]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class AdminController(RequestsQuery requests, AppointmentActions actions, ClientIdentities clients, AvailabilityService availability, VisitPayments payments, PaymentTerms terms, TreatmentNotes notes, PracticeClock clock) : Controller
+public sealed class AdminController(RequestsQuery requests, AppointmentActions actions, ClientIdentities clients, AvailabilityService availability, VisitPayments payments, PaymentTerms terms, TreatmentNotes notes, Vouchers vouchers, Packages packages, PracticeClock clock) : Controller
 {
     public const string MessageKey = "AdminMessage";
     public const string MessageKindKey = "AdminMessageKind";
@@ -224,6 +234,8 @@ public sealed class AdminController(RequestsQuery requests, AppointmentActions a
             ReturnUrl = returnUrl,
             Amount = detail.PriceGbp.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture),
             Payment = "paid",
+            VoucherCode = (await vouchers.HeldAsync(id, cancellationToken))?.Code,
+            Package = (await packages.ForVisitAsync(id, cancellationToken))?.CanDraw == true ? "draw" : null,
             Note = await notes.FormAsync(id, await requests.IntakeAsync(id, cancellationToken), cancellationToken),
         };
         return View("Finish", await FinishPageAsync(detail, form, cancellationToken));
@@ -239,14 +251,38 @@ public sealed class AdminController(RequestsQuery requests, AppointmentActions a
             return NotFound();
         }
 
-        var (amount, amountError) = PaymentRules.ParseAmount(form.Amount);
+        // A course package sets the amount: its price when bought now, nothing when drawn on.
+        var package = await packages.ForVisitAsync(id, cancellationToken);
+        var (amount, amountError) = form.Package switch
+        {
+            "draw" when package?.CanDraw == true => (0m, null),
+            "buy" when package?.Offer is { } offer => (offer.PriceGbp, null),
+            _ => PaymentRules.ParseAmount(form.Amount),
+        };
         if (amountError is not null)
         {
             ModelState.AddModelError(nameof(FinishVisitForm.Amount), amountError);
         }
 
+        // A voucher that pays it all leaves nothing to pay by a method.
+        var byVoucher = 0m;
+        if (!string.IsNullOrWhiteSpace(form.VoucherCode))
+        {
+            var voucher = await vouchers.CheckForVisitAsync(form.VoucherCode, id, cancellationToken);
+            if (voucher.Message is not null)
+            {
+                ModelState.AddModelError(nameof(FinishVisitForm.VoucherCode), voucher.Message);
+            }
+            else if (amount is decimal due)
+            {
+                byVoucher = VoucherRules.Covers(voucher.State!, due);
+            }
+        }
+
         var settings = await terms.SettingsAsync(cancellationToken);
-        ModelState.AddFieldErrors(PaymentRules.CheckVisitPayment(!form.Owed, form.Method, settings.AcceptedMethods));
+        var settledOtherwise = byVoucher > 0 || (form.Package == "draw" && package?.CanDraw == true);
+        var leftToPay = !settledOtherwise || (amount is decimal total && total > byVoucher);
+        ModelState.AddFieldErrors(PaymentRules.CheckVisitPayment(!form.Owed && leftToPay, form.Method, settings.AcceptedMethods));
 
         // A visit that cannot be finished (not started, not confirmed, changed) gets the reason, not the form's errors.
         if (!ModelState.IsValid && detail.CanRecordOutcome && detail.Version == form.Version)
@@ -254,7 +290,7 @@ public sealed class AdminController(RequestsQuery requests, AppointmentActions a
             return View("Finish", await FinishPageAsync(detail, form, cancellationToken));
         }
 
-        var finish = new VisitFinish(amount ?? 0m, form.Owed ? PaymentMethods.None : form.Method, form.Note);
+        var finish = new VisitFinish(amount ?? 0m, form.Owed ? PaymentMethods.None : form.Method, form.Note, form.VoucherCode, form.Package);
         return Finish(id, form, await actions.FinishAsync(id, form.Version, finish, Actor, cancellationToken));
     }
 
@@ -273,6 +309,7 @@ public sealed class AdminController(RequestsQuery requests, AppointmentActions a
         Form = form,
         Accepted = (await terms.SettingsAsync(cancellationToken)).AcceptedMethods,
         NoteExists = await notes.ExistsAsync(detail.Id, cancellationToken),
+        Package = await packages.ForVisitAsync(detail.Id, cancellationToken),
     };
 
     private string Actor => User.Identity?.Name ?? Roles.Therapist;

@@ -25,7 +25,8 @@ public enum ActionOutcomeKind
 }
 
 /// <summary>What Paul records when he finishes a visit: the amount, how it was paid (None: owed) and his note (validated).</summary>
-public sealed record VisitFinish(decimal AmountGbp, PaymentMethods Method, TreatmentNoteForm Note);
+/// <summary>What Paul records when he finishes a visit: the amount due, how it was paid (None: owed), a gift voucher's code (paying part or all of it), a course package ("buy" or "draw", which sets the amount) and his note.</summary>
+public sealed record VisitFinish(decimal AmountGbp, PaymentMethods Method, TreatmentNoteForm Note, string? VoucherCode = null, string? Package = null);
 
 public sealed record ActionOutcome(ActionOutcomeKind Kind, string Message)
 {
@@ -48,6 +49,8 @@ public sealed class AppointmentActions(
     VisitPayments payments,
     TreatmentNotes notes,
     ReviewInvitations reviews,
+    Vouchers vouchers,
+    Packages packages,
     ILogger<AppointmentActions> logger)
 {
     private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
@@ -278,8 +281,24 @@ public sealed class AppointmentActions(
         }
 
         var now = clock.UtcNow;
+
+        // A course package sets the amount (its price when bought now, nothing when drawn on); a voucher then pays what it can of it.
+        var (package, due, packageError) = finish.Package is "buy" or "draw"
+            ? await packages.ApplyAsync(appointment, finish.Package, cancellationToken)
+            : (null, finish.AmountGbp, null);
+        var (byVoucher, voucherError, voucher) = packageError is not null || string.IsNullOrWhiteSpace(finish.VoucherCode)
+            ? (0m, null, null)
+            : await vouchers.RedeemAsync(appointment, finish.VoucherCode, due, cancellationToken);
+        if ((packageError ?? voucherError) is { } error)
+        {
+            db.ChangeTracker.Clear();
+            return Refused($"{appointment.Reference} was not finished: {error}");
+        }
+
         appointment.ChangeStatus(AppointmentStatus.Completed, actor, now);
-        var payment = await payments.AddAsync(appointment, PaymentKind.Visit, finish.AmountGbp, finish.Method, cancellationToken);
+        var toPay = due - byVoucher;
+        var settledOtherwise = toPay == 0 && (byVoucher > 0 || package is not null);
+        var payment = await payments.AddAsync(appointment, PaymentKind.Visit, toPay, settledOtherwise ? PaymentMethods.None : finish.Method, byVoucher, package, cancellationToken);
         await notes.ApplyAsync(appointment.Id, finish.Note, now, cancellationToken);
         var review = await reviews.InviteAsync(appointment, cancellationToken);
         await notifications.VisitCompletedAsync(appointment, withReceipt: !payment.IsOwed, review, cancellationToken);
@@ -300,7 +319,14 @@ public sealed class AppointmentActions(
         logger.LogInformation("Booking {Reference} marked {Outcome}", appointment.Reference, AppointmentStatus.Completed);
         var paid = payment.IsOwed
             ? $"{Wording.Money(payment.AmountGbp)} recorded as owed."
-            : $"{Wording.Money(payment.AmountGbp)} paid by {PaymentRules.Name(payment.Method)}, receipt {PaymentRules.ReceiptLabel(payment.ReceiptNumber!.Value)}.";
+            : payment.Method == PaymentMethods.None
+                ? $"Paid by the {(package is not null ? "course package" : "voucher")}, receipt {PaymentRules.ReceiptLabel(payment.ReceiptNumber!.Value)}."
+                : $"{Wording.Money(payment.AmountGbp)} paid by {PaymentRules.Name(payment.Method)}, receipt {PaymentRules.ReceiptLabel(payment.ReceiptNumber!.Value)}.";
+        if (voucher is not null)
+        {
+            paid = $"Voucher {voucher.Code} paid {Wording.Money(byVoucher)} ({(voucher.IsSpent ? "now used up" : $"{Wording.Money(voucher.BalanceGbp)} left on it")}). {paid}";
+        }
+
         return Done($"Marked {appointment.Reference} ({appointment.Client!.Name}) as completed. {paid}");
     }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using PaulMassage.Web.Features.Account;
 using PaulMassage.Web.Features.Catalogue;
 using PaulMassage.Web.Features.Clients;
+using PaulMassage.Web.Features.Payments;
 using PaulMassage.Web.Features.Scheduling;
 using PaulMassage.Web.Features.Screening;
 using PaulMassage.Web.Features.Site;
@@ -25,6 +26,7 @@ public sealed class BookingController(
     BookingService booking,
     ClientIdentities clients,
     UserManager<AppUser> users,
+    Vouchers vouchers,
     PracticeClock clock) : Controller
 {
     private const int DaysPerPage = 7;
@@ -180,9 +182,11 @@ public sealed class BookingController(
             return View("Choose", await ChoosePageAsync(form, [], outOfArea, cancellationToken));
         }
 
+        // A gift voucher's code is checked now (for this treatment and day) and kept for the visit.
+        var voucher = await CheckVoucherAsync(form, service, cancellationToken);
         var booker = await BookerAsync();
         var request = BookingFormMapper.ToRequest(form, postcode, ModelState, booker);
-        if (request is null || form.Start is not DateTime startUtc)
+        if (request is null || form.Start is not DateTime startUtc || !ModelState.IsValid)
         {
             return View("Details", DetailsPage(form, service, form.Start ?? clock.UtcNow, booker));
         }
@@ -191,6 +195,11 @@ public sealed class BookingController(
         switch (outcome)
         {
             case BookingOutcome.Accepted accepted:
+                if (voucher?.VoucherId is int voucherId)
+                {
+                    await vouchers.HoldAsync(accepted.Reference, voucherId, cancellationToken);
+                }
+
                 TempData["BookingReceived"] = accepted.Reference;
                 TempData["AddressCheckSent"] = accepted.AddressCheckSent;
                 return LocalRedirect(ManageToken.ManagePath(accepted.ManageToken));
@@ -232,6 +241,24 @@ public sealed class BookingController(
                 .SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v ?? string.Empty)))
                 .ToList()
             : [];
+
+    /// <summary>The voucher code typed, checked for this treatment, length and time; a message beside the field when it cannot be used.</summary>
+    private async Task<VoucherCheck?> CheckVoucherAsync(BookingForm form, ServiceSummary service, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(form.VoucherCode) || HasError(nameof(BookingForm.VoucherCode)) || form.Start is not DateTime startUtc || form.Minutes is not int minutes)
+        {
+            return null;
+        }
+
+        var check = await vouchers.CheckAsync(form.VoucherCode, service.Id, minutes, startUtc, cancellationToken);
+        if (check.Message is not null)
+        {
+            ModelState.AddModelError(nameof(BookingForm.VoucherCode), check.Message);
+            return null;
+        }
+
+        return check;
+    }
 
     /// <summary>A signed-in client with a confirmed address books as that account; anyone else is anonymous.</summary>
     private async Task<Booker> BookerAsync() =>

@@ -125,6 +125,11 @@ public class BookingForm : VisitChoice
     /// <summary>The client's opt-out of review requests, offered where the address is collected (PECR's soft opt-in).</summary>
     [Display(Name = "Do not ask me for a review after a visit.")]
     public bool NoReviewRequests { get; set; }
+
+    /// <summary>A gift voucher's code, if the client has one: checked now, used at the visit.</summary>
+    [StringLength(40, ErrorMessage = "A voucher code is 12 letters and numbers, like ABCD-EFGH-JKLM.")]
+    [Display(Name = "Gift voucher code (optional)")]
+    public string? VoucherCode { get; set; }
 }
 
 public sealed class BookingDetailsPage

@@ -59,6 +59,9 @@ public sealed record PeriodFigures(
     decimal OwedGbp,
     int OwedCount);
 
+/// <summary>Gift vouchers in the period: how many were issued and their value, how many uses and what they paid.</summary>
+public sealed record VoucherFigures(int Sold, decimal SoldGbp, int Uses, decimal RedeemedGbp);
+
 /// <summary>
 /// The month in figures, from plain facts: income by method, visits, new and returning clients,
 /// no-shows, late cancellations, rebooking, owed; the income chart (SVG drawn here, no script) and
@@ -93,6 +96,14 @@ public static class FiguresRules
             clients.Count == 0 ? 0 : decimal.Round(100m * rebooked / clients.Count, 0),
             owed.Sum(),
             owed.Count);
+    }
+
+    /// <summary>The vouchers' figures from the values of those issued and the amounts of each use.</summary>
+    public static VoucherFigures Vouchers(IReadOnlyCollection<decimal> sold, IReadOnlyCollection<decimal> redeemed)
+    {
+        ArgumentNullException.ThrowIfNull(sold);
+        ArgumentNullException.ThrowIfNull(redeemed);
+        return new VoucherFigures(sold.Count, sold.Sum(), redeemed.Count, redeemed.Sum());
     }
 
     /// <summary>Income per month, for the chart's months (a month with nothing paid is 0).</summary>
@@ -159,10 +170,10 @@ public static class FiguresRules
     }
 
     /// <summary>
-    /// The paid visits as CSV for the accountant. Every text cell is quoted, and one that a spreadsheet
+    /// The paid visits as CSV for the accountant, then the credit notes of the period. Every text cell is quoted, and one that a spreadsheet
     /// would read as a formula (starting with =, +, -, @, a tab or a carriage return) gets a leading apostrophe.
     /// </summary>
-    public static string Csv(IEnumerable<PaidFact> paid)
+    public static string Csv(IEnumerable<PaidFact> paid, IEnumerable<CreditFact>? credits = null)
     {
         ArgumentNullException.ThrowIfNull(paid);
         var csv = new StringBuilder();
@@ -180,6 +191,23 @@ public static class FiguresRules
                 Cell(PaymentRules.KindName(p.Kind)),
                 Cell(PaymentRules.Name(p.Method)),
                 p.AmountGbp.ToString("0.00", CultureInfo.InvariantCulture));
+            csv.Append("\r\n");
+        }
+
+        // Credit notes after the receipts: the amount in accounting brackets, "(20.00)", which spreadsheets read as negative and no cell then starts with "-".
+        foreach (var c in (credits ?? []).OrderBy(c => c.Number))
+        {
+            csv.AppendJoin(',',
+                Cell(PaymentRules.CreditNoteLabel(c.Number)),
+                Cell(c.LocalIssued.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                Cell(c.LocalVisit.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
+                Cell(c.Reference),
+                Cell(c.ClientName),
+                Cell(c.ServiceName),
+                c.DurationMinutes.ToString(CultureInfo.InvariantCulture),
+                Cell($"credit note for {PaymentRules.ReceiptLabel(c.ReceiptNumber)}: {c.Reason}"),
+                Cell(PaymentRules.Name(c.Method)),
+                "(" + c.AmountGbp.ToString("0.00", CultureInfo.InvariantCulture) + ")");
             csv.Append("\r\n");
         }
 

@@ -81,9 +81,18 @@ public class Payment
 
     public PaymentKind Kind { get; private set; }
 
+    /// <summary>The money the client pays (or owes), after any voucher.</summary>
     public decimal AmountGbp { get; private set; }
 
-    /// <summary>How it was paid; None while it is owed.</summary>
+    /// <summary>What a gift voucher paid of the visit (its use is in <see cref="VoucherRedemption"/>); 0 when none.</summary>
+    public decimal VoucherGbp { get; private set; }
+
+    /// <summary>The course package this visit was paid with (bought now, the package's price being the amount, or drawn on at £0).</summary>
+    public int? PackageId { get; private set; }
+
+    public PackagePurchase? Package { get; private set; }
+
+    /// <summary>How it was paid; None while it is owed, or when a voucher or a package paid it all.</summary>
     public PaymentMethods Method { get; private set; }
 
     public DateTime RecordedUtc { get; private set; }
@@ -96,12 +105,20 @@ public class Payment
 
     public bool IsOwed => PaidUtc is null;
 
-    /// <summary>Paid at once (<paramref name="receiptNumber"/> given) or owed (<paramref name="method"/> None, no number).</summary>
-    public static Payment Record(int appointmentId, PaymentKind kind, decimal amountGbp, PaymentMethods method, int? receiptNumber, DateTime nowUtc)
+    /// <summary>Whether a payment is paid at once: by a method, or nothing left to pay after a voucher.</summary>
+    public static bool PaidAtOnce(decimal amountGbp, PaymentMethods method, decimal voucherGbp, bool fromPackage = false) =>
+        method != PaymentMethods.None || (amountGbp == 0 && (voucherGbp > 0 || fromPackage));
+
+    /// <summary>
+    /// Paid at once (<paramref name="receiptNumber"/> given; by a method, or all of it by a voucher) or
+    /// owed (<paramref name="method"/> None, no number).
+    /// </summary>
+    public static Payment Record(int appointmentId, PaymentKind kind, decimal amountGbp, PaymentMethods method, int? receiptNumber, DateTime nowUtc, decimal voucherGbp = 0m, PackagePurchase? package = null)
     {
-        if (method == PaymentMethods.None != (receiptNumber is null))
+        var paid = PaidAtOnce(amountGbp, method, voucherGbp, package is not null);
+        if (paid == (receiptNumber is null))
         {
-            throw new ArgumentException("A paid payment needs its method and receipt number; an owed one has neither.");
+            throw new ArgumentException("A paid payment needs its receipt number; an owed one has none.");
         }
 
         return new Payment
@@ -109,9 +126,11 @@ public class Payment
             AppointmentId = appointmentId,
             Kind = kind,
             AmountGbp = amountGbp,
+            VoucherGbp = voucherGbp,
+            Package = package,
             Method = method,
             RecordedUtc = nowUtc,
-            PaidUtc = method == PaymentMethods.None ? null : nowUtc,
+            PaidUtc = paid ? nowUtc : null,
             ReceiptNumber = receiptNumber,
         };
     }
@@ -149,6 +168,7 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
     public void Configure(EntityTypeBuilder<Payment> builder)
     {
         builder.HasOne(p => p.Appointment).WithMany().HasForeignKey(p => p.AppointmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(p => p.Package).WithMany().HasForeignKey(p => p.PackageId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => p.AppointmentId).IsUnique();
         builder.HasIndex(p => p.ReceiptNumber).IsUnique();
         builder.HasIndex(p => new { p.PaidUtc, p.Method });

@@ -135,6 +135,61 @@ public static class PaymentRules
     public static decimal VatIncluded(decimal amount, decimal ratePercent) =>
         ratePercent <= 0 ? 0m : decimal.Round(amount * ratePercent / (100m + ratePercent), 2, MidpointRounding.AwayFromZero);
 
+    /// <summary>
+    /// A credit note as typed: an amount above £0 and no more than what is left of the receipt after
+    /// earlier credit notes, and a reason (up to 300 characters). The amount, or the messages beside the fields.
+    /// </summary>
+    public static (decimal? Amount, IReadOnlyList<FieldError> Errors) CheckCreditNote(string? amountText, string? reason, decimal leftGbp)
+    {
+        var errors = new List<FieldError>();
+        var (amount, error) = ParseAmount(amountText);
+        if (error is not null || amount is not > 0)
+        {
+            errors.Add(new FieldError("Amount", error ?? "Enter the amount to credit, more than £0."));
+        }
+        else if (amount > leftGbp)
+        {
+            errors.Add(new FieldError("Amount", leftGbp <= 0
+                ? "This receipt has been credited in full already."
+                : $"At most {Wording.Money(leftGbp)} can be credited against this receipt."));
+        }
+
+        var why = (reason ?? string.Empty).Trim();
+        if (why.Length == 0)
+        {
+            errors.Add(new FieldError("Reason", "Say why, for example \"Refund: visit cut short\" or \"Wrong amount recorded\"."));
+        }
+        else if (why.Length > 300)
+        {
+            errors.Add(new FieldError("Reason", "Keep the reason under 300 characters."));
+        }
+
+        return (errors.Count == 0 ? amount : null, errors);
+    }
+
+    /// <summary>A paid visit in a sentence for Paul: "£70 paid by card.", "£50 paid by gift voucher and £20 by cash.", "Paid from the client's course package."</summary>
+    public static string PaidSentence(Payment payment)
+    {
+        ArgumentNullException.ThrowIfNull(payment);
+        var parts = new List<string>();
+        if (payment.VoucherGbp > 0)
+        {
+            parts.Add($"{Wording.Money(payment.VoucherGbp)} paid by gift voucher");
+        }
+
+        if (payment.Method != PaymentMethods.None)
+        {
+            parts.Add(parts.Count == 0 ? $"{Wording.Money(payment.AmountGbp)} paid by {Name(payment.Method)}" : $"{Wording.Money(payment.AmountGbp)} by {Name(payment.Method)}");
+        }
+
+        return parts.Count == 0 && payment.PackageId is not null
+            ? "Paid from the client's course package."
+            : string.Join(" and ", parts) + ".";
+    }
+
+    /// <summary>"C-000007": a credit note's number as printed (its own sequence).</summary>
+    public static string CreditNoteLabel(int number) => "C-" + number.ToString("000000", British);
+
     /// <summary>"R-000042": the receipt number as printed.</summary>
     public static string ReceiptLabel(int number) => "R-" + number.ToString("000000", British);
 }

@@ -21,11 +21,20 @@ public sealed class PaymentsPersonalData(AppDbContext db) : IPersonalDataHandler
         var rows = await db.Payments.AsNoTracking()
             .Where(p => ids.Contains(p.AppointmentId))
             .OrderBy(p => p.RecordedUtc)
-            .Select(p => new { p.Appointment!.Reference, p.Kind, p.AmountGbp, p.Method, p.RecordedUtc, p.PaidUtc, p.ReceiptNumber })
+            .Select(p => new { p.Appointment!.Reference, p.AppointmentId, p.Kind, p.AmountGbp, p.VoucherGbp, p.Method, p.RecordedUtc, p.PaidUtc, p.ReceiptNumber })
+            .ToListAsync(cancellationToken);
+
+        // The gift vouchers given for these visits: the code and what it paid (not who bought it: that is the buyer's data).
+        var vouchers = await db.VoucherHolds.AsNoTracking().Where(h => ids.Contains(h.AppointmentId))
+            .Select(h => new { h.AppointmentId, h.Voucher!.Code })
+            .Union(db.VoucherRedemptions.AsNoTracking().Where(r => r.AppointmentId != null && ids.Contains(r.AppointmentId.Value))
+                .Select(r => new { AppointmentId = r.AppointmentId!.Value, r.Voucher!.Code }))
             .ToListAsync(cancellationToken);
         return rows.Select(p => new
         {
             reference = p.Reference,
+            giftVoucher = vouchers.FirstOrDefault(v => v.AppointmentId == p.AppointmentId)?.Code,
+            paidByVoucherGbp = p.VoucherGbp,
             forWhat = PaymentRules.KindName(p.Kind),
             amountGbp = p.AmountGbp,
             paidBy = p.PaidUtc is null ? null : PaymentRules.Name(p.Method),
@@ -48,6 +57,9 @@ public static class PaymentServices
         services.AddScoped<VisitPayments>();
         services.AddScoped<Receipts>();
         services.AddScoped<ReportsQuery>();
+        services.AddScoped<Vouchers>();
+        services.AddScoped<Packages>();
+        services.AddScoped<CreditNotes>();
         services.AddScoped<IPersonalDataHandler, PaymentsPersonalData>();
         return services;
     }

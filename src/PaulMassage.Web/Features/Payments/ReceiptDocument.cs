@@ -58,14 +58,30 @@ public sealed class ReceiptFonts : IFontResolver
 /// </summary>
 public static class ReceiptDocument
 {
-    private const double Left = 56;
-    private const double Width = 483;
     private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
 
     public static bool IsCopy(ReceiptFacts receipt, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(receipt);
         return DateOnly.FromDateTime(receipt.LocalPaid.DateTime) < today;
+    }
+
+    /// <summary>"card", or with a gift voucher "gift voucher £50.00 and card £20.00".</summary>
+    public static string PaidBy(ReceiptFacts receipt)
+    {
+        ArgumentNullException.ThrowIfNull(receipt);
+        if (receipt.PackageFirstReceipt is int first && first != receipt.Number)
+        {
+            return $"course package, paid on receipt {PaymentRules.ReceiptLabel(first)}";
+        }
+
+        if (receipt.VoucherGbp <= 0)
+        {
+            return PaymentRules.Name(receipt.Method);
+        }
+
+        var voucher = $"gift voucher {receipt.VoucherGbp.ToString("C2", British)}";
+        return receipt.AmountGbp > 0 ? $"{voucher} and {PaymentRules.Name(receipt.Method)} {receipt.AmountGbp.ToString("C2", British)}" : voucher;
     }
 
     public static byte[] Create(ReceiptFacts receipt, ReceiptIssuer issuer, bool copy)
@@ -81,7 +97,7 @@ public static class ReceiptDocument
         page.Size = PdfSharp.PageSize.A4;
         using (var gfx = XGraphics.FromPdfPage(page))
         {
-            var writer = new Lines(gfx);
+            var writer = new PdfLines(gfx);
             writer.Text(issuer.PracticeName, 18, bold: true);
             foreach (var line in issuer.Address.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
@@ -123,12 +139,17 @@ public static class ReceiptDocument
             writer.Row("Treatment", receipt.Kind == PaymentKind.Visit
                 ? $"{receipt.ServiceName}, {receipt.DurationMinutes} minutes, at the client's home"
                 : $"{char.ToUpperInvariant(PaymentRules.KindName(receipt.Kind)[0])}{PaymentRules.KindName(receipt.Kind)[1..]} ({receipt.ServiceName}, {receipt.DurationMinutes} minutes, not given)");
-            writer.Row("Amount", receipt.AmountGbp.ToString("C2", British));
-            writer.Row("Paid by", PaymentRules.Name(receipt.Method));
+            if (receipt.PackageVisits is int visits && receipt.PackageFirstReceipt == receipt.Number)
+            {
+                writer.Row("Course", $"{visits} visits of {receipt.ServiceName}, {receipt.DurationMinutes} minutes, paid together: this visit is the first");
+            }
+
+            writer.Row("Amount", (receipt.AmountGbp + receipt.VoucherGbp).ToString("C2", British));
+            writer.Row("Paid by", PaidBy(receipt));
             writer.Gap(10);
             var settings = issuer.Settings;
             writer.Text(settings.VatRegistered
-                ? $"VAT number {settings.VatNumber}. The amount includes VAT at {settings.VatRatePercent:0.##}%: {Wording.Money(PaymentRules.VatIncluded(receipt.AmountGbp, settings.VatRatePercent))}."
+                ? $"VAT number {settings.VatNumber}. The amount includes VAT at {settings.VatRatePercent:0.##}%: {Wording.Money(PaymentRules.VatIncluded(receipt.AmountGbp + receipt.VoucherGbp, settings.VatRatePercent))}."
                 : "Not VAT-registered: no VAT is charged.", 10);
             writer.Gap(10);
             writer.Text("Please keep this receipt: most health cash plans ask for it with a claim.", 9);
@@ -138,55 +159,61 @@ public static class ReceiptDocument
         document.Save(stream, false);
         return stream.ToArray();
     }
+}
 
-    /// <summary>Writes lines down the page, wrapping long ones.</summary>
-    private sealed class Lines(XGraphics gfx)
+/// <summary>Writes lines down a PDF page (receipts, vouchers), wrapping long ones.</summary>
+internal sealed class PdfLines(XGraphics gfx)
+{
+    public const double Left = 56;
+    public const double Width = 483;
+
+    private double y = 64;
+
+    /// <summary>How far down the page the next line goes, in points.</summary>
+    public double Y => y;
+
+    public void Gap(double points) => y += points;
+
+    public void Text(string text, double size, bool bold = false, double x = Left, double width = Width)
     {
-        private double y = 64;
-
-        public void Gap(double points) => y += points;
-
-        public void Text(string text, double size, bool bold = false, double x = Left, double width = Width)
+        var font = new XFont(ReceiptFonts.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
+        foreach (var line in Wrap(text, font, width))
         {
-            var font = new XFont(ReceiptFonts.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
-            foreach (var line in Wrap(text, font, width))
-            {
-                gfx.DrawString(line, font, XBrushes.Black, new XPoint(x, y + size));
-                y += size * 1.45;
-            }
+            gfx.DrawString(line, font, XBrushes.Black, new XPoint(x, y + size));
+            y += size * 1.45;
         }
+    }
 
-        public void Row(string label, string value)
+    public void Row(string label, string value)
+    {
+        var top = y;
+        Text(label, 10, bold: true);
+        var afterLabel = y;
+        y = top;
+        Text(value, 10, x: Left + 110, width: Width - 110);
+        y = Math.Max(y, afterLabel) + 2;
+    }
+
+    private IEnumerable<string> Wrap(string text, XFont font, double width)
+    {
+        var line = string.Empty;
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            var top = y;
-            Text(label, 10, bold: true);
-            var afterLabel = y;
-            y = top;
-            Text(value, 10, x: Left + 110, width: Width - 110);
-            y = Math.Max(y, afterLabel) + 2;
-        }
-
-        private IEnumerable<string> Wrap(string text, XFont font, double width)
-        {
-            var line = string.Empty;
-            foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                var candidate = line.Length == 0 ? word : line + " " + word;
-                if (line.Length > 0 && gfx.MeasureString(candidate, font).Width > width)
-                {
-                    yield return line;
-                    line = word;
-                }
-                else
-                {
-                    line = candidate;
-                }
-            }
-
-            if (line.Length > 0)
+            var candidate = line.Length == 0 ? word : line + " " + word;
+            if (line.Length > 0 && gfx.MeasureString(candidate, font).Width > width)
             {
                 yield return line;
+                line = word;
             }
+            else
+            {
+                line = candidate;
+            }
+        }
+
+        if (line.Length > 0)
+        {
+            yield return line;
         }
     }
 }

@@ -20,7 +20,7 @@ public sealed class ReportsController(ReportsQuery reports, PracticeClock clock)
     public async Task<IActionResult> Csv([FromQuery] string? month, [FromQuery] int? taxYear, CancellationToken cancellationToken)
     {
         var period = Period(month, taxYear);
-        var csv = FiguresRules.Csv(await reports.PaidAsync(period, cancellationToken));
+        var csv = FiguresRules.Csv(await reports.PaidAsync(period, cancellationToken), await reports.CreditsAsync(period, cancellationToken));
         var name = taxYear is not null ? $"paid-visits-tax-year-{period.First.Year}-{(period.First.Year + 1) % 100:00}.csv" : $"paid-visits-{period.First:yyyy-MM}.csv";
         return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", name);
     }

@@ -6,13 +6,13 @@ using PaulMassage.Web.Infrastructure.Time;
 namespace PaulMassage.Web.Features.Payments;
 
 /// <summary>The reports page: the period, its figures, the chart and the months as a table.</summary>
-public sealed record ReportPage(ReportPeriod Period, PeriodFigures Figures, string ChartSvg, IReadOnlyList<MonthIncome> Months, ReportPeriod PreviousMonth, ReportPeriod NextMonth, TaxYear TaxYear, IReadOnlyList<TaxYear> TaxYears);
+public sealed record ReportPage(ReportPeriod Period, PeriodFigures Figures, string ChartSvg, IReadOnlyList<MonthIncome> Months, ReportPeriod PreviousMonth, ReportPeriod NextMonth, TaxYear TaxYear, IReadOnlyList<TaxYear> TaxYears, VoucherFigures Vouchers, IReadOnlyList<CreditFact> Credits);
 
 /// <summary>
 /// Reads the facts the figures need for a period: a few range reads on indexed instants (visits by
 /// start, payments by when paid), summed in memory. Times are the practice's local days.
 /// </summary>
-public sealed class ReportsQuery(AppDbContext db, PracticeClock clock)
+public sealed class ReportsQuery(AppDbContext db, CreditNotes creditNotes, PracticeClock clock)
 {
     public async Task<ReportPage> PageAsync(ReportPeriod period, CancellationToken cancellationToken = default)
     {
@@ -32,7 +32,9 @@ public sealed class ReportsQuery(AppDbContext db, PracticeClock clock)
             ReportPeriod.Month(month.AddMonths(-1).Year, month.AddMonths(-1).Month),
             ReportPeriod.Month(month.AddMonths(1).Year, month.AddMonths(1).Month),
             TaxYear.Containing(period.First),
-            Enumerable.Range(0, 7).Select(i => new TaxYear(current.StartYear - i)).ToList());
+            Enumerable.Range(0, 7).Select(i => new TaxYear(current.StartYear - i)).ToList(),
+            await VouchersAsync(period, cancellationToken),
+            await CreditsAsync(period, cancellationToken));
     }
 
     /// <summary>The payments made in the period (by the day paid), for income and the accountant's CSV.</summary>
@@ -93,6 +95,23 @@ public sealed class ReportsQuery(AppDbContext db, PracticeClock clock)
                 completed && firsts.TryGetValue(r.ClientId, out var first) && first == r.StartUtc,
                 completed && latest.TryGetValue(r.ClientId, out var last) && last > r.StartUtc);
         }).ToList();
+    }
+
+    /// <summary>The credit notes issued in the period (refunds and corrections of receipts), for the page and the CSV.</summary>
+    public Task<List<CreditFact>> CreditsAsync(ReportPeriod period, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var (from, to) = Range(period);
+        return creditNotes.IssuedAsync(from, to, cancellationToken);
+    }
+
+    /// <summary>The vouchers issued in the period (their value) and the uses made of vouchers in it.</summary>
+    private async Task<VoucherFigures> VouchersAsync(ReportPeriod period, CancellationToken cancellationToken)
+    {
+        var (from, to) = Range(period);
+        var sold = await db.Vouchers.AsNoTracking().Where(v => v.IssuedUtc >= from && v.IssuedUtc < to).Select(v => v.ValueGbp).ToListAsync(cancellationToken);
+        var redeemed = await db.VoucherRedemptions.AsNoTracking().Where(r => r.RedeemedUtc >= from && r.RedeemedUtc < to).Select(r => r.AmountGbp).ToListAsync(cancellationToken);
+        return FiguresRules.Vouchers(sold, redeemed);
     }
 
     /// <summary>What is still owed for the period's visits.</summary>

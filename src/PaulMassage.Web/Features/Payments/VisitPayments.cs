@@ -22,7 +22,10 @@ public sealed record ReceiptFacts(
     DateTimeOffset LocalVisit,
     decimal AmountGbp,
     PaymentMethods Method,
-    DateTimeOffset LocalPaid);
+    DateTimeOffset LocalPaid,
+    decimal VoucherGbp = 0m,
+    int? PackageVisits = null,
+    int? PackageFirstReceipt = null);
 
 /// <summary>The receipts a client may download, newest first.</summary>
 public sealed record ReceiptLine(int Number, string Reference, DateTimeOffset LocalVisit, decimal AmountGbp, string Label);
@@ -46,11 +49,11 @@ public sealed class VisitPayments(AppDbContext db, PaymentTerms terms, PracticeC
     /// the DbContext; the caller saves it with the visit's change. A paid one takes the next receipt
     /// number: numbers are only ever given inside the save that stores them, so none is lost.
     /// </summary>
-    public async Task<Payment> AddAsync(Appointment appointment, PaymentKind kind, decimal amountGbp, PaymentMethods method, CancellationToken cancellationToken = default)
+    public async Task<Payment> AddAsync(Appointment appointment, PaymentKind kind, decimal amountGbp, PaymentMethods method, decimal voucherGbp = 0m, PackagePurchase? package = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(appointment);
-        int? number = method == PaymentMethods.None ? null : await NextReceiptNumberAsync(cancellationToken);
-        var payment = Payment.Record(appointment.Id, kind, amountGbp, method, number, clock.UtcNow);
+        int? number = Payment.PaidAtOnce(amountGbp, method, voucherGbp, package is not null) ? await NextReceiptNumberAsync(cancellationToken) : null;
+        var payment = Payment.Record(appointment.Id, kind, amountGbp, method, number, clock.UtcNow, voucherGbp, package);
         db.Payments.Add(payment);
         return payment;
     }
@@ -61,7 +64,7 @@ public sealed class VisitPayments(AppDbContext db, PaymentTerms terms, PracticeC
         var fee = PaymentRules.FeeFor(kind, await terms.SettingsAsync(cancellationToken));
         if (fee is decimal amount)
         {
-            await AddAsync(appointment, kind, amount, PaymentMethods.None, cancellationToken);
+            await AddAsync(appointment, kind, amount, PaymentMethods.None, cancellationToken: cancellationToken);
         }
 
         return fee;
@@ -148,10 +151,13 @@ public sealed class VisitPayments(AppDbContext db, PaymentTerms terms, PracticeC
                 p.AmountGbp,
                 p.Method,
                 PaidUtc = p.PaidUtc!.Value,
+                p.VoucherGbp,
+                PackageVisits = p.Package != null ? p.Package.Visits : (int?)null,
+                PackageFirstReceipt = p.PackageId == null ? null : db.Payments.Where(q => q.PackageId == p.PackageId).Min(q => q.ReceiptNumber),
             })
             .ToListAsync(cancellationToken);
         return rows.Select(r => new ReceiptFacts(r.Number, r.Id, r.AppointmentId, r.ClientId, r.Name, r.Reference, r.Kind, r.ServiceName, r.DurationMinutes,
-            clock.ToLocal(r.StartUtc), r.AmountGbp, r.Method, clock.ToLocal(r.PaidUtc))).ToList();
+            clock.ToLocal(r.StartUtc), r.AmountGbp, r.Method, clock.ToLocal(r.PaidUtc), r.VoucherGbp, r.PackageVisits, r.PackageFirstReceipt)).ToList();
     }
 
     /// <summary>

@@ -72,6 +72,18 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<Review> Reviews => Set<Review>();
 
+    public DbSet<Voucher> Vouchers => Set<Voucher>();
+
+    public DbSet<VoucherRedemption> VoucherRedemptions => Set<VoucherRedemption>();
+
+    public DbSet<VoucherHold> VoucherHolds => Set<VoucherHold>();
+
+    public DbSet<PackagePrice> PackagePrices => Set<PackagePrice>();
+
+    public DbSet<PackagePurchase> PackagePurchases => Set<PackagePurchase>();
+
+    public DbSet<CreditNote> CreditNotes => Set<CreditNote>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

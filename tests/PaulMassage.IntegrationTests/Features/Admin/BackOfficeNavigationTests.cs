@@ -45,6 +45,14 @@ public sealed class TheBackOfficeNavigation : IAsyncLifetime, IDisposable
         await using var scope = factory.Scope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         db.Set<ErasureRequest>().Add(new ErasureRequest { ClientId = past.ClientId, Channel = "account", RequestedUtc = factory.Clock.GetUtcNow().UtcDateTime });
+
+        // A paid visit with a credit note (the figures link to it, and it to the receipt) and a gift voucher (its PDF).
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        var payment = PaulMassage.Web.Features.Payments.Payment.Record(past.Id, PaulMassage.Web.Features.Payments.PaymentKind.Visit, 70m, PaulMassage.Web.Features.Payments.PaymentMethods.Card, 1000, now);
+        db.Payments.Add(payment);
+        db.CreditNotes.Add(new PaulMassage.Web.Features.Payments.CreditNote { Number = 1, Payment = payment, AmountGbp = 10m, Reason = "Visit cut short", IssuedUtc = now });
+        db.Vouchers.Add(PaulMassage.Web.Features.Payments.Voucher.Issue(
+            new(PaulMassage.Web.Features.Payments.VoucherKind.Amount, 50m, null, null, new DateOnly(2027, 12, 31), "Ben Buyer", string.Empty, "Rosa Recipient"), "ABCD-EFGH-JKLM", now));
         await db.SaveChangesAsync();
     }
 
@@ -133,7 +141,7 @@ public sealed class TheBackOfficeNavigation : IAsyncLifetime, IDisposable
     {
         var menus = page.QuerySelectorAll("nav[aria-label='Back office']");
         var links = menus.SelectMany(m => m.QuerySelectorAll("a")).Select(a => a.Id).ToList();
-        string[] expected = ["admin-nav-requests", "admin-nav-calendar", "admin-nav-today", "admin-nav-clients", "admin-nav-new-booking", "admin-nav-owed", "admin-nav-reports", "admin-nav-reviews", "admin-nav-settings", "admin-nav-outbox", "admin-nav-erasure"];
+        string[] expected = ["admin-nav-requests", "admin-nav-calendar", "admin-nav-today", "admin-nav-clients", "admin-nav-new-booking", "admin-nav-owed", "admin-nav-vouchers", "admin-nav-reports", "admin-nav-reviews", "admin-nav-settings", "admin-nav-outbox", "admin-nav-erasure"];
         if (menus.Length != 1 || !links.SequenceEqual(expected))
         {
             problems.Add($"{url}: expected one back-office menu with every section, found {menus.Length} menu(s) with [{string.Join(", ", links)}].");
