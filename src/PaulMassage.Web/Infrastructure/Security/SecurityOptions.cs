@@ -74,5 +74,7 @@ public sealed class RateLimitOptions
         "/series/*/*",
         "/address-check/*",
         "/address-check/*/*",
+        "/review/*",
+        "/no-review-requests/*",
     ];
 }

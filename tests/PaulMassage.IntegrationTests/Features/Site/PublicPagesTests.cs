@@ -22,7 +22,7 @@ public sealed class ThePublicPages(PracticeAppFactoryFixture fixture) : IClassFi
 
     /// <summary>Every distinct public page, by its canonical path.</summary>
     public static IEnumerable<string> PagePaths =>
-        new[] { "/", "/services", "/articles", "/book", "/about", "/faq", "/terms", "/privacy" }
+        new[] { "/", "/services", "/articles", "/book", "/about", "/faq", "/terms", "/privacy", "/reviews" }
             .Concat(ServiceSlugs.Select(s => "/services/" + s))
             .Concat(ArticleSlugs.Select(s => "/articles/" + s));
 

@@ -280,8 +280,10 @@ public sealed partial class TheHostileInputs(HostileInputFixture fixture) : ICla
             ["Minutes"] = "60",
             ["Postcode"] = "SE1 7PB",
         };
+        // As a browser sends the form untouched: ticked boxes and chosen radio buttons included, so
+        // a settings form posted with one hostile field does not also close every working day.
         return form.Fields
-            .Where(f => f.Name != "__RequestVerificationToken" && f.Type is not ("checkbox" or "radio" or "submit"))
+            .Where(f => f.Name != "__RequestVerificationToken" && (f.Type is not ("checkbox" or "radio" or "submit") || (f.Type is "checkbox" or "radio" && f.Checked)))
             .GroupBy(f => f.Name)
             .Select(g => new KeyValuePair<string, string>(g.Key, known.GetValueOrDefault(g.Key) ?? g.First().Value))
             .ToList();

@@ -74,7 +74,8 @@ public sealed record HtmlForm(string Page, string Method, string Action, IReadOn
     public IEnumerable<string> FieldNames => Fields.Select(f => f.Name).Where(n => n != "__RequestVerificationToken").Distinct();
 }
 
-public sealed record HtmlField(string Name, string Type, string Value);
+/// <summary>A form field; Checked for a ticked box or chosen radio button, which a browser sends as it is.</summary>
+public sealed record HtmlField(string Name, string Type, string Value, bool Checked = false);
 
 public static partial class HtmlForms
 {
@@ -86,9 +87,10 @@ public static partial class HtmlForms
             var method = Attribute(attributes, "method") ?? "get";
             var action = Attribute(attributes, "action") ?? page;
             var fields = FieldElement().Matches(form.Groups[2].Value)
-                .Select(f => (Name: Attribute(f.Groups[2].Value, "name"), Type: Attribute(f.Groups[2].Value, "type") ?? f.Groups[1].Value.ToLowerInvariant(), Value: Attribute(f.Groups[2].Value, "value") ?? string.Empty))
+                .Select(f => (Name: Attribute(f.Groups[2].Value, "name"), Type: Attribute(f.Groups[2].Value, "type") ?? f.Groups[1].Value.ToLowerInvariant(), Value: Attribute(f.Groups[2].Value, "value") ?? string.Empty,
+                    Checked: Regex.IsMatch(f.Groups[2].Value, @"\schecked(\s|=|/|$)")))
                 .Where(f => f.Name is not null)
-                .Select(f => new HtmlField(f.Name!, f.Type, f.Value))
+                .Select(f => new HtmlField(f.Name!, f.Type, f.Value, f.Checked))
                 .ToList();
             yield return new HtmlForm(page, method.ToUpperInvariant(), action, fields);
         }
