@@ -52,13 +52,7 @@ public abstract class PaulsDay(BrowserFixture browser, Viewport viewport)
             await Expect(page.GetByLabel("Full name")).ToHaveValueAsync(client);
 
             // Three visits, a week apart, from Thursday 18 March at 14:00.
-            await page.GetByLabel("Date").FillAsync("2027-03-18");
-            await page.GetByLabel("Start time (UK time)").FillAsync("14:00");
-            await session.ActivateAsync(page.Locator("#repeat summary"));
-            await page.GetByLabel("Number of visits").FillAsync("3");
-            await page.GetByLabel("Every", new() { Exact = true }).SelectOptionAsync("1");
-            await AnswerRedFlagsAndConsentAsync(page);
-            await session.ActivateAsync(page.Locator("#phone-booking-submit"));
+            await PhoneBookingSteps.PlanCourseAsync(session, new DateOnly(2027, 3, 18), "14:00", visits: 3);
 
             // The plan: the second Thursday clashes with another client's visit; an alternative is offered for it alone.
             var plan = page.Locator("#series-plan");
@@ -70,8 +64,7 @@ public abstract class PaulsDay(BrowserFixture browser, Viewport viewport)
             await session.AuditAsync("day-course-plan");
             var instead = page.Locator("#instead-2");
             await instead.CheckAsync();
-            await AnswerRedFlagsAndConsentAsync(page);
-            await session.ActivateAsync(page.Locator("#phone-booking-submit"));
+            await PhoneBookingSteps.SubmitAsync(session);
             await Expect(page).ToHaveURLAsync(new Regex("/admin/requests/[0-9]+$"));
             await session.AuditAsync("day-course-booked");
 
@@ -95,19 +88,6 @@ public abstract class PaulsDay(BrowserFixture browser, Viewport viewport)
         Assert.Contains(mail, m => m.Subject?.StartsWith("Confirmed: your 3 massage visits from 18 March", StringComparison.Ordinal) == true);
         var onMyWay = Assert.Single(mail, m => m.Subject?.Contains("on his way", StringComparison.Ordinal) == true);
         Assert.Contains("09:20", onMyWay.Subject, StringComparison.Ordinal);
-    }
-
-    /// <summary>Asked afresh at every booking; the client agreed on the phone.</summary>
-    private static async Task AnswerRedFlagsAndConsentAsync(IPage page)
-    {
-        await page.Locator("input[type=checkbox][name='Intake.NoRedFlags']").CheckAsync();
-        var consent = page.Locator("input[type=checkbox][name=IntakeConsent]");
-        if (!await consent.IsVisibleAsync())
-        {
-            await page.Locator("details:has(input[name=IntakeConsent]) > summary").ClickAsync();
-        }
-
-        await consent.CheckAsync();
     }
 }
 
