@@ -22,7 +22,9 @@ public static partial class MailPickup
             await using var scope = factory.Scope();
             await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().ProcessDueAsync();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            if (!await db.OutboxMessages.AnyAsync(m => m.ToAddress == address && m.Status == OutboxStatus.Pending))
+            // Case-insensitive, as the pickup folder is read below: a client may type their address in any case,
+            // and a message the background sender holds is still pending until it is written.
+            if (!await db.OutboxMessages.AnyAsync(m => EF.Functions.Collate(m.ToAddress, "NOCASE") == address && m.Status == OutboxStatus.Pending))
             {
                 break;
             }
