@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using PaulMassage.BrowserTests.BackOffice;
 using PaulMassage.BrowserTests.Infrastructure;
 using PaulMassage.IntegrationTests.Infrastructure;
 using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Courses;
+using PaulMassage.Web.Features.Payments;
 using PaulMassage.Web.Features.Privacy;
 using PaulMassage.Web.Features.Reviews;
 using PaulMassage.Web.Infrastructure.Data;
@@ -22,7 +24,7 @@ public abstract class BackOfficePagesAreAccessible(BrowserFixture browser, Viewp
     [Fact]
     public async Task every_back_office_page_reached_from_admin_passes_axe()
     {
-        await ArrangeAsync();
+        var arranged = await ArrangeAsync();
         await browser.RunAsync(viewport, async session =>
         {
             var page = session.Page;
@@ -59,8 +61,25 @@ public abstract class BackOfficePagesAreAccessible(BrowserFixture browser, Viewp
             }
 
             Assert.True(seen.Count >= 20, $"Expected the tour to reach at least 20 back-office pages, it reached {seen.Count}: {string.Join(", ", seen)}");
+            string[] mustReach =
+            [
+                "/admin/bookings/new", "/admin/vouchers", "/admin/vouchers/new", "/admin/reviews", "/admin/erasure-requests",
+                $"/admin/visits/{arranged.DueToFinish}/complete",
+            ];
+            Assert.All(mustReach, path => Assert.True(seen.Contains(path), $"The tour did not reach {path}: {string.Join(", ", seen.Order())}"));
+
+            // The phone booking's course plan: one visit clashes, and an alternative is offered for it.
+            await session.GotoAsync($"/admin/bookings/new?client={arranged.CourseClient}");
+            await PhoneBookingSteps.PlanCourseAsync(session, arranged.CourseStart, "14:00", visits: 3);
+            await Expect(page.Locator("#series-visit-2")).ToHaveAttributeAsync("data-blocked", "true");
+            await Expect(page.Locator("#instead-2")).ToBeVisibleAsync();
+            await session.AuditAsync("bo-admin-bookings-new-course-plan");
+            await AssertNothingOffScreenAsync(page, "/admin/bookings/new (course plan)");
         });
     }
+
+    /// <summary>What the tour needs beyond following links: the visit to finish, and the client and clash for a course plan.</summary>
+    private sealed record Arranged(int DueToFinish, int CourseClient, DateOnly CourseStart);
 
     private static async Task<bool> IsPageAsync(BrowserSession session, string path)
     {
@@ -80,15 +99,24 @@ public abstract class BackOfficePagesAreAccessible(BrowserFixture browser, Viewp
         Assert.False(sideways, $"{path}: the page scrolls sideways.");
     }
 
-    /// <summary>A request, a client with a past visit, a course plan and a review to publish, and an erasure request to complete: every page has something to show.</summary>
-    private async Task ArrangeAsync()
+    /// <summary>
+    /// A request, a client with a past visit, a course plan and a review to publish, an erasure request
+    /// to complete, a confirmed visit earlier today (so today's agenda offers "Mark completed", which leads to the finish
+    /// page), a gift voucher, and another client's visit a course would clash with: every page has something to show.
+    /// </summary>
+    private async Task<Arranged> ArrangeAsync()
     {
         var site = browser.Site;
         await Visits.RequestNextFreeAsync(site, $"Ada Audit {viewport}");
         var visit = await site.VisitAsync($"audit-{viewport.Name()}@client.example", new DateTime(2027, 2, 16, 10, 0, 0, DateTimeKind.Utc), AppointmentStatus.Completed, name: $"Bea Audit {viewport}");
+        var due = await site.VisitAsync($"finish-{viewport.Name()}@client.example", Visits.March(1, 7), AppointmentStatus.Confirmed, name: $"Finn Finish {viewport}");
+        var courseStart = new DateOnly(2027, 4, 6); // Tuesdays in April (British Summer Time), clear of the other tests' bookings
+        await site.VisitAsync($"clash-{viewport.Name()}@client.example", new DateTime(2027, 4, 13, 13, 0, 0, DateTimeKind.Utc), name: $"Cleo Clash {viewport}");
         await using var scope = site.Scope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var service = await db.Services.SingleAsync(s => s.Slug == "deep-tissue-massage");
+        await scope.ServiceProvider.GetRequiredService<Vouchers>().IssueAsync(new VoucherTerms(
+            VoucherKind.Treatment, 70m, service.Id, 60, new DateOnly(2028, 3, 1), $"Gil Giver {viewport}", $"giver-{viewport.Name()}@client.example", "Rae Recipient"));
         var now = site.Clock.GetUtcNow().UtcDateTime;
         db.Courses.Add(new CourseOfTreatment
         {
@@ -100,6 +128,7 @@ public abstract class BackOfficePagesAreAccessible(BrowserFixture browser, Viewp
         review.Submit(new ReviewValues(2, "Helpful, though I would have liked more time on my neck.", true, "Bea", "SE1"), now);
         db.Reviews.Add(review);
         await db.SaveChangesAsync();
+        return new Arranged(due.Id, due.ClientId, courseStart);
     }
 }
 
