@@ -101,7 +101,7 @@ public abstract class BackOfficePagesAreAccessible(BrowserFixture browser, Viewp
 
     /// <summary>
     /// A request, a client with a past visit, a course plan and a review to publish, an erasure request
-    /// to complete, a confirmed visit earlier today (so today's agenda offers "Mark completed", which leads to the finish
+    /// to complete, a confirmed visit at 05:00 today, clear of the finishing journey's 07:30 (so today's agenda offers "Mark completed", which leads to the finish
     /// page), a gift voucher, and another client's visit a course would clash with: every page has something to show.
     /// </summary>
     private async Task<Arranged> ArrangeAsync()
@@ -109,7 +109,7 @@ public abstract class BackOfficePagesAreAccessible(BrowserFixture browser, Viewp
         var site = browser.Site;
         await Visits.RequestNextFreeAsync(site, $"Ada Audit {viewport}");
         var visit = await site.VisitAsync($"audit-{viewport.Name()}@client.example", new DateTime(2027, 2, 16, 10, 0, 0, DateTimeKind.Utc), AppointmentStatus.Completed, name: $"Bea Audit {viewport}");
-        var due = await site.VisitAsync($"finish-{viewport.Name()}@client.example", Visits.March(1, 7), AppointmentStatus.Confirmed, name: $"Finn Finish {viewport}");
+        var due = await site.VisitAsync($"finish-{viewport.Name()}@client.example", Visits.March(1, 5), AppointmentStatus.Confirmed, name: $"Finn Finish {viewport}");
         var courseStart = new DateOnly(2027, 4, 6); // Tuesdays in April (British Summer Time), clear of the other tests' bookings
         await site.VisitAsync($"clash-{viewport.Name()}@client.example", new DateTime(2027, 4, 13, 13, 0, 0, DateTimeKind.Utc), name: $"Cleo Clash {viewport}");
         await using var scope = site.Scope();
