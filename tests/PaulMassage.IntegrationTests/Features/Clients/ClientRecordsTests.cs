@@ -81,6 +81,9 @@ public sealed class TheClientRecords(PracticeAppFactoryFixture fixture) : IClass
         Assert.Contains("Requested", text, StringComparison.Ordinal);
         Assert.Contains("Confirmed", text, StringComparison.Ordinal);
         Assert.Contains(first.Reference, text, StringComparison.Ordinal);
+        // Each visit leads on to its own page (history, actions, payments), so the record is a way in, not a dead end.
+        Assert.Contains($"href=\"/admin/requests/{first.Id}\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await paul.GetAsync($"/admin/requests/{first.Id}")).StatusCode);
     }
 
     [Fact]
