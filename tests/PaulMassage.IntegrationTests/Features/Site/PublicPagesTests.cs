@@ -20,11 +20,16 @@ public sealed class ThePublicPages(PracticeAppFactoryFixture fixture) : IClassFi
         "why-a-course-of-treatment", "self-help-between-visits", "keeping-your-back-pain-free",
     ];
 
+    /// <summary>The seeded articles' tags (Content/articles), each with its own page.</summary>
+    public static readonly string[] ArticleTagNames =
+        ["causes", "desk-work", "exercise", "massage", "posture", "research", "self-help", "sleep", "stretches", "treatments", "warning-signs"];
+
     /// <summary>Every distinct public page, by its canonical path.</summary>
     public static IEnumerable<string> PagePaths =>
         new[] { "/", "/services", "/articles", "/book", "/about", "/faq", "/terms", "/privacy", "/reviews" }
             .Concat(ServiceSlugs.Select(s => "/services/" + s))
-            .Concat(ArticleSlugs.Select(s => "/articles/" + s));
+            .Concat(ArticleSlugs.Select(s => "/articles/" + s))
+            .Concat(ArticleTagNames.Select(t => "/articles/tag/" + t));
 
     public static TheoryData<string> Pages => new(PagePaths);
 
