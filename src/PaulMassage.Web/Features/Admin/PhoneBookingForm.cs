@@ -83,6 +83,10 @@ public sealed class PhoneBookingForm
     [Display(Name = "The client agreed on the phone that I may keep these health answers, and to the 24-hour cancellation policy")]
     public bool IntakeConsent { get; set; }
 
+    /// <summary>The client's opt-out of review requests, offered where the address is collected (PECR's soft opt-in), as on the public form.</summary>
+    [Display(Name = "They do not want to be asked for a review after a visit")]
+    public bool NoReviewRequests { get; set; }
+
     /// <summary>
     /// Checks what annotations cannot (postcode, quarter-hour start, a treatment length that exists,
     /// a complete intake, red-flag answer included, when one is started) and turns a valid form into a <see cref="PhoneBooking"/>.
@@ -135,7 +139,8 @@ public sealed class PhoneBookingForm
             IsSeries
                 ? new SeriesRepeat(EveryWeeks ?? 1, RepeatUntil is null || (Visits ?? 1) > 1 ? Visits : null, RepeatUntil,
                     Instead.ToDictionary(i => i.Key, i => FormTime.AsUtc(i.Value)!.Value))
-                : null);
+                : null,
+            NoReviewRequests);
     }
 }
 

@@ -24,7 +24,8 @@ public sealed record PhoneBooking(
     string? AccessNotes,
     bool OverrideRules,
     IntakeDetails? Intake,
-    SeriesRepeat? Repeat = null);
+    SeriesRepeat? Repeat = null,
+    bool NoReviewRequests = false);
 
 /// <summary>
 /// A course or repeating visits: from the booking's date and time, every <paramref name="EveryWeeks"/>
@@ -97,7 +98,7 @@ public sealed class PhoneBookingService(
         }
 
         var now = clock.UtcNow;
-        var client = await clients.ForBookingAsync(new Booker.Therapist(), booking.Email, booking.Name ?? string.Empty, booking.Phone ?? string.Empty, cancellationToken);
+        var client = await ClientOfAsync(booking, now, cancellationToken);
         if (client is null)
         {
             return new PhoneBookingOutcome.NewClientNeedsDetails();
@@ -172,7 +173,7 @@ public sealed class PhoneBookingService(
         }
 
         var now = clock.UtcNow;
-        var client = await clients.ForBookingAsync(new Booker.Therapist(), booking.Email, booking.Name ?? string.Empty, booking.Phone ?? string.Empty, cancellationToken);
+        var client = await ClientOfAsync(booking, now, cancellationToken);
         if (client is null)
         {
             return new PhoneBookingOutcome.NewClientNeedsDetails();
@@ -220,6 +221,18 @@ public sealed class PhoneBookingService(
     }
 
     /// <summary>The treatment and its length as booked, or nulls when either is not offered.</summary>
+    /// <summary>The client the booking is for (found or made by the one identity rule), with their review opt-out if they gave one on the phone.</summary>
+    private async Task<Client?> ClientOfAsync(PhoneBooking booking, DateTime now, CancellationToken cancellationToken)
+    {
+        var client = await clients.ForBookingAsync(new Booker.Therapist(), booking.Email, booking.Name ?? string.Empty, booking.Phone ?? string.Empty, cancellationToken);
+        if (client is not null && booking.NoReviewRequests)
+        {
+            client.StopReviewRequests(now);
+        }
+
+        return client;
+    }
+
     private async Task<(Service? Service, ServiceOption? Option)> OptionAsync(PhoneBooking booking, CancellationToken cancellationToken)
     {
         var service = await db.Services.AsNoTracking().Include(s => s.Options)

@@ -157,6 +157,21 @@ public sealed partial class ThePhoneBooking(PracticeAppFactoryFixture fixture) :
     }
 
     [Fact]
+    public async Task a_client_who_says_no_to_review_requests_on_the_phone_is_never_asked()
+    {
+        using var therapist = await Factory.TherapistAsync();
+        Assert.Contains("name=\"NoReviewRequests\"", await therapist.GetStringAsync(Page), StringComparison.Ordinal);
+
+        await BookAsync(therapist, ("Email", "no.reviews@client.example"), ("Name", "Nell Noreview"), ("Date", "2027-03-29"), ("Time", "09:00"), ("NoReviewRequests", "true"));
+        await BookAsync(therapist, ("Email", "fine.reviews@client.example"), ("Name", "Finn Fine"), ("Date", "2027-03-29"), ("Time", "13:00"));
+
+        var optedOut = await Factory.WithDbAsync(db => db.Clients.Where(c => c.NormalizedEmail == "NO.REVIEWS@CLIENT.EXAMPLE").Select(c => c.NoReviewRequestsUtc).SingleAsync());
+        var asked = await Factory.WithDbAsync(db => db.Clients.Where(c => c.NormalizedEmail == "FINE.REVIEWS@CLIENT.EXAMPLE").Select(c => c.NoReviewRequestsUtc).SingleAsync());
+        Assert.NotNull(optedOut);
+        Assert.Null(asked);
+    }
+
+    [Fact]
     public async Task a_new_client_needs_a_name_and_phone_number()
     {
         using var therapist = await Factory.TherapistAsync();
