@@ -42,29 +42,25 @@ public static partial class SecurityScenario
         return starts;
     }
 
-    /// <summary>The booking form's fields for a valid request; tests change what they need.</summary>
-    public static Dictionary<string, string> ValidBookingFields(DateTime startUtc, string name, string email) => new()
-    {
-        ["Service"] = "deep-tissue-massage",
-        ["Minutes"] = "60",
-        ["Postcode"] = "SE1 7PB",
-        ["Start"] = startUtc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-        ["Name"] = name,
-        ["Email"] = email,
-        ["Phone"] = "07700 900456",
-        ["Address.AddressLine1"] = "12 Example Street",
-        ["Address.Town"] = "London",
-        ["Address.AccessNotes"] = "Ring the top bell",
-        ["Intake.MainComplaint"] = "Aching lower back after long days at the desk",
-        ["Intake.PainAreas"] = "LowerBack",
-        ["Intake.PainIntensity"] = "5",
-        ["Intake.Duration"] = "SixToTwelveWeeks",
-        ["Intake.Feelings"] = "MuscleAcheOrTension",
-        ["Intake.NoRedFlags"] = "true",
-        ["Intake.MedicalHistory"] = "Mild asthma",
-        ["ConsentToHealthData"] = "true",
-        ["AcceptCancellationPolicy"] = "true",
-    };
+    /// <summary>
+    /// The booking form's fields for a valid request, one value per field so tests can change them by name;
+    /// the one description of a valid form is <see cref="VisitRequest"/>.
+    /// </summary>
+    public static Dictionary<string, string> ValidBookingFields(DateTime startUtc, string name, string email) =>
+        new VisitRequest
+        {
+            StartUtc = startUtc,
+            Name = name,
+            Email = email,
+            AddressLine1 = "12 Example Street",
+            AddressLine2 = string.Empty,
+            AccessNotes = "Ring the top bell",
+            MainComplaint = "Aching lower back after long days at the desk",
+            PainAreas = ["LowerBack"],
+            PainIntensity = "5",
+            Feelings = ["MuscleAcheOrTension"],
+            MedicalHistory = "Mild asthma",
+        }.Fields().ToDictionary();
 
     public static string DetailsPage(DateTime startUtc) =>
         "/book/details?service=deep-tissue-massage&minutes=60&postcode=SE1%207PB&start="
