@@ -79,6 +79,7 @@ public abstract class FinishingAVisitJourneys(BrowserFixture browser, Viewport v
             Assert.Contains(client, text, StringComparison.Ordinal);
             Assert.Contains("£70.00", text, StringComparison.Ordinal);
             Assert.Contains("Paid by card", text, StringComparison.Ordinal);
+            Assert.Contains("Member of Example Society of Massage Therapists, membership number EX-12345", text, StringComparison.Ordinal);
         });
     }
 }
