@@ -11,8 +11,9 @@ using PaulMassage.Web.Infrastructure.Web;
 
 // Usage: PaulMassage.DataGenerator --database PATH --appointments N [--seed N] [--years N] [--replace]
 // Creates the SQLite database the way the site does (migrations, then the first-run seed of
-// services, articles and settings) and adds clients, appointments and the payments of completed
-// visits from a seeded Random; writes its own totals to DATABASE.totals.json (PracticeDatabase).
+// services, articles and settings) and adds clients, appointments, the payments of completed
+// visits and the fees of no-shows and late cancellations from a seeded Random; writes its own
+// totals to DATABASE.totals.json (PracticeDatabase).
 var options = ParseArguments(args);
 if (options is null)
 {
