@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Benchmark: every public page against the machine's own limit, in one run.
+# Benchmark: every public page against the machine's own limit, and the therapist's reports page
+# signed in, in one run.
 #
 #   scripts/bench.sh                 # full run: 1 warm-up round (discarded) + 3 measured rounds
 #   BENCH_ROUNDS=5 scripts/bench.sh  # more rounds; BENCH_DURATION=10s for longer ones
@@ -7,10 +8,12 @@
 # What it does, in order:
 #  1. installs wrk with apt-get when it is missing;
 #  2. builds the data generator and publishes the site in Release;
-#  3. generates two databases with a seeded generator: 10,000 and 100,000 appointments;
+#  3. generates two databases with a seeded generator: 10,000 and 100,000 appointments, with their
+#     payments, and a therapist account for this run only;
 #  4. starts the site twice in the "Benchmark" environment (no Development seeding, logging at
 #     Warning, /bench-bare mapped), one on each database, on loopback ports, and times each start
-#     from launching the process to the first 200 from /health (polled every 10 ms);
+#     from launching the process to the first 200 from /health (polled every 10 ms); signs in as the
+#     therapist on the 10,000 site through the sign-in form, for the reports page;
 #  5. drives it with wrk on loopback: a discarded warm-up round, then interleaved rounds in which
 #     every endpoint is measured once in the same order (bare, home, services, ...), so the
 #     machine's load, whatever it is, weighs on all of them alike;
@@ -68,11 +71,15 @@ publish_args=(--use-current-runtime --self-contained false)
 dotnet publish src/PaulMassage.Web -c Release "${publish_args[@]}" -o "$work/site" --nologo -v quiet -clp:ErrorsOnly >"$work/publish.log" 2>&1 \
   || { cat "$work/publish.log"; exit 1; }
 
-# 3. Databases, from the same seed.
+# 3. Databases, from the same seed; the first-run seed makes a therapist account with a password of
+# this run's own, which signs in to time the reports page.
 generator=tools/PaulMassage.DataGenerator/bin/Release/net10.0/PaulMassage.DataGenerator.dll
+therapist_email=paul@bench.example
+therapist_password=$(od -An -N18 -tx1 /dev/urandom | tr -d ' \n')
 for n in $small $large; do
   echo "Generating $n appointments..."
-  dotnet "$generator" --database "$work/db-$n.db" --appointments "$n" --seed 20270301 --replace
+  Seed__TherapistEmail=$therapist_email Seed__TherapistPassword=$therapist_password \
+    dotnet "$generator" --database "$work/db-$n.db" --appointments "$n" --seed 20270301 --replace
 done
 
 # CPU time (user + system, all threads) a process has used so far, in milliseconds. Unlike
@@ -80,7 +87,9 @@ done
 ticks=$(getconf CLK_TCK)
 cpu_ms() { awk -v hz="$ticks" '{ printf "%d\n", ($14 + $15) * 1000 / hz }' "/proc/$1/stat"; }
 
-# 4. The sites. Records the milliseconds from launch to the first 200 from /health.
+# 4. The sites. Records the milliseconds from launch to the first 200 from /health. The therapist's
+# second factor is not asked for here (Security:RequireTherapistTwoFactor): the run times the
+# reports page, not the sign-in, and has no authenticator app to answer one.
 start_site() { # start_site N PORT
   local n=$1 port=$2 started now code
   mkdir -p "$work/run-$n"
@@ -91,6 +100,7 @@ start_site() { # start_site N PORT
       ASPNETCORE_URLS="http://127.0.0.1:$port" \
       ConnectionStrings__Sqlite="Data Source=$work/db-$n.db" \
       Security__KnownProxies__0=127.0.0.1 \
+      Security__RequireTherapistTwoFactor=false \
       Logging__Folder="$work/run-$n/logs" \
       Email__PickupDirectory="$work/run-$n/mail" \
       "$work/site/PaulMassage.Web"
@@ -121,6 +131,20 @@ pid_small=$(cat "$work/run-$small/pid")
 
 base="http://127.0.0.1:$port_large"
 base_small="http://127.0.0.1:$port_small"
+
+# The therapist signs in on the 10k site as a browser does: the form's antiforgery cookie and token,
+# then the session cookie from the answer (all Secure cookies: asked for through the HTTPS proxy).
+cookies_from() { tr -d '\r' <"$1" | sed -n -E 's/^[Ss]et-[Cc]ookie: ([^=;]+=[^;]+);.*/\1/p' | paste -sd';' - | sed 's/;/; /g'; }
+curl -s -D "$work/sign-in.headers" -o "$work/sign-in.html" -H "X-Forwarded-Proto: https" "$base_small/account/sign-in"
+sign_in_token=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' "$work/sign-in.html" | head -1 | sed 's/.*value="//; s/"$//')
+code=$(curl -s -D "$work/signed-in.headers" -o /dev/null -w '%{http_code}' -H "X-Forwarded-Proto: https" -H "Cookie: $(cookies_from "$work/sign-in.headers")" \
+  --data-urlencode "Email=$therapist_email" --data-urlencode "Password=$therapist_password" --data-urlencode "__RequestVerificationToken=$sign_in_token" \
+  "$base_small/account/sign-in")
+therapist_cookie=$(cookies_from "$work/signed-in.headers")
+[ "$code" = "302" ] && [ -n "$therapist_cookie" ] || { echo "Signing in as the therapist answered $code" >&2; exit 1; }
+# The reports of this month and of this UK tax year (6 April to 5 April).
+tax_year=$(date -u +%Y)
+[ "$(date -u +%m%d)" \< "0406" ] && tax_year=$((tax_year - 1))
 availability="/api/availability?service=deep-tissue-massage&minutes=60&days=56"
 # Step 3 of the booking form for a real free time: the last one offered in the 8 weeks (version 1
 # of the API lists each start), so it stays outside the notice window for the whole run.
@@ -145,16 +169,20 @@ endpoints=(
   "bare-10k|$base_small/bench-bare||c32"
   "availability-10k|$base_small$availability|br, gzip|c32"
   "availability-10k-c1|$base_small$availability|br, gzip|c1"
+  "reports-month-10k-c1|$base_small/admin/reports|br, gzip|c1"
+  "reports-taxyear-10k-c1|$base_small/admin/reports?taxYear=$tax_year|br, gzip|c1"
 )
 
-# The details page carries a form whose antiforgery cookie is Secure: it is asked for as production
-# serves it, through an HTTPS proxy on loopback (Security:KnownProxies above, X-Forwarded-Proto).
-proxy_header() { if [ "$1" = "details" ]; then echo "X-Forwarded-Proto: https"; else echo "X-Bench: 1"; fi; }
+# The details page carries a form whose antiforgery cookie is Secure, and the reports are behind the
+# Secure session cookie: they are asked for as production serves them, through an HTTPS proxy on
+# loopback (Security:KnownProxies above, X-Forwarded-Proto); the reports with the therapist's cookie.
+proxy_header() { case "$1" in details | reports*) echo "X-Forwarded-Proto: https" ;; *) echo "X-Bench: 1" ;; esac; }
+cookie_header() { case "$1" in reports*) echo "Cookie: $therapist_cookie" ;; *) echo "X-Bench-Cookie: none" ;; esac; }
 
 # Check every endpoint answers 200 before timing it.
 for entry in "${endpoints[@]}"; do
   IFS='|' read -r name url encoding load <<<"$entry"
-  code=$(curl -s -o /dev/null -w '%{http_code}' -H "Accept-Encoding: $encoding" -H "$(proxy_header "$name")" "$url")
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H "Accept-Encoding: $encoding" -H "$(proxy_header "$name")" -H "$(cookie_header "$name")" "$url")
   [ "$code" = "200" ] || { echo "$name ($url) answered $code" >&2; exit 1; }
 done
 
@@ -177,7 +205,7 @@ run_wrk() { # run_wrk ROUND NAME URL ENCODING LOAD DURATION
   local args=(-t"$threads" -c"$connections")
   [ "$load" = "c1" ] && args=(-t1 -c1)
   [ -n "$encoding" ] && args+=(-H "Accept-Encoding: $encoding")
-  args+=(-H "$(proxy_header "$name")")
+  args+=(-H "$(proxy_header "$name")" -H "$(cookie_header "$name")")
   pid=$pid_large
   [[ "$url" == "$base_small"* ]] && pid=$pid_small
   log="$work/wrk-$round-$name.txt"
@@ -257,12 +285,15 @@ END {
   label["availability-10k"] = "availability 8 weeks, 10k appointments, 32 connections"
   label["availability-100k-c1"] = "availability 8 weeks, 100k appointments, 1 connection"
   label["availability-10k-c1"] = "availability 8 weeks, 10k appointments, 1 connection"
+  label["reports-month-10k-c1"] = "reports /admin/reports this month, signed in, 10k appointments, 1 connection"
+  label["reports-taxyear-10k-c1"] = "reports /admin/reports this tax year, signed in, 10k appointments, 1 connection"
   print "| endpoint | req/s | ratio to bare (req/s) | latency median | server CPU per request | ratio to bare (CPU) | target | met |"
   print "| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |"
   for (i = 1; i <= names; i++) {
     name = order[i]; goal = "-"; met = "-"
     if (name in target) { goal = sprintf(">= %.2f of bare", target[name]); met = (mr[name] >= target[name]) ? "yes" : "NO"; if (met == "NO") missed++ }
     if (name ~ /^availability.*-c1$/) { goal = "median < 5 ms"; met = (mp[name] < 5) ? "yes" : "NO"; if (met == "NO") missed++ }
+    if (name ~ /^reports/) { goal = "median < 200 ms"; met = (mp[name] < 200) ? "yes" : "NO"; if (met == "NO") missed++ }
     printf "| %s | %.0f | %.2f | %.3f ms | %.0f us | %.2f | %s | %s%s |\n", label[name], mq[name], mr[name], mp[name], mu[name], mc[name], goal, met, err[name] ? " (" err[name] " errors)" : ""
     if (err[name]) missed++
   }
@@ -293,7 +324,8 @@ mkdir -p "$(dirname "$out")"
   echo "  (endpoint req/s / bare req/s in the same round); pages asked for with Accept-Encoding: br, gzip"
   echo "- Server CPU per request: the site's user + system CPU time over the wrk run / requests served;"
   echo "  its ratio is bare CPU / endpoint CPU (less sensitive than req/s to other load on the machine)"
-  echo "- Databases: $small and $large appointments from tools/PaulMassage.DataGenerator (seed 20270301)"
+  echo "- Databases: $small and $large appointments from tools/PaulMassage.DataGenerator (seed 20270301), with their payments"
+  echo "- Reports: signed in as the therapist (sign-in form, no second factor in this run), tax year $tax_year/$(printf '%02d' $(((tax_year + 1) % 100)))"
   echo "- Static files: $css answered with Cache-Control $css_cache"
   echo "- Availability for 8 weeks ($availability): $api_bytes bytes uncompressed, $api_br_bytes in Brotli (target: at most 10 KB uncompressed)"
   echo

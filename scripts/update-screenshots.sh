@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Copies the chosen screenshots of the last browser-test run (tests/PaulMassage.BrowserTests/
 # TestResults/screenshots, written on every run) into docs/screenshots, which is committed and shown
-# in the README. Squeezes them with pngquant when it is installed (apt-get install pngquant).
+# in the README. Squeezes them with pngquant when it is installed (apt-get install pngquant). The
+# receipt the finishing-a-visit journey downloaded (a PDF) is drawn as docs/screenshots/receipt.png
+# with pdftoppm (apt-get install poppler-utils).
 # Usage: dotnet test tests/PaulMassage.BrowserTests && scripts/update-screenshots.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,4 +25,12 @@ for entry in "${chosen[@]}"; do
     fi
   done
 done
+# The receipt: its one page at 100 dpi.
+receipt="$from/receipt-phone.pdf"
+[ -f "$receipt" ] || { echo "Missing $receipt: run the browser tests first." >&2; exit 1; }
+command -v pdftoppm >/dev/null || { echo "pdftoppm is needed to draw the receipt: apt-get install poppler-utils" >&2; exit 1; }
+pdftoppm -png -r 100 -f 1 -l 1 -singlefile "$receipt" "$to/receipt"
+if command -v pngquant >/dev/null; then
+  pngquant --quality=70-95 --speed 1 --strip --force --ext .png "$to/receipt.png"
+fi
 ls -l "$to"

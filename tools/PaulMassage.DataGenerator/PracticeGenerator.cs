@@ -1,6 +1,7 @@
 using System.Globalization;
 using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Clients;
+using PaulMassage.Web.Features.Payments;
 using PaulMassage.Web.Features.Scheduling;
 using PaulMassage.Web.Features.Screening;
 using PaulMassage.Web.Infrastructure.Time;
@@ -25,6 +26,9 @@ internal sealed class GeneratedPractice
     public List<AppointmentEvent> Events { get; } = [];
 
     public List<SlotClaim> Claims { get; } = [];
+
+    /// <summary>One per completed visit (paid at the visit by cash or card, by bank transfer some days later, or still owed) and per missed visit the practice charges a fee for.</summary>
+    public List<Payment> Payments { get; } = [];
 }
 
 /// <summary>
@@ -34,7 +38,7 @@ internal sealed class GeneratedPractice
 /// completed, with the odd cancellation, decline and no-show. So a larger database holds more
 /// history, not a fuller diary, which is how a real practice grows.
 /// </summary>
-internal sealed class PracticeGenerator(GeneratorSettings settings, IReadOnlyList<ServiceChoice> choices, AvailabilityRules rules, PracticeClock clock)
+internal sealed class PracticeGenerator(GeneratorSettings settings, IReadOnlyList<ServiceChoice> choices, AvailabilityRules rules, PaymentSettings terms, PracticeClock clock)
 {
     /// <summary>How far ahead the diary is filled: a little past the booking horizon.</summary>
     public const int FutureDays = 63;
@@ -74,7 +78,22 @@ internal sealed class PracticeGenerator(GeneratorSettings settings, IReadOnlyLis
     private const string ReferenceAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     private readonly Random _random = new(settings.Seed);
+
+    /// <summary>
+    /// Draws for what the visits' own draws did not decide (late cancellations, payments): a second
+    /// sequence from the same seed, so adding them left every visit of a seed as it was.
+    /// </summary>
+    private readonly Random _money = new(unchecked((settings.Seed * 31) + 7));
     private readonly HashSet<string> _references = new(StringComparer.Ordinal);
+
+    /// <summary>The generated practice's payment settings: every method, paid at the visit, a fee for a no-show and for a late cancellation.</summary>
+    public static PaymentSettings PaymentTerms() => new()
+    {
+        BankDetails = "Paul Massage, sort code 00-00-00, account 12345678",
+        NoShowFeeGbp = 40m,
+        LateCancellationFeeGbp = 30m,
+        ReceiptAddress = "12 Example Road\nLondon SE1 7PB",
+    };
 
     public GeneratedPractice Generate()
     {
@@ -126,7 +145,77 @@ internal sealed class PracticeGenerator(GeneratorSettings settings, IReadOnlyLis
             practice.Claims.AddRange(appointment.SlotClaims);
         }
 
+        practice.Payments.AddRange(Payments(practice.Appointments, terms));
         return practice;
+    }
+
+    /// <summary>
+    /// The money of the visits, as Paul records it: for each completed visit the price (now and then
+    /// less a discount), by card or cash at the end of the visit, by bank transfer one to five days
+    /// later, or owed (a transfer not in yet, or one in twenty-five that never came); for each no-show
+    /// and late cancellation the practice's fee (<paramref name="terms"/>), recorded as owed and paid
+    /// later by transfer or card, or never. Receipt numbers follow the order the money came in, one
+    /// sequence with no gaps.
+    /// </summary>
+    private List<Payment> Payments(IEnumerable<Appointment> visits, PaymentSettings terms)
+    {
+        var now = clock.UtcNow;
+        var planned = new List<(Appointment Visit, PaymentKind Kind, decimal Amount, PaymentMethods Method, DateTime Recorded, DateTime? Paid)>();
+        foreach (var visit in visits)
+        {
+            if (visit.Status == AppointmentStatus.Completed)
+            {
+                var recorded = visit.EndUtc.AddMinutes(10);
+                var amount = _money.NextDouble() < 0.1 ? Math.Max(0m, visit.PriceGbp - 10m) : visit.PriceGbp;
+                var (method, paid) = _money.NextDouble() switch
+                {
+                    < 0.45 => (PaymentMethods.Card, (DateTime?)recorded),
+                    < 0.75 => (PaymentMethods.Cash, recorded),
+                    < 0.96 => (PaymentMethods.BankTransfer, recorded.AddDays(_money.Next(1, 6)).AddHours(_money.Next(0, 10))),
+                    _ => (PaymentMethods.None, null),
+                };
+                planned.Add((visit, PaymentKind.Visit, amount, method, recorded, paid));
+                continue;
+            }
+
+            var kind = visit.Status == AppointmentStatus.NoShow ? PaymentKind.NoShowFee : visit.CancelledLate ? PaymentKind.LateCancellationFee : PaymentKind.Visit;
+            if (kind == PaymentKind.Visit || PaymentRules.FeeFor(kind, terms) is not decimal fee)
+            {
+                continue;
+            }
+
+            // Recorded when Paul marks the visit: after its end for a no-show, when the client called for a late cancellation.
+            var marked = kind == PaymentKind.NoShowFee ? visit.EndUtc.AddMinutes(30) : visit.History[^1].AtUtc;
+            var (feeMethod, feePaid) = _money.NextDouble() switch
+            {
+                < 0.55 => (PaymentMethods.BankTransfer, (DateTime?)marked.AddDays(_money.Next(1, 15)).AddHours(_money.Next(0, 10))),
+                < 0.75 => (PaymentMethods.Card, marked.AddDays(_money.Next(7, 30))),
+                _ => (PaymentMethods.None, null),
+            };
+            planned.Add((visit, kind, fee, feeMethod, marked, feePaid));
+        }
+
+        // Money not in by now is still owed.
+        planned = planned.Select(p => p.Paid > now ? p with { Method = PaymentMethods.None, Paid = null } : p).ToList();
+        var receipt = 0;
+        var numbers = planned.Where(p => p.Paid is not null).OrderBy(p => p.Paid).ThenBy(p => p.Visit.Id)
+            .ToDictionary(p => p.Visit.Id, _ => ++receipt);
+        return planned.Select(p =>
+        {
+            if (p.Paid is not DateTime paid)
+            {
+                return Payment.Record(p.Visit.Id, p.Kind, p.Amount, PaymentMethods.None, null, p.Recorded);
+            }
+
+            if (paid == p.Recorded)
+            {
+                return Payment.Record(p.Visit.Id, p.Kind, p.Amount, p.Method, numbers[p.Visit.Id], paid);
+            }
+
+            var owedFirst = Payment.Record(p.Visit.Id, p.Kind, p.Amount, PaymentMethods.None, null, p.Recorded);
+            owedFirst.Settle(p.Method, numbers[p.Visit.Id], paid);
+            return owedFirst;
+        }).ToList();
     }
 
     /// <summary>The weeks ahead: visits one after another through each working day, never overlapping.</summary>
@@ -256,7 +345,15 @@ internal sealed class PracticeGenerator(GeneratorSettings settings, IReadOnlyLis
                 if (roll < 0.04)
                 {
                     var cancelled = Max(answered.AddHours(1), startUtc.AddHours(-_random.Next(25, 72)));
-                    appointment.ChangeStatus(AppointmentStatus.Cancelled, BookingService.ClientActor, cancelled, "Unwell");
+                    if (_money.NextDouble() < 0.4)
+                    {
+                        // Called off inside the notice period, by phone: Paul records it.
+                        appointment.CancelLateByClient("therapist", Max(answered.AddMinutes(30), startUtc.AddHours(-_money.Next(2, 20))));
+                    }
+                    else
+                    {
+                        appointment.ChangeStatus(AppointmentStatus.Cancelled, BookingService.ClientActor, cancelled, "Unwell");
+                    }
                 }
                 else if (roll < 0.07)
                 {

@@ -2,20 +2,18 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PaulMassage.DataGenerator;
-using PaulMassage.Web.Features.Booking;
-using PaulMassage.Web.Features.Scheduling;
-using PaulMassage.Web.Infrastructure.Data;
 using PaulMassage.Web.Infrastructure.Time;
 using PaulMassage.Web.Infrastructure.Web;
 
 // Usage: PaulMassage.DataGenerator --database PATH --appointments N [--seed N] [--years N] [--replace]
 // Creates the SQLite database the way the site does (migrations, then the first-run seed of
-// services, articles and settings) and adds clients and appointments from a seeded Random.
+// services, articles and settings) and adds clients, appointments, the payments of completed
+// visits and the fees of no-shows and late cancellations from a seeded Random; writes its own
+// totals to DATABASE.totals.json (PracticeDatabase).
 var options = ParseArguments(args);
 if (options is null)
 {
@@ -59,45 +57,24 @@ await app.PrepareDatabaseAsync();
 // through a second connection while the bulk insert below holds SQLite's write lock.
 PracticeServices.LoadKeyRing(app.Services);
 
-await using (var scope = app.Services.CreateAsyncScope())
+GeneratedPractice practice;
+GeneratedTotals totals;
+try
 {
-    var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-    var rules = (await scope.ServiceProvider.GetRequiredService<SchedulingSettings>().GetAsync()).Rules;
-    var clock = scope.ServiceProvider.GetRequiredService<PracticeClock>();
-    var choices = await db.ServiceOptions.AsNoTracking()
-        .OrderBy(o => o.ServiceId).ThenBy(o => o.Minutes)
-        .Select(o => new ServiceChoice(o.ServiceId, o.Minutes, o.PriceGbp))
-        .ToListAsync();
-    if (choices.Count == 0)
-    {
-        Console.Error.WriteLine("The seed created no services; is the Content folder beside the generator?");
-        return 1;
-    }
+    (practice, totals) = await PracticeDatabase.FillAsync(app.Services, settings, PracticeDatabase.TotalsPath(database));
+}
+catch (InvalidOperationException e) when (e.Message.StartsWith("The seed created no services", StringComparison.Ordinal))
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
 
-    var practice = new PracticeGenerator(settings, choices, rules, clock).Generate();
-
-    await db.Database.OpenConnectionAsync();
-    await using (var transaction = await db.Database.BeginTransactionAsync())
-    {
-        var insert = new BulkInserter(db);
-        insert.Insert(practice.Clients);
-        insert.Insert(practice.Appointments);
-        insert.Insert(practice.Intakes);
-        insert.Insert(practice.Events);
-        insert.Insert(practice.Claims);
-        await transaction.CommitAsync();
-    }
-
-    await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
-    await db.Database.CloseConnectionAsync();
-
-    var today = clock.Today;
-    var horizonEnd = clock.StartOfDayUtc(today.AddDays(56));
-    var byStatus = practice.Appointments.GroupBy(a => a.Status).OrderBy(g => g.Key)
-        .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} {g.Count()}"));
-    var holdingAhead = practice.Appointments.Count(a => BookingStateMachine.HoldsTime(a.Status) && a.StartUtc >= clock.UtcNow && a.StartUtc < horizonEnd);
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{database}: {practice.Appointments.Count} appointments ({string.Join(", ", byStatus)}), {practice.Clients.Count} clients, {practice.Events.Count} status changes, {practice.Claims.Count} slot claims; {holdingAhead} visits hold time in the next 8 weeks; {watch.Elapsed.TotalSeconds:0.0} s"));
+var clock = app.Services.GetRequiredService<PracticeClock>();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{database}: {PracticeDatabase.Describe(practice, totals, clock)}; {watch.Elapsed.TotalSeconds:0.0} s"));
+Console.WriteLine($"Totals (written to {PracticeDatabase.TotalsPath(database)}):");
+foreach (var (year, figures) in totals.TaxYears)
+{
+    Console.WriteLine($"  tax year {year}: {GeneratedTotals.Describe(figures)}");
 }
 
 SqliteConnection.ClearAllPools();

@@ -90,6 +90,16 @@ public sealed partial class BrowserSession : IAsyncDisposable
     }
 
     /// <summary>
+    /// Keeps a document the site gave (a PDF, which a browser cannot screenshot) beside the
+    /// screenshots, as "{name}-{viewport}.pdf"; scripts/update-screenshots.sh renders the receipt's page for the README.
+    /// </summary>
+    public async Task SaveDocumentAsync(string name, byte[] document)
+    {
+        Directory.CreateDirectory(RepositoryPaths.Screenshots);
+        await File.WriteAllBytesAsync(Path.Combine(RepositoryPaths.Screenshots, $"{name}-{Viewport.Name()}.pdf"), document);
+    }
+
+    /// <summary>
     /// Checks the page as it is now with axe-core and saves a screenshot of it. Serious or critical
     /// violations fail the test at its end, listed with every other page's, so one run shows them all.
     /// </summary>

@@ -74,10 +74,12 @@ public abstract class FinishingAVisitJourneys(BrowserFixture browser, Viewport v
             Assert.Equal("application/pdf", response.Headers["content-type"].Split(';')[0]);
             var body = await response.BodyAsync();
             Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(body, 0, 4));
+            await session.SaveDocumentAsync("receipt", body);
             var text = PaymentArrange.PdfText(body);
             Assert.Contains(client, text, StringComparison.Ordinal);
             Assert.Contains("£70.00", text, StringComparison.Ordinal);
             Assert.Contains("Paid by card", text, StringComparison.Ordinal);
+            Assert.Contains("Member of Example Society of Massage Therapists, membership number EX-12345", text, StringComparison.Ordinal);
         });
     }
 }

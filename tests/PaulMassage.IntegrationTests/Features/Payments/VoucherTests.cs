@@ -2,8 +2,10 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PaulMassage.IntegrationTests.Infrastructure;
+using PaulMassage.Web.Features.Booking;
 using PaulMassage.IntegrationTests.Features.Payments;
 using PaulMassage.Web.Features.Payments;
+using PaulMassage.Web.Features.Screening;
 
 namespace PaulMassage.IntegrationTests.Features.Payments;
 
@@ -20,12 +22,13 @@ public sealed class VoucherTests : IDisposable
 
     public void Dispose() => factory.Dispose();
 
-    /// <summary>Issues an amount voucher through the back-office form; returns it as stored.</summary>
-    private async Task<Voucher> IssueAsync(string amount = "50", string expires = "2027-12-31", string recipient = "Rosa Recipient")
+    /// <summary>Issues a voucher through the back-office form (an amount, or the treatment "{serviceId}-{minutes}" when given); returns it as stored.</summary>
+    private async Task<Voucher> IssueAsync(string amount = "50", string expires = "2027-12-31", string recipient = "Rosa Recipient", string? treatment = null)
     {
         using var paul = await Factory.TherapistAsync();
         using var issued = await Sessions.PostAsync(paul, "/admin/vouchers/new", "/admin/vouchers/new",
-            ("Kind", "amount"), ("Amount", amount), ("ExpiresOn", expires), ("RecipientName", recipient), ("BuyerName", "Ben Buyer"), ("BuyerEmail", "ben@test.example"));
+            ("Kind", treatment is null ? "amount" : "treatment"), ("Amount", treatment is null ? amount : string.Empty), ("Treatment", treatment ?? string.Empty),
+            ("ExpiresOn", expires), ("RecipientName", recipient), ("BuyerName", "Ben Buyer"), ("BuyerEmail", "ben@test.example"));
         Assert.Equal("/admin/vouchers", issued.RequestMessage!.RequestUri!.AbsolutePath);
         return await Factory.WithDbAsync(db => db.Vouchers.AsNoTracking().OrderBy(v => v.Id).LastAsync());
     }
@@ -86,6 +89,34 @@ public sealed class VoucherTests : IDisposable
             using var response = await client.GetAsync(path);
             Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
             Assert.DoesNotContain(voucher.Code, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task a_treatment_voucher_pdf_reads_back_with_its_code_treatment_and_expiry_and_nothing_of_the_recipients_health()
+    {
+        // The recipient is already a client: a visit with an intake form and Paul's note about it.
+        var visit = await Factory.VisitAsync("hana.health@test.example", Visits.March(2, 10), AppointmentStatus.Completed, name: "Hana Health",
+            phone: "07700 900777", postcode: "SE11 4AB", complaint: "Sciatica down the left leg since the fall", contraindications: Contraindication.BloodThinners);
+        await Factory.NoteAsync(visit.Id, painScore: 7);
+        var service = await Factory.WithDbAsync(db => db.Services.AsNoTracking().Include(s => s.Options).SingleAsync(s => s.Slug == "deep-tissue-massage"));
+        var price = service.Options.Single(o => o.Minutes == 60).PriceGbp;
+
+        var voucher = await IssueAsync(expires: "2027-06-30", recipient: "Hana Health", treatment: $"{service.Id}-60");
+        Assert.Equal((VoucherKind.Treatment, service.Id, 60, price), (voucher.Kind, voucher.ServiceId, voucher.Minutes, voucher.ValueGbp));
+
+        using var paul = await Factory.TherapistAsync();
+        var text = await PaymentArrange.PdfTextAsync(await paul.GetAsync($"/admin/vouchers/{voucher.Id}/voucher.pdf"));
+        foreach (var expected in new[] { "GIFT VOUCHER", voucher.Code, $"A 60-minute {service.Name}", "For Hana Health", "From Ben Buyer", "Use it by 30 June 2027.", "Issued on 1 March 2027." })
+        {
+            Assert.Contains(expected, text, StringComparison.Ordinal);
+        }
+
+        // A treatment voucher names the treatment, not a sum of money; and nothing of the client's record is printed.
+        Assert.DoesNotContain("towards any treatment", text, StringComparison.Ordinal);
+        foreach (var absent in new[] { "Sciatica", "left leg", "blood", "Blood", "thinner", "Arranged note", "hana.health@test.example", "07700 900777", "SE11 4AB", "1 Test Street", "ben@test.example" })
+        {
+            Assert.DoesNotContain(absent, text, StringComparison.Ordinal);
         }
     }
 
