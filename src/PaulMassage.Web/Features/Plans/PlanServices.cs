@@ -1,0 +1,11 @@
+namespace PaulMassage.Web.Features.Plans;
+
+public static class PlanServices
+{
+    /// <summary>The self-help library's drawings, and the client's own plan.</summary>
+    public static IServiceCollection AddPlans(this IServiceCollection services)
+    {
+        services.AddSingleton<Drawings>();
+        return services;
+    }
+}
