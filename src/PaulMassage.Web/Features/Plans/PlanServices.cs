@@ -6,6 +6,7 @@ public static class PlanServices
     public static IServiceCollection AddPlans(this IServiceCollection services)
     {
         services.AddSingleton<Drawings>();
+        services.AddScoped<CarePlans>();
         return services;
     }
 }

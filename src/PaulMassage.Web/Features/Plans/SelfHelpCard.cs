@@ -15,8 +15,12 @@ public sealed record SelfHelpCard(
     string? WhenToStop,
     string? Drawing,
     string? ArticleSlug,
-    string? Note = null)
+    string? Note = null,
+    string? IdPrefix = null)
 {
+    /// <summary>The card's id on its page: unique even when a page shows the same item in two plan versions.</summary>
+    public string HtmlId => $"{IdPrefix ?? "self-help"}-{ItemId}";
+
     public static SelfHelpCard From(SelfHelpItem item, string? note = null)
     {
         ArgumentNullException.ThrowIfNull(item);

@@ -87,6 +87,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<SelfHelpItem> SelfHelpItems => Set<SelfHelpItem>();
 
+    public DbSet<CarePlan> CarePlans => Set<CarePlan>();
+
+    public DbSet<CarePlanItem> CarePlanItems => Set<CarePlanItem>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
