@@ -7,6 +7,7 @@ public static class PlanServices
     {
         services.AddSingleton<Drawings>();
         services.AddScoped<CarePlans>();
+        services.AddScoped<Privacy.IPersonalDataHandler, CarePlansPersonalData>();
         return services;
     }
 }
