@@ -143,21 +143,21 @@ public sealed class CarePlans(AppDbContext db, CourseService courses, PracticeCl
     /// <summary>
     /// Saves the plan for a visit that took place (<see cref="Appointment.TherapistMayWriteUp"/>): a
     /// new version, or this visit's version corrected. Returns the errors beside their fields when
-    /// the form does not make a plan.
+    /// the form does not make a plan, and the visit's client (for the way back to their record).
     /// </summary>
-    public async Task<(PlanSaveOutcome Outcome, IReadOnlyList<FieldError> Errors)> SaveAsync(int appointmentId, PlanForm form, CancellationToken cancellationToken = default)
+    public async Task<(PlanSaveOutcome Outcome, IReadOnlyList<FieldError> Errors, int ClientId)> SaveAsync(int appointmentId, PlanForm form, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
         var visit = await db.Appointments.SingleOrDefaultAsync(a => a.Id == appointmentId, cancellationToken);
         if (visit is null)
         {
-            return (PlanSaveOutcome.NotFound, []);
+            return (PlanSaveOutcome.NotFound, [], 0);
         }
 
         var now = clock.UtcNow;
         if (!visit.TherapistMayWriteUp(now))
         {
-            return (PlanSaveOutcome.NotYet, []);
+            return (PlanSaveOutcome.NotYet, [], visit.ClientId);
         }
 
         var plan = await db.CarePlans.Include(p => p.Techniques).Include(p => p.Items).SingleOrDefaultAsync(p => p.AppointmentId == appointmentId, cancellationToken);
@@ -167,7 +167,7 @@ public sealed class CarePlans(AppDbContext db, CourseService courses, PracticeCl
         var (content, errors) = CarePlanRules.Check(form, treatmentIds, offered);
         if (content is null)
         {
-            return (PlanSaveOutcome.Invalid, errors);
+            return (PlanSaveOutcome.Invalid, errors, visit.ClientId);
         }
 
         if (plan is null)
@@ -181,7 +181,7 @@ public sealed class CarePlans(AppDbContext db, CourseService courses, PracticeCl
 
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Plan {Change} for booking {Reference}", plan is null ? "given" : "corrected", visit.Reference);
-        return (PlanSaveOutcome.Saved, []);
+        return (PlanSaveOutcome.Saved, [], visit.ClientId);
     }
 
     /// <summary>Every version of the plans of these client records, the latest first.</summary>

@@ -31,7 +31,7 @@ public sealed class PlansController(CarePlans plans) : Controller
         ArgumentNullException.ThrowIfNull(form);
         if (ModelState.IsValid)
         {
-            var (outcome, errors) = await plans.SaveAsync(id, form, cancellationToken);
+            var (outcome, errors, clientId) = await plans.SaveAsync(id, form, cancellationToken);
             switch (outcome)
             {
                 case PlanSaveOutcome.NotFound:
@@ -41,7 +41,7 @@ public sealed class PlansController(CarePlans plans) : Controller
                     TempData[AdminController.MessageKindKey] = "success";
                     return form.ReturnUrl is { Length: > 0 } back && Url.IsLocalUrl(back) && back.StartsWith("/admin", StringComparison.Ordinal)
                         ? LocalRedirect(back)
-                        : Redirect($"/admin/clients/{(await plans.EditPageAsync(id, cancellationToken: cancellationToken))!.ClientId}#plans");
+                        : Redirect($"/admin/clients/{clientId}#plans");
                 case PlanSaveOutcome.NotYet:
                     ModelState.AddModelError(CarePlanRules.PlanField, "A plan can be given once the visit has started and is confirmed, or is completed.");
                     break;

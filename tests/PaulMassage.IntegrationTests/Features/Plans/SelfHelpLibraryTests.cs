@@ -94,6 +94,8 @@ public sealed class TheSelfHelpLibrary(PracticeAppFactoryFixture fixture) : ICla
         var withdrawn = await FormPost.PostAsync(paul, "/admin/settings/self-help", $"/admin/settings/self-help/{id}/withdraw", []);
         Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
         Assert.False(await Factory.WithDbAsync(db => db.SelfHelpItems.Where(i => i.Id == id).Select(i => i.IsActive).SingleAsync()));
+        var visit = await Factory.VisitAsync("withdrawn@client.example", new DateTime(2027, 2, 10, 10, 0, 0, DateTimeKind.Utc), PaulMassage.Web.Features.Booking.AppointmentStatus.Completed, name: "Wanda Withdrawn");
+        Assert.DoesNotContain("Handheld massager", await paul.GetStringAsync($"/admin/visits/{visit.Id}/plan"), StringComparison.Ordinal); // not offered for new plans
 
         await FormPost.PostAsync(paul, "/admin/settings/self-help", $"/admin/settings/self-help/{id}/offer", []);
         Assert.True(await Factory.WithDbAsync(db => db.SelfHelpItems.Where(i => i.Id == id).Select(i => i.IsActive).SingleAsync()));
