@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 from=tests/PaulMassage.BrowserTests/TestResults/screenshots
 to=docs/screenshots
 # source name[:name in docs]
-chosen=(home services article-choosing-a-massage-technique:article booking-step1 booking-step2 booking-step3 manage safety-stop admin-requests admin-week admin-day admin-finish bo-admin-bookings-new-course-plan:admin-course-plan account-history address-check admin-request-not-me)
+chosen=(home services article-choosing-a-massage-technique:article booking-step1 booking-step2 booking-step3 manage safety-stop admin-requests admin-week admin-day admin-finish bo-admin-bookings-new-course-plan:admin-course-plan account-history address-check admin-request-not-me admin-plan account-plan)
 
 mkdir -p "$to"
 for entry in "${chosen[@]}"; do

@@ -103,16 +103,19 @@ public sealed record RequestDetail(
     public bool CanMove => May.Move;
 
     public bool CanRecordLateCancellation => May.LateCancellation;
+
+    /// <summary>The visit took place: its treatment note and the client's plan can be written.</summary>
+    public bool CanWriteUp => May.WriteUp;
 }
 
 /// <summary>Which of his buttons the therapist sees, from the visit's own rules (<see cref="VisitPermissions"/>).</summary>
-public sealed record TherapistChoices(bool Confirm, bool Decline, bool Propose, bool RecordOutcome, bool Cancel = false, bool Move = false, bool LateCancellation = false)
+public sealed record TherapistChoices(bool Confirm, bool Decline, bool Propose, bool RecordOutcome, bool Cancel = false, bool Move = false, bool LateCancellation = false, bool WriteUp = false)
 {
     public static TherapistChoices For(Appointment visit, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(visit);
         return new(visit.TherapistMayConfirm(nowUtc), visit.TherapistMayDecline(), visit.TherapistMayPropose(), visit.TherapistMayRecordOutcome(nowUtc),
-            visit.TherapistMayCancel(nowUtc), visit.TherapistMayMove(nowUtc), visit.TherapistMayRecordLateCancellation(nowUtc));
+            visit.TherapistMayCancel(nowUtc), visit.TherapistMayMove(nowUtc), visit.TherapistMayRecordLateCancellation(nowUtc), visit.TherapistMayWriteUp(nowUtc));
     }
 }
 

@@ -254,6 +254,8 @@ public class Appointment
 
     public bool TherapistMayAnnounceArrival(DateTime nowUtc) => VisitPermissions.TherapistMayAnnounceArrival(Status, StartUtc, EndUtc, nowUtc);
 
+    public bool TherapistMayWriteUp(DateTime nowUtc) => VisitPermissions.TherapistMayWriteUp(Status, StartUtc, nowUtc);
+
     /// <summary>The therapist turns the request down, with a reason the client sees.</summary>
     public void Decline(string reason, string actor, DateTime atUtc)
     {

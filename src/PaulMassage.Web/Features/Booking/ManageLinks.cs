@@ -28,6 +28,9 @@ public sealed class ManageLinks(IDataProtectionProvider dataProtection, IOptions
     /// <summary>The receipt of the visit behind a manage link (see the Payments feature), or null without a link.</summary>
     public static string? ReceiptUrl(string? manageUrl) => manageUrl is null ? null : manageUrl + "/receipt";
 
+    /// <summary>The plan given at the visit behind a manage link (see the Plans feature), or null without a link.</summary>
+    public static string? PlanUrl(string? manageUrl) => manageUrl is null ? null : manageUrl + "/plan";
+
     public string UrlFor(string token) => practice.Value.BaseUrl.TrimEnd('/') + ManageToken.ManagePath(token);
 
     /// <summary>The link that manages a course or repeating series (<see cref="VisitSeries"/>).</summary>

@@ -68,6 +68,13 @@ public static class VisitPermissions
     public static bool TherapistMayAnnounceArrival(AppointmentStatus status, DateTime startUtc, DateTime endUtc, DateTime nowUtc) =>
         status == AppointmentStatus.Confirmed && nowUtc < endUtc && startUtc - nowUtc <= ArrivalNoticeWindow;
 
+    /// <summary>
+    /// Writing up a visit (the treatment note, the client's plan): one that took place, so completed,
+    /// or confirmed and already started (he may write it up before he records the outcome).
+    /// </summary>
+    public static bool TherapistMayWriteUp(AppointmentStatus status, DateTime startUtc, DateTime nowUtc) =>
+        status == AppointmentStatus.Completed || (status == AppointmentStatus.Confirmed && HasStarted(startUtc, nowUtc));
+
     public static bool HasStarted(DateTime startUtc, DateTime nowUtc) => startUtc <= nowUtc;
 
     /// <summary>Requested, confirmed or with a time proposed: open, and holding time.</summary>

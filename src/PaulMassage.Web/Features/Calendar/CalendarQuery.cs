@@ -44,6 +44,10 @@ public sealed class DayPage
     public bool CanRecordLateCancellation(AgendaVisit visit) =>
         visit is not null && VisitPermissions.TherapistMayRecordLateCancellation(visit.Status, visit.StartUtc, NowUtc);
 
+    /// <summary>The visit took place: Paul can make the client's plan.</summary>
+    public bool CanWriteUp(AgendaVisit visit) =>
+        visit is not null && VisitPermissions.TherapistMayWriteUp(visit.Status, visit.StartUtc, NowUtc);
+
     public bool CanAnnounceArrival(AgendaVisit visit) =>
         visit is not null && VisitPermissions.TherapistMayAnnounceArrival(visit.Status, visit.StartUtc, visit.EndUtc, NowUtc);
 }

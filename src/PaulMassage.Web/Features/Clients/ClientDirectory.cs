@@ -52,10 +52,11 @@ public sealed record ClientRecord(
     IReadOnlyList<VisitView> Visits,
     IReadOnlyList<CourseView> Courses,
     string? Message,
-    bool Provisional = false);
+    bool Provisional = false,
+    IReadOnlyList<Plans.PlanView>? Plans = null);
 
 /// <summary>Finds clients and puts together everything the therapist knows about one.</summary>
-public sealed class ClientDirectory(AppDbContext db, PracticeClock clock, CourseService courses)
+public sealed class ClientDirectory(AppDbContext db, PracticeClock clock, CourseService courses, Plans.CarePlans plans)
 {
     public const int MaxResults = 50;
 
@@ -140,7 +141,8 @@ public sealed class ClientDirectory(AppDbContext db, PracticeClock clock, Course
             visits,
             await courses.ForClientAsync(id, cancellationToken),
             message,
-            client.Provisional);
+            client.Provisional,
+            await plans.ForClientsAsync([id], cancellationToken));
     }
 
     public IntakeView Describe(IntakeAssessment intake)

@@ -73,9 +73,9 @@ public enum NoteSaveResult
 /// <summary>Reads and writes the SOAP note of one visit.</summary>
 public sealed class TreatmentNotes(AppDbContext db, PracticeClock clock, ILogger<TreatmentNotes> logger)
 {
-    /// <summary>A note belongs to a visit that took place: completed, or confirmed and already started.</summary>
+    /// <summary>A note belongs to a visit that took place (<see cref="VisitPermissions.TherapistMayWriteUp"/>).</summary>
     public static bool MayWrite(AppointmentStatus status, DateTime startUtc, DateTime nowUtc) =>
-        status == AppointmentStatus.Completed || (status == AppointmentStatus.Confirmed && startUtc <= nowUtc);
+        VisitPermissions.TherapistMayWriteUp(status, startUtc, nowUtc);
 
     /// <summary>The "S" of a new note, from the client's own intake answers for that visit.</summary>
     public static string SubjectiveFromIntake(IntakeAssessment? intake)

@@ -189,7 +189,8 @@ public sealed class BookingNotifications(
     }
 
     /// <summary>
-    /// The visit took place: the one after-visit e-mail, with aftercare advice, a link to book the
+    /// The visit took place: the one after-visit e-mail, with the link to the client's plan from it
+    /// (the booking's own plan page, or the account's when the link cannot be rebuilt), a link to book the
     /// next session, when it was paid (<paramref name="withReceipt"/>) the receipt's link and, when the
     /// client is due an invitation (<paramref name="review"/>), the invitation to review with its
     /// one-click unsubscribe (also as the List-Unsubscribe header).
@@ -200,7 +201,8 @@ public sealed class BookingNotifications(
         var slug = await db.Services.Where(s => s.Id == appointment.ServiceId).Select(s => s.Slug).SingleAsync(cancellationToken);
         var bookAgain = $"{Practice.BaseUrl.TrimEnd('/')}/book/slots?service={Uri.EscapeDataString(slug)}&minutes={appointment.DurationMinutes}&postcode={Uri.EscapeDataString(appointment.Postcode)}";
         var receipt = withReceipt ? ManageLinks.ReceiptUrl(visit.ManageUrl) : null;
-        ToClient(appointment, NotificationKind.Aftercare, visit, NotificationTemplates.Aftercare(Practice, visit, bookAgain, receipt, review),
+        var plan = ManageLinks.PlanUrl(visit.ManageUrl) ?? $"{Practice.BaseUrl.TrimEnd('/')}/account/plan";
+        ToClient(appointment, NotificationKind.Aftercare, visit, NotificationTemplates.Aftercare(Practice, visit, bookAgain, plan, receipt, review),
             listUnsubscribeUrl: review?.UnsubscribeUrl);
     }
 

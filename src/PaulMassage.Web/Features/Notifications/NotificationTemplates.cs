@@ -252,32 +252,26 @@ public static class NotificationTemplates
     }
 
     /// <summary>
-    /// After the visit, the one e-mail: general aftercare (the same for everyone), a link to book the
-    /// next session and, when the visit was paid, to its receipt.
+    /// After the visit, the one e-mail: it names the day of the visit and links to the client's own
+    /// plan from it (<paramref name="planUrl"/>: the booking's plan page, or their account's), in place
+    /// of advice that would be the same for everyone; the plan itself, health data, stays on the site.
+    /// Then the next session, the receipt when the visit was paid, and the review invitation when due.
     /// </summary>
-    public static EmailContent Aftercare(PracticeFacts practice, VisitFacts visit, string bookAgainUrl, string? receiptUrl = null, ReviewInvitationLinks? review = null)
+    public static EmailContent Aftercare(PracticeFacts practice, VisitFacts visit, string bookAgainUrl, string planUrl, string? receiptUrl = null, ReviewInvitationLinks? review = null)
     {
         ArgumentNullException.ThrowIfNull(practice);
         ArgumentNullException.ThrowIfNull(visit);
+        var day = visit.LocalStart.ToString("dddd d MMMM", British);
         var body = Greeting(visit)
-            .Paragraph($"Thank you for having {practice.TherapistName} round today. Here are a few things that help the treatment do its work.")
-            .Heading("For the next day or two")
-            .Bullets(
-                "Drink plenty of water.",
-                "Keep moving gently: a walk helps more than sitting still. Leave heavy lifting and hard exercise until tomorrow.",
-                "Some tenderness in the treated muscles for a day or two is normal; a warm bath or shower eases it.",
-                "Notice how you sit and stand, and take short breaks from the desk or the sofa.")
-            .Heading("Between visits")
-            .Bullets(
-                "Gentle stretches or a little yoga each day keep the back supple.",
-                "A tennis ball between your back and a wall is a simple way to work on a tight spot.",
-                "Check your work set-up: screen at eye level, feet flat, back supported.")
+            .Paragraph($"Thank you for having {practice.TherapistName} round on {day}.")
+            .Paragraph($"{practice.TherapistName} writes up a plan for you after each visit: the treatments he used and suggests next, and the exercises and advice he chose for you to follow at home. Your plan from {day} is on your private page, ready to print. If it is not there yet when you look, he will add it the same day.")
+            .Link("See your plan", planUrl)
             .Paragraph("If the pain gets much worse, or you notice numbness, weakness in the legs or problems with your bladder or bowels, do not wait for the next visit: call NHS 111, or 999 in an emergency.")
             .Paragraph("Back pain usually eases best over a short course of regular sessions rather than a single visit. When you are ready, book your next one:")
             .Link("Book your next session", bookAgainUrl);
         if (receiptUrl is not null)
         {
-            body.Paragraph("Your receipt for today's visit, for your records or a health cash plan claim, is ready to download:")
+            body.Paragraph($"Your receipt for the visit of {day}, for your records or a health cash plan claim, is ready to download:")
                 .Link("Download your receipt (PDF)", receiptUrl);
         }
 
@@ -290,7 +284,7 @@ public static class NotificationTemplates
                 .Link("Stop asking me for reviews", review.UnsubscribeUrl);
         }
 
-        return body.Build($"After your massage: aftercare and your next session ({visit.Reference})", Footer(practice));
+        return body.Build($"After your massage on {day}: your plan and your next session ({visit.Reference})", Footer(practice));
     }
 
     /// <summary>A fresh link to a booking whose old link had expired, asked for on the expiry page.</summary>

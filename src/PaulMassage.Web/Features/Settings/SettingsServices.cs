@@ -11,6 +11,7 @@ public static class SettingsServices
         services.AddScoped<ServiceEditor>();
         services.AddScoped<ArticleEditor>();
         services.AddScoped<PageEditor>();
+        services.AddScoped<SelfHelpEditor>();
 
         services.AddSingleton<PublicContentChanged>();
         return services;

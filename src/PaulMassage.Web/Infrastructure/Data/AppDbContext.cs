@@ -10,6 +10,7 @@ using PaulMassage.Web.Features.Clients;
 using PaulMassage.Web.Features.Notifications;
 using PaulMassage.Web.Features.Pages;
 using PaulMassage.Web.Features.Payments;
+using PaulMassage.Web.Features.Plans;
 using PaulMassage.Web.Features.Reviews;
 using PaulMassage.Web.Features.Courses;
 using PaulMassage.Web.Features.Scheduling;
@@ -83,6 +84,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<PackagePurchase> PackagePurchases => Set<PackagePurchase>();
 
     public DbSet<CreditNote> CreditNotes => Set<CreditNote>();
+
+    public DbSet<SelfHelpItem> SelfHelpItems => Set<SelfHelpItem>();
+
+    public DbSet<CarePlan> CarePlans => Set<CarePlan>();
+
+    public DbSet<CarePlanItem> CarePlanItems => Set<CarePlanItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

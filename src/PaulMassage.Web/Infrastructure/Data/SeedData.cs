@@ -8,6 +8,7 @@ using PaulMassage.Web.Features.Account;
 using PaulMassage.Web.Features.Articles;
 using PaulMassage.Web.Features.Catalogue;
 using PaulMassage.Web.Features.Pages;
+using PaulMassage.Web.Features.Plans;
 using PaulMassage.Web.Features.Scheduling;
 
 namespace PaulMassage.Web.Infrastructure.Data;
@@ -26,7 +27,7 @@ public sealed class SeedOptions
 }
 
 /// <summary>
-/// First-run data: the services, articles and pages from the Markdown files in Content/, the default
+/// First-run data: the services, articles, self-help library and pages from the Markdown files in Content/, the default
 /// settings and working hours, the roles, and the therapist account when configuration names one.
 /// Each part is added only where it is missing, so restarts never overwrite the therapist's edits.
 /// </summary>
@@ -44,6 +45,7 @@ public sealed class SeedData(
         await SeedSettingsAsync(cancellationToken);
         await SeedServicesAsync(cancellationToken);
         await SeedArticlesAsync(cancellationToken);
+        await SeedSelfHelpAsync(cancellationToken);
         await SeedPagesAsync(cancellationToken);
         await SeedIdentityAsync();
     }
@@ -74,6 +76,7 @@ public sealed class SeedData(
             Exists(Table<WorkingHours>()),
             Exists(Table<Service>()),
             Exists(Table<Article>()),
+            Exists(Table<SelfHelpItem>()),
             $"CASE WHEN (SELECT COUNT(*) FROM {Table<SitePage>()}) >= {SitePages.Slugs.Count} THEN 1 ELSE 0 END",
             Exists(Table<TherapistCredentials>()),
             Exists($"{Table<IdentityRole>()} WHERE {Column<IdentityRole>(nameof(IdentityRole.NormalizedName))} = @therapistRole"),
@@ -206,6 +209,39 @@ public sealed class SeedData(
 
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Seeded {Count} articles", await db.Articles.CountAsync(cancellationToken));
+    }
+
+    /// <summary>
+    /// The self-help library Paul builds plans from (Content/self-help), when it is empty: a new
+    /// database, or one made before plans existed, gets it at its next start; his edits are kept.
+    /// </summary>
+    private async Task SeedSelfHelpAsync(CancellationToken cancellationToken)
+    {
+        if (await db.SelfHelpItems.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var file in Directory.EnumerateFiles(ContentFolder("self-help"), "*.md").Order(StringComparer.Ordinal))
+        {
+            var doc = FrontMatterDocument.Parse(await File.ReadAllTextAsync(file, cancellationToken));
+            db.SelfHelpItems.Add(SelfHelpItem.Create(
+                new SelfHelpContent(
+                    doc.Required("title"),
+                    Enum.Parse<SelfHelpKind>(doc.Required("kind")),
+                    doc.Required("summary"),
+                    doc.Body,
+                    doc.Fields.GetValueOrDefault("often"),
+                    doc.Fields.GetValueOrDefault("stop"),
+                    doc.Fields.GetValueOrDefault("drawing"),
+                    doc.Fields.GetValueOrDefault("article")),
+                int.Parse(doc.Required("order"), CultureInfo.InvariantCulture),
+                now));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Seeded {Count} self-help items", await db.SelfHelpItems.CountAsync(cancellationToken));
     }
 
     /// <summary>

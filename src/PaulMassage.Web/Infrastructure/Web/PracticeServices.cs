@@ -15,6 +15,7 @@ using PaulMassage.Web.Features.Notifications;
 using PaulMassage.Web.Features.Clients;
 using PaulMassage.Web.Features.ClientVisits;
 using PaulMassage.Web.Features.Payments;
+using PaulMassage.Web.Features.Plans;
 using PaulMassage.Web.Features.Privacy;
 using PaulMassage.Web.Features.Reviews;
 using PaulMassage.Web.Features.Scheduling;
@@ -81,6 +82,7 @@ public static class PracticeServices
         services.AddClientVisits();
         services.AddPayments();
         services.AddReviews();
+        services.AddPlans();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services

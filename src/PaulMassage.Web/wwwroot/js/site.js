@@ -50,6 +50,12 @@
     });
   }
 
+  // A "print" button (a plan): shown only where the script runs, since without it the browser's own Print does the same.
+  document.querySelectorAll('[data-print]').forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener('click', function () { window.print(); });
+  });
+
   // Confirm before cancelling a visit.
   document.querySelectorAll('form[data-confirm]:not([data-confirm=""])').forEach(function (form) {
     form.addEventListener('submit', function (e) {

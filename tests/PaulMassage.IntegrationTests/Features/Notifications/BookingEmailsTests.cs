@@ -223,7 +223,7 @@ public sealed class TheBookingEmails : IAsyncLifetime
     }
 
     [Fact]
-    public async Task after_the_visit_the_client_gets_aftercare_and_a_link_to_book_the_next_session()
+    public async Task after_the_visit_the_client_gets_the_link_to_their_plan_and_to_book_the_next_session()
     {
         var booked = await practice.BookAsync(WednesdayTen);
         await practice.ConfirmAsync(booked.Reference);
@@ -239,8 +239,8 @@ public sealed class TheBookingEmails : IAsyncLifetime
         await practice.DispatchAsync();
 
         var mail = Assert.Single(practice.TakeReceived());
-        Assert.Equal($"After your massage: aftercare and your next session ({booked.Reference})", mail.Message.Subject);
-        Assert.Contains("Drink plenty of water.", mail.Message.TextBody, StringComparison.Ordinal);
+        Assert.Equal($"After your massage on Wednesday 3 March: your plan and your next session ({booked.Reference})", mail.Message.Subject);
+        Assert.Contains($"/bookings/{booked.ManageToken}/plan", mail.Message.TextBody, StringComparison.Ordinal);
         var link = mail.Message.TextBody!.Split('\n').Select(l => l.Trim()).Single(l => l.Contains("/book/slots?", StringComparison.Ordinal));
         using var http = practice.Factory.CreateClient();
         var page = await http.GetAsync(new Uri(link).PathAndQuery);

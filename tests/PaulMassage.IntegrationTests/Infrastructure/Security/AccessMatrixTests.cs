@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using PaulMassage.IntegrationTests.Features.Plans;
 using PaulMassage.IntegrationTests.Infrastructure;
 
 namespace PaulMassage.IntegrationTests.Infrastructure.Security;
@@ -14,6 +15,12 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
     public const string EmailA = "ann.client@test.example";
     public const string EmailB = "bob.client@test.example";
 
+    /// <summary>Paul's personal note in client A's plan (health data): only A's account and A's own booking link may show it.</summary>
+    public const string PlanNoteA = "Ann-plan-note: left side only";
+
+    /// <summary>The note in the plan of client A's visit of January, whose link expired long ago.</summary>
+    public const string StaleNoteA = "Ann-stale-note: both sides";
+
     public PracticeAppFactory Factory { get; } = new();
 
     public ArrangedVisit BookingA { get; private set; } = null!;
@@ -22,6 +29,9 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
 
     /// <summary>The actor "booked with someone else's e-mail": a stranger who gave client A's address (in capitals) without signing in.</summary>
     public ArrangedVisit StrangerWithEmailA { get; private set; } = null!;
+
+    /// <summary>Client A's visit of January, with a plan: its manage link has expired.</summary>
+    public ArrangedVisit StaleVisitA { get; private set; } = null!;
 
     public IReadOnlyDictionary<string, string> RouteValues { get; private set; } = new Dictionary<string, string>();
 
@@ -37,6 +47,10 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
         StrangerWithEmailA = await Factory.BookAsync(starts[2], "Sam Stranger", EmailA.ToUpperInvariant(), f => f["Intake.MainComplaint"] = "Sam's own shoulders");
         await Factory.ClientAccountAsync(EmailA);
         await Factory.ClientAccountAsync(EmailB);
+        // Client A has a plan from their booking's visit, and one from a visit long enough ago that its link has expired.
+        await Factory.PlanAsync(BookingA, "Ann's reason", ("Knee hugs", PlanNoteA));
+        StaleVisitA = await Factory.VisitAsync(EmailA, new DateTime(2027, 1, 11, 10, 0, 0, DateTimeKind.Utc), PaulMassage.Web.Features.Booking.AppointmentStatus.Completed, name: "Ann Client");
+        await Factory.PlanAsync(StaleVisitA, "Ann's earlier reason", ("Cat and cow", StaleNoteA));
         var article = await Factory.WithDbAsync(db => db.Articles.Select(a => a.Slug).FirstAsync());
         // Client A's booking has a receipt (number 1): its account and its manage link may download it, client B may not.
         await Factory.WithDbAsync(async db =>
@@ -235,7 +249,7 @@ public sealed class TheAccessMatrix(AccessMatrixFixture fixture) : IClassFixture
             using var response = await stranger.GetAsync(path);
             var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()).Replace("\\u0027", "'", StringComparison.Ordinal);
             opened += response.IsSuccessStatusCode ? 1 : 0;
-            foreach (var secret in new[] { "Ann Client", "Ann's stiff neck", fixture.BookingA.Reference })
+            foreach (var secret in new[] { "Ann Client", "Ann's stiff neck", fixture.BookingA.Reference, AccessMatrixFixture.PlanNoteA, AccessMatrixFixture.StaleNoteA })
             {
                 Assert.False(body.Contains(secret, StringComparison.Ordinal), $"{route} ({path}) shows client A's \"{secret}\" to the stranger");
             }
@@ -274,6 +288,41 @@ public sealed class TheAccessMatrix(AccessMatrixFixture fixture) : IClassFixture
             Assert.Contains(mine, data, StringComparison.Ordinal);
             Assert.DoesNotContain(theirs, data, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task shows_a_clients_plan_to_that_client_and_their_own_booking_link_only()
+    {
+        using (var clientA = await fixture.Factory.SignedInAsync(AccessMatrixFixture.EmailA))
+        {
+            var mine = WebUtility.HtmlDecode(await clientA.GetStringAsync("/account/plan"));
+            Assert.Contains(AccessMatrixFixture.PlanNoteA, mine, StringComparison.Ordinal);
+        }
+
+        using (var clientB = await fixture.Factory.SignedInAsync(AccessMatrixFixture.EmailB))
+        {
+            var theirs = WebUtility.HtmlDecode(await clientB.GetStringAsync("/account/plan"));
+            Assert.DoesNotContain(AccessMatrixFixture.PlanNoteA, theirs, StringComparison.Ordinal);
+            Assert.DoesNotContain(AccessMatrixFixture.StaleNoteA, theirs, StringComparison.Ordinal);
+            Assert.DoesNotContain(AccessMatrixFixture.PlanNoteA, WebUtility.HtmlDecode(await clientB.GetStringAsync("/account/privacy/my-data")).Replace("\\u0027", "'", StringComparison.Ordinal), StringComparison.Ordinal);
+        }
+
+        using var anyone = fixture.Factory.Browser();
+        Assert.Contains(AccessMatrixFixture.PlanNoteA, WebUtility.HtmlDecode(await anyone.GetStringAsync($"/bookings/{fixture.BookingA.Token}/plan")), StringComparison.Ordinal);
+        using (var signIn = await anyone.GetAsync("/account/plan"))
+        {
+            Assert.True(SigningIn.IsSignInChallenge(signIn, "/account/plan"));
+        }
+
+        // The link of A's visit of January has expired: the plan it led to is not shown, only the way to a fresh link.
+        using var stale = await anyone.GetAsync($"/bookings/{fixture.StaleVisitA.Token}/plan");
+        var staleBody = WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync());
+        Assert.DoesNotContain(AccessMatrixFixture.StaleNoteA, staleBody, StringComparison.Ordinal);
+        Assert.Contains("new-link", staleBody, StringComparison.Ordinal);
+
+        // A guessed or replaced token reaches nothing.
+        using var guessed = await anyone.GetAsync("/bookings/" + fixture.BookingA.Token[..^2] + "xx/plan");
+        Assert.Equal(HttpStatusCode.NotFound, guessed.StatusCode);
     }
 
     private IEnumerable<SiteRoute> GetRoutes() => fixture.Routes.Where(r => r.Allows(ReadMethods[0]));

@@ -79,7 +79,7 @@ public sealed class TheNotificationTemplates
     [Fact]
     public void the_aftercare_links_to_the_next_session_and_gives_safety_advice()
     {
-        var content = NotificationTemplates.Aftercare(Practice, Visit(), "https://paulmassage.example/book/slots?service=deep-tissue-massage&minutes=60");
+        var content = NotificationTemplates.Aftercare(Practice, Visit(), "https://paulmassage.example/book/slots?service=deep-tissue-massage&minutes=60", "https://paulmassage.example/bookings/abc/plan");
 
         Assert.Contains("https://paulmassage.example/book/slots?service=deep-tissue-massage&minutes=60", content.Text, StringComparison.Ordinal);
         Assert.Contains("https://paulmassage.example/book/slots?service=deep-tissue-massage&amp;minutes=60", content.Html, StringComparison.Ordinal);
@@ -88,9 +88,24 @@ public sealed class TheNotificationTemplates
     }
 
     [Fact]
+    public void the_after_visit_email_names_the_day_of_the_visit_and_links_to_the_clients_own_plan_instead_of_general_advice()
+    {
+        var visit = Visit();
+        var content = NotificationTemplates.Aftercare(Practice, visit, "https://paulmassage.example/book", "https://paulmassage.example/bookings/abc/plan");
+        var day = visit.LocalStart.ToString("dddd d MMMM", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+
+        Assert.Contains($"round on {day}.", content.Text, StringComparison.Ordinal);
+        Assert.Contains($"After your massage on {day}", content.Subject, StringComparison.Ordinal);
+        Assert.DoesNotContain("today", content.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("See your plan:\r\nhttps://paulmassage.example/bookings/abc/plan", content.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Drink plenty of water", content.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("tennis ball", content.Text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void the_after_visit_email_of_a_paid_visit_links_to_its_receipt()
     {
-        var content = NotificationTemplates.Aftercare(Practice, Visit(), "https://paulmassage.example/book", "https://paulmassage.example/bookings/abc/receipt");
+        var content = NotificationTemplates.Aftercare(Practice, Visit(), "https://paulmassage.example/book", "https://paulmassage.example/bookings/abc/plan", "https://paulmassage.example/bookings/abc/receipt");
 
         Assert.Contains("Download your receipt (PDF)", content.Text, StringComparison.Ordinal);
         Assert.Contains("https://paulmassage.example/bookings/abc/receipt", content.Text, StringComparison.Ordinal);
@@ -100,8 +115,8 @@ public sealed class TheNotificationTemplates
     [Fact]
     public void the_after_visit_email_asks_for_a_review_only_when_given_the_links_and_offers_the_way_out()
     {
-        var without = NotificationTemplates.Aftercare(Practice, Visit(), "https://paulmassage.example/book");
-        var with = NotificationTemplates.Aftercare(Practice, Visit(), "https://paulmassage.example/book", review:
+        var without = NotificationTemplates.Aftercare(Practice, Visit(), "https://paulmassage.example/book", "https://paulmassage.example/bookings/abc/plan");
+        var with = NotificationTemplates.Aftercare(Practice, Visit(), "https://paulmassage.example/book", "https://paulmassage.example/bookings/abc/plan", review:
             new ReviewInvitationLinks("https://paulmassage.example/review/abc", "https://paulmassage.example/no-review-requests/def"));
 
         Assert.DoesNotContain("review", without.Text, StringComparison.OrdinalIgnoreCase);

@@ -78,3 +78,23 @@ public sealed class TheServiceRecommender
             ServiceRecommender.Recommend(PainFeeling.Stiffness | PainFeeling.SharpOrShooting));
     }
 }
+
+public sealed class TheRecommendationReasons
+{
+    [Theory]
+    [InlineData(PainFeeling.MuscleAcheOrTension | PainFeeling.Stiffness)]
+    [InlineData(PainFeeling.KnotsAfterInjuryOrOveruse | PainFeeling.MuscleAcheOrTension | PainFeeling.GeneralTensionOrStress)]
+    [InlineData(PainFeeling.SharpOrShooting)]
+    public void come_in_the_same_order_as_the_recommendation(PainFeeling feelings) =>
+        Assert.Equal(ServiceRecommender.Recommend(feelings), ServiceRecommender.Explain(feelings).Select(r => r.Slug));
+
+    [Fact]
+    public void say_in_one_sentence_why_each_treatment_suits_what_the_client_described()
+    {
+        var reasons = ServiceRecommender.Explain(PainFeeling.MuscleAcheOrTension | PainFeeling.Stiffness);
+
+        Assert.All(reasons, r => Assert.Single(r.Reason.Split(". ")));
+        Assert.Contains("muscular", reasons.Single(r => r.Slug == ServiceRecommender.DeepTissue).Reason, StringComparison.Ordinal);
+        Assert.Contains("Stiffness", reasons.Single(r => r.Slug == ServiceRecommender.MyofascialRelease).Reason, StringComparison.Ordinal);
+    }
+}

@@ -1264,6 +1264,156 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
                     b.ToTable("VoucherRedemptions");
                 });
 
+            modelBuilder.Entity("PaulMassage.Web.Features.Plans.CarePlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AppointmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppointmentId")
+                        .IsUnique();
+
+                    b.HasIndex("ClientId");
+
+                    b.ToTable("CarePlans");
+                });
+
+            modelBuilder.Entity("PaulMassage.Web.Features.Plans.CarePlanItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CarePlanId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("PaulMassage:Encrypted", true);
+
+                    b.Property<int>("SelfHelpItemId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CarePlanId");
+
+                    b.HasIndex("SelfHelpItemId");
+
+                    b.ToTable("CarePlanItems", (string)null);
+                });
+
+            modelBuilder.Entity("PaulMassage.Web.Features.Plans.CarePlanTechnique", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CarePlanId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Planned")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("PaulMassage:Encrypted", true);
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("UsedToday")
+                        .HasColumnType("bit");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CarePlanId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.ToTable("CarePlanTechniques", (string)null);
+                });
+
+            modelBuilder.Entity("PaulMassage.Web.Features.Plans.SelfHelpItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ArticleSlug")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("Drawing")
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<string>("HowOften")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasMaxLength(3000)
+                        .HasColumnType("nvarchar(3000)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("WhenToStop")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SelfHelpItems");
+                });
+
             modelBuilder.Entity("PaulMassage.Web.Features.Privacy.ErasureRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -1802,6 +1952,59 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
                     b.Navigation("Voucher");
                 });
 
+            modelBuilder.Entity("PaulMassage.Web.Features.Plans.CarePlan", b =>
+                {
+                    b.HasOne("PaulMassage.Web.Features.Booking.Appointment", "Appointment")
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PaulMassage.Web.Features.Clients.Client", "Client")
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.Navigation("Appointment");
+
+                    b.Navigation("Client");
+                });
+
+            modelBuilder.Entity("PaulMassage.Web.Features.Plans.CarePlanItem", b =>
+                {
+                    b.HasOne("PaulMassage.Web.Features.Plans.CarePlan", null)
+                        .WithMany("Items")
+                        .HasForeignKey("CarePlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PaulMassage.Web.Features.Plans.SelfHelpItem", "SelfHelpItem")
+                        .WithMany()
+                        .HasForeignKey("SelfHelpItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("SelfHelpItem");
+                });
+
+            modelBuilder.Entity("PaulMassage.Web.Features.Plans.CarePlanTechnique", b =>
+                {
+                    b.HasOne("PaulMassage.Web.Features.Plans.CarePlan", null)
+                        .WithMany("Techniques")
+                        .HasForeignKey("CarePlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PaulMassage.Web.Features.Catalogue.Service", "Service")
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Service");
+                });
+
             modelBuilder.Entity("PaulMassage.Web.Features.Privacy.ErasureRequest", b =>
                 {
                     b.HasOne("PaulMassage.Web.Features.Booking.Appointment", "Appointment")
@@ -1867,6 +2070,13 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
             modelBuilder.Entity("PaulMassage.Web.Features.Payments.Voucher", b =>
                 {
                     b.Navigation("Redemptions");
+                });
+
+            modelBuilder.Entity("PaulMassage.Web.Features.Plans.CarePlan", b =>
+                {
+                    b.Navigation("Items");
+
+                    b.Navigation("Techniques");
                 });
 #pragma warning restore 612, 618
         }

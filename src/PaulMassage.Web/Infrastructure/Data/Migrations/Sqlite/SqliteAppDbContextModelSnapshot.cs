@@ -1214,6 +1214,148 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("VoucherRedemptions");
                 });
 
+            modelBuilder.Entity("PaulMassage.Web.Features.Plans.CarePlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AppointmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppointmentId")
+                        .IsUnique();
+
+                    b.HasIndex("ClientId");
+
+                    b.ToTable("CarePlans");
+                });
+
+            modelBuilder.Entity("PaulMassage.Web.Features.Plans.CarePlanItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CarePlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("PaulMassage:Encrypted", true);
+
+                    b.Property<int>("SelfHelpItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CarePlanId");
+
+                    b.HasIndex("SelfHelpItemId");
+
+                    b.ToTable("CarePlanItems", (string)null);
+                });
+
+            modelBuilder.Entity("PaulMassage.Web.Features.Plans.CarePlanTechnique", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CarePlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Planned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("PaulMassage:Encrypted", true);
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("UsedToday")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CarePlanId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.ToTable("CarePlanTechniques", (string)null);
+                });
+
+            modelBuilder.Entity("PaulMassage.Web.Features.Plans.SelfHelpItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ArticleSlug")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Drawing")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HowOften")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasMaxLength(3000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhenToStop")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SelfHelpItems");
+                });
+
             modelBuilder.Entity("PaulMassage.Web.Features.Privacy.ErasureRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -1742,6 +1884,59 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Voucher");
                 });
 
+            modelBuilder.Entity("PaulMassage.Web.Features.Plans.CarePlan", b =>
+                {
+                    b.HasOne("PaulMassage.Web.Features.Booking.Appointment", "Appointment")
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PaulMassage.Web.Features.Clients.Client", "Client")
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.Navigation("Appointment");
+
+                    b.Navigation("Client");
+                });
+
+            modelBuilder.Entity("PaulMassage.Web.Features.Plans.CarePlanItem", b =>
+                {
+                    b.HasOne("PaulMassage.Web.Features.Plans.CarePlan", null)
+                        .WithMany("Items")
+                        .HasForeignKey("CarePlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PaulMassage.Web.Features.Plans.SelfHelpItem", "SelfHelpItem")
+                        .WithMany()
+                        .HasForeignKey("SelfHelpItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("SelfHelpItem");
+                });
+
+            modelBuilder.Entity("PaulMassage.Web.Features.Plans.CarePlanTechnique", b =>
+                {
+                    b.HasOne("PaulMassage.Web.Features.Plans.CarePlan", null)
+                        .WithMany("Techniques")
+                        .HasForeignKey("CarePlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PaulMassage.Web.Features.Catalogue.Service", "Service")
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Service");
+                });
+
             modelBuilder.Entity("PaulMassage.Web.Features.Privacy.ErasureRequest", b =>
                 {
                     b.HasOne("PaulMassage.Web.Features.Booking.Appointment", "Appointment")
@@ -1807,6 +2002,13 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("PaulMassage.Web.Features.Payments.Voucher", b =>
                 {
                     b.Navigation("Redemptions");
+                });
+
+            modelBuilder.Entity("PaulMassage.Web.Features.Plans.CarePlan", b =>
+                {
+                    b.Navigation("Items");
+
+                    b.Navigation("Techniques");
                 });
 #pragma warning restore 612, 618
         }
