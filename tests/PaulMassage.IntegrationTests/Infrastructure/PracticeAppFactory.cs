@@ -74,6 +74,11 @@ public class PracticeAppFactory : WebApplicationFactory<Program>
         // Copies and the erasure ledger go to the default "backups" folder beside the database.
         builder.UseSetting("Backup:Enabled", "false");
         builder.UseSetting(KeyEncryption.CertificatePathSetting, TestKeyCertificate.FilePath);
+        // The test practice travels by the flat 30-minute buffer, as the tests written before zones
+        // expect; the travel tests set zones (Settings, or the settings page) themselves.
+        builder.UseSetting("Seed:HomeDistrict", string.Empty);
+        builder.UseSetting("Seed:TravelZones", string.Empty);
+        builder.UseSetting("Seed:TravelMinutes", string.Empty);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

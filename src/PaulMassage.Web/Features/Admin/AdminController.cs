@@ -342,7 +342,7 @@ public sealed class AdminController(RequestsQuery requests, AppointmentActions a
             var today = clock.Today;
             var chosen = day is DateOnly d && d >= today ? d : RequestsQuery.DefaultProposalDay(detail, today);
             // A move may take a time next to (or overlapping) the visit's own: its own time does not count.
-            var slots = await availability.FreeSlotsAsync(detail.DurationMinutes, chosen, 1, detail.CanMove ? detail.Id : null, cancellationToken);
+            var slots = await availability.FreeSlotsAsync(detail.DurationMinutes, chosen, 1, detail.CanMove ? detail.Id : null, detail.Postcode, cancellationToken);
             proposal = new ProposalDay(chosen, slots, chosen > today ? chosen.AddDays(-1) : null, chosen.AddDays(1));
         }
 

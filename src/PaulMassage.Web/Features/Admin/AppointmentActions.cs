@@ -143,13 +143,13 @@ public sealed class AppointmentActions(
             return Refused("That is the time the client asked for. Confirm the request instead, or choose a different time.");
         }
 
-        if (!await availability.IsFreeAsync(proposedStartUtc, appointment.DurationMinutes, cancellationToken))
+        if (!await availability.IsFreeAsync(proposedStartUtc, appointment.DurationMinutes, null, appointment.Postcode, cancellationToken))
         {
             return Refused($"{Describe(proposedStartUtc)} is not free for a {appointment.DurationMinutes}-minute visit any more. Choose another time.");
         }
 
         var snapshot = await settings.GetAsync(cancellationToken);
-        appointment.ProposeTime(proposedStartUtc, snapshot.Rules.TravelBufferMinutes, actor, clock.UtcNow,
+        appointment.ProposeTime(proposedStartUtc, snapshot.Rules.Travel.ShortestMinutes, actor, clock.UtcNow,
             $"Proposed {Describe(proposedStartUtc)} instead of {Describe(appointment.StartUtc)}");
         await notifications.AlternativeProposedAsync(appointment, proposedStartUtc, cancellationToken: cancellationToken);
         try
@@ -233,14 +233,14 @@ public sealed class AppointmentActions(
             return Refused("That is the visit's time already. Choose a different time.");
         }
 
-        if (!await availability.IsFreeAsync(newStartUtc, appointment.DurationMinutes, appointment.Id, cancellationToken))
+        if (!await availability.IsFreeAsync(newStartUtc, appointment.DurationMinutes, appointment.Id, appointment.Postcode, cancellationToken))
         {
             return Refused($"{Describe(newStartUtc)} is not free for a {appointment.DurationMinutes}-minute visit any more. Choose another time.");
         }
 
         var previousStartUtc = appointment.StartUtc;
         var snapshot = await settings.GetAsync(cancellationToken);
-        appointment.MoveTo(newStartUtc, snapshot.Rules.TravelBufferMinutes, actor, clock.UtcNow,
+        appointment.MoveTo(newStartUtc, snapshot.Rules.Travel.ShortestMinutes, actor, clock.UtcNow,
             $"Moved by the therapist from {Describe(previousStartUtc)} to {Describe(newStartUtc)}");
         await notifications.VisitMovedAsync(appointment, ChangedBy.Therapist, previousStartUtc, cancellationToken);
         try

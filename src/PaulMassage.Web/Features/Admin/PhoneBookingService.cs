@@ -86,7 +86,7 @@ public sealed class PhoneBookingService(
         }
 
         var snapshot = await settings.GetAsync(cancellationToken);
-        var problems = await CheckTimeAsync(snapshot, booking.StartUtc, booking.Minutes, cancellationToken);
+        var problems = await CheckTimeAsync(snapshot, booking.StartUtc, booking.Minutes, booking.Postcode.ToString(), cancellationToken);
         if (!snapshot.Area.Covers(booking.Postcode))
         {
             problems.Add(new(BookingRule.OutsideArea, $"{booking.Postcode.District} is not one of the districts you serve."));
@@ -109,7 +109,7 @@ public sealed class PhoneBookingService(
         var appointment = Appointment.Request(
             new VisitPlan(service.Id, option.Minutes, option.PriceGbp, booking.StartUtc, booking.AddressLine1, booking.AddressLine2,
                 booking.Town, booking.Postcode.ToString(), booking.AccessNotes, booking.Intake),
-            client, keys, actor, now, snapshot.Rules.TravelBufferMinutes, "Entered by the therapist (phone booking)." + overridden);
+            client, keys, actor, now, snapshot.Rules.Travel.ShortestMinutes, "Entered by the therapist (phone booking)." + overridden);
         appointment.ChangeStatus(AppointmentStatus.Confirmed, actor, now, "Confirmed on entry");
         db.Appointments.Add(appointment);
         await notifications.VisitConfirmedAsync(appointment, cancellationToken: cancellationToken);
@@ -123,7 +123,7 @@ public sealed class PhoneBookingService(
             // Another booking took the time between the check and the save: say which one.
             db.ChangeTracker.Clear();
             logger.LogInformation("A phone booking lost the race for its slot");
-            var clashes = (await CheckTimeAsync(snapshot, booking.StartUtc, booking.Minutes, cancellationToken))
+            var clashes = (await CheckTimeAsync(snapshot, booking.StartUtc, booking.Minutes, booking.Postcode.ToString(), cancellationToken))
                 .Where(p => p.Kind == BookingRule.Clash).ToList();
             return new PhoneBookingOutcome.Refused(clashes.Count > 0
                 ? clashes
@@ -195,7 +195,7 @@ public sealed class PhoneBookingService(
             var appointment = Appointment.Request(
                 new VisitPlan(service.Id, option.Minutes, option.PriceGbp, visit.StartUtc, booking.AddressLine1, booking.AddressLine2,
                     booking.Town, booking.Postcode.ToString(), booking.AccessNotes, booking.Intake),
-                client, manageLinks.NewKeys(), actor, now, snapshot.Rules.TravelBufferMinutes,
+                client, manageLinks.NewKeys(), actor, now, snapshot.Rules.Travel.ShortestMinutes,
                 $"Entered by the therapist (phone booking): visit {visit.Number} of {plan.Count} of a series." + overridden);
             appointment.ChangeStatus(AppointmentStatus.Confirmed, actor, now, "Confirmed on entry");
             appointment.JoinSeries(series);
@@ -256,7 +256,7 @@ public sealed class PhoneBookingService(
         var from = clock.StartOfDayUtc(DateOnly.FromDateTime(clock.ToLocal(starts.Min()).DateTime));
         var to = clock.StartOfDayUtc(DateOnly.FromDateTime(clock.ToLocal(starts.Max()).DateTime).AddDays(SeriesPlanner.AlternativeDays + 2));
         var (held, timeOff) = await CalendarAsync(snapshot, from, to, cancellationToken);
-        return new SeriesPlanner(snapshot.Rules, clock.TimeZone).Plan(starts, booking.Minutes, held, timeOff, clock.Now);
+        return new SeriesPlanner(snapshot.Rules, clock.TimeZone).Plan(starts, booking.Minutes, held, timeOff, clock.Now, booking.Postcode.ToString());
     }
 
     /// <summary>
@@ -264,10 +264,14 @@ public sealed class PhoneBookingService(
     /// near it, read with the availability search's own statement; the clients' names and the
     /// references are read only for those visits.
     /// </summary>
-    private async Task<List<VisitTimeProblem>> CheckTimeAsync(SchedulingSnapshot snapshot, DateTime startUtc, int minutes, CancellationToken cancellationToken)
+    private async Task<List<VisitTimeProblem>> CheckTimeAsync(SchedulingSnapshot snapshot, DateTime startUtc, int minutes, string? postcode, CancellationToken cancellationToken)
     {
-        var (held, timeOff) = await CalendarAsync(snapshot, startUtc, startUtc.AddMinutes(minutes), cancellationToken);
-        return new VisitTimeChecks(snapshot.Rules, clock.TimeZone).Check(startUtc, minutes, held, timeOff, clock.Now).ToList();
+        // The whole local day: whether the visit would be the day's first decides the drive from home.
+        var day = DateOnly.FromDateTime(clock.ToLocal(startUtc).DateTime);
+        var from = clock.StartOfDayUtc(day);
+        var to = clock.StartOfDayUtc(day.AddDays(1));
+        var (held, timeOff) = await CalendarAsync(snapshot, from < startUtc ? from : startUtc, to > startUtc.AddMinutes(minutes) ? to : startUtc.AddMinutes(minutes), cancellationToken);
+        return new VisitTimeChecks(snapshot.Rules, clock.TimeZone).Check(startUtc, minutes, held, timeOff, clock.Now, postcode).ToList();
     }
 
     /// <summary>The visits (named) and time off that hold time between two instants, read with the availability search's own statement.</summary>
@@ -284,7 +288,7 @@ public sealed class PhoneBookingService(
                 .ToDictionaryAsync(a => a.Id, cancellationToken);
         var held = holding
             .Where(v => names.ContainsKey(v.AppointmentId))
-            .Select(v => new HeldVisit(v.AppointmentId, names[v.AppointmentId].Reference, names[v.AppointmentId].ClientName, v.StartUtc, v.EndUtc, v.IsProposedTime))
+            .Select(v => new HeldVisit(v.AppointmentId, names[v.AppointmentId].Reference, names[v.AppointmentId].ClientName, v.StartUtc, v.EndUtc, v.IsProposedTime, v.Postcode))
             .ToList();
         return (held, schedule.TimeOff);
     }

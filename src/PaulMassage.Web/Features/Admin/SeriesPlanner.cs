@@ -61,7 +61,8 @@ public sealed class SeriesPlanner(AvailabilityRules rules, TimeZoneInfo timeZone
         int minutes,
         IEnumerable<HeldVisit> held,
         IEnumerable<TimeOffPeriod> timeOff,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        string? postcode = null)
     {
         ArgumentNullException.ThrowIfNull(starts);
         var calendar = held.ToList();
@@ -69,21 +70,21 @@ public sealed class SeriesPlanner(AvailabilityRules rules, TimeZoneInfo timeZone
         var planned = new List<PlannedVisit>();
         foreach (var start in starts)
         {
-            var problems = _checks.Check(start, minutes, calendar, off, now);
-            var alternative = problems.Count == 0 ? (DateTime?)null : Alternative(start, minutes, calendar, off, now);
+            var problems = _checks.Check(start, minutes, calendar, off, now, postcode);
+            var alternative = problems.Count == 0 ? (DateTime?)null : Alternative(start, minutes, calendar, off, now, postcode);
             var visit = new PlannedVisit(planned.Count + 1, start, problems, alternative);
             planned.Add(visit);
 
             // The series' own visits hold time for the ones after them.
             var taken = alternative ?? start;
-            calendar.Add(new HeldVisit(0, $"visit {visit.Number} of this series", "This series", taken, taken.AddMinutes(minutes)));
+            calendar.Add(new HeldVisit(0, $"visit {visit.Number} of this series", "This series", taken, taken.AddMinutes(minutes), Postcode: postcode));
         }
 
         return planned;
     }
 
     /// <summary>The start nearest to <paramref name="wanted"/> that breaks no rule: that day, or on the next day with one, nearest the same time of day.</summary>
-    private DateTime? Alternative(DateTime wanted, int minutes, List<HeldVisit> calendar, List<TimeOffPeriod> timeOff, DateTimeOffset now)
+    private DateTime? Alternative(DateTime wanted, int minutes, List<HeldVisit> calendar, List<TimeOffPeriod> timeOff, DateTimeOffset now, string? postcode)
     {
         var local = TimeZoneInfo.ConvertTimeFromUtc(wanted, timeZone);
         var day = DateOnly.FromDateTime(local);
@@ -92,7 +93,7 @@ public sealed class SeriesPlanner(AvailabilityRules rules, TimeZoneInfo timeZone
         {
             var target = offset == 0 ? wanted : PracticeClock.ToUtc(day.AddDays(offset), time, timeZone);
             var free = _rules.Starts(day.AddDays(offset), 1, TimeSpan.FromMinutes(minutes))
-                .Where(s => _checks.Check(s, minutes, calendar, timeOff, now).Count == 0)
+                .Where(s => _checks.Check(s, minutes, calendar, timeOff, now, postcode).Count == 0)
                 .OrderBy(s => Math.Abs((s - target).Ticks))
                 .ThenBy(s => s)
                 .ToList();

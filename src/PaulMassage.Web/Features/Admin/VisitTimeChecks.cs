@@ -4,7 +4,7 @@ using PaulMassage.Web.Features.Scheduling;
 namespace PaulMassage.Web.Features.Admin;
 
 /// <summary>A time already held in the calendar by a visit (or by a time proposed to a client).</summary>
-public sealed record HeldVisit(int Id, string Reference, string ClientName, DateTime StartUtc, DateTime EndUtc, bool IsProposedTime = false);
+public sealed record HeldVisit(int Id, string Reference, string ClientName, DateTime StartUtc, DateTime EndUtc, bool IsProposedTime = false, string? Postcode = null);
 
 /// <summary>Why a time does not fit; the therapist may override some reasons, never a clash.</summary>
 public sealed record VisitTimeProblem(BookingRule Kind, string Message, HeldVisit? ClashesWith = null)
@@ -37,11 +37,14 @@ public sealed class VisitTimeChecks(AvailabilityRules rules, TimeZoneInfo timeZo
         int durationMinutes,
         IEnumerable<HeldVisit> held,
         IEnumerable<TimeOffPeriod> timeOff,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        string? postcode = null)
     {
         var visits = held.OrderBy(v => v.StartUtc).ToList();
         var off = timeOff.ToList();
-        var breaches = _rules.Check(startUtc, durationMinutes, visits.ConvertAll(v => new BusyInterval(v.StartUtc, v.EndUtc)), off.ConvertAll(t => t.Interval), now, onGrid: false);
+        var travel = _rules.Travel;
+        var zone = travel.ZoneOf(postcode);
+        var breaches = _rules.Check(startUtc, durationMinutes, visits.ConvertAll(v => new BusyInterval(v.StartUtc, v.EndUtc, travel.ZoneOf(v.Postcode))), off.ConvertAll(t => t.Interval), now, onGrid: false, zone: zone);
         return breaches.Select(b => b.Rule switch
         {
             BookingRule.InThePast => new VisitTimeProblem(b.Rule, "That time has already passed."),
@@ -49,19 +52,23 @@ public sealed class VisitTimeChecks(AvailabilityRules rules, TimeZoneInfo timeZo
             BookingRule.TooFarAhead => new(b.Rule, $"It is more than {rules.BookingHorizonDays} days ahead, further than you usually take bookings."),
             BookingRule.OutsideWorkingHours => new(b.Rule, OutsideWorkingHoursMessage(startUtc)),
             BookingRule.TimeOff => TimeOffProblem(off[b.Index]),
-            _ => ClashProblem(visits[b.Index]),
+            BookingRule.TravelFromHome => new(b.Rule, $"It is too early to drive there from home ({travel.FromHome(zone)} minutes) after your day starts."),
+            _ => ClashProblem(visits[b.Index], startUtc, zone),
         }).ToList();
     }
 
-    private VisitTimeProblem ClashProblem(HeldVisit visit)
+    private VisitTimeProblem ClashProblem(HeldVisit visit, DateTime startUtc, int? zone)
     {
+        var travel = _rules.Travel;
+        var other = travel.ZoneOf(visit.Postcode);
+        var minutes = visit.StartUtc < startUtc ? travel.Minutes(other, zone) : travel.Minutes(zone, other);
         var whose = visit.IsProposedTime
             ? $"the time you proposed to {visit.ClientName} ({visit.Reference})"
             : $"{visit.ClientName}'s visit ({visit.Reference})";
         return new(
             BookingRule.Clash,
             $"It clashes with {whose} on {Format(visit.StartUtc, "dddd d MMMM")}, {Format(visit.StartUtc, "HH:mm")} to {Format(visit.EndUtc, "HH:mm")}. "
-                + $"Visits need {rules.TravelBufferMinutes} minutes' travel between them.",
+                + $"You need {minutes} minutes to travel between them.",
             visit);
     }
 

@@ -143,7 +143,7 @@ public class Appointment
         VisitKeys keys,
         string actor,
         DateTime atUtc,
-        int travelBufferMinutes,
+        int shortestTravelMinutes,
         string? note = null,
         Func<Guid>? versions = null)
     {
@@ -201,7 +201,7 @@ public class Appointment
         };
         appointment.Version = appointment.newVersion();
         appointment.History.Add(new AppointmentEvent { ToStatus = AppointmentStatus.Requested, Actor = actor, AtUtc = atUtc, Note = note });
-        appointment.ClaimSlots(travelBufferMinutes);
+        appointment.ClaimSlots(shortestTravelMinutes);
         return appointment;
     }
 
@@ -352,24 +352,24 @@ public class Appointment
         series.Visits.Add(this);
     }
 
-    /// <summary>Claims the quarter-hour cells the visit and its travel buffer cover.</summary>
-    public void ClaimSlots(int travelBufferMinutes) =>
-        ClaimCells(SlotClaim.CellsFor(StartUtc, EndUtc, travelBufferMinutes));
+    /// <summary>Claims the quarter-hour cells the visit and the shortest travel after it cover (<see cref="SlotClaim.CellsFor"/>).</summary>
+    public void ClaimSlots(int shortestTravelMinutes) =>
+        ClaimCells(SlotClaim.CellsFor(StartUtc, EndUtc, shortestTravelMinutes));
 
     /// <summary>
     /// Suggests another time: the visit waits for the client's answer and holds both its own time
     /// and the proposed one, so neither can be given away meanwhile.
     /// </summary>
-    public void ProposeTime(DateTime proposedStartUtc, int travelBufferMinutes, string actor, DateTime atUtc, string? note = null)
+    public void ProposeTime(DateTime proposedStartUtc, int shortestTravelMinutes, string actor, DateTime atUtc, string? note = null)
     {
         ChangeStatus(AppointmentStatus.AlternativeProposed, actor, atUtc, note);
         ProposedStartUtc = proposedStartUtc;
-        ClaimCells(SlotClaim.CellsFor(StartUtc, EndUtc, travelBufferMinutes)
-            .Union(SlotClaim.CellsFor(proposedStartUtc, proposedStartUtc.AddMinutes(DurationMinutes), travelBufferMinutes)));
+        ClaimCells(SlotClaim.CellsFor(StartUtc, EndUtc, shortestTravelMinutes)
+            .Union(SlotClaim.CellsFor(proposedStartUtc, proposedStartUtc.AddMinutes(DurationMinutes), shortestTravelMinutes)));
     }
 
     /// <summary>The client takes the proposed time: the visit moves there, is confirmed, and lets its old time go.</summary>
-    public void AcceptProposedTime(int travelBufferMinutes, string actor, DateTime atUtc, string? note = null)
+    public void AcceptProposedTime(int shortestTravelMinutes, string actor, DateTime atUtc, string? note = null)
     {
         if (Status != AppointmentStatus.AlternativeProposed || ProposedStartUtc is not DateTime proposed)
         {
@@ -379,14 +379,14 @@ public class Appointment
         ChangeStatus(AppointmentStatus.Confirmed, actor, atUtc, note);
         StartUtc = proposed;
         EndUtc = proposed.AddMinutes(DurationMinutes);
-        ClaimSlots(travelBufferMinutes);
+        ClaimSlots(shortestTravelMinutes);
     }
 
     /// <summary>
     /// Gives the visit a new time with the same length and status: the history records it, the
     /// slot claims follow the new time, and a concurrent change of the visit loses on save.
     /// </summary>
-    public void MoveTo(DateTime newStartUtc, int travelBufferMinutes, string actor, DateTime atUtc, string note)
+    public void MoveTo(DateTime newStartUtc, int shortestTravelMinutes, string actor, DateTime atUtc, string note)
     {
         if (!BookingStateMachine.HoldsTime(Status))
         {
@@ -397,7 +397,7 @@ public class Appointment
         EndUtc = newStartUtc.AddMinutes(DurationMinutes);
         Version = newVersion();
         History.Add(new AppointmentEvent { FromStatus = Status, ToStatus = Status, Actor = actor, AtUtc = atUtc, Note = note });
-        ClaimSlots(travelBufferMinutes);
+        ClaimSlots(shortestTravelMinutes);
     }
 
     /// <summary>

@@ -57,7 +57,7 @@ public sealed class BookingController(
             return View("Choose", await ChoosePageAsync(choice, [], outOfArea, cancellationToken));
         }
 
-        var free = await availability.FreeTimesAsync(choice.Minutes!.Value, cancellationToken);
+        var free = await availability.FreeTimesAsync(choice.Minutes!.Value, choice.Postcode, cancellationToken);
         var (firstDay, lastDay) = (free.FirstDay, free.LastDay);
         string? dayError = null;
         DateOnly? chosen = null;
@@ -121,7 +121,7 @@ public sealed class BookingController(
         }
 
         // One of the free times offered now (from the cached free times); the request itself is checked again when sent.
-        if (form.Start is not DateTime startUtc || !(await availability.FreeTimesAsync(form.Minutes!.Value, cancellationToken)).Offers(startUtc))
+        if (form.Start is not DateTime startUtc || !(await availability.FreeTimesAsync(form.Minutes!.Value, form.Postcode, cancellationToken)).Offers(startUtc))
         {
             return RedirectToAction(nameof(Slots), new { choice.Service, choice.Minutes, choice.Postcode });
         }

@@ -63,6 +63,12 @@ internal sealed class AppointmentEventConfiguration : IEntityTypeConfiguration<A
     }
 }
 
+internal sealed class TravelTurnConfiguration : IEntityTypeConfiguration<TravelTurn>
+{
+    public void Configure(EntityTypeBuilder<TravelTurn> builder) =>
+        builder.HasKey(t => new { t.CellStartUtc, t.Turn }); // one booking per turn of a cell, enforced by the key
+}
+
 internal sealed class SlotClaimConfiguration : IEntityTypeConfiguration<SlotClaim>
 {
     public void Configure(EntityTypeBuilder<SlotClaim> builder)

@@ -48,7 +48,7 @@ public sealed class BookingService(
             return new BookingOutcome.UnknownService();
         }
 
-        var breaches = await availability.CheckAsync(request.StartUtc, request.Minutes, cancellationToken: cancellationToken);
+        var breaches = await availability.CheckAsync(request.StartUtc, request.Minutes, null, request.Postcode.ToString(), cancellationToken);
         if (breaches.Count > 0)
         {
             var alternatives = await AlternativesAsync(request, cancellationToken);
@@ -75,7 +75,7 @@ public sealed class BookingService(
             var appointment = Appointment.Request(
                 new VisitPlan(service.Id, option.Minutes, option.PriceGbp, request.StartUtc, request.AddressLine1, request.AddressLine2,
                     request.Town, request.Postcode.ToString(), request.AccessNotes, request.Intake),
-                client, keys, ClientActor, clock.UtcNow, snapshot.Rules.TravelBufferMinutes);
+                client, keys, ClientActor, clock.UtcNow, snapshot.Rules.Travel.ShortestMinutes);
             db.Appointments.Add(appointment);
 
             // Typing an address proves nothing: the address is sent a one-time link to say the
@@ -129,7 +129,7 @@ public sealed class BookingService(
     {
         var day = DateOnly.FromDateTime(clock.ToLocal(request.StartUtc).DateTime);
         var from = day.AddDays(-1) < clock.Today ? clock.Today : day.AddDays(-1);
-        var alternatives = await availability.FreeSlotsAsync(request.Minutes, from, 7, cancellationToken);
+        var alternatives = await availability.FreeSlotsAsync(request.Minutes, from, 7, request.Postcode.ToString(), cancellationToken);
         return alternatives
             .OrderBy(s => Math.Abs((s.StartUtc - request.StartUtc).Ticks))
             .Take(6)

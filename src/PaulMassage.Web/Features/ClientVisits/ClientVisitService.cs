@@ -233,7 +233,7 @@ public sealed class ClientVisitService(
 
         var rules = await availability.RulesAsync(cancellationToken);
         var from = clock.ToLocal(appointment.StartUtc).ToString("dddd d MMMM 'at' HH:mm", CultureInfo.GetCultureInfo("en-GB"));
-        appointment.AcceptProposedTime(rules.Settings.TravelBufferMinutes, BookingService.ClientActor, clock.UtcNow, $"The client accepted the proposed time (instead of {from})");
+        appointment.AcceptProposedTime(rules.Travel.ShortestMinutes, BookingService.ClientActor, clock.UtcNow, $"The client accepted the proposed time (instead of {from})");
         await notifications.VisitConfirmedAsync(appointment, ChangedBy.Client, cancellationToken);
         if (!await SaveAsync(cancellationToken))
         {
@@ -317,7 +317,7 @@ public sealed class ClientVisitService(
     public Task<IReadOnlyList<FreeSlot>> FreeTimesAsync(Appointment appointment, DateOnly from, int days, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(appointment);
-        return availability.FreeSlotsAsync(appointment.DurationMinutes, from, days, appointment.Id, cancellationToken);
+        return availability.FreeSlotsAsync(appointment.DurationMinutes, from, days, appointment.Id, appointment.Postcode, cancellationToken);
     }
 
     /// <summary>
@@ -338,7 +338,7 @@ public sealed class ClientVisitService(
         }
 
         var rules = await availability.RulesAsync(cancellationToken);
-        if ((await availability.CheckAsync(newStartUtc, appointment.DurationMinutes, appointment.Id, cancellationToken)) is [var breach, ..])
+        if ((await availability.CheckAsync(newStartUtc, appointment.DurationMinutes, appointment.Id, appointment.Postcode, cancellationToken)) is [var breach, ..])
         {
             return new MoveOutcome.Refused(rules.Describe(breach.Rule));
         }
@@ -346,7 +346,7 @@ public sealed class ClientVisitService(
         var previousStartUtc = appointment.StartUtc;
         var oldLocal = clock.ToLocal(previousStartUtc);
         var newLocal = clock.ToLocal(newStartUtc);
-        appointment.MoveTo(newStartUtc, rules.Settings.TravelBufferMinutes, BookingService.ClientActor, clock.UtcNow,
+        appointment.MoveTo(newStartUtc, rules.Travel.ShortestMinutes, BookingService.ClientActor, clock.UtcNow,
             $"Moved by the client from {oldLocal:ddd d MMM yyyy HH:mm} to {newLocal:ddd d MMM yyyy HH:mm}");
         await notifications.VisitMovedAsync(appointment, ChangedBy.Client, previousStartUtc, cancellationToken);
 

@@ -22,6 +22,14 @@ public sealed class AvailabilityQuery
     [Range(1, 62)]
     public int Days { get; set; } = 7;
 
+    /// <summary>
+    /// The visit's postcode (or its district), optional: the free times then allow for the drive
+    /// from the visit before and to the one after by zone, and from home to the day's first.
+    /// Without it, the flat travel buffer applies.
+    /// </summary>
+    [StringLength(16)]
+    public string? Postcode { get; set; }
+
     /// <summary>The answer's shape: 2 (the default) free windows per day; 1 every start listed.</summary>
     [Range(1, 2)]
     public int Version { get; set; } = 2;
@@ -73,8 +81,19 @@ public sealed class AvailabilityApiController(
             return ValidationProblem(ModelState);
         }
 
+        string? place = null;
+        if (!string.IsNullOrWhiteSpace(query.Postcode))
+        {
+            place = UkPostcode.TryParse(query.Postcode, out var postcode) ? postcode.ToString() : UkPostcode.NormaliseDistrict(query.Postcode);
+            if (place is null)
+            {
+                ModelState.AddModelError(nameof(query.Postcode), "Enter a UK postcode such as SE1 7PB, or its district such as SE1.");
+                return ValidationProblem(ModelState);
+            }
+        }
+
         var from = query.From ?? clock.Today;
-        var free = await availability.FreeTimesAsync(minutes, cancellationToken);
+        var free = await availability.FreeTimesAsync(minutes, place, cancellationToken);
         var json = answers.Get(new AnswerKey(free.Identity(from, query.Days), service.Slug, minutes, from, query.Days, query.Version), () =>
             query.Version == 1
                 ? Slots(free, service.Slug, minutes, from, query.Days)

@@ -13,16 +13,18 @@ public sealed class AvailabilityCalculator(AvailabilityRules settings, TimeZoneI
     /// Free slots for a visit of <paramref name="durationMinutes"/>, on the local days from
     /// <paramref name="fromLocal"/> for <paramref name="days"/> days.
     /// </summary>
-    /// <param name="visits">Blocking visits (requested or confirmed), without their travel buffer.</param>
+    /// <param name="visits">Blocking visits (requested or confirmed), without their travel time, each with its zone.</param>
     /// <param name="timeOff">The therapist's time off.</param>
+    /// <param name="zone">The new visit's travel zone; null for a place in no zone or not given (the flat buffer).</param>
     public IReadOnlyList<FreeSlot> FreeSlots(
         DateOnly fromLocal,
         int days,
         int durationMinutes,
         IEnumerable<BusyInterval> visits,
         IEnumerable<BusyInterval> timeOff,
-        DateTimeOffset now) =>
-        FreeSlots(fromLocal, days, durationMinutes, visits, timeOff, _rules.EarliestStart(now), _rules.LatestStart(now));
+        DateTimeOffset now,
+        int? zone = null) =>
+        FreeSlots(fromLocal, days, durationMinutes, visits, timeOff, _rules.EarliestStart(now), _rules.LatestStart(now), zone);
 
     /// <summary>
     /// The same sweep with the notice and horizon given as instants: <see cref="DateTime.MinValue"/>
@@ -36,17 +38,37 @@ public sealed class AvailabilityCalculator(AvailabilityRules settings, TimeZoneI
         IEnumerable<BusyInterval> visits,
         IEnumerable<BusyInterval> timeOff,
         DateTime earliest,
-        DateTime latest)
+        DateTime latest,
+        int? zone = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(durationMinutes);
         var duration = TimeSpan.FromMinutes(durationMinutes);
+        var held = visits as IReadOnlyCollection<BusyInterval> ?? visits.ToList();
 
-        // Widen each visit by its travel time once here instead of at every candidate.
-        var blocked = visits
-            .Select(_rules.Blocks)
+        // Widen each visit by the travel to and from the new visit's zone once here instead of at every candidate.
+        var blocked = held
+            .Select(v => _rules.Blocks(v, zone))
             .Concat(timeOff)
             .OrderBy(b => b.StartUtc)
             .ToArray();
+
+        // The first visit of a day waits for the drive from home: each day's first booked start, to
+        // tell whether a candidate would be the first.
+        var firstOfDay = new Dictionary<DateOnly, DateTime>();
+        if (_rules.Travel.FromHome(zone) > 0)
+        {
+            foreach (var visit in held)
+            {
+                var day = _rules.LocalDay(visit.StartUtc);
+                if (!firstOfDay.TryGetValue(day, out var first) || visit.StartUtc < first)
+                {
+                    firstOfDay[day] = visit.StartUtc;
+                }
+            }
+        }
+
+        var homeDay = DateOnly.MinValue;
+        DateTime? fromHome = null;
 
         var slots = new List<FreeSlot>();
         var firstBlock = 0;
@@ -63,6 +85,21 @@ public sealed class AvailabilityCalculator(AvailabilityRules settings, TimeZoneI
             while (firstBlock < blocked.Length && blocked[firstBlock].EndUtc <= startUtc)
             {
                 firstBlock++;
+            }
+
+            if (_rules.Travel.FromHome(zone) > 0)
+            {
+                var day = _rules.LocalDay(startUtc);
+                if (day != homeDay)
+                {
+                    homeDay = day;
+                    fromHome = _rules.FirstStartFromHome(day, zone);
+                }
+
+                if (startUtc < fromHome && !(firstOfDay.TryGetValue(day, out var first) && first < startUtc))
+                {
+                    continue;
+                }
             }
 
             if (!IsBlocked(blocked, firstBlock, startUtc, endUtc))

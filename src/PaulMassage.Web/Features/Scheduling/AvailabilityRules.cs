@@ -3,8 +3,11 @@ namespace PaulMassage.Web.Features.Scheduling;
 /// <summary>Opening hours for one day of the week, in the practice's local time.</summary>
 public sealed record WorkingPeriod(DayOfWeek Day, TimeOnly Opens, TimeOnly Closes);
 
-/// <summary>A stretch of time, in UTC, that a new visit may not overlap.</summary>
-public readonly record struct BusyInterval(DateTime StartUtc, DateTime EndUtc)
+/// <summary>
+/// A stretch of time, in UTC, that a new visit may not overlap; for a visit, <paramref name="Zone"/>
+/// is its place's travel zone (<see cref="TravelTimes.ZoneOf"/>), null when it is in none.
+/// </summary>
+public readonly record struct BusyInterval(DateTime StartUtc, DateTime EndUtc, int? Zone = null)
 {
     public bool Overlaps(DateTime startUtc, DateTime endUtc) => startUtc < EndUtc && StartUtc < endUtc;
 }
@@ -17,8 +20,12 @@ public sealed record AvailabilityRules(
     IReadOnlyList<WorkingPeriod> WeeklyHours,
     int TravelBufferMinutes,
     int MinimumNoticeHours,
-    int BookingHorizonDays)
+    int BookingHorizonDays,
+    TravelTimes? Zones = null)
 {
+    /// <summary>The travel between visits: by zone when the practice has set zones, else the flat buffer.</summary>
+    public TravelTimes Travel => Zones ?? TravelTimes.Flat(TravelBufferMinutes);
+
     /// <summary>Visits start on a quarter-hour grid.</summary>
     public const int GridMinutes = 15;
 

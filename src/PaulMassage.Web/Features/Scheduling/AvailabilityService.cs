@@ -13,30 +13,37 @@ namespace PaulMassage.Web.Features.Scheduling;
 public sealed class AvailabilityService(AppDbContext db, SchedulingSettings settings, PracticeClock clock, ScheduleVersions versions, IMemoryCache cache)
 {
     /// <summary>No visit is longer than this; it bounds the range query from below.</summary>
-    private static readonly TimeSpan LongestVisit = TimeSpan.FromHours(4);
+    internal static readonly TimeSpan LongestVisit = TimeSpan.FromHours(4);
 
     /// <summary>The free starts on the local days asked for, as offered now (from <see cref="FreeTimesAsync"/>).</summary>
-    public async Task<IReadOnlyList<FreeSlot>> FreeSlotsAsync(int minutes, DateOnly fromLocal, int days, CancellationToken cancellationToken = default) =>
-        (await FreeTimesAsync(minutes, cancellationToken)).Between(fromLocal, days);
+    /// <param name="postcode">The new visit's place: travel by its zone; none, the flat buffer.</param>
+    public async Task<IReadOnlyList<FreeSlot>> FreeSlotsAsync(int minutes, DateOnly fromLocal, int days, string? postcode, CancellationToken cancellationToken = default) =>
+        (await FreeTimesAsync(minutes, postcode, cancellationToken)).Between(fromLocal, days);
+
+    /// <summary>The free starts for a place in no zone (the flat buffer).</summary>
+    public Task<IReadOnlyList<FreeSlot>> FreeSlotsAsync(int minutes, DateOnly fromLocal, int days, CancellationToken cancellationToken = default) =>
+        FreeSlotsAsync(minutes, fromLocal, days, postcode: null, cancellationToken);
 
     /// <summary>
     /// Every free start of a visit length from today to the booking horizon, as offered now. The
     /// sweep behind it is read and computed once per schedule version (<see cref="ScheduleVersion"/>),
-    /// day and length and kept in memory; the notice and horizon are applied per call, for the
-    /// current instant.
+    /// day, length and travel zone and kept in memory; the notice and horizon are applied per call,
+    /// for the current instant.
     /// </summary>
-    public async Task<FreeTimes> FreeTimesAsync(int minutes, CancellationToken cancellationToken = default)
+    /// <param name="postcode">The new visit's place: travel to and from its neighbours by its zone (and from home to the day's first); none, or a place in no zone, the flat buffer.</param>
+    public async Task<FreeTimes> FreeTimesAsync(int minutes, string? postcode = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(minutes);
         var version = await versions.CurrentAsync(db, cancellationToken); // before any data it describes
         var snapshot = await settings.GetAsync(cancellationToken);
+        var zone = snapshot.Rules.Travel.ZoneOf(postcode);
         var today = clock.Today;
-        var key = new SweepKey(version, minutes, today);
+        var key = new SweepKey(version, minutes, today, zone);
         if (!cache.TryGetValue(key, out FreeTimes.Sweep? sweep) || sweep is null)
         {
             var days = snapshot.Rules.BookingHorizonDays + 1;
-            var (visits, timeOff) = await BusyAsync(clock.StartOfDayUtc(today), clock.StartOfDayUtc(today.AddDays(days)), snapshot.Rules.TravelBufferMinutes, null, cancellationToken);
-            var slots = new AvailabilityCalculator(snapshot.Rules, clock.TimeZone).FreeSlots(today, days, minutes, visits, timeOff, DateTime.MinValue, DateTime.MaxValue);
+            var (visits, timeOff) = await BusyAsync(clock.StartOfDayUtc(today), clock.StartOfDayUtc(today.AddDays(days)), snapshot.Rules, null, cancellationToken);
+            var slots = new AvailabilityCalculator(snapshot.Rules, clock.TimeZone).FreeSlots(today, days, minutes, visits, timeOff, DateTime.MinValue, DateTime.MaxValue, zone);
             sweep = new FreeTimes.Sweep(today, days, slots);
             cache.Set(key, sweep, SweepLifetime);
         }
@@ -48,14 +55,16 @@ public sealed class AvailabilityService(AppDbContext db, SchedulingSettings sett
     /// <summary>A newer version replaces an entry at once; this only lets old ones go.</summary>
     private static readonly TimeSpan SweepLifetime = TimeSpan.FromMinutes(10);
 
-    private sealed record SweepKey(long Version, int Minutes, DateOnly Today);
+    /// <summary>One sweep per version, length, day and zone (a handful of zones, so a handful of entries).</summary>
+    private sealed record SweepKey(long Version, int Minutes, DateOnly Today, int? Zone);
 
     /// <param name="ignoringAppointmentId">A visit being moved: its own time does not block its new one.</param>
-    public async Task<IReadOnlyList<FreeSlot>> FreeSlotsAsync(int minutes, DateOnly fromLocal, int days, int? ignoringAppointmentId, CancellationToken cancellationToken = default)
+    /// <param name="postcode">The visit's place (see <see cref="FreeTimesAsync"/>).</param>
+    public async Task<IReadOnlyList<FreeSlot>> FreeSlotsAsync(int minutes, DateOnly fromLocal, int days, int? ignoringAppointmentId, string? postcode, CancellationToken cancellationToken = default)
     {
         if (ignoringAppointmentId is null)
         {
-            return await FreeSlotsAsync(minutes, fromLocal, days, cancellationToken);
+            return await FreeSlotsAsync(minutes, fromLocal, days, postcode, cancellationToken);
         }
 
         var snapshot = await settings.GetAsync(cancellationToken);
@@ -79,8 +88,9 @@ public sealed class AvailabilityService(AppDbContext db, SchedulingSettings sett
 
         var rangeStart = clock.StartOfDayUtc(fromLocal);
         var rangeEnd = clock.StartOfDayUtc(fromLocal.AddDays(days));
-        var (visits, timeOff) = await BusyAsync(rangeStart, rangeEnd, snapshot.Rules.TravelBufferMinutes, ignoringAppointmentId, cancellationToken);
-        return new AvailabilityCalculator(snapshot.Rules, clock.TimeZone).FreeSlots(fromLocal, days, minutes, visits, timeOff, clock.Now);
+        var (visits, timeOff) = await BusyAsync(rangeStart, rangeEnd, snapshot.Rules, ignoringAppointmentId, cancellationToken);
+        return new AvailabilityCalculator(snapshot.Rules, clock.TimeZone)
+            .FreeSlots(fromLocal, days, minutes, visits, timeOff, clock.Now, snapshot.Rules.Travel.ZoneOf(postcode));
     }
 
     /// <summary>The rules as they stand now, to judge a time by or put a refusal in words.</summary>
@@ -90,15 +100,23 @@ public sealed class AvailabilityService(AppDbContext db, SchedulingSettings sett
     public Task<bool> IsFreeAsync(DateTime startUtc, int minutes, CancellationToken cancellationToken = default) =>
         IsFreeAsync(startUtc, minutes, null, cancellationToken);
 
-    public async Task<bool> IsFreeAsync(DateTime startUtc, int minutes, int? ignoringAppointmentId, CancellationToken cancellationToken = default) =>
-        (await CheckAsync(startUtc, minutes, ignoringAppointmentId, cancellationToken)).Count == 0;
+    public async Task<bool> IsFreeAsync(DateTime startUtc, int minutes, int? ignoringAppointmentId, string? postcode, CancellationToken cancellationToken = default) =>
+        (await CheckAsync(startUtc, minutes, ignoringAppointmentId, postcode, cancellationToken)).Count == 0;
+
+    public Task<bool> IsFreeAsync(DateTime startUtc, int minutes, int? ignoringAppointmentId, CancellationToken cancellationToken = default) =>
+        IsFreeAsync(startUtc, minutes, ignoringAppointmentId, null, cancellationToken);
+
+    /// <inheritdoc cref="CheckAsync(DateTime, int, int?, string?, CancellationToken)"/>
+    public Task<IReadOnlyList<RuleBreach>> CheckAsync(DateTime startUtc, int minutes, int? ignoringAppointmentId = null, CancellationToken cancellationToken = default) =>
+        CheckAsync(startUtc, minutes, ignoringAppointmentId, null, cancellationToken);
 
     /// <summary>
     /// Every rule a visit at this start would break for the public (<see cref="VisitTimeRules.Check"/>,
     /// on the grid), each once; empty when it is free.
     /// </summary>
     /// <param name="ignoringAppointmentId">A visit being moved: its own time does not block its new one.</param>
-    public async Task<IReadOnlyList<RuleBreach>> CheckAsync(DateTime startUtc, int minutes, int? ignoringAppointmentId = null, CancellationToken cancellationToken = default)
+    /// <param name="postcode">The visit's place (see <see cref="FreeTimesAsync"/>).</param>
+    public async Task<IReadOnlyList<RuleBreach>> CheckAsync(DateTime startUtc, int minutes, int? ignoringAppointmentId, string? postcode, CancellationToken cancellationToken = default)
     {
         if (IsFarOutside(startUtc))
         {
@@ -106,9 +124,18 @@ public sealed class AvailabilityService(AppDbContext db, SchedulingSettings sett
         }
 
         var rules = await RulesAsync(cancellationToken);
-        var (visits, timeOff) = await BusyAsync(startUtc, startUtc.AddMinutes(minutes), rules.Settings.TravelBufferMinutes, ignoringAppointmentId, cancellationToken);
-        return rules.Check(startUtc, minutes, visits, timeOff, clock.Now);
+
+        // The whole local day: whether the visit would be the day's first decides the drive from home.
+        var day = rules.LocalDay(startUtc);
+        var from = clock.StartOfDayUtc(day);
+        var to = Max(clock.StartOfDayUtc(day.AddDays(1)), startUtc.AddMinutes(minutes));
+        var (visits, timeOff) = await BusyAsync(Min(from, startUtc), to, rules.Settings, ignoringAppointmentId, cancellationToken);
+        return rules.Check(startUtc, minutes, visits, timeOff, clock.Now, zone: rules.Travel.ZoneOf(postcode));
     }
+
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
+
+    private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
 
     /// <summary>Far outside any booking window, and so clear of DateTime's edges for the arithmetic that follows.</summary>
     private bool IsFarOutside(DateTime startUtc) => startUtc < clock.UtcNow.AddDays(-1) || startUtc > clock.UtcNow.AddYears(1);
@@ -123,16 +150,17 @@ public sealed class AvailabilityService(AppDbContext db, SchedulingSettings sett
     public Task<Schedule> ScheduleAsync(DateTime fromUtc, DateTime toUtc, AvailabilityRules rules, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        return ReadScheduleAsync(fromUtc, toUtc, rules.TravelBufferMinutes, cancellationToken);
+        return ReadScheduleAsync(fromUtc, toUtc, rules.Travel.LongestMinutes, cancellationToken);
     }
 
     /// <summary>Visits (and proposed times) that block a new visit, and time off, around a range.</summary>
     /// <param name="ignoringAppointmentId">A visit being moved: its own times do not block its new one.</param>
     private async Task<(List<BusyInterval> Visits, List<BusyInterval> TimeOff)> BusyAsync(
-        DateTime rangeStart, DateTime rangeEnd, int bufferMinutes, int? ignoringAppointmentId, CancellationToken cancellationToken)
+        DateTime rangeStart, DateTime rangeEnd, AvailabilityRules rules, int? ignoringAppointmentId, CancellationToken cancellationToken)
     {
-        var schedule = await ReadScheduleAsync(rangeStart, rangeEnd, bufferMinutes, cancellationToken);
-        var visits = schedule.Visits.Where(v => v.HoldsTime && v.AppointmentId != ignoringAppointmentId).Select(v => v.Interval).ToList();
+        var travel = rules.Travel;
+        var schedule = await ReadScheduleAsync(rangeStart, rangeEnd, travel.LongestMinutes, cancellationToken);
+        var visits = schedule.Visits.Where(v => v.HoldsTime && v.AppointmentId != ignoringAppointmentId).Select(v => v.In(travel)).ToList();
         var timeOff = schedule.TimeOff.Select(t => t.Interval).ToList();
         return (visits, timeOff);
     }
@@ -152,41 +180,8 @@ public sealed class AvailabilityService(AppDbContext db, SchedulingSettings sett
     /// The statement is compiled once per model (<see cref="AvailabilityQueries"/>): building and
     /// translating the expression tree was a fifth of the request.
     /// </summary>
-    private async Task<Schedule> ReadScheduleAsync(DateTime rangeStart, DateTime rangeEnd, int bufferMinutes, CancellationToken cancellationToken)
-    {
-        var buffer = TimeSpan.FromMinutes(bufferMinutes);
-        var from = Saturating(rangeStart, -(buffer + LongestVisit));
-        var to = Saturating(rangeEnd, buffer);
-        var visits = new List<VisitTime>();
-        var timeOff = new List<TimeOffPeriod>();
-        await foreach (var row in AvailabilityQueries.For(db).Schedule(db, from, to, rangeStart, rangeEnd).WithCancellation(cancellationToken))
-        {
-            if (row.Status is not AppointmentStatus status)
-            {
-                timeOff.Add(new TimeOffPeriod(row.StartUtc, row.EndUtc, row.Reason));
-                continue;
-            }
-
-            if (row.StartUtc >= from && row.StartUtc < to)
-            {
-                visits.Add(new VisitTime(row.Id, status, row.StartUtc, row.EndUtc));
-            }
-
-            if (status == AppointmentStatus.AlternativeProposed
-                && row.ProposedStartUtc is DateTime proposed && proposed >= from && proposed < to)
-            {
-                visits.Add(new VisitTime(row.Id, status, proposed, proposed.AddMinutes(row.DurationMinutes), IsProposedTime: true));
-            }
-        }
-
-        return new Schedule(visits, timeOff);
-    }
-
-    /// <summary>An instant moved by a span, stopping at DateTime's edges rather than throwing.</summary>
-    private static DateTime Saturating(DateTime instant, TimeSpan by) =>
-        by < TimeSpan.Zero && instant - DateTime.MinValue < -by ? DateTime.SpecifyKind(DateTime.MinValue, instant.Kind)
-        : by > TimeSpan.Zero && DateTime.MaxValue - instant < by ? DateTime.SpecifyKind(DateTime.MaxValue, instant.Kind)
-        : instant + by;
+    private Task<Schedule> ReadScheduleAsync(DateTime rangeStart, DateTime rangeEnd, int bufferMinutes, CancellationToken cancellationToken) =>
+        AvailabilityQueries.ReadScheduleAsync(db, rangeStart, rangeEnd, bufferMinutes, cancellationToken);
 }
 
 /// <summary>
@@ -220,6 +215,7 @@ internal sealed class AvailabilityQueries
                 ProposedStartUtc = a.ProposedStartUtc,
                 DurationMinutes = a.DurationMinutes,
                 Reason = null,
+                Postcode = a.Postcode,
             })
             .Concat(db.TimeOff.AsNoTracking()
                 .Where(t => t.StartUtc < timeOffTo && t.EndUtc > timeOffFrom)
@@ -232,7 +228,49 @@ internal sealed class AvailabilityQueries
                     ProposedStartUtc = null,
                     DurationMinutes = 0,
                     Reason = t.Reason,
+                    Postcode = null,
                 }));
+
+    /// <summary>
+    /// The visits (their own times and the times proposed instead) that start from the longest
+    /// visit and its travel before the range to the travel after it, and the time off overlapping
+    /// it, from the one statement (see <see cref="AvailabilityService"/>'s schedule reading).
+    /// </summary>
+    internal static async Task<Schedule> ReadScheduleAsync(AppDbContext db, DateTime rangeStart, DateTime rangeEnd, int bufferMinutes, CancellationToken cancellationToken)
+    {
+        var buffer = TimeSpan.FromMinutes(bufferMinutes);
+        var from = Saturating(rangeStart, -(buffer + AvailabilityService.LongestVisit));
+        var to = Saturating(rangeEnd, buffer);
+        var visits = new List<VisitTime>();
+        var timeOff = new List<TimeOffPeriod>();
+        await foreach (var row in AvailabilityQueries.For(db).Schedule(db, from, to, rangeStart, rangeEnd).WithCancellation(cancellationToken))
+        {
+            if (row.Status is not AppointmentStatus status)
+            {
+                timeOff.Add(new TimeOffPeriod(row.StartUtc, row.EndUtc, row.Reason));
+                continue;
+            }
+
+            if (row.StartUtc >= from && row.StartUtc < to)
+            {
+                visits.Add(new VisitTime(row.Id, status, row.StartUtc, row.EndUtc, Postcode: row.Postcode));
+            }
+
+            if (status == AppointmentStatus.AlternativeProposed
+                && row.ProposedStartUtc is DateTime proposed && proposed >= from && proposed < to)
+            {
+                visits.Add(new VisitTime(row.Id, status, proposed, proposed.AddMinutes(row.DurationMinutes), IsProposedTime: true, Postcode: row.Postcode));
+            }
+        }
+
+        return new Schedule(visits, timeOff);
+    }
+
+    /// <summary>An instant moved by a span, stopping at DateTime's edges rather than throwing.</summary>
+    private static DateTime Saturating(DateTime instant, TimeSpan by) =>
+        by < TimeSpan.Zero && instant - DateTime.MinValue < -by ? DateTime.SpecifyKind(DateTime.MinValue, instant.Kind)
+        : by > TimeSpan.Zero && DateTime.MaxValue - instant < by ? DateTime.SpecifyKind(DateTime.MaxValue, instant.Kind)
+        : instant + by;
 
     private AvailabilityQueries()
     {
@@ -269,4 +307,7 @@ internal sealed class ScheduleRow
 
     /// <summary>Time off's reason; null for a visit.</summary>
     public string? Reason { get; init; }
+
+    /// <summary>A visit's postcode, for its travel zone; null for time off.</summary>
+    public string? Postcode { get; init; }
 }

@@ -15,6 +15,15 @@ public class PracticeSettings
 
     /// <summary>Served postcode districts, comma separated, for example "SW1A, SE1, E14".</summary>
     public string ServedDistricts { get; set; } = string.Empty;
+
+    /// <summary>The postcode district of Paul's home base, where each working day starts (empty: none).</summary>
+    public string HomeDistrict { get; set; } = string.Empty;
+
+    /// <summary>The travel zones, one a line: "East: E1, E14, SE16" (<see cref="TravelTimes.ParseZones"/>; empty: the flat buffer).</summary>
+    public string TravelZones { get; set; } = string.Empty;
+
+    /// <summary>Minutes between zones, one row a line in the zones' order (<see cref="TravelTimes.ParseMinutes"/>).</summary>
+    public string TravelMinutes { get; set; } = string.Empty;
 }
 
 /// <summary>Opening hours for one weekday, in the practice's local time.</summary>

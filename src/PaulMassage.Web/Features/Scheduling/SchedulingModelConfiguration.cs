@@ -9,6 +9,9 @@ internal sealed class PracticeSettingsConfiguration : IEntityTypeConfiguration<P
     {
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.ServedDistricts).HasMaxLength(2000);
+        builder.Property(s => s.HomeDistrict).HasMaxLength(8);
+        builder.Property(s => s.TravelZones).HasMaxLength(4000);
+        builder.Property(s => s.TravelMinutes).HasMaxLength(2000);
     }
 }
 

@@ -27,14 +27,20 @@ public sealed class SchedulingSettings(AppDbContext db, IMemoryCache cache, Sche
 
         var settings = await db.PracticeSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken) ?? new PracticeSettings();
         var hours = await db.WorkingHours.AsNoTracking().ToListAsync(cancellationToken);
-        snapshot = new SchedulingSnapshot(
-            new AvailabilityRules(
-                hours.Select(h => new WorkingPeriod(h.Day, h.Opens, h.Closes)).ToList(),
-                settings.TravelBufferMinutes,
-                settings.MinimumNoticeHours,
-                settings.BookingHorizonDays),
-            ServiceArea.Parse(settings.ServedDistricts));
+        snapshot = new SchedulingSnapshot(RulesOf(settings, hours), ServiceArea.Parse(settings.ServedDistricts));
         cache.Set(key, snapshot, TimeSpan.FromMinutes(10));
         return snapshot;
+    }
+
+    /// <summary>The availability rules a settings row and the working hours make.</summary>
+    public static AvailabilityRules RulesOf(PracticeSettings settings, IEnumerable<WorkingHours> hours)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new AvailabilityRules(
+            hours.Select(h => new WorkingPeriod(h.Day, h.Opens, h.Closes)).ToList(),
+            settings.TravelBufferMinutes,
+            settings.MinimumNoticeHours,
+            settings.BookingHorizonDays,
+            TravelTimes.Parse(settings.HomeDistrict, settings.TravelZones, settings.TravelMinutes, settings.TravelBufferMinutes));
     }
 }

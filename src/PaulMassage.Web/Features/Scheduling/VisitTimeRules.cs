@@ -15,6 +15,9 @@ public enum BookingRule
     /// <summary>Outside the day's working hours (or, for the public, off the quarter-hour grid).</summary>
     OutsideWorkingHours,
 
+    /// <summary>The first visit of the day starts before Paul can drive there from home after opening time.</summary>
+    TravelFromHome,
+
     TimeOff,
 
     /// <summary>Overlaps another visit or the travel time around it (never bookable).</summary>
@@ -42,9 +45,11 @@ public sealed class VisitTimeRules(AvailabilityRules settings, TimeZoneInfo time
 {
     private static readonly TimeSpan Grid = TimeSpan.FromMinutes(AvailabilityRules.GridMinutes);
 
-    private readonly TimeSpan _buffer = TimeSpan.FromMinutes(settings.TravelBufferMinutes);
+    private readonly TravelTimes _travel = settings.Travel;
 
     public AvailabilityRules Settings => settings;
+
+    public TravelTimes Travel => _travel;
 
     /// <summary>The first start the notice allows.</summary>
     public DateTime EarliestStart(DateTimeOffset now) => now.UtcDateTime.AddHours(settings.MinimumNoticeHours);
@@ -53,10 +58,39 @@ public sealed class VisitTimeRules(AvailabilityRules settings, TimeZoneInfo time
     public DateTime LatestStart(DateTimeOffset now) => now.UtcDateTime.AddDays(settings.BookingHorizonDays);
 
     /// <summary>
-    /// The time a visit keeps others out of: its own time and the travel time on both sides (the
-    /// same rule the slot claims enforce in the database).
+    /// The time a visit keeps a new visit in <paramref name="zone"/> out of: its own time, the drive
+    /// from the new visit's place to it before, and the drive from it to the new visit's place after
+    /// (<see cref="TravelTimes.Minutes"/>: the flat buffer when either place is in no zone).
     /// </summary>
-    public BusyInterval Blocks(BusyInterval visit) => new(visit.StartUtc - _buffer, visit.EndUtc + _buffer);
+    public BusyInterval Blocks(BusyInterval visit, int? zone = null) =>
+        new(visit.StartUtc.AddMinutes(-_travel.Minutes(zone, visit.Zone)), visit.EndUtc.AddMinutes(_travel.Minutes(visit.Zone, zone)), visit.Zone);
+
+    /// <summary>
+    /// Whether a visit from <paramref name="startUtc"/> to <paramref name="endUtc"/> in
+    /// <paramref name="zone"/> overlaps another visit or the drive between the two: the one rule of
+    /// travel between visits, for the slot finder, the checks of a time and the guard at the save.
+    /// </summary>
+    public bool Clashes(DateTime startUtc, DateTime endUtc, int? zone, BusyInterval other) =>
+        Blocks(other, zone).Overlaps(startUtc, endUtc);
+
+    /// <summary>
+    /// The earliest start of the day's first visit in <paramref name="zone"/>: the day's opening and
+    /// the drive from home (none for a place in no zone). Null on a day without working hours.
+    /// </summary>
+    public DateTime? FirstStartFromHome(DateOnly day, int? zone)
+    {
+        DateTime? opens = null;
+        foreach (var (open, _) in WorkingPeriodsUtc(day))
+        {
+            opens = opens is null || open < opens ? open : opens;
+        }
+
+        return opens?.AddMinutes(_travel.FromHome(zone));
+    }
+
+    /// <summary>The practice's local day of an instant.</summary>
+    public DateOnly LocalDay(DateTime utc) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), timeZone));
 
     /// <summary>
     /// Every start within working hours, in rising order and each once. Counted in real time from
@@ -84,15 +118,17 @@ public sealed class VisitTimeRules(AvailabilityRules settings, TimeZoneInfo time
     /// Every rule a visit at <paramref name="startUtc"/> breaks, each once, in
     /// <see cref="BookingRule"/>'s order; empty when it may be booked.
     /// </summary>
-    /// <param name="visits">Visits (and proposed times) that hold time, without their travel time.</param>
+    /// <param name="visits">Visits (and proposed times) that hold time, without their travel time; all of the start's local day, so the first of the day is known.</param>
     /// <param name="onGrid">The public's rule: the start is one <see cref="Starts"/> offers. The therapist may pick any minute.</param>
+    /// <param name="zone">The new visit's travel zone; null for a place in no zone (the flat buffer, and no drive from home).</param>
     public IReadOnlyList<RuleBreach> Check(
         DateTime startUtc,
         int durationMinutes,
         IReadOnlyList<BusyInterval> visits,
         IReadOnlyList<BusyInterval> timeOff,
         DateTimeOffset now,
-        bool onGrid = true)
+        bool onGrid = true,
+        int? zone = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(durationMinutes);
         ArgumentNullException.ThrowIfNull(visits);
@@ -117,6 +153,10 @@ public sealed class VisitTimeRules(AvailabilityRules settings, TimeZoneInfo time
         {
             breaches.Add(new(BookingRule.OutsideWorkingHours));
         }
+        else if (startUtc < FirstStartFromHome(LocalDay(startUtc), zone) && IsFirstOfDay(startUtc, visits))
+        {
+            breaches.Add(new(BookingRule.TravelFromHome));
+        }
 
         for (var i = 0; i < timeOff.Count; i++)
         {
@@ -128,7 +168,7 @@ public sealed class VisitTimeRules(AvailabilityRules settings, TimeZoneInfo time
 
         for (var i = 0; i < visits.Count; i++)
         {
-            if (Blocks(visits[i]).Overlaps(startUtc, endUtc))
+            if (Clashes(startUtc, endUtc, zone, visits[i]))
             {
                 breaches.Add(new(BookingRule.Clash, i));
             }
@@ -145,14 +185,21 @@ public sealed class VisitTimeRules(AvailabilityRules settings, TimeZoneInfo time
         BookingRule.TooFarAhead => $"That time is too far ahead: visits can be booked up to {settings.BookingHorizonDays} days ahead.",
         BookingRule.OutsideWorkingHours => "Paul does not take visits at that time.",
         BookingRule.TimeOff => "Paul is away at that time.",
+        BookingRule.TravelFromHome => "That time is too early for Paul to reach you from his base at the start of his day.",
         _ => "That time clashes with another visit (Paul needs time to travel between visits).",
     };
+
+    /// <summary>No visit of the same local day starts before this start.</summary>
+    private bool IsFirstOfDay(DateTime startUtc, IReadOnlyList<BusyInterval> visits)
+    {
+        var day = LocalDay(startUtc);
+        return !visits.Any(v => v.StartUtc < startUtc && LocalDay(v.StartUtc) == day);
+    }
 
     /// <summary>Within one of its local day's working periods, counted in real time from the opening instant (and on its grid).</summary>
     private bool IsInWorkingHours(DateTime startUtc, DateTime endUtc, bool onGrid)
     {
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(startUtc, DateTimeKind.Utc), timeZone));
-        foreach (var (opens, closes) in WorkingPeriodsUtc(day))
+        foreach (var (opens, closes) in WorkingPeriodsUtc(LocalDay(startUtc)))
         {
             if (startUtc >= opens && endUtc <= closes && (!onGrid || (startUtc - opens).Ticks % Grid.Ticks == 0))
             {

@@ -74,6 +74,24 @@ public sealed class SchedulingEditor(
         await ChangedAsync("area served", cancellationToken);
     }
 
+    /// <summary>The travel settings as stored (a row the page did not write reads as the flat buffer).</summary>
+    public async Task<TravelTimes> TravelAsync(CancellationToken cancellationToken = default)
+    {
+        var row = await RowAsync(cancellationToken);
+        return TravelTimes.Parse(row.HomeDistrict, row.TravelZones, row.TravelMinutes, row.TravelBufferMinutes);
+    }
+
+    public async Task SaveTravelAsync(TravelTimes travel, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(travel);
+        var row = await RowAsync(cancellationToken);
+        row.HomeDistrict = travel.HomeDistrict ?? string.Empty;
+        row.TravelZones = travel.FormatZones();
+        row.TravelMinutes = travel.FormatMinutes();
+        await db.SaveChangesAsync(cancellationToken);
+        await ChangedAsync("travel", cancellationToken);
+    }
+
     /// <summary>Time off that has not ended yet, soonest first, with the visits still booked inside it.</summary>
     public async Task<IReadOnlyList<TimeOffRow>> UpcomingTimeOffAsync(CancellationToken cancellationToken = default)
     {
@@ -115,6 +133,11 @@ public sealed class SchedulingEditor(
         return true;
     }
 
+    private static string TravelSummary(TravelTimes travel) =>
+        !travel.ByZone ? $"{travel.FlatBufferMinutes} minutes between all visits; no zones."
+        : $"By zone: {Wording.Count(travel.Zones.Count, "zone")}, {travel.ShortestMinutes} to {travel.LongestMinutes} minutes a drive"
+            + (travel.HomeDistrict is { } home ? $"; the day starts from {home}." : "; no home base.");
+
     public async Task<SettingsOverview> OverviewAsync(string? message, CancellationToken cancellationToken = default)
     {
         var row = await RowAsync(cancellationToken);
@@ -125,6 +148,7 @@ public sealed class SchedulingEditor(
             row.MinimumNoticeHours,
             row.BookingHorizonDays,
             ServiceArea.Parse(row.ServedDistricts).Format(),
+            TravelSummary(TravelTimes.Parse(row.HomeDistrict, row.TravelZones, row.TravelMinutes, row.TravelBufferMinutes)),
             await db.TimeOff.CountAsync(t => t.EndUtc > now, cancellationToken),
             await db.Services.CountAsync(s => s.IsActive, cancellationToken),
             await db.Articles.CountAsync(a => a.IsPublished, cancellationToken),

@@ -81,6 +81,33 @@ public sealed class SettingsController(SchedulingEditor editor) : Controller
         return RedirectToAction(nameof(Index));
     }
 
+    [HttpGet("travel")]
+    public async Task<IActionResult> Travel(CancellationToken cancellationToken)
+    {
+        ViewData[MessageKey] = TempData[MessageKey] as string;
+        return View("Travel", TravelForm.From(await editor.TravelAsync(cancellationToken)));
+    }
+
+    [HttpPost("travel")]
+    public async Task<IActionResult> Travel([FromForm] TravelForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        form.FlatBufferMinutes = (await editor.TravelAsync(cancellationToken)).FlatBufferMinutes;
+        var (travel, errors) = TravelRules.Validate(new TravelInput(form.HomeDistrict, form.Zones, form.Shown, form.Minutes), form.FlatBufferMinutes);
+        ModelState.AddFieldErrors(errors);
+        if (!ModelState.IsValid || travel is null)
+        {
+            return View("Travel", form);
+        }
+
+        await editor.SaveTravelAsync(travel, cancellationToken);
+        var added = travel.Zones.Select(z => z.Name).Except(form.Shown, StringComparer.Ordinal).ToList();
+        TempData[MessageKey] = added.Count == 0
+            ? "Travel saved. Free times allow for the new drives at once."
+            : $"Travel saved. The drives to and from {string.Join(" and ", added)} start at {form.FlatBufferMinutes} minutes: check them in the table below.";
+        return RedirectToAction(nameof(Travel));
+    }
+
     [HttpGet("time-off")]
     public async Task<IActionResult> TimeOff(CancellationToken cancellationToken) =>
         View("TimeOff", new TimeOffPage

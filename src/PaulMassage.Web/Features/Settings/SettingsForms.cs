@@ -44,6 +44,49 @@ public sealed class ServedAreaForm
     public string? Districts { get; set; }
 }
 
+/// <summary>
+/// The travel settings form: home, zones, and the table of minutes drawn for <see cref="Shown"/>
+/// (row by row: from each zone to each), every value kept as typed.
+/// </summary>
+public sealed class TravelForm
+{
+    [Display(Name = "Your home base's postcode district")]
+    public string? HomeDistrict { get; set; }
+
+    [Display(Name = "Zones, one a line")]
+    [DataType(DataType.MultilineText)]
+    public string? Zones { get; set; }
+
+    /// <summary>The zones the table below was drawn for, in order.</summary>
+    public List<string> Shown { get; set; } = [];
+
+    public List<string?> Minutes { get; set; } = [];
+
+    /// <summary>For a place in no zone (and when there are none): the booking rules' travel time.</summary>
+    public int FlatBufferMinutes { get; set; }
+
+    public static TravelForm From(TravelTimes travel)
+    {
+        ArgumentNullException.ThrowIfNull(travel);
+        var form = new TravelForm
+        {
+            HomeDistrict = travel.HomeDistrict,
+            Zones = travel.FormatZones(),
+            Shown = travel.Zones.Select(z => z.Name).ToList(),
+            FlatBufferMinutes = travel.FlatBufferMinutes,
+        };
+        for (var from = 0; from < travel.Zones.Count; from++)
+        {
+            for (var to = 0; to < travel.Zones.Count; to++)
+            {
+                form.Minutes.Add(travel.MinutesBetweenZones(from, to).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return form;
+    }
+}
+
 public sealed class TimeOffForm
 {
     public string? FromDate { get; set; }
@@ -82,6 +125,7 @@ public sealed record SettingsOverview(
     int MinimumNoticeHours,
     int BookingHorizonDays,
     string Districts,
+    string Travel,
     int UpcomingTimeOff,
     int ActiveServices,
     int PublishedArticles,

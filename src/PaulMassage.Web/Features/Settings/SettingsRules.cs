@@ -287,3 +287,68 @@ public static class FormValues
     public static bool TryParseTime(string? text, out TimeOnly time) =>
         TimeOnly.TryParseExact(text?.Trim(), TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
 }
+
+/// <summary>
+/// The travel settings as typed: the home district, the zones one a line, and the table of minutes
+/// as drawn for the zones the page showed (<paramref name="Shown"/>, row by row), kept as typed.
+/// </summary>
+public sealed record TravelInput(string? HomeDistrict, string? Zones, IReadOnlyList<string> Shown, IReadOnlyList<string?> Minutes);
+
+/// <summary>
+/// Checks the travel settings (<see cref="TravelTimes"/>' own reading of the zones and minutes).
+/// A zone the table was drawn for keeps its minutes by name, whatever its new place in the list;
+/// the drives to and from a new zone start at the flat buffer, for Paul to set once it is saved.
+/// </summary>
+public static class TravelRules
+{
+    public static (TravelTimes? Travel, IReadOnlyList<FieldError> Errors) Validate(TravelInput input, int flatBufferMinutes)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = new List<FieldError>();
+        if (TravelTimes.ParseZones(input.Zones, out var zones) is { } zoneProblem)
+        {
+            errors.Add(new FieldError("Zones", zoneProblem));
+        }
+
+        var home = string.IsNullOrWhiteSpace(input.HomeDistrict) ? null : UkPostcode.NormaliseDistrict(input.HomeDistrict);
+        if (!string.IsNullOrWhiteSpace(input.HomeDistrict) && home is null)
+        {
+            errors.Add(new FieldError("HomeDistrict", "Enter the district of your home base, the first half of its postcode, for example E1."));
+        }
+
+        var shown = input.Shown.Select((name, i) => (name, i)).ToDictionary(z => z.name, z => z.i, StringComparer.Ordinal);
+        var size = input.Shown.Count;
+        if (input.Minutes.Count != size * size)
+        {
+            errors.Add(new FieldError("Minutes", "The table did not come back whole. Please reload the page and try again."));
+        }
+        else if (input.Minutes.FirstOrDefault(m => TravelTimes.CheckMinutes(m) is not null) is { } bad)
+        {
+            errors.Add(new FieldError("Minutes", $"{TravelTimes.CheckMinutes(bad)} \"{bad}\" is not."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var minutes = new int[zones.Count, zones.Count];
+        for (var from = 0; from < zones.Count; from++)
+        {
+            for (var to = 0; to < zones.Count; to++)
+            {
+                minutes[from, to] = shown.TryGetValue(zones[from].Name, out var row) && shown.TryGetValue(zones[to].Name, out var column)
+                    ? int.Parse(input.Minutes[(row * size) + column]!.Trim(), System.Globalization.CultureInfo.InvariantCulture)
+                    : flatBufferMinutes;
+            }
+        }
+
+        var travel = new TravelTimes(home, zones, minutes, flatBufferMinutes);
+        if (home is not null && travel.ByZone && travel.HomeZone is null)
+        {
+            return (null, [new FieldError("HomeDistrict", $"{home} is in none of your zones: add it to one, so the first visit of the day allows for the drive from home.")]);
+        }
+
+        return (travel, []);
+    }
+}

@@ -47,6 +47,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<SlotClaim> SlotClaims => Set<SlotClaim>();
 
+    public DbSet<TravelTurn> TravelTurns => Set<TravelTurn>();
+
     public DbSet<VisitSeries> VisitSeries => Set<VisitSeries>();
 
     public DbSet<IntakeAssessment> IntakeAssessments => Set<IntakeAssessment>();

@@ -25,20 +25,21 @@ public static class DatabaseSetup
     {
         services.AddSingleton<ScheduleVersions>();
         services.AddSingleton<ScheduleVersionInterceptor>();
+        services.AddSingleton<Features.Booking.SlotClaimGuard>();
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (string.Equals(options.Provider, "SqlServer", StringComparison.OrdinalIgnoreCase))
         {
             var connectionString = configuration.GetConnectionString("SqlServer")
                 ?? throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:SqlServer is not set.");
             services.AddDbContextPool<AppDbContext, SqlServerAppDbContext>((sp, o) => o.UseSqlServer(connectionString)
-                .AddInterceptors(sp.GetRequiredService<ScheduleVersionInterceptor>())
+                .AddInterceptors(sp.GetRequiredService<Features.Booking.SlotClaimGuard>(), sp.GetRequiredService<ScheduleVersionInterceptor>())
                 .ReplaceService<IModelCacheKeyFactory, ProtectorAwareModelCacheKeyFactory>());
         }
         else
         {
             var connectionString = SqliteConnectionString(configuration.GetConnectionString("Sqlite"), environment.ContentRootPath);
             services.AddDbContextPool<AppDbContext, SqliteAppDbContext>((sp, o) => o.UseSqlite(connectionString)
-                .AddInterceptors(new SqliteSecureDeleteInterceptor(), sp.GetRequiredService<ScheduleVersionInterceptor>())
+                .AddInterceptors(new SqliteSecureDeleteInterceptor(), sp.GetRequiredService<Features.Booking.SlotClaimGuard>(), sp.GetRequiredService<ScheduleVersionInterceptor>())
                 .ReplaceService<IModelCacheKeyFactory, ProtectorAwareModelCacheKeyFactory>());
         }
 

@@ -30,7 +30,7 @@ public sealed class DevelopmentSampleData(AppDbContext db, AvailabilityService a
         }
 
         var services = await db.Services.Include(s => s.Options).OrderBy(s => s.SortOrder).ToListAsync(cancellationToken);
-        var buffer = (await settings.GetAsync(cancellationToken)).Rules.TravelBufferMinutes;
+        var buffer = (await settings.GetAsync(cancellationToken)).Rules.Travel.ShortestMinutes;
         // One visit a day, at a different hour each day, so the week view looks like a real week.
         var slots = (await availability.FreeSlotsAsync(60, clock.Today.AddDays(1), 10, cancellationToken))
             .GroupBy(s => s.LocalStart.Date)

@@ -20,6 +20,15 @@ public sealed class SeedOptions
     /// <summary>Postcode districts served until the therapist edits the list.</summary>
     public string ServedDistricts { get; set; } = "SW1A, SW1V, SW1W, SW3, SW7, SE1, SE11, SE16, E1, E14, EC1, EC2, EC4, WC1, WC2, W1, W2, N1, NW1";
 
+    /// <summary>Paul's home base until he edits it (Settings, travel); with the zones below, travel is by zone.</summary>
+    public string HomeDistrict { get; set; } = TravelTimes.Defaults.HomeDistrict;
+
+    /// <summary>Travel zones until the therapist edits them; empty: the flat buffer between all visits.</summary>
+    public string TravelZones { get; set; } = TravelTimes.Defaults.Zones;
+
+    /// <summary>Minutes between the zones above, one row a line.</summary>
+    public string TravelMinutes { get; set; } = TravelTimes.Defaults.Minutes;
+
     /// <summary>The therapist account to create, if any (Development sets it; production creates it by hand).</summary>
     public string? TherapistEmail { get; set; }
 
@@ -132,7 +141,13 @@ public sealed class SeedData(
     {
         if (!await db.PracticeSettings.AnyAsync(cancellationToken))
         {
-            db.PracticeSettings.Add(new PracticeSettings { ServedDistricts = ServiceArea.Parse(options.Value.ServedDistricts).Format() });
+            db.PracticeSettings.Add(new PracticeSettings
+            {
+                ServedDistricts = ServiceArea.Parse(options.Value.ServedDistricts).Format(),
+                HomeDistrict = UkPostcode.NormaliseDistrict(options.Value.HomeDistrict) ?? string.Empty,
+                TravelZones = options.Value.TravelZones ?? string.Empty,
+                TravelMinutes = options.Value.TravelMinutes ?? string.Empty,
+            });
         }
 
         if (!await db.WorkingHours.AnyAsync(cancellationToken))

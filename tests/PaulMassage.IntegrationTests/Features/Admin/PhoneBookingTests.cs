@@ -80,7 +80,7 @@ public sealed partial class ThePhoneBooking(PracticeAppFactoryFixture fixture) :
         var tooSoon = await BookAsync(therapist, ("Email", "buffer@client.example"), ("Name", "Ben Buffer"), ("Date", "2027-03-17"), ("Time", "11:15"));
         var html = WebUtility.HtmlDecode(await tooSoon.Content.ReadAsStringAsync());
         Assert.Contains($"It clashes with Tara Travel's visit ({existing.Reference})", html, StringComparison.Ordinal);
-        Assert.Contains("Visits need 30 minutes' travel between them.", html, StringComparison.Ordinal);
+        Assert.Contains("You need 30 minutes to travel between them.", html, StringComparison.Ordinal);
 
         var inTime = await BookAsync(therapist, ("Email", "buffer@client.example"), ("Name", "Ben Buffer"), ("Date", "2027-03-17"), ("Time", "11:30"));
         Assert.StartsWith("Booked and confirmed", Sessions.AdminMessage(await inTime.Content.ReadAsStringAsync()), StringComparison.Ordinal);

@@ -42,7 +42,8 @@ public sealed class TheSchedulingSettings
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(response.Headers.CacheControl?.NoStore);
         var text = await response.TextAsync();
-        Assert.Contains("30 minutes' travel between visits", text, StringComparison.Ordinal);
+        Assert.Contains("30 minutes' travel to and from a place in none of your zones", text, StringComparison.Ordinal);
+        Assert.Contains("30 minutes between all visits; no zones.", text, StringComparison.Ordinal);
         Assert.Contains("SE1", text, StringComparison.Ordinal);
     }
 

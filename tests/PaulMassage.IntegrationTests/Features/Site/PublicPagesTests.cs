@@ -153,7 +153,7 @@ public sealed class ThePublicPages(PracticeAppFactoryFixture fixture) : IClassFi
             "/admin", $"/admin/requests/{visit.Id}", "/admin/bookings/new", "/admin/calendar", "/admin/day",
             "/admin/clients", $"/admin/clients/{visit.ClientId}", $"/admin/clients/{visit.ClientId}/visits/{visit.Id}/note",
             $"/admin/clients/{visit.ClientId}/courses/new", "/admin/outbox", "/admin/erasure-requests",
-            "/admin/settings", "/admin/settings/hours", "/admin/settings/booking-rules", "/admin/settings/area", "/admin/settings/time-off",
+            "/admin/settings", "/admin/settings/hours", "/admin/settings/booking-rules", "/admin/settings/area", "/admin/settings/travel", "/admin/settings/time-off",
             "/admin/settings/articles", "/admin/settings/articles/new", $"/admin/settings/articles/{articleId}",
             "/admin/settings/services", "/admin/settings/services/new", $"/admin/settings/services/{serviceId}",
             "/admin/settings/pages", "/admin/settings/pages/about", "/admin/settings/pages/faq", "/admin/settings/pages/terms",

@@ -31,7 +31,7 @@ public sealed class TheVisitTimeChecks
         var clash = Assert.Single(problems, p => p.Kind == BookingRule.Clash);
         Assert.False(clash.CanOverride);
         Assert.Equal(7, clash.ClashesWith!.Id);
-        Assert.Equal("It clashes with Ann Other's visit (PM-ANN777) on Tuesday 2 March, 10:00 to 11:00. Visits need 30 minutes' travel between them.", clash.Message);
+        Assert.Equal("It clashes with Ann Other's visit (PM-ANN777) on Tuesday 2 March, 10:00 to 11:00. You need 30 minutes to travel between them.", clash.Message);
     }
 
     [Theory]

@@ -486,6 +486,19 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
                     b.ToTable("SlotClaims");
                 });
 
+            modelBuilder.Entity("PaulMassage.Web.Features.Booking.TravelTurn", b =>
+                {
+                    b.Property<DateTime>("CellStartUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Turn")
+                        .HasColumnType("int");
+
+                    b.HasKey("CellStartUtc", "Turn");
+
+                    b.ToTable("TravelTurns");
+                });
+
             modelBuilder.Entity("PaulMassage.Web.Features.Booking.VisitSeries", b =>
                 {
                     b.Property<int>("Id")
@@ -1545,6 +1558,11 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
                     b.Property<int>("BookingHorizonDays")
                         .HasColumnType("int");
 
+                    b.Property<string>("HomeDistrict")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
                     b.Property<int>("MinimumNoticeHours")
                         .HasColumnType("int");
 
@@ -1555,6 +1573,16 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
 
                     b.Property<int>("TravelBufferMinutes")
                         .HasColumnType("int");
+
+                    b.Property<string>("TravelMinutes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("TravelZones")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
 
                     b.HasKey("Id");
 

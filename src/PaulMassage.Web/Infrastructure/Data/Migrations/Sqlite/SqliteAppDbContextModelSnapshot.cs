@@ -466,6 +466,19 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("SlotClaims");
                 });
 
+            modelBuilder.Entity("PaulMassage.Web.Features.Booking.TravelTurn", b =>
+                {
+                    b.Property<DateTime>("CellStartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Turn")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CellStartUtc", "Turn");
+
+                    b.ToTable("TravelTurns");
+                });
+
             modelBuilder.Entity("PaulMassage.Web.Features.Booking.VisitSeries", b =>
                 {
                     b.Property<int>("Id")
@@ -1483,6 +1496,11 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("BookingHorizonDays")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("HomeDistrict")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("MinimumNoticeHours")
                         .HasColumnType("INTEGER");
 
@@ -1493,6 +1511,16 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<int>("TravelBufferMinutes")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("TravelMinutes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TravelZones")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
