@@ -112,7 +112,7 @@ public sealed class TheCrashRecovery : IDisposable
     {
         using var client = site.Browser();
         var from = DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        using var json = JsonDocument.Parse(await client.GetStringAsync($"/api/availability?service=deep-tissue-massage&minutes=60&from={from}&days=28&version=1"));
+        using var json = JsonDocument.Parse(await client.GetStringAsync($"/api/availability?service=deep-tissue-massage&minutes=60&postcode=SE1%207PB&from={from}&days=28&version=1"));
         var starts = json.RootElement.GetProperty("slots").EnumerateArray().Select(s => s.GetProperty("startUtc").GetDateTime()).ToList();
 
         // Two hours apart, so that no booking's travel buffer blocks another's.
