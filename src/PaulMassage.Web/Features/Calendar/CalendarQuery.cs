@@ -94,7 +94,7 @@ public sealed class CalendarQuery(AppDbContext db, SchedulingSettings settings, 
         {
             Date = day,
             Today = clock.Today,
-            Stops = DayAgendaPlanner.Plan(agenda, rules.TravelBufferMinutes),
+            Stops = DayAgendaPlanner.Plan(agenda, rules.Travel, clock.TimeZone),
             Pending = layout.Entries.Where(e => e.Kind == WeekEntryKind.Visit).ToList(),
             WorkingHours = rules.WeeklyHours.Where(p => p.Day == day.DayOfWeek).OrderBy(p => p.Opens).ToList(),
             TimeOff = layout.Entries.Where(e => e.Kind == WeekEntryKind.TimeOff).ToList(),

@@ -34,7 +34,7 @@ public sealed record AgendaVisit(
     public string PhoneLink => "tel:" + new string(ClientPhone.Where(c => char.IsDigit(c) || c == '+').ToArray());
 }
 
-/// <summary>The time between the end of one visit and the start of the next.</summary>
+/// <summary>The time between the end of one visit and the start of the next, and the drive between them (by zone).</summary>
 public sealed record AgendaGap(int Minutes, int TravelBufferMinutes)
 {
     public bool Overlaps => Minutes < 0;
@@ -51,7 +51,10 @@ public sealed record AgendaGap(int Minutes, int TravelBufferMinutes)
         _ => $"{Duration(Minutes)} until the next visit.",
     };
 
-    private static string Duration(int minutes) => minutes switch
+    /// <summary>The drive in words, for the leg shown between the two visits.</summary>
+    public string Drive => $"Travel to the next visit: {Duration(TravelBufferMinutes)}.";
+
+    public static string Duration(int minutes) => minutes switch
     {
         < 60 => Wording.Count(minutes, "minute"),
         _ when minutes % 60 == 0 => minutes == 60 ? "1 hour" : $"{minutes / 60} hours",
@@ -59,18 +62,21 @@ public sealed record AgendaGap(int Minutes, int TravelBufferMinutes)
     };
 }
 
-public sealed record AgendaStop(AgendaVisit Visit, AgendaGap? GapToNext);
+/// <param name="FromHomeMinutes">The drive from home, before the day's first visit (0 for the others, or a place in no zone).</param>
+public sealed record AgendaStop(AgendaVisit Visit, AgendaGap? GapToNext, int FromHomeMinutes = 0);
 
-/// <summary>Puts a day's visits in order and works out the gap after each one. Pure.</summary>
+/// <summary>Puts a day's visits in order and works out the gap after each one and the drive it needs (<see cref="TravelLegs"/>). Pure.</summary>
 public static class DayAgendaPlanner
 {
-    public static IReadOnlyList<AgendaStop> Plan(IEnumerable<AgendaVisit> visits, int travelBufferMinutes)
+    public static IReadOnlyList<AgendaStop> Plan(IEnumerable<AgendaVisit> visits, Scheduling.TravelTimes travel, TimeZoneInfo timeZone)
     {
         var ordered = visits.OrderBy(v => v.StartUtc).ThenBy(v => v.Id).ToList();
+        var legs = TravelLegs.Of(ordered.Select(v => (v.StartUtc, v.EndUtc, (string?)v.Postcode)).ToList(), travel, timeZone);
         return ordered.Select((visit, i) => new AgendaStop(
             visit,
             i + 1 < ordered.Count
-                ? new AgendaGap((int)Math.Floor((ordered[i + 1].StartUtc - visit.EndUtc).TotalMinutes), travelBufferMinutes)
-                : null)).ToList();
+                ? new AgendaGap((int)Math.Floor((ordered[i + 1].StartUtc - visit.EndUtc).TotalMinutes), legs[i].After)
+                : null,
+            legs[i].FromHome)).ToList();
     }
 }

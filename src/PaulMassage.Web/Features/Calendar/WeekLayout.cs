@@ -24,8 +24,11 @@ public enum WeekEntryKind
 {
     Visit,
 
-    /// <summary>The travel buffer after a visit.</summary>
+    /// <summary>The drive after a visit to the next one of its day, by zone (after the day's last, the flat buffer).</summary>
     Travel,
+
+    /// <summary>The drive from home to the day's first visit.</summary>
+    TravelFromHome,
 
     TimeOff,
 }
@@ -34,7 +37,8 @@ public enum WeekEntryKind
 /// Something drawn on one day: minutes from the local midnight (0 to 1440), and its place on the
 /// day's grid of quarter-hour rows (1-based; <see cref="Row"/> is 0 when it lies outside the hours shown).
 /// </summary>
-public sealed record WeekEntry(WeekEntryKind Kind, int StartMinute, int EndMinute, int Row, int Span, CalendarVisit? Visit = null, string? Reason = null)
+/// <param name="TravelMinutes">For a travel leg, its minutes; for a visit, the minutes of the leg after it.</param>
+public sealed record WeekEntry(WeekEntryKind Kind, int StartMinute, int EndMinute, int Row, int Span, CalendarVisit? Visit = null, string? Reason = null, int TravelMinutes = 0)
 {
     public string From => WeekLayout.ClockText(StartMinute);
 
@@ -98,7 +102,7 @@ public static class WeekLayout
         var monday = MondayOf(anyDayOfWeek);
         var visitList = visits.OrderBy(v => v.StartUtc).ToList();
         var offList = timeOff.ToList();
-        var buffer = TimeSpan.FromMinutes(rules.TravelBufferMinutes);
+        var legs = TravelLegs.Of(visitList.Select(v => (v.StartUtc, v.EndUtc, (string?)v.Postcode)).ToList(), rules.Travel, timeZone);
 
         // First pass: every piece of every day in minutes from local midnight.
         var days = Enumerable.Range(0, 7).Select(i => monday.AddDays(i)).Select(date =>
@@ -108,19 +112,26 @@ public static class WeekLayout
             var hours = rules.WeeklyHours.Where(p => p.Day == date.DayOfWeek).OrderBy(p => p.Opens)
                 .Select(p => (Start: (int)p.Opens.ToTimeSpan().TotalMinutes, End: (int)p.Closes.ToTimeSpan().TotalMinutes))
                 .ToList();
-            var pieces = new List<(WeekEntryKind Kind, int Start, int End, CalendarVisit? Visit, string? Reason)>();
-            foreach (var visit in visitList)
+            var pieces = new List<(WeekEntryKind Kind, int Start, int End, CalendarVisit? Visit, string? Reason, int Minutes)>();
+            for (var i = 0; i < visitList.Count; i++)
             {
-                AddPiece(pieces, WeekEntryKind.Visit, visit.StartUtc, visit.EndUtc, dayStart, dayEnd, timeZone, visit, null);
-                if (buffer > TimeSpan.Zero)
+                var visit = visitList[i];
+                var (fromHome, after) = legs[i];
+                AddPiece(pieces, WeekEntryKind.Visit, visit.StartUtc, visit.EndUtc, dayStart, dayEnd, timeZone, visit, null, after);
+                if (fromHome > 0)
                 {
-                    AddPiece(pieces, WeekEntryKind.Travel, visit.EndUtc, visit.EndUtc + buffer, dayStart, dayEnd, timeZone, visit, null);
+                    AddPiece(pieces, WeekEntryKind.TravelFromHome, visit.StartUtc.AddMinutes(-fromHome), visit.StartUtc, dayStart, dayEnd, timeZone, visit, null, fromHome);
+                }
+
+                if (after > 0)
+                {
+                    AddPiece(pieces, WeekEntryKind.Travel, visit.EndUtc, visit.EndUtc.AddMinutes(after), dayStart, dayEnd, timeZone, visit, null, after);
                 }
             }
 
             foreach (var off in offList)
             {
-                AddPiece(pieces, WeekEntryKind.TimeOff, off.StartUtc, off.EndUtc, dayStart, dayEnd, timeZone, null, off.Reason);
+                AddPiece(pieces, WeekEntryKind.TimeOff, off.StartUtc, off.EndUtc, dayStart, dayEnd, timeZone, null, off.Reason, 0);
             }
 
             return (Date: date, Hours: hours, Pieces: pieces);
@@ -153,14 +164,14 @@ public static class WeekLayout
             d.Pieces.OrderBy(p => p.Start).ThenBy(p => p.Kind).Select(p =>
             {
                 var (row, span) = Place(p.Start, p.End);
-                return new WeekEntry(p.Kind, p.Start, p.End, row, span, p.Visit, p.Reason);
+                return new WeekEntry(p.Kind, p.Start, p.End, row, span, p.Visit, p.Reason, p.Minutes);
             }).ToList())).ToList();
 
         return new WeekView(monday, firstHour, lastHour, rules.TravelBufferMinutes, weekDays);
     }
 
     private static void AddPiece(
-        List<(WeekEntryKind Kind, int Start, int End, CalendarVisit? Visit, string? Reason)> pieces,
+        List<(WeekEntryKind Kind, int Start, int End, CalendarVisit? Visit, string? Reason, int Minutes)> pieces,
         WeekEntryKind kind,
         DateTime startUtc,
         DateTime endUtc,
@@ -168,7 +179,8 @@ public static class WeekLayout
         DateTime dayEndUtc,
         TimeZoneInfo timeZone,
         CalendarVisit? visit,
-        string? reason)
+        string? reason,
+        int minutes)
     {
         var from = startUtc > dayStartUtc ? startUtc : dayStartUtc;
         var to = endUtc < dayEndUtc ? endUtc : dayEndUtc;
@@ -179,11 +191,40 @@ public static class WeekLayout
 
         var start = from == dayStartUtc ? 0 : MinuteOfDay(from, timeZone);
         var end = to == dayEndUtc ? MinutesPerDay : MinuteOfDay(to, timeZone);
-        pieces.Add((kind, start, Math.Max(end, start + 1), visit, reason));
+        pieces.Add((kind, start, Math.Max(end, start + 1), visit, reason, minutes));
     }
 
     private static int MinuteOfDay(DateTime utc, TimeZoneInfo timeZone) =>
         (int)TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), timeZone).TimeOfDay.TotalMinutes;
 
     private static DateTime StartOfDayUtc(DateOnly day, TimeZoneInfo timeZone) => PracticeClock.ToUtc(day, TimeOnly.MinValue, timeZone);
+}
+
+/// <summary>
+/// The drives of a calendar, by the one travel table (<see cref="TravelTimes"/>): from home to each
+/// local day's first visit, and from each visit to the next of its day (after the day's last, the
+/// flat buffer the visit keeps free, as its slot claims do). Pure.
+/// </summary>
+public static class TravelLegs
+{
+    /// <param name="visits">Rising by start.</param>
+    /// <returns>Per visit, in the same order: the minutes from home (0 unless the day's first) and the minutes after it.</returns>
+    public static IReadOnlyList<(int FromHome, int After)> Of(IReadOnlyList<(DateTime StartUtc, DateTime EndUtc, string? Postcode)> visits, TravelTimes travel, TimeZoneInfo timeZone)
+    {
+        ArgumentNullException.ThrowIfNull(visits);
+        ArgumentNullException.ThrowIfNull(travel);
+        DateOnly Day(DateTime utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), timeZone));
+        var legs = new List<(int, int)>(visits.Count);
+        for (var i = 0; i < visits.Count; i++)
+        {
+            var zone = travel.ZoneOf(visits[i].Postcode);
+            var day = Day(visits[i].StartUtc);
+            var first = i == 0 || Day(visits[i - 1].StartUtc) != day;
+            var next = i + 1 < visits.Count && Day(visits[i + 1].StartUtc) == day ? travel.ZoneOf(visits[i + 1].Postcode) : null;
+            var after = i + 1 < visits.Count && Day(visits[i + 1].StartUtc) == day ? travel.Minutes(zone, next) : travel.FlatBufferMinutes;
+            legs.Add((first ? travel.FromHome(zone) : 0, after));
+        }
+
+        return legs;
+    }
 }

@@ -189,6 +189,22 @@ public sealed class NeighbouringRequestsWithTravelByZone : IDisposable
     }
 
     [Fact]
+    public async Task show_each_drive_with_its_minutes_in_the_week_and_the_day()
+    {
+        await _factory.VisitAsync("first@example.com", Visits.March(2, 10), postcode: East);
+        await _factory.VisitAsync("second@example.com", Visits.March(2, 12), postcode: Kensington);
+        using var paul = await _factory.TherapistAsync(followRedirects: false);
+
+        var week = await (await paul.GetAsync("/admin/calendar?week=2027-03-01")).TextAsync();
+        var day = await (await paul.GetAsync("/admin/day?date=2027-03-02")).TextAsync();
+
+        Assert.Contains("From home 09:30–10:00, 30 min", week, StringComparison.Ordinal); // E1 to E14
+        Assert.Contains("Travel 11:00–12:00, 60 min", week, StringComparison.Ordinal);   // E14 to SW7
+        Assert.Contains("From home: 30 minutes.", day, StringComparison.Ordinal);
+        Assert.Contains("Travel to the next visit: 1 hour.", day, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task refuse_a_postcode_the_availability_api_cannot_read_with_a_message()
     {
         using var api = _factory.CreateClient();

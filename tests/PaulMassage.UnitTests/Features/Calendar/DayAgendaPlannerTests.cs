@@ -15,7 +15,7 @@ public sealed class TheDayAgendaPlanner
     [Fact]
     public void visits_are_put_in_time_order_with_the_gap_after_each_but_the_last()
     {
-        var stops = DayAgendaPlanner.Plan([Visit(3, 15, 0), Visit(1, 9, 0), Visit(2, 10, 30)], 30);
+        var stops = DayAgendaPlanner.Plan([Visit(3, 15, 0), Visit(1, 9, 0), Visit(2, 10, 30)], Web.Features.Scheduling.TravelTimes.Flat(30), TimeZoneInfo.Utc);
 
         Assert.Equal([1, 2, 3], stops.Select(s => s.Visit.Id));
         Assert.Equal([30, 210], stops.Take(2).Select(s => s.GapToNext!.Minutes));
