@@ -44,6 +44,9 @@ public class Client
     /// </summary>
     public DateTime? NoReviewRequestsUtc { get; private set; }
 
+    /// <summary>When the client stopped the check-ins between visits (the button on a check-in's page); null while they are sent.</summary>
+    public DateTime? NoCheckInsUtc { get; private set; }
+
     public List<Appointment> Appointments { get; } = [];
 
     public static string Normalize(string email) => email.Trim().ToUpperInvariant();
@@ -66,6 +69,9 @@ public class Client
 
     /// <summary>The client does not want to be asked for reviews; the first time they said so is kept.</summary>
     public void StopReviewRequests(DateTime atUtc) => NoReviewRequestsUtc ??= atUtc;
+
+    /// <summary>The client does not want check-ins between visits; the first time they said so is kept.</summary>
+    public void StopCheckIns(DateTime atUtc) => NoCheckInsUtc ??= atUtc;
 
     /// <summary>The booker showed they control the address (the one-time link in the e-mail).</summary>
     public void RecordEmailProven(DateTime atUtc) => EmailProvenUtc ??= atUtc;

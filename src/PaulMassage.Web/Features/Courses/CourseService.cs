@@ -50,6 +50,14 @@ public sealed class CourseService(AppDbContext db, PracticeClock clock)
                 PainScore = db.TreatmentNotes.Where(n => n.AppointmentId == a.Id).Select(n => (int?)n.PainScore).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
+        // The client's own scores, from check-ins between visits: they join the chart, marked as theirs.
+        var checkIns = (await db.CheckIns.AsNoTracking()
+                .Where(c => c.ClientId == clientId && c.AnsweredUtc != null)
+                .Select(c => new { c.AnsweredUtc, c.PainScore })
+                .ToListAsync(cancellationToken))
+            .Where(c => c.PainScore is not null)
+            .Select(c => new PainReading(DateOnly.FromDateTime(clock.ToLocal(c.AnsweredUtc!.Value).DateTime), c.PainScore!.Value, ClientsOwn: true))
+            .ToList();
         var visits = rows.Select(r => new CourseVisit(r.Id, r.Reference, r.StartUtc, DateOnly.FromDateTime(clock.ToLocal(r.StartUtc).DateTime), r.Status, r.PainScore)).ToList();
         var postcode = rows.OrderByDescending(r => r.StartUtc).Select(r => r.Postcode).FirstOrDefault();
 
@@ -63,7 +71,9 @@ public sealed class CourseService(AppDbContext db, PracticeClock clock)
                 ? BookNextLink(c.ServiceSlug, c.ServiceActive, c.Offered.Contains(c.SessionMinutes) ? c.SessionMinutes : null, postcode, progress.SuggestedNextDate)
                 : null;
             views.Add(new CourseView(c.Id, clientId, c.ServiceId, c.ServiceName, c.SessionMinutes, c.Sessions, c.IntervalDays, c.Goal, c.StartDate,
-                isCurrent, progress, PainChartBuilder.Build(progress.PainReadings, $"pain-chart-{c.Id}"), link));
+                isCurrent, progress,
+                PainChartBuilder.Build(progress.PainReadings.Concat(checkIns.Where(r => r.Date >= c.StartDate && (nextStart is not DateOnly n || r.Date < n))), $"pain-chart-{c.Id}"),
+                link));
             nextStart = c.StartDate;
         }
 

@@ -3,8 +3,11 @@ using System.Xml.Linq;
 
 namespace PaulMassage.Web.Features.Courses;
 
-/// <summary>The pain score the client gave at one visit.</summary>
-public sealed record PainReading(DateOnly Date, int Score);
+/// <summary>
+/// A pain score of the course: given at a visit, or (<paramref name="ClientsOwn"/>) by the client in
+/// a check-in between visits, which the chart marks as theirs.
+/// </summary>
+public sealed record PainReading(DateOnly Date, int Score, bool ClientsOwn = false);
 
 /// <summary>Where a reading sits on the chart, in the SVG's own units.</summary>
 public sealed record PlottedPoint(double X, double Y, PainReading Reading);
@@ -90,7 +93,8 @@ public static class PainChartBuilder
             for (var i = 0; i < points.Count; i++)
             {
                 var p = points[i];
-                svg.Add(new XElement("circle", new XAttribute("class", "pain-chart-point"), new XAttribute("cx", N(p.X)), new XAttribute("cy", N(p.Y)), new XAttribute("r", "4")));
+                svg.Add(new XElement("circle", new XAttribute("class", p.Reading.ClientsOwn ? "pain-chart-point pain-chart-own" : "pain-chart-point"),
+                    new XAttribute("cx", N(p.X)), new XAttribute("cy", N(p.Y)), new XAttribute("r", "4")));
                 if (points.Count <= MaxScoreLabels)
                 {
                     svg.Add(new XElement("text", new XAttribute("class", "pain-chart-value"), new XAttribute("x", N(p.X)), new XAttribute("y", N(p.Y - 8)),
@@ -129,7 +133,10 @@ public static class PainChartBuilder
             ? $"{first.Score} out of 10"
             : $"{first.Score} out of 10 on {Day(first.Date)} to {last.Score} out of 10 on {Day(last.Date)}";
         var range = last.Score == first.Score ? $" from {Day(first.Date)} to {Day(last.Date)}" : string.Empty;
-        return $"Pain score {verb} {change}{range}, over {ordered.Count} visits.";
+        var own = ordered.Count(r => r.ClientsOwn);
+        return own == 0
+            ? $"Pain score {verb} {change}{range}, over {ordered.Count} visits."
+            : $"Pain score {verb} {change}{range}, over {ordered.Count} scores, {own} of them from check-ins between visits (hollow points).";
     }
 
     /// <summary>

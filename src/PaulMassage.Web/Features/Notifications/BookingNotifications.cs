@@ -229,6 +229,21 @@ public sealed class BookingNotifications(
         appointment.ReminderQueuedUtc = clock.UtcNow;
     }
 
+    /// <summary>The check-in before a visit of a course, with its one-time link (the check-in is saved in the same SaveChanges).</summary>
+    public async Task CheckInAsync(Appointment appointment, string checkInUrl, CancellationToken cancellationToken = default)
+    {
+        var visit = await FactsAsync(appointment, cancellationToken);
+        ToClient(appointment, NotificationKind.CheckIn, visit, NotificationTemplates.CheckIn(Practice, visit, checkInUrl));
+    }
+
+    /// <summary>Tells Paul a check-in needs him (a red flag, or pain clearly worse): the visit only, no answers.</summary>
+    public async Task CheckInAlertAsync(Appointment appointment, CancellationToken cancellationToken = default)
+    {
+        var visit = await FactsAsync(appointment, cancellationToken);
+        ToTherapist(appointment, NotificationKind.TherapistCheckInAlert, visit,
+            NotificationTemplates.CheckInAlert(Practice, visit, $"{Practice.BaseUrl.TrimEnd('/')}/admin/requests/{appointment.Id}"));
+    }
+
     private PracticeFacts Practice => PracticeFacts.From(practiceOptions.Value);
 
     private void ToClient(Appointment appointment, NotificationKind kind, VisitFacts visit, EmailContent content, string? calendarMethod = null, string? dedupKey = null, string? listUnsubscribeUrl = null)

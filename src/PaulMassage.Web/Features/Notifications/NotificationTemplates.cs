@@ -287,6 +287,35 @@ public static class NotificationTemplates
         return body.Build($"After your massage on {day}: your plan and your next session ({visit.Reference})", Footer(practice));
     }
 
+    /// <summary>
+    /// The check-in before a visit of a course: the one-time link to two questions (and the red-flag
+    /// questions again). Says nothing of the client's health; the answers go only to the site.
+    /// </summary>
+    public static EmailContent CheckIn(PracticeFacts practice, VisitFacts visit, string checkInUrl)
+    {
+        ArgumentNullException.ThrowIfNull(practice);
+        ArgumentNullException.ThrowIfNull(visit);
+        var body = Greeting(visit)
+            .Paragraph($"Your next visit is on {LongDate(visit.LocalStart)}. So that {practice.TherapistName} can plan it, how has your back been since the last one? Two short questions, a minute at most:")
+            .Link("Answer the two questions", checkInUrl)
+            .Paragraph("The link works once, until your visit. Rather not be asked between visits? The page has a button that stops these check-ins.");
+        return body.Build($"How is your back? Two questions before your visit on {ShortDate(visit.LocalStart)}", Footer(practice));
+    }
+
+    /// <summary>
+    /// To Paul: a check-in needs him before the visit (a red flag, or pain clearly worse). The answers
+    /// stay on the site, behind his sign-in; the e-mail names only the visit.
+    /// </summary>
+    public static EmailContent CheckInAlert(PracticeFacts practice, VisitFacts visit, string visitUrl)
+    {
+        ArgumentNullException.ThrowIfNull(practice);
+        ArgumentNullException.ThrowIfNull(visit);
+        var body = new EmailBody()
+            .Paragraph($"A client's check-in before the visit {visit.Reference} on {LongDate(visit.LocalStart)} needs a look before you set off. Open the visit to read it:")
+            .Link("Open the visit", visitUrl);
+        return body.Build($"Check-in needs a look: {visit.Reference}, {ShortDate(visit.LocalStart)}", Footer(practice));
+    }
+
     /// <summary>A fresh link to a booking whose old link had expired, asked for on the expiry page.</summary>
     public static EmailContent NewManageLink(PracticeFacts practice, VisitFacts visit)
     {

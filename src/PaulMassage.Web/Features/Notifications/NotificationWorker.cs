@@ -82,6 +82,7 @@ public sealed class NotificationWorker(
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         await services.GetRequiredService<ReminderScheduler>().QueueDueRemindersAsync(cancellationToken);
+        await services.GetRequiredService<Plans.CheckIns>().QueueDueAsync(cancellationToken);
         DispatchReport report;
         do
         {

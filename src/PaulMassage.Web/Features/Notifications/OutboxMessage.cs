@@ -29,6 +29,7 @@ public enum NotificationKind
     Aftercare = 7,
     NewManageLink = 8,
     OnMyWay = 9,
+    CheckIn = 10,
     SeriesBooked = 15,
     TherapistNewRequest = 20,
     TherapistCancelled = 21,
@@ -36,6 +37,7 @@ public enum NotificationKind
     TherapistNotMe = 23,
     TherapistAccepted = 24,
     TherapistErasureRequested = 25,
+    TherapistCheckInAlert = 26,
     AccountConfirmation = 40,
     PasswordReset = 41,
 }

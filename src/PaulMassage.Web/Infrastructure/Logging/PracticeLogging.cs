@@ -56,10 +56,10 @@ public static partial class PracticeLogging
             options.EnrichDiagnosticContext = (diagnostics, http) => diagnostics.Set("SafePath", MaskSecrets(http.Request.Path.Value));
         });
 
-    /// <summary>Replaces the token of a manage link (/bookings/{token}/..., a series' /series/{token}/...), of an address check (/address-check/{token}/...), of a review's links (/review/{token}, /no-review-requests/{token}) or of the iCal feed (/calendar/{token}.ics) with "***".</summary>
+    /// <summary>Replaces the token of a manage link (/bookings/{token}/..., a series' /series/{token}/...), of an address check (/address-check/{token}/...), of a review's links (/review/{token}, /no-review-requests/{token}), of a check-in (/check-in/{token}) or of the iCal feed (/calendar/{token}.ics) with "***".</summary>
     public static string MaskSecrets(string? path) =>
         string.IsNullOrEmpty(path) ? "/" : ManageLink().Replace(path, "$1***");
 
-    [GeneratedRegex("(/bookings/|^/series/|^/address-check/|^/calendar/|^/review/|^/no-review-requests/)[^/]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex("(/bookings/|^/series/|^/address-check/|^/calendar/|^/review/|^/no-review-requests/|^/check-in/)[^/]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ManageLink();
 }

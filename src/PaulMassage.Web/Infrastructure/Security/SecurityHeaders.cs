@@ -27,7 +27,7 @@ public static class SecurityHeaders
         "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=()";
 
     /// <summary>Pages under these paths show personal or health data: never cached, never referred.</summary>
-    public static readonly IReadOnlyList<string> PrivatePathPrefixes = ["/bookings", "/series", "/admin", "/account", "/book/details", "/review", "/no-review-requests"];
+    public static readonly IReadOnlyList<string> PrivatePathPrefixes = ["/bookings", "/series", "/admin", "/account", "/book/details", "/review", "/no-review-requests", "/check-in"];
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>

@@ -76,5 +76,7 @@ public sealed class RateLimitOptions
         "/address-check/*/*",
         "/review/*",
         "/no-review-requests/*",
+        "/check-in/*",
+        "/check-in/*/*",
     ];
 }

@@ -82,7 +82,7 @@ public static class PracticeServices
         services.AddClientVisits();
         services.AddPayments();
         services.AddReviews();
-        services.AddPlans();
+        services.AddPlans(configuration);
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services

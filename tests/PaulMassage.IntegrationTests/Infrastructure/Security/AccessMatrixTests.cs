@@ -21,6 +21,9 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
     /// <summary>The note in the plan of client A's visit of January, whose link expired long ago.</summary>
     public const string StaleNoteA = "Ann-stale-note: both sides";
 
+    /// <summary>What client A wrote in a check-in before their visit.</summary>
+    public const string CheckInWordsA = "Ann-check-in-words: worse after gardening";
+
     public PracticeAppFactory Factory { get; } = new();
 
     public ArrangedVisit BookingA { get; private set; } = null!;
@@ -32,6 +35,9 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
 
     /// <summary>Client A's visit of January, with a plan: its manage link has expired.</summary>
     public ArrangedVisit StaleVisitA { get; private set; } = null!;
+
+    /// <summary>The one-time link of client A's answered check-in before their booking.</summary>
+    public string CheckInTokenA { get; private set; } = null!;
 
     public IReadOnlyDictionary<string, string> RouteValues { get; private set; } = new Dictionary<string, string>();
 
@@ -51,6 +57,15 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
         await Factory.PlanAsync(BookingA, "Ann's reason", ("Knee hugs", PlanNoteA));
         StaleVisitA = await Factory.VisitAsync(EmailA, new DateTime(2027, 1, 11, 10, 0, 0, DateTimeKind.Utc), PaulMassage.Web.Features.Booking.AppointmentStatus.Completed, name: "Ann Client");
         await Factory.PlanAsync(StaleVisitA, "Ann's earlier reason", ("Cat and cow", StaleNoteA));
+        CheckInTokenA = PaulMassage.Web.Features.Booking.ManageToken.Create();
+        await Factory.WithDbAsync(async db =>
+        {
+            var visit = await db.Appointments.SingleAsync(a => a.Id == BookingA.Id);
+            var checkIn = PaulMassage.Web.Features.Plans.CheckIn.Send(visit, PaulMassage.Web.Features.Booking.ManageToken.Hash(CheckInTokenA), Factory.Clock.GetUtcNow().UtcDateTime);
+            checkIn.Answer(5, CheckInWordsA, PaulMassage.Web.Features.Screening.RedFlag.None, false, Factory.Clock.GetUtcNow().UtcDateTime);
+            db.CheckIns.Add(checkIn);
+            return await db.SaveChangesAsync();
+        });
         var article = await Factory.WithDbAsync(db => db.Articles.Select(a => a.Slug).FirstAsync());
         // Client A's booking has a receipt (number 1): its account and its manage link may download it, client B may not.
         await Factory.WithDbAsync(async db =>
@@ -323,6 +338,30 @@ public sealed class TheAccessMatrix(AccessMatrixFixture fixture) : IClassFixture
         // A guessed or replaced token reaches nothing.
         using var guessed = await anyone.GetAsync("/bookings/" + fixture.BookingA.Token[..^2] + "xx/plan");
         Assert.Equal(HttpStatusCode.NotFound, guessed.StatusCode);
+    }
+
+    [Fact]
+    public async Task shows_a_clients_check_in_answers_to_no_one_through_its_link_and_in_their_own_data_only()
+    {
+        using (var anyone = fixture.Factory.Browser())
+        {
+            var page = WebUtility.HtmlDecode(await anyone.GetStringAsync($"/check-in/{fixture.CheckInTokenA}"));
+            Assert.Contains("Paul has your answers", page, StringComparison.Ordinal);
+            Assert.DoesNotContain(AccessMatrixFixture.CheckInWordsA, page, StringComparison.Ordinal);
+            using var guessed = await anyone.GetAsync($"/check-in/{fixture.BookingA.Token}");
+            Assert.Equal(HttpStatusCode.NotFound, guessed.StatusCode); // a manage link's token is not a check-in's
+        }
+
+        using (var clientB = await fixture.Factory.SignedInAsync(AccessMatrixFixture.EmailB))
+        {
+            Assert.DoesNotContain(AccessMatrixFixture.CheckInWordsA, WebUtility.HtmlDecode(await clientB.GetStringAsync($"/check-in/{fixture.CheckInTokenA}")), StringComparison.Ordinal);
+            Assert.DoesNotContain("Ann-check-in-words", await clientB.GetStringAsync("/account/privacy/my-data"), StringComparison.Ordinal);
+        }
+
+        using var stranger = fixture.Factory.Browser();
+        Assert.DoesNotContain("Ann-check-in-words", await stranger.GetStringAsync($"/bookings/{fixture.StrangerWithEmailA.Token}/my-data"), StringComparison.Ordinal);
+        using var clientA = await fixture.Factory.SignedInAsync(AccessMatrixFixture.EmailA);
+        Assert.Contains("Ann-check-in-words", await clientA.GetStringAsync("/account/privacy/my-data"), StringComparison.Ordinal);
     }
 
     private IEnumerable<SiteRoute> GetRoutes() => fixture.Routes.Where(r => r.Allows(ReadMethods[0]));

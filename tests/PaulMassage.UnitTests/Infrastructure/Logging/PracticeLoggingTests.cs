@@ -10,6 +10,7 @@ public sealed class TheRequestLogPath
     [InlineData("/BOOKINGS/secret", "/BOOKINGS/***")]
     [InlineData("/review/abc123", "/review/***")]
     [InlineData("/no-review-requests/abc123", "/no-review-requests/***")]
+    [InlineData("/check-in/abc123/stop", "/check-in/***/stop")]
     [InlineData("/reviews", "/reviews")]
     [InlineData("/admin/reviews/3/publish", "/admin/reviews/3/publish")]
     [InlineData("/book/details", "/book/details")]

@@ -657,6 +657,9 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<DateTime?>("NoCheckInsUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime?>("NoReviewRequestsUtc")
                         .HasColumnType("datetime2");
 
@@ -1371,6 +1374,63 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
                     b.ToTable("CarePlanTechniques", (string)null);
                 });
 
+            modelBuilder.Entity("PaulMassage.Web.Features.Plans.CheckIn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Alerted")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime?>("AnsweredUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("AppointmentId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Changes")
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("PaulMassage:Encrypted", true);
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("PainScore")
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("PaulMassage:Encrypted", true);
+
+                    b.Property<string>("RedFlags")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("PaulMassage:Encrypted", true);
+
+                    b.Property<DateTime>("SentUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppointmentId")
+                        .IsUnique();
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("CheckIns");
+                });
+
             modelBuilder.Entity("PaulMassage.Web.Features.Plans.SelfHelpItem", b =>
                 {
                     b.Property<int>("Id")
@@ -2031,6 +2091,17 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Service");
+                });
+
+            modelBuilder.Entity("PaulMassage.Web.Features.Plans.CheckIn", b =>
+                {
+                    b.HasOne("PaulMassage.Web.Features.Booking.Appointment", "Appointment")
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Appointment");
                 });
 
             modelBuilder.Entity("PaulMassage.Web.Features.Privacy.ErasureRequest", b =>

@@ -629,6 +629,9 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("NoCheckInsUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("NoReviewRequestsUtc")
                         .HasColumnType("TEXT");
 
@@ -1315,6 +1318,61 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("CarePlanTechniques", (string)null);
                 });
 
+            modelBuilder.Entity("PaulMassage.Web.Features.Plans.CheckIn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Alerted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AnsweredUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AppointmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Changes")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("PaulMassage:Encrypted", true);
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PainScore")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("PaulMassage:Encrypted", true);
+
+                    b.Property<string>("RedFlags")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("PaulMassage:Encrypted", true);
+
+                    b.Property<DateTime>("SentUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppointmentId")
+                        .IsUnique();
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("CheckIns");
+                });
+
             modelBuilder.Entity("PaulMassage.Web.Features.Plans.SelfHelpItem", b =>
                 {
                     b.Property<int>("Id")
@@ -1963,6 +2021,17 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Service");
+                });
+
+            modelBuilder.Entity("PaulMassage.Web.Features.Plans.CheckIn", b =>
+                {
+                    b.HasOne("PaulMassage.Web.Features.Booking.Appointment", "Appointment")
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Appointment");
                 });
 
             modelBuilder.Entity("PaulMassage.Web.Features.Privacy.ErasureRequest", b =>

@@ -1,0 +1,109 @@
+using PaulMassage.Web.Features.Booking;
+using PaulMassage.Web.Features.Screening;
+using PaulMassage.Web.Infrastructure.Data.Encryption;
+using PaulMassage.Web.Infrastructure.Time;
+
+namespace PaulMassage.Web.Features.Plans;
+
+/// <summary>
+/// The client's check-in before a visit of their course: a one-time link, e-mailed some days before
+/// (<see cref="CheckInOptions.DaysBefore"/>), to say how the pain is now and what has changed, with
+/// the red-flag questions asked again. The answers are health data, encrypted at rest; the link
+/// works until the visit ends, once. Changed only by its own methods.
+/// </summary>
+public class CheckIn
+{
+    public const int ChangesMaxLength = 2000;
+
+    public int Id { get; private set; }
+
+    /// <summary>The visit it comes before (one check-in per visit).</summary>
+    public int AppointmentId { get; private set; }
+
+    public Appointment? Appointment { get; private set; }
+
+    public int ClientId { get; private set; }
+
+    /// <summary>SHA-256 of the link's token (<see cref="ManageToken.Hash"/>): the database alone opens nothing.</summary>
+    public string TokenHash { get; private set; } = string.Empty;
+
+    public DateTime SentUtc { get; private set; }
+
+    /// <summary>The link works until this instant: the end of the visit.</summary>
+    public DateTime ExpiresUtc { get; private set; }
+
+    public DateTime? AnsweredUtc { get; private set; }
+
+    /// <summary>Pain now, 0 to 10, the intake's scale (health data: encrypted).</summary>
+    [Encrypted]
+    public int? PainScore { get; private set; }
+
+    /// <summary>What has changed since the last visit, in the client's words (encrypted).</summary>
+    [Encrypted]
+    public string? Changes { get; private set; }
+
+    /// <summary>Red flags ticked this time (encrypted); any one gave the medical advice and alerted Paul.</summary>
+    [Encrypted]
+    public RedFlag RedFlags { get; private set; }
+
+    /// <summary>Paul was alerted: a red flag, or a score clearly worse than the last one.</summary>
+    public bool Alerted { get; private set; }
+
+    public static CheckIn Send(Appointment visit, string tokenHash, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        return new CheckIn { AppointmentId = visit.Id, ClientId = visit.ClientId, TokenHash = tokenHash, SentUtc = nowUtc, ExpiresUtc = visit.EndUtc };
+    }
+
+    /// <summary>Open to an answer: not answered yet, and the visit not over.</summary>
+    public bool IsOpen(DateTime nowUtc) => AnsweredUtc is null && nowUtc < ExpiresUtc;
+
+    /// <summary>Records the answers once; <paramref name="alert"/> says Paul was told.</summary>
+    public void Answer(int? painScore, string? changes, RedFlag redFlags, bool alert, DateTime nowUtc)
+    {
+        if (!IsOpen(nowUtc))
+        {
+            throw new InvalidOperationException("This check-in is closed.");
+        }
+
+        PainScore = painScore;
+        Changes = string.IsNullOrWhiteSpace(changes) ? null : changes.Trim();
+        RedFlags = redFlags;
+        Alerted = alert;
+        AnsweredUtc = nowUtc;
+    }
+}
+
+/// <summary>The check-ins' one setting: how many days before each visit of a course the link goes out (0: none).</summary>
+public sealed class CheckInOptions
+{
+    public const string Section = "CheckIns";
+
+    public int DaysBefore { get; set; } = 2;
+}
+
+/// <summary>When a check-in goes out, and when an answer needs Paul: plain rules, no database.</summary>
+public static class CheckInRules
+{
+    /// <summary>A score this much above the last one is "clearly worse": Paul is told, red flag or not.</summary>
+    public const int WorseBy = 2;
+
+    /// <summary>
+    /// The UTC instant from which the check-in of a visit starting at <paramref name="startUtc"/> is
+    /// due: <paramref name="sendTime"/> London time, <paramref name="daysBefore"/> local days before
+    /// the visit's local day, so it follows the clocks when they change.
+    /// </summary>
+    public static DateTime DueUtc(DateTime startUtc, TimeZoneInfo zone, int daysBefore, TimeOnly sendTime)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var localStart = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(startUtc, DateTimeKind.Utc), zone);
+        return PracticeClock.ToUtc(DateOnly.FromDateTime(localStart).AddDays(-daysBefore), sendTime, zone);
+    }
+
+    /// <summary>Due now: the day has come and the visit has not started. Never with check-ins turned off.</summary>
+    public static bool IsDue(DateTime startUtc, DateTime nowUtc, TimeZoneInfo zone, int daysBefore, TimeOnly sendTime) =>
+        daysBefore > 0 && nowUtc >= DueUtc(startUtc, zone, daysBefore, sendTime) && nowUtc < startUtc;
+
+    /// <summary>Clearly worse than the last score Paul has (a visit's, or an earlier check-in's).</summary>
+    public static bool IsClearlyWorse(int score, int? lastScore) => lastScore is int last && score - last >= WorseBy;
+}

@@ -1,0 +1,88 @@
+using PaulMassage.UnitTests.Features.Booking;
+using PaulMassage.Web.Features.Booking;
+using PaulMassage.Web.Features.Plans;
+using PaulMassage.Web.Features.Screening;
+
+namespace PaulMassage.UnitTests.Features.Plans;
+
+public sealed class TheCheckInSchedule
+{
+    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+    private static readonly TimeOnly Nine = new(9, 0);
+
+    private static DateTime Utc(int month, int day, int hour) => new(2027, month, day, hour, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public void sends_at_nine_london_time_the_set_number_of_days_before_the_visits_day() =>
+        Assert.Equal(Utc(3, 2, 9), CheckInRules.DueUtc(Utc(3, 4, 10), London, 2, Nine));
+
+    [Fact]
+    public void follows_the_clocks_going_forward_nine_in_summer_time_is_eight_utc()
+    {
+        // Clocks go forward on Sunday 28 March 2027: a visit on Tuesday 30 March, two days before, is Sunday at 09:00 BST.
+        Assert.Equal(Utc(3, 28, 8), CheckInRules.DueUtc(Utc(3, 30, 9), London, 2, Nine));
+        // Three days before: Saturday 27 March, still GMT.
+        Assert.Equal(Utc(3, 27, 9), CheckInRules.DueUtc(Utc(3, 30, 9), London, 3, Nine));
+    }
+
+    [Fact]
+    public void follows_the_clocks_going_back()
+    {
+        // Clocks go back on Sunday 31 October 2027: a visit on Tuesday 2 November, two days before, is Sunday at 09:00 GMT.
+        Assert.Equal(Utc(10, 31, 9), CheckInRules.DueUtc(Utc(11, 2, 10), London, 2, Nine));
+        // Four days before: Friday 29 October, still BST.
+        Assert.Equal(Utc(10, 29, 8), CheckInRules.DueUtc(Utc(11, 2, 10), London, 4, Nine));
+    }
+
+    [Fact]
+    public void takes_the_visits_london_day_not_its_utc_day()
+    {
+        // 00:30 BST on Thursday 1 April is still Wednesday 31 March in UTC: two days before Thursday is Tuesday.
+        Assert.Equal(Utc(3, 30, 8), CheckInRules.DueUtc(new DateTime(2027, 3, 31, 23, 30, 0, DateTimeKind.Utc), London, 2, Nine));
+    }
+
+    [Theory]
+    [InlineData(2, "2027-03-02T08:59:00Z", false)]
+    [InlineData(2, "2027-03-02T09:00:00Z", true)]
+    [InlineData(2, "2027-03-04T09:59:00Z", true)]
+    [InlineData(2, "2027-03-04T10:00:00Z", false)]
+    [InlineData(0, "2027-03-03T12:00:00Z", false)]
+    public void is_due_from_then_until_the_visit_starts_and_never_when_turned_off(int days, string now, bool due) =>
+        Assert.Equal(due, CheckInRules.IsDue(Utc(3, 4, 10), DateTime.Parse(now, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal), London, days, Nine));
+
+    [Theory]
+    [InlineData(6, 4, true)]
+    [InlineData(5, 4, false)]
+    [InlineData(2, 6, false)]
+    [InlineData(9, null, false)]
+    public void calls_a_score_clearly_worse_two_points_or_more_above_the_last(int score, int? last, bool worse) =>
+        Assert.Equal(worse, CheckInRules.IsClearlyWorse(score, last));
+}
+
+public sealed class ACheckIn
+{
+    private static readonly DateTime Now = Appointments.At;
+
+    private static CheckIn Sent() => CheckIn.Send(Appointments.In(AppointmentStatus.Confirmed), "hash", Now);
+
+    [Fact]
+    public void is_answered_once_and_closes()
+    {
+        var checkIn = Sent();
+        Assert.True(checkIn.IsOpen(Now));
+
+        checkIn.Answer(5, "  Easier mornings ", RedFlag.None, alert: false, Now.AddHours(1));
+
+        Assert.Equal((5, "Easier mornings", false), (checkIn.PainScore, checkIn.Changes, checkIn.IsOpen(Now.AddHours(2))));
+        Assert.Throws<InvalidOperationException>(() => checkIn.Answer(3, null, RedFlag.None, false, Now.AddHours(2)));
+    }
+
+    [Fact]
+    public void expires_when_the_visit_ends()
+    {
+        var checkIn = Sent();
+
+        Assert.True(checkIn.IsOpen(Appointments.Start.AddMinutes(59)));
+        Assert.False(checkIn.IsOpen(checkIn.ExpiresUtc));
+    }
+}
