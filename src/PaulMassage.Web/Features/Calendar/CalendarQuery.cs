@@ -33,6 +33,9 @@ public sealed class DayPage
 
     public required int TravelBufferMinutes { get; init; }
 
+    /// <summary>Whether travel is weighed by zone (zones are set) or is the flat buffer after every visit.</summary>
+    public required bool TravelByZone { get; init; }
+
     public required DateTime NowUtc { get; init; }
 
     public bool IsToday => Date == Today;
@@ -99,6 +102,7 @@ public sealed class CalendarQuery(AppDbContext db, SchedulingSettings settings, 
             WorkingHours = rules.WeeklyHours.Where(p => p.Day == day.DayOfWeek).OrderBy(p => p.Opens).ToList(),
             TimeOff = layout.Entries.Where(e => e.Kind == WeekEntryKind.TimeOff).ToList(),
             TravelBufferMinutes = rules.TravelBufferMinutes,
+            TravelByZone = rules.Travel.ByZone,
             NowUtc = clock.UtcNow,
         };
     }

@@ -23,6 +23,7 @@ public sealed class TheDayAgenda(PracticeAppFactoryFixture fixture) : IClassFixt
         var html = WebUtility.HtmlDecode(await therapist.GetStringAsync("/admin/day?date=2027-03-03"));
 
         Assert.Contains("Wednesday 3 March 2027", html, StringComparison.Ordinal);
+        Assert.Contains("Travel time between visits: 30 minutes.", html, StringComparison.Ordinal); // no zones set: the flat buffer, said plainly
         var first = html.IndexOf($"id=\"agenda-visit-{morning.Id}\"", StringComparison.Ordinal);
         var second = html.IndexOf($"id=\"agenda-visit-{midday.Id}\"", StringComparison.Ordinal);
         var third = html.IndexOf($"id=\"agenda-visit-{afternoon.Id}\"", StringComparison.Ordinal);

@@ -202,6 +202,7 @@ public sealed class NeighbouringRequestsWithTravelByZone : IDisposable
         Assert.Contains("Travel 11:00–12:00, 60 min", week, StringComparison.Ordinal);   // E14 to SW7
         Assert.Contains("From home: 30 minutes.", day, StringComparison.Ordinal);
         Assert.Contains("Travel to the next visit: 1 hour.", day, StringComparison.Ordinal);
+        Assert.Contains("Travel by zone between visits; 30 minutes to or from a place in none of your zones.", day, StringComparison.Ordinal);
     }
 
     [Fact]
