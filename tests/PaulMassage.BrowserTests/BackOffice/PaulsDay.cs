@@ -68,9 +68,10 @@ public abstract class PaulsDay(BrowserFixture browser, Viewport viewport)
             await Expect(page).ToHaveURLAsync(new Regex("/admin/requests/[0-9]+$"));
             await session.AuditAsync("day-course-booked");
 
-            // His week shows the first visit of the course.
+            // His week shows the first visit of the course, and the drive after it with its minutes.
             await session.GotoAsync("/admin/calendar?week=2027-03-18");
             await Expect(main).ToContainTextAsync(client);
+            await Expect(main).ToContainTextAsync("Travel 15:00–15:30, 30 min");
             await session.AuditAsync("day-course-week");
 
             // Today's agenda: he is on his way to Dana's 14:00 visit, about 20 minutes out.
