@@ -13,8 +13,11 @@ namespace PaulMassage.BrowserTests.Plans;
 /// the treatments come filled in from the intake, he ticks two exercises and adds a note to one. The
 /// client, signed in, opens "My plan" and finds both, with their drawings and Paul's note.
 /// </summary>
-public abstract class MakingAPlanJourneys(BrowserFixture browser, Viewport viewport)
+public abstract partial class MakingAPlanJourneys(BrowserFixture browser, Viewport viewport)
 {
+    [GeneratedRegex(@"https?://[^/\s]+(?<path>/(?:bookings/\S+/plan|account/plan))")]
+    private static partial Regex PlanLink();
+
     [Fact]
     [Trait("Journey", "Plans")]
     public async Task paul_completes_a_visit_and_makes_a_plan_with_two_exercises_and_the_client_sees_it_in_their_account()
@@ -62,10 +65,21 @@ public abstract class MakingAPlanJourneys(BrowserFixture browser, Viewport viewp
             .SelectMany(p => p.Items).Select(i => i.SelfHelpItem!.Title).ToListAsync());
         Assert.Equal(["Cat and cow", "Knee hugs"], items.Order());
 
+        // The one after-visit e-mail names the visit's day and links to that visit's plan, with no health detail in it.
+        var aftercare = (await MailPickup.ToAsync(browser.Site, email)).Single(m => m.TextBody?.Contains("See your plan", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain("Knee hugs", aftercare.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Left side only", aftercare.TextBody, StringComparison.Ordinal);
+        var planLink = PlanLink().Match(aftercare.TextBody!);
+        Assert.True(planLink.Success, "The after-visit e-mail links to the visit's plan.");
+
         await browser.RunAsync(viewport, async session =>
         {
             var page = session.Page;
             await SignIn.AsClientAsync(session, email, password);
+            await session.GotoAsync(planLink.Groups["path"].Value);
+            await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("Paul's note for you: Left side only, morning and evening");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Cat and cow" })).ToBeVisibleAsync();
+
             await session.GotoAsync("/account");
             await session.ActivateAsync(page.Locator("#my-plan-link"));
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("My plan");
