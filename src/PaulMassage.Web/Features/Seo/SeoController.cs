@@ -21,9 +21,10 @@ public sealed class SeoController(CatalogueService catalogue, ArticleService art
     {
         var urls = new List<(string Path, DateTime? Modified)> { ("/", null), ("/services", null), ("/articles", null), ("/book", null), ("/about", null), ("/faq", null), ("/terms", null), ("/privacy", null), ("/reviews", null) };
         urls.AddRange((await catalogue.ActiveServicesAsync(cancellationToken)).Select(s => ("/services/" + s.Slug, (DateTime?)null)));
-        urls.AddRange((await articles.PublishedAsync(cancellationToken: cancellationToken)).Select(a => ("/articles/" + a.Slug, (DateTime?)a.UpdatedUtc)));
-        // Each tag's page lists articles by topic, so it changed when the newest of them did.
+        // The articles and their tags from the one cached index (invalidated by any article edit).
         var index = await articles.IndexAsync(cancellationToken);
+        urls.AddRange(index.Articles.Select(a => ("/articles/" + a.Summary.Slug, (DateTime?)a.Summary.UpdatedUtc)));
+        // Each tag's page lists articles by topic, so it changed when the newest of them did.
         urls.AddRange(index.Tags.Select(t => ("/articles/tag/" + Uri.EscapeDataString(t.Tag), (DateTime?)index.Tagged(t.Tag).Max(a => a.Summary.UpdatedUtc))));
 
         var doc = new XDocument(new XElement(SitemapNs + "urlset",
