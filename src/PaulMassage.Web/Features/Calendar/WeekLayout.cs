@@ -58,7 +58,7 @@ public sealed record WeekDay(DateOnly Date, bool IsToday, IReadOnlyList<WorkingB
 
 public sealed record HourMark(int Hour, int Row);
 
-public sealed record WeekView(DateOnly Monday, int FirstHour, int LastHour, int TravelBufferMinutes, IReadOnlyList<WeekDay> Days)
+public sealed record WeekView(DateOnly Monday, int FirstHour, int LastHour, IReadOnlyList<WeekDay> Days)
 {
     public DateOnly PreviousWeek => Monday.AddDays(-7);
 
@@ -167,7 +167,7 @@ public static class WeekLayout
                 return new WeekEntry(p.Kind, p.Start, p.End, row, span, p.Visit, p.Reason, p.Minutes);
             }).ToList())).ToList();
 
-        return new WeekView(monday, firstHour, lastHour, rules.TravelBufferMinutes, weekDays);
+        return new WeekView(monday, firstHour, lastHour, weekDays);
     }
 
     private static void AddPiece(

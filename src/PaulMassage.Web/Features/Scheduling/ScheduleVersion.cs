@@ -44,11 +44,14 @@ internal sealed class ScheduleVersionConfiguration : IEntityTypeConfiguration<Sc
 /// </summary>
 public sealed class ScheduleVersionInterceptor(ScheduleVersions versions) : SaveChangesInterceptor
 {
-    /// <summary>The appointment columns a free time depends on; a note or a reminder flag does not bump the version.</summary>
+    /// <summary>
+    /// The appointment columns a free time depends on (the postcode too: its zone sets the drives
+    /// around the visit); a note or a reminder flag does not bump the version.
+    /// </summary>
     private static readonly HashSet<string> AppointmentTimes =
     [
         nameof(Appointment.StartUtc), nameof(Appointment.EndUtc), nameof(Appointment.Status),
-        nameof(Appointment.ProposedStartUtc), nameof(Appointment.DurationMinutes),
+        nameof(Appointment.ProposedStartUtc), nameof(Appointment.DurationMinutes), nameof(Appointment.Postcode),
     ];
 
     /// <summary>Contexts whose current save touches the schedule (a pooled context saves one thing at a time).</summary>

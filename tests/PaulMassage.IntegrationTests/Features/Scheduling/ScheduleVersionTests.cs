@@ -68,6 +68,19 @@ public sealed class TheScheduleVersion(PracticeAppFactoryFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task rises_when_a_visits_postcode_changes_as_its_zone_sets_the_drives_around_it()
+    {
+        var visit = await Factory.VisitAsync("version-postcode@test.example", Visits.March(11, 12));
+
+        await AfterAsync(11, () => Factory.WithDbAsync(async db =>
+        {
+            var appointment = await db.Appointments.SingleAsync(a => a.Id == visit.Id);
+            appointment.Postcode = "E1 6AN";
+            return await db.SaveChangesAsync();
+        }));
+    }
+
+    [Fact]
     public async Task rises_with_a_move_by_the_therapist()
     {
         var visit = await Factory.VisitAsync("version-move@test.example", Visits.March(10, 10));
