@@ -303,7 +303,7 @@ public sealed class ClientIdentities(AppDbContext db, PracticeClock clock, ILogg
         [new ContactChoice("Name", record.Name, provisional.Name), new ContactChoice("Phone", record.Phone, provisional.Phone)];
 
     /// <summary>
-    /// Moves everything of a provisional record (visits, courses, erasure requests) to the address's
+    /// Moves everything of a provisional record (visits, courses, erasure requests, plans, check-ins) to the address's
     /// record, keeps the chosen details and removes the provisional record, in the unit of work.
     /// </summary>
     private async Task JoinAsync(Client provisional, Client record, KeepDetails keep, CancellationToken cancellationToken)
@@ -321,6 +321,17 @@ public sealed class ClientIdentities(AppDbContext db, PracticeClock clock, ILogg
         foreach (var request in await db.Set<ErasureRequest>().Where(r => r.ClientId == provisional.Id).ToListAsync(cancellationToken))
         {
             request.ClientId = record.Id;
+        }
+
+        // A plan or check-in of a moved visit belongs to the record the visit now belongs to.
+        foreach (var plan in await db.CarePlans.Where(p => p.ClientId == provisional.Id).ToListAsync(cancellationToken))
+        {
+            plan.MoveToClient(record.Id);
+        }
+
+        foreach (var checkIn in await db.CheckIns.Where(c => c.ClientId == provisional.Id).ToListAsync(cancellationToken))
+        {
+            checkIn.MoveToClient(record.Id);
         }
 
         record.Name = keep.NameFromBooking ? provisional.Name : record.Name;

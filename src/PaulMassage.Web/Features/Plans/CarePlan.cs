@@ -44,6 +44,9 @@ public class CarePlan
         return plan;
     }
 
+    /// <summary>The visit's booking was linked to the address's own client record (the visit moved with it).</summary>
+    public void MoveToClient(int clientId) => ClientId = clientId;
+
     /// <summary>Paul corrects this version (the same visit's plan): its techniques and self-help are replaced.</summary>
     public void Revise(PlanContent content, DateTime nowUtc)
     {

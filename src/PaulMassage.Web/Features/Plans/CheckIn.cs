@@ -24,6 +24,9 @@ public class CheckIn
 
     public int ClientId { get; private set; }
 
+    /// <summary>The visit's booking was linked to the address's own client record (the visit moved with it).</summary>
+    public void MoveToClient(int clientId) => ClientId = clientId;
+
     /// <summary>SHA-256 of the link's token (<see cref="ManageToken.Hash"/>): the database alone opens nothing.</summary>
     public string TokenHash { get; private set; } = string.Empty;
 

@@ -9,6 +9,7 @@ using PaulMassage.Web.Features.Account;
 using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Courses;
 using PaulMassage.Web.Features.Notifications;
+using PaulMassage.Web.Features.Plans;
 using PaulMassage.Web.Features.Privacy;
 
 namespace PaulMassage.IntegrationTests.Features.Clients;
@@ -247,6 +248,14 @@ public sealed class ABookingWithSomeoneElsesEmail : IDisposable
         Assert.Equal(sam.ClientId, await ClientOfAsync(sam.Id));
         Assert.Contains("E-mail confirmed, not linked", WebUtility.HtmlDecode(await paul.GetStringAsync("/admin")), StringComparison.Ordinal);
 
+        // A plan already given at the booking's visit must move with it, not block the link.
+        await _factory.WithDbAsync(async db =>
+        {
+            var serviceId = await db.Services.Where(s => s.Slug == "deep-tissue-massage").Select(s => s.Id).SingleAsync();
+            db.CarePlans.Add(CarePlan.Give(sam.ClientId, sam.Id, new PlanContent([new PlannedTechnique(serviceId, true, true, "Tight lower back.")], []), DateTime.UtcNow));
+            return await db.SaveChangesAsync();
+        });
+
         // Paul links it, keeping the record's name and taking the booking's phone.
         using var linked = await FormPost.PostAsync(paul, $"/admin/requests/{sam.Id}", $"/admin/requests/{sam.Id}/link-client",
         [
@@ -257,6 +266,7 @@ public sealed class ABookingWithSomeoneElsesEmail : IDisposable
         var record = await _factory.WithDbAsync(db => db.Clients.AsNoTracking().SingleAsync(c => c.Id == vera.Past.ClientId));
         Assert.Equal(("Vera Victim", "07700 900999", vera.UserId), (record.Name, record.Phone, record.UserId));
         Assert.False(await _factory.WithDbAsync(db => db.Clients.AnyAsync(c => c.Id == sam.ClientId)));
+        Assert.Equal(vera.Past.ClientId, await _factory.WithDbAsync(db => db.CarePlans.Where(p => p.AppointmentId == sam.Id).Select(p => p.ClientId).SingleAsync()));
         Assert.Null((await (await paul.GetAsync($"/admin/requests/{sam.Id}")).ReadHtmlAsync()).QuerySelector("#client-identity"));
     }
 
