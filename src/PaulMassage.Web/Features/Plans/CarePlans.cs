@@ -205,10 +205,6 @@ public sealed class CarePlans(AppDbContext db, CourseService courses, PracticeCl
         return (await ViewsAsync(versions, [own.Id], cancellationToken)).Single();
     }
 
-    /// <summary>Which visits of these records have a plan version.</summary>
-    public async Task<IReadOnlySet<int>> VisitsWithPlansAsync(IReadOnlyCollection<int> appointmentIds, CancellationToken cancellationToken = default) =>
-        (await db.CarePlans.Where(p => appointmentIds.Contains(p.AppointmentId)).Select(p => p.AppointmentId).ToListAsync(cancellationToken)).ToHashSet();
-
     private sealed record Version(int Id, int AppointmentId, DateTime VisitStartUtc);
 
     private async Task<List<Version>> VersionsAsync(IReadOnlyCollection<int> clientIds, CancellationToken cancellationToken) =>

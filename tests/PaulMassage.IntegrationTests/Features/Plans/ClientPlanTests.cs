@@ -120,5 +120,10 @@ public sealed class TheClientsOwnPlan : IDisposable
         Assert.DoesNotContain(second.Reference, text, StringComparison.Ordinal);
         Assert.DoesNotContain("pain-chart", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Garden again", text, StringComparison.Ordinal);
+
+        // The later visit's link does not tell, by its version's number, that an earlier plan exists.
+        var later = Text(await anyone.GetStringAsync($"/bookings/{second.Token}/plan"));
+        Assert.Contains("Second-version reason.", later, StringComparison.Ordinal);
+        Assert.DoesNotContain("Version 2", later, StringComparison.Ordinal);
     }
 }
