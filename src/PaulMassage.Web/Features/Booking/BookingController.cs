@@ -17,16 +17,16 @@ namespace PaulMassage.Web.Features.Booking;
 /// The home-visit request in three steps: treatment and postcode, a free time, then details and
 /// the intake assessment. The first two are GETs so that each step is a link and the back button works.
 /// </summary>
+/// <remarks>
+/// The constructor takes what every step uses; what only sending the request or a signed-in client
+/// needs comes into that action, so the pages a visitor reads most build less.
+/// </remarks>
 [AllowAnonymous]
 [Route("book")]
 public sealed class BookingController(
     CatalogueService catalogue,
     SchedulingSettings settings,
     AvailabilityService availability,
-    BookingService booking,
-    ClientIdentities clients,
-    UserManager<AppUser> users,
-    Vouchers vouchers,
     PracticeClock clock) : Controller
 {
     private const int DaysPerPage = 7;
@@ -111,7 +111,7 @@ public sealed class BookingController(
     /// fills them in); the red-flag question is always asked afresh.
     /// </summary>
     [HttpGet("details")]
-    public async Task<IActionResult> Details([FromQuery] VisitChoice choice, [FromQuery] DateTime? start, [FromQuery] bool sameAsLastTime, CancellationToken cancellationToken)
+    public async Task<IActionResult> Details([FromQuery] VisitChoice choice, [FromQuery] DateTime? start, [FromQuery] bool sameAsLastTime, [FromServices] IServiceProvider services, CancellationToken cancellationToken)
     {
         var form = new BookingForm { Service = choice.Service, Minutes = choice.Minutes, Postcode = choice.Postcode, Start = FormTime.AsUtc(start) };
         var (service, _, outOfArea) = await CheckChoiceAsync(form, cancellationToken);
@@ -127,9 +127,12 @@ public sealed class BookingController(
         }
 
         ModelState.Clear();
-        var booker = await BookerAsync();
+        // Only a signed-in visitor can be anyone the site knows: the account and client record lookups
+        // are made (and their services built) for them alone.
+        var signedIn = User.Identity?.IsAuthenticated == true;
+        var booker = signedIn ? await BookerAsync(services.GetRequiredService<UserManager<AppUser>>()) : new Booker.Anonymous();
         DateTime? lastIntakeVisit = null;
-        if (await clients.LookUpAsync(booker, null, cancellationToken) is { } known)
+        if (signedIn && await services.GetRequiredService<ClientIdentities>().LookUpAsync(booker, null, cancellationToken) is { } known)
         {
             // A returning client signed in: their details as last given.
             form.Name = known.Name;
@@ -142,7 +145,7 @@ public sealed class BookingController(
             }
         }
 
-        var page = DetailsPage(form, service, startUtc, booker, untouched: User.Identity?.IsAuthenticated != true);
+        var page = DetailsPage(form, service, startUtc, booker, untouched: !signedIn);
         page.LastIntakeDay = lastIntakeVisit is DateTime visit ? DateOnly.FromDateTime(clock.ToLocal(visit).DateTime) : null;
         page.SameAsLastTime = sameAsLastTime && lastIntakeVisit is not null;
         if (page.IsUntouched)
@@ -158,7 +161,12 @@ public sealed class BookingController(
 
     [HttpPost("details")]
     [ValidateAntiForgeryToken]
-    public async Task<IActionResult> Submit([FromForm] BookingForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Submit(
+        [FromForm] BookingForm form,
+        [FromServices] BookingService booking,
+        [FromServices] Vouchers vouchers,
+        [FromServices] UserManager<AppUser> userManager,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
 
@@ -183,8 +191,8 @@ public sealed class BookingController(
         }
 
         // A gift voucher's code is checked now (for this treatment and day) and kept for the visit.
-        var voucher = await CheckVoucherAsync(form, service, cancellationToken);
-        var booker = await BookerAsync();
+        var voucher = await CheckVoucherAsync(vouchers, form, service, cancellationToken);
+        var booker = await BookerAsync(userManager);
         var request = BookingFormMapper.ToRequest(form, postcode, ModelState, booker);
         if (request is null || form.Start is not DateTime startUtc || !ModelState.IsValid)
         {
@@ -243,7 +251,7 @@ public sealed class BookingController(
             : [];
 
     /// <summary>The voucher code typed, checked for this treatment, length and time; a message beside the field when it cannot be used.</summary>
-    private async Task<VoucherCheck?> CheckVoucherAsync(BookingForm form, ServiceSummary service, CancellationToken cancellationToken)
+    private async Task<VoucherCheck?> CheckVoucherAsync(Vouchers vouchers, BookingForm form, ServiceSummary service, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(form.VoucherCode) || HasError(nameof(BookingForm.VoucherCode)) || form.Start is not DateTime startUtc || form.Minutes is not int minutes)
         {
@@ -261,8 +269,8 @@ public sealed class BookingController(
     }
 
     /// <summary>A signed-in client with a confirmed address books as that account; anyone else is anonymous.</summary>
-    private async Task<Booker> BookerAsync() =>
-        User.Identity?.IsAuthenticated == true && await users.GetUserAsync(User) is { EmailConfirmed: true, Email: { } email } user
+    private async Task<Booker> BookerAsync(UserManager<AppUser> userManager) =>
+        User.Identity?.IsAuthenticated == true && await userManager.GetUserAsync(User) is { EmailConfirmed: true, Email: { } email } user
             ? new Booker.Account(user.Id, email)
             : new Booker.Anonymous();
 

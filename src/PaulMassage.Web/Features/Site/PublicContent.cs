@@ -133,13 +133,42 @@ public sealed class CompressAttribute : Attribute, IResultFilter
     }
 }
 
-/// <summary>The framework's provider, asked to compress only the responses that opted in.</summary>
-internal sealed class OptInCompressionProvider(IServiceProvider services, Microsoft.Extensions.Options.IOptions<ResponseCompressionOptions> options)
-    : ResponseCompressionProvider(services, options)
+/// <summary>
+/// The framework's provider, asked to compress only the responses that opted in, and to spend
+/// Brotli only where its bytes are kept.
+/// </summary>
+/// <remarks>
+/// A public page is compressed once and then served from the output cache, so Brotli's smaller
+/// bytes cost nothing after the first request. Every other response that opts in (the booking
+/// form's last step, the availability JSON) is compressed afresh each time: there gzip, measured
+/// on the details page (docs/performance-latest.md), costs under half of Brotli's CPU for about
+/// 10% more bytes, so a browser that accepts both gets gzip.
+/// </remarks>
+internal sealed class OptInCompressionProvider : ResponseCompressionProvider
 {
+    private readonly GzipCompressionProvider _gzip;
+
+    public OptInCompressionProvider(IServiceProvider services, Microsoft.Extensions.Options.IOptions<ResponseCompressionOptions> options)
+        : base(services, options) =>
+        _gzip = ActivatorUtilities.CreateInstance<GzipCompressionProvider>(services);
+
     public override bool ShouldCompressResponse(HttpContext context) =>
         context.Features.Get<IHttpsCompressionFeature>()?.Mode == HttpsCompressionMode.Compress
         && base.ShouldCompressResponse(context);
+
+    public override ICompressionProvider? GetCompressionProvider(HttpContext context)
+    {
+        var chosen = base.GetCompressionProvider(context);
+        return chosen is BrotliCompressionProvider && !IsKeptCompressed(context) && AcceptsGzip(context) ? _gzip : chosen;
+    }
+
+    /// <summary>Output-cached public content (<see cref="PublicContentAttribute"/>): compressed once, served many times.</summary>
+    private static bool IsKeptCompressed(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<PublicContentAttribute>() is not null;
+
+    private static bool AcceptsGzip(HttpContext context) =>
+        context.Request.GetTypedHeaders().AcceptEncoding.Any(e =>
+            e.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase) && e.Quality is not 0);
 }
 
 /// <summary>

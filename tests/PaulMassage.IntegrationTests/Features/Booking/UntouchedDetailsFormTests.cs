@@ -71,6 +71,48 @@ public sealed class UntouchedDetailsFormTests : IDisposable
         Assert.Empty(sentBack.Content.Headers.ContentEncoding);
     }
 
+    [Fact]
+    public async Task goes_out_in_gzip_to_a_browser_that_takes_both_while_a_kept_public_page_goes_out_in_brotli()
+    {
+        // The step is compressed afresh for every visitor (gzip costs less CPU per response); a
+        // public page is compressed once and served from the output cache (Brotli's smaller bytes).
+        var starts = await _factory.FreeStartsAsync(1);
+        using var browser = _factory.Browser();
+        browser.DefaultRequestHeaders.Add("Accept-Encoding", "br, gzip");
+
+        using var step = await browser.GetAsync(SecurityScenario.DetailsPage(starts[0]));
+        using var home = await browser.GetAsync("/services");
+
+        Assert.Equal("gzip", Assert.Single(step.Content.Headers.ContentEncoding));
+        Assert.Equal("br", Assert.Single(home.Content.Headers.ContentEncoding));
+    }
+
+    [Fact]
+    public async Task offers_a_visitor_to_sign_in_and_come_back_to_the_same_time_whatever_else_the_address_carried()
+    {
+        // The offer is made from the step's own values, never from the address as typed (the kept
+        // markup and the offer must not carry what one visitor added to the query to the next).
+        var starts = await _factory.FreeStartsAsync(1);
+        var step = SecurityScenario.DetailsPage(starts[0]);
+        using var visitor = _factory.Browser();
+        var html = await visitor.GetStringAsync(step + "&utm_source=%22%3Eodd");
+        var offer = new HtmlParser().ParseDocument(html).QuerySelector("#sign-in-offer a")!;
+
+        var returnUrl = Uri.UnescapeDataString(offer.GetAttribute("href")!.Split("returnUrl=")[1]);
+        Assert.StartsWith("/account/sign-in", offer.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Equal(QueryOf(step), QueryOf(returnUrl));
+        Assert.StartsWith("/book/details?", returnUrl, StringComparison.Ordinal);
+        Assert.DoesNotContain("odd", html, StringComparison.Ordinal);
+
+        await _factory.ClientAccountAsync("sam.signin@test.example");
+        using var signedIn = await _factory.SignedInAsync("sam.signin@test.example");
+        Assert.DoesNotContain("sign-in-offer", await signedIn.GetStringAsync(returnUrl), StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, string> QueryOf(string url) =>
+        Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(new Uri("https://localhost"), url).Query)
+            .ToDictionary(p => p.Key, p => p.Value.ToString());
+
     private static HttpClient Accepting(HttpClient client)
     {
         client.DefaultRequestHeaders.AcceptEncoding.Add(new System.Net.Http.Headers.StringWithQualityHeaderValue("br"));
