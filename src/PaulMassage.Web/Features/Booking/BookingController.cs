@@ -38,6 +38,7 @@ public sealed class BookingController(
     public async Task<IActionResult> Choose([FromQuery] VisitChoice choice, [FromQuery] List<PainFeeling> feelings, CancellationToken cancellationToken)
     {
         ModelState.Clear(); // the first visit to the page is not a failed submission
+        CompressForVisitor();
         return View("Choose", await ChoosePageAsync(choice, feelings, null, cancellationToken));
     }
 
@@ -88,6 +89,7 @@ public sealed class BookingController(
             .ToList();
         var shown = chosen ?? strip.FirstOrDefault(d => d.FreeCount > 0)?.Day ?? weekStart;
 
+        CompressForVisitor();
         return View("Slots", new ChooseSlotPage
         {
             Choice = choice,
@@ -224,6 +226,19 @@ public sealed class BookingController(
             default:
                 ModelState.AddModelError(nameof(BookingForm.Service), "That treatment or length is not available. Please choose again.");
                 return View("Choose", await ChoosePageAsync(form, [], null, cancellationToken));
+        }
+    }
+
+    /// <summary>
+    /// Steps 1 and 2 hold no secret for a visitor who is not signed in (no form token: their forms
+    /// are GETs), so they may be compressed though they repeat the query. Signed in, the menu's
+    /// sign-out form carries a token, which must not travel compressed beside it (BREACH).
+    /// </summary>
+    private void CompressForVisitor()
+    {
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            CompressAttribute.OptIn(HttpContext);
         }
     }
 
