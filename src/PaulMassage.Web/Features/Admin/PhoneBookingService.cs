@@ -179,7 +179,7 @@ public sealed class PhoneBookingService(
             return new PhoneBookingOutcome.NewClientNeedsDetails();
         }
 
-        var firstDay = DateOnly.FromDateTime(clock.ToLocal(plan[0].StartUtc).DateTime);
+        var firstDay = clock.LocalDay(plan[0].StartUtc);
         var courseId = client.Id == 0
             ? null
             : await db.Courses.Where(c => c.ClientId == client.Id && c.StartDate <= firstDay)
@@ -253,8 +253,8 @@ public sealed class PhoneBookingService(
             return [];
         }
 
-        var from = clock.StartOfDayUtc(DateOnly.FromDateTime(clock.ToLocal(starts.Min()).DateTime));
-        var to = clock.StartOfDayUtc(DateOnly.FromDateTime(clock.ToLocal(starts.Max()).DateTime).AddDays(SeriesPlanner.AlternativeDays + 2));
+        var from = clock.StartOfDayUtc(clock.LocalDay(starts.Min()));
+        var to = clock.StartOfDayUtc(clock.LocalDay(starts.Max()).AddDays(SeriesPlanner.AlternativeDays + 2));
         var (held, timeOff) = await CalendarAsync(snapshot, from, to, cancellationToken);
         return new SeriesPlanner(snapshot.Rules, clock.TimeZone).Plan(starts, booking.Minutes, held, timeOff, clock.Now, booking.Postcode.ToString());
     }

@@ -1,3 +1,5 @@
+using PaulMassage.Web.Infrastructure.Time;
+
 namespace PaulMassage.Web.Features.Scheduling;
 
 /// <summary>A rule a visit's time (or place) can break; listed in the order they are reported.</summary>
@@ -89,8 +91,7 @@ public sealed class VisitTimeRules(AvailabilityRules settings, TimeZoneInfo time
     }
 
     /// <summary>The practice's local day of an instant.</summary>
-    public DateOnly LocalDay(DateTime utc) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), timeZone));
+    public DateOnly LocalDay(DateTime utc) => PracticeClock.LocalDay(utc, timeZone);
 
     /// <summary>
     /// Every start within working hours, in rising order and each once. Counted in real time from
