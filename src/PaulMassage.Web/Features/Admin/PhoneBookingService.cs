@@ -266,11 +266,8 @@ public sealed class PhoneBookingService(
     /// </summary>
     private async Task<List<VisitTimeProblem>> CheckTimeAsync(SchedulingSnapshot snapshot, DateTime startUtc, int minutes, string? postcode, CancellationToken cancellationToken)
     {
-        // The whole local day: whether the visit would be the day's first decides the drive from home.
-        var day = DateOnly.FromDateTime(clock.ToLocal(startUtc).DateTime);
-        var from = clock.StartOfDayUtc(day);
-        var to = clock.StartOfDayUtc(day.AddDays(1));
-        var (held, timeOff) = await CalendarAsync(snapshot, from < startUtc ? from : startUtc, to > startUtc.AddMinutes(minutes) ? to : startUtc.AddMinutes(minutes), cancellationToken);
+        var (from, to) = new VisitTimeRules(snapshot.Rules, clock.TimeZone).CheckedWindow(startUtc, minutes);
+        var (held, timeOff) = await CalendarAsync(snapshot, from, to, cancellationToken);
         return new VisitTimeChecks(snapshot.Rules, clock.TimeZone).Check(startUtc, minutes, held, timeOff, clock.Now, postcode).ToList();
     }
 

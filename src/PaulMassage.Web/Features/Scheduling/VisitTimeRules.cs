@@ -94,6 +94,20 @@ public sealed class VisitTimeRules(AvailabilityRules settings, TimeZoneInfo time
     public DateOnly LocalDay(DateTime utc) => PracticeClock.LocalDay(utc, timeZone);
 
     /// <summary>
+    /// The stretch of calendar <see cref="Check"/> needs to see for a visit: the start's whole
+    /// local day (whether the visit would be the day's first decides the drive from home), and the
+    /// visit itself should it run past midnight.
+    /// </summary>
+    public (DateTime FromUtc, DateTime ToUtc) CheckedWindow(DateTime startUtc, int durationMinutes)
+    {
+        var day = LocalDay(startUtc);
+        var from = PracticeClock.ToUtc(day, TimeOnly.MinValue, timeZone);
+        var to = PracticeClock.ToUtc(day.AddDays(1), TimeOnly.MinValue, timeZone);
+        var endUtc = startUtc.AddMinutes(durationMinutes);
+        return (from < startUtc ? from : startUtc, to > endUtc ? to : endUtc);
+    }
+
+    /// <summary>
     /// Every start within working hours, in rising order and each once. Counted in real time from
     /// the opening instant, so on the days the clocks change a visit still ends by closing time,
     /// a skipped local time is never offered and a repeated one is offered at both of its instants.
