@@ -218,13 +218,20 @@ internal sealed class PracticeGenerator(GeneratorSettings settings, IReadOnlyLis
         }).ToList();
     }
 
-    /// <summary>The weeks ahead: visits one after another through each working day, never overlapping.</summary>
+    /// <summary>
+    /// The weeks ahead: visits one after another through each working day, never overlapping, each
+    /// starting no sooner than Paul can drive there (<see cref="TravelTimes"/>): from home for the
+    /// day's first, from the visit before for the others.
+    /// </summary>
     private List<Appointment> FutureDiary(DateOnly today)
     {
         var visits = new List<Appointment>();
         var grid = AvailabilityRules.GridMinutes;
+        var travel = rules.Travel;
         for (var day = today; day < today.AddDays(FutureDays); day = day.AddDays(1))
         {
+            // Where Paul is and from when: home until the day's first visit, then the last visit's place.
+            (TimeOnly End, int? Zone)? last = null;
             foreach (var period in rules.WeeklyHours.Where(p => p.Day == day.DayOfWeek).OrderBy(p => p.Opens))
             {
                 var cursor = period.Opens.AddMinutes(grid * _random.Next(0, 5));
@@ -240,22 +247,41 @@ internal sealed class PracticeGenerator(GeneratorSettings settings, IReadOnlyLis
                     // Leave some of the day free, as a real diary does.
                     if (_random.NextDouble() < 0.65)
                     {
-                        var visit = FutureVisit(day, cursor, choice, out var proposedAtUtc);
+                        var postcode = NewPostcode();
+                        var zone = travel.ZoneOf(postcode);
+                        var reachable = last is (var lastEnd, var lastZone)
+                            ? Later(lastEnd, travel.Minutes(lastZone, zone))
+                            : Later(period.Opens, travel.FromHome(zone));
+                        if (reachable > cursor)
+                        {
+                            cursor = RoundUpToGrid(reachable);
+                            end = cursor.AddMinutes(choice.Minutes);
+                            if (end > period.Closes || end < cursor)
+                            {
+                                break; // not there in time in this opening
+                            }
+                        }
+
+                        var visit = FutureVisit(day, cursor, choice, postcode, out var proposedAtUtc);
                         visits.Add(visit);
 
                         // The therapist offered another time: the next start the diary would have
-                        // used in the same opening, which it then leaves to the proposal. The visit
-                        // holds both times until the client answers, as in the back office.
-                        var proposed = RoundUpToGrid(end.AddMinutes(rules.TravelBufferMinutes));
+                        // used in the same opening (after the drive from the visit's place to the
+                        // same place), which it then leaves to the proposal. The visit holds both
+                        // times until the client answers, as in the back office.
+                        var proposed = RoundUpToGrid(end.AddMinutes(travel.Minutes(zone, zone)));
                         var proposedEnd = proposed.AddMinutes(choice.Minutes);
                         if (proposedAtUtc is DateTime answered && proposedEnd <= period.Closes && proposedEnd > proposed)
                         {
-                            visit.ProposeTime(clock.ToUtc(day, proposed), rules.TravelBufferMinutes, "therapist", answered);
+                            visit.ProposeTime(clock.ToUtc(day, proposed), travel.ShortestMinutes, "therapist", answered);
                             end = proposedEnd;
                         }
+
+                        last = (end, zone);
                     }
 
-                    var gap = rules.TravelBufferMinutes + (grid * _random.Next(0, 7));
+                    // At least the shortest drive; the drive to the next visit's own place is added once it is drawn.
+                    var gap = travel.ShortestMinutes + (grid * _random.Next(0, 7));
                     var next = end.AddMinutes(gap);
                     if (next < end)
                     {
@@ -270,15 +296,23 @@ internal sealed class PracticeGenerator(GeneratorSettings settings, IReadOnlyLis
         return visits;
     }
 
+    /// <summary>A time of day some minutes later, or the day's last moment when that is past midnight.</summary>
+    private static TimeOnly Later(TimeOnly time, int minutes)
+    {
+        var later = time.AddMinutes(minutes);
+        return later < time ? TimeOnly.MaxValue : later;
+    }
+
+    /// <param name="postcode">The visit's place, drawn first to know the drive there.</param>
     /// <param name="proposedAtUtc">When the therapist answered with another time, for the caller to
     /// propose one; the visit is then left requested (null: no proposal).</param>
-    private Appointment FutureVisit(DateOnly day, TimeOnly start, ServiceChoice choice, out DateTime? proposedAtUtc)
+    private Appointment FutureVisit(DateOnly day, TimeOnly start, ServiceChoice choice, string postcode, out DateTime? proposedAtUtc)
     {
         proposedAtUtc = null;
         var startUtc = clock.ToUtc(day, start);
         var now = clock.UtcNow;
         var created = Earlier(now, minDays: 0, maxDays: 20);
-        var appointment = NewAppointment(choice, startUtc, created);
+        var appointment = NewAppointment(choice, startUtc, created, postcode);
         var answered = Min(created.AddHours(_random.Next(1, 30)), now);
         var roll = _random.NextDouble();
         if (roll < 0.60)
@@ -371,14 +405,15 @@ internal sealed class PracticeGenerator(GeneratorSettings settings, IReadOnlyLis
         return visits;
     }
 
-    private Appointment NewAppointment(ServiceChoice choice, DateTime startUtc, DateTime createdUtc)
+    /// <param name="postcode">The place, when the caller drew it first (to know the drive there); else drawn here.</param>
+    private Appointment NewAppointment(ServiceChoice choice, DateTime startUtc, DateTime createdUtc, string? postcode = null)
     {
-        // Every value is drawn in the order it always was, so a seed still gives the same practice.
+        // Every value is drawn in the same order for a seed, so a seed always gives the same practice.
         var contraindication = _random.NextDouble() < 0.06 ? Contraindication.BloodThinners : Contraindication.None;
         var street = Streets[_random.Next(Streets.Length)];
         var keys = new VisitKeys(NewReference(), NewToken(), ProtectedToken: null);
         var addressLine1 = string.Create(CultureInfo.InvariantCulture, $"{_random.Next(1, 200)} {street}");
-        var postcode = NewPostcode();
+        postcode ??= NewPostcode();
         var accessNotes = _random.NextDouble() < 0.2 ? "Ring the top bell; parking on the street." : null;
         Guid? firstVersion = NewGuid();
         var intake = new IntakeDetails(
@@ -405,7 +440,7 @@ internal sealed class PracticeGenerator(GeneratorSettings settings, IReadOnlyLis
 
         return Appointment.Request(
             new VisitPlan(choice.ServiceId, choice.Minutes, choice.PriceGbp, startUtc, addressLine1, null, "London", postcode, accessNotes, intake),
-            client: null, keys, BookingService.ClientActor, createdUtc, rules.TravelBufferMinutes, versions: Versions);
+            client: null, keys, BookingService.ClientActor, createdUtc, rules.Travel.ShortestMinutes, versions: Versions);
     }
 
     private Client NewClient(int id, DateTime createdUtc)

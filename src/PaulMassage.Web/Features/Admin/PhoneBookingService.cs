@@ -179,7 +179,7 @@ public sealed class PhoneBookingService(
             return new PhoneBookingOutcome.NewClientNeedsDetails();
         }
 
-        var firstDay = DateOnly.FromDateTime(clock.ToLocal(plan[0].StartUtc).DateTime);
+        var firstDay = clock.LocalDay(plan[0].StartUtc);
         var courseId = client.Id == 0
             ? null
             : await db.Courses.Where(c => c.ClientId == client.Id && c.StartDate <= firstDay)
@@ -253,8 +253,8 @@ public sealed class PhoneBookingService(
             return [];
         }
 
-        var from = clock.StartOfDayUtc(DateOnly.FromDateTime(clock.ToLocal(starts.Min()).DateTime));
-        var to = clock.StartOfDayUtc(DateOnly.FromDateTime(clock.ToLocal(starts.Max()).DateTime).AddDays(SeriesPlanner.AlternativeDays + 2));
+        var from = clock.StartOfDayUtc(clock.LocalDay(starts.Min()));
+        var to = clock.StartOfDayUtc(clock.LocalDay(starts.Max()).AddDays(SeriesPlanner.AlternativeDays + 2));
         var (held, timeOff) = await CalendarAsync(snapshot, from, to, cancellationToken);
         return new SeriesPlanner(snapshot.Rules, clock.TimeZone).Plan(starts, booking.Minutes, held, timeOff, clock.Now, booking.Postcode.ToString());
     }
@@ -266,11 +266,8 @@ public sealed class PhoneBookingService(
     /// </summary>
     private async Task<List<VisitTimeProblem>> CheckTimeAsync(SchedulingSnapshot snapshot, DateTime startUtc, int minutes, string? postcode, CancellationToken cancellationToken)
     {
-        // The whole local day: whether the visit would be the day's first decides the drive from home.
-        var day = DateOnly.FromDateTime(clock.ToLocal(startUtc).DateTime);
-        var from = clock.StartOfDayUtc(day);
-        var to = clock.StartOfDayUtc(day.AddDays(1));
-        var (held, timeOff) = await CalendarAsync(snapshot, from < startUtc ? from : startUtc, to > startUtc.AddMinutes(minutes) ? to : startUtc.AddMinutes(minutes), cancellationToken);
+        var (from, to) = new VisitTimeRules(snapshot.Rules, clock.TimeZone).CheckedWindow(startUtc, minutes);
+        var (held, timeOff) = await CalendarAsync(snapshot, from, to, cancellationToken);
         return new VisitTimeChecks(snapshot.Rules, clock.TimeZone).Check(startUtc, minutes, held, timeOff, clock.Now, postcode).ToList();
     }
 

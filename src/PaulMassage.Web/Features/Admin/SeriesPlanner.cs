@@ -65,13 +65,15 @@ public sealed class SeriesPlanner(AvailabilityRules rules, TimeZoneInfo timeZone
         string? postcode = null)
     {
         ArgumentNullException.ThrowIfNull(starts);
-        var calendar = held.ToList();
-        var off = timeOff.ToList();
+
+        // Read once for the whole plan: every alternative tried for every visit is judged against it.
+        var calendar = _checks.Calendar(held, timeOff);
+        var zone = _rules.Travel.ZoneOf(postcode);
         var planned = new List<PlannedVisit>();
         foreach (var start in starts)
         {
-            var problems = _checks.Check(start, minutes, calendar, off, now, postcode);
-            var alternative = problems.Count == 0 ? (DateTime?)null : Alternative(start, minutes, calendar, off, now, postcode);
+            var problems = _checks.Check(start, minutes, calendar, now, zone);
+            var alternative = problems.Count == 0 ? (DateTime?)null : Alternative(start, minutes, calendar, now, zone);
             var visit = new PlannedVisit(planned.Count + 1, start, problems, alternative);
             planned.Add(visit);
 
@@ -84,7 +86,7 @@ public sealed class SeriesPlanner(AvailabilityRules rules, TimeZoneInfo timeZone
     }
 
     /// <summary>The start nearest to <paramref name="wanted"/> that breaks no rule: that day, or on the next day with one, nearest the same time of day.</summary>
-    private DateTime? Alternative(DateTime wanted, int minutes, List<HeldVisit> calendar, List<TimeOffPeriod> timeOff, DateTimeOffset now, string? postcode)
+    private DateTime? Alternative(DateTime wanted, int minutes, HeldCalendar calendar, DateTimeOffset now, int? zone)
     {
         var local = TimeZoneInfo.ConvertTimeFromUtc(wanted, timeZone);
         var day = DateOnly.FromDateTime(local);
@@ -93,7 +95,7 @@ public sealed class SeriesPlanner(AvailabilityRules rules, TimeZoneInfo timeZone
         {
             var target = offset == 0 ? wanted : PracticeClock.ToUtc(day.AddDays(offset), time, timeZone);
             var free = _rules.Starts(day.AddDays(offset), 1, TimeSpan.FromMinutes(minutes))
-                .Where(s => _checks.Check(s, minutes, calendar, timeOff, now, postcode).Count == 0)
+                .Where(s => _checks.Fits(s, minutes, calendar, now, zone))
                 .OrderBy(s => Math.Abs((s - target).Ticks))
                 .ThenBy(s => s)
                 .ToList();

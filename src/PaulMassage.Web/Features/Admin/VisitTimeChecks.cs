@@ -38,29 +38,40 @@ public sealed class VisitTimeChecks(AvailabilityRules rules, TimeZoneInfo timeZo
         IEnumerable<HeldVisit> held,
         IEnumerable<TimeOffPeriod> timeOff,
         DateTimeOffset now,
-        string? postcode = null)
+        string? postcode = null) =>
+        Check(startUtc, durationMinutes, Calendar(held, timeOff), now, _rules.Travel.ZoneOf(postcode));
+
+    /// <summary>The calendar to judge times against, read once for as many times as are checked (<see cref="HeldCalendar"/>).</summary>
+    public HeldCalendar Calendar(IEnumerable<HeldVisit> held, IEnumerable<TimeOffPeriod> timeOff) => new(held, timeOff, _rules.Travel);
+
+    /// <summary>Judges a time against a calendar already read; <paramref name="zone"/> is the new visit's travel zone (<see cref="TravelTimes.ZoneOf"/>).</summary>
+    public IReadOnlyList<VisitTimeProblem> Check(DateTime startUtc, int durationMinutes, HeldCalendar calendar, DateTimeOffset now, int? zone)
     {
-        var visits = held.OrderBy(v => v.StartUtc).ToList();
-        var off = timeOff.ToList();
+        ArgumentNullException.ThrowIfNull(calendar);
         var travel = _rules.Travel;
-        var zone = travel.ZoneOf(postcode);
-        var breaches = _rules.Check(startUtc, durationMinutes, visits.ConvertAll(v => new BusyInterval(v.StartUtc, v.EndUtc, travel.ZoneOf(v.Postcode))), off.ConvertAll(t => t.Interval), now, onGrid: false, zone: zone);
+        var breaches = _rules.Check(startUtc, durationMinutes, calendar.Intervals, calendar.TimeOffIntervals, now, onGrid: false, zone: zone);
         return breaches.Select(b => b.Rule switch
         {
             BookingRule.InThePast => new VisitTimeProblem(b.Rule, "That time has already passed."),
             BookingRule.TooSoon => new(b.Rule, $"It is less than {rules.MinimumNoticeHours} hours from now, your usual notice."),
             BookingRule.TooFarAhead => new(b.Rule, $"It is more than {rules.BookingHorizonDays} days ahead, further than you usually take bookings."),
             BookingRule.OutsideWorkingHours => new(b.Rule, OutsideWorkingHoursMessage(startUtc)),
-            BookingRule.TimeOff => TimeOffProblem(off[b.Index]),
+            BookingRule.TimeOff => TimeOffProblem(calendar.TimeOff[b.Index]),
             BookingRule.TravelFromHome => new(b.Rule, $"It is too early to drive there from home ({travel.FromHome(zone)} minutes) after your day starts."),
-            _ => ClashProblem(visits[b.Index], startUtc, zone),
+            _ => ClashProblem(calendar.Visits[b.Index], calendar.Intervals[b.Index].Zone, startUtc, zone),
         }).ToList();
     }
 
-    private VisitTimeProblem ClashProblem(HeldVisit visit, DateTime startUtc, int? zone)
+    /// <summary>Whether a time breaks no rule (<see cref="Check(DateTime, int, HeldCalendar, DateTimeOffset, int?)"/> without putting the problems in words).</summary>
+    public bool Fits(DateTime startUtc, int durationMinutes, HeldCalendar calendar, DateTimeOffset now, int? zone)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        return _rules.Check(startUtc, durationMinutes, calendar.Intervals, calendar.TimeOffIntervals, now, onGrid: false, zone: zone).Count == 0;
+    }
+
+    private VisitTimeProblem ClashProblem(HeldVisit visit, int? other, DateTime startUtc, int? zone)
     {
         var travel = _rules.Travel;
-        var other = travel.ZoneOf(visit.Postcode);
         var minutes = visit.StartUtc < startUtc ? travel.Minutes(other, zone) : travel.Minutes(zone, other);
         var whose = visit.IsProposedTime
             ? $"the time you proposed to {visit.ClientName} ({visit.Reference})"
@@ -97,4 +108,47 @@ public sealed class VisitTimeChecks(AvailabilityRules rules, TimeZoneInfo timeZo
 
     private DateTimeOffset Local(DateTime utc) =>
         TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), timeZone);
+}
+
+/// <summary>
+/// The visits and time off times are judged against, read once: the visits in order of start, each
+/// with its travel zone, so that checking many times (a series and the alternatives for each of its
+/// visits) neither sorts the calendar nor looks up a zone again per time.
+/// </summary>
+public sealed class HeldCalendar
+{
+    private readonly List<HeldVisit> _visits;
+    private readonly List<BusyInterval> _intervals;
+    private readonly TravelTimes _travel;
+
+    internal HeldCalendar(IEnumerable<HeldVisit> held, IEnumerable<TimeOffPeriod> timeOff, TravelTimes travel)
+    {
+        ArgumentNullException.ThrowIfNull(held);
+        ArgumentNullException.ThrowIfNull(timeOff);
+        _travel = travel;
+        _visits = held.OrderBy(v => v.StartUtc).ToList();
+        _intervals = _visits.ConvertAll(IntervalOf);
+        TimeOff = timeOff.ToList();
+        TimeOffIntervals = TimeOff.Select(t => t.Interval).ToList();
+    }
+
+    public IReadOnlyList<HeldVisit> Visits => _visits;
+
+    /// <summary>The visits' times and zones, in the same order as <see cref="Visits"/>.</summary>
+    public IReadOnlyList<BusyInterval> Intervals => _intervals;
+
+    public IReadOnlyList<TimeOffPeriod> TimeOff { get; }
+
+    public IReadOnlyList<BusyInterval> TimeOffIntervals { get; }
+
+    /// <summary>Adds a visit in its place by start, after any that start at the same moment.</summary>
+    public void Add(HeldVisit visit)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        var at = _visits.FindLastIndex(v => v.StartUtc <= visit.StartUtc) + 1;
+        _visits.Insert(at, visit);
+        _intervals.Insert(at, IntervalOf(visit));
+    }
+
+    private BusyInterval IntervalOf(HeldVisit visit) => new(visit.StartUtc, visit.EndUtc, _travel.ZoneOf(visit.Postcode));
 }

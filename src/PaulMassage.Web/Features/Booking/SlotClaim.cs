@@ -1,4 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using PaulMassage.Web.Features.Scheduling;
+using PaulMassage.Web.Infrastructure.Data;
+using PaulMassage.Web.Infrastructure.Time;
 
 namespace PaulMassage.Web.Features.Booking;
 
@@ -58,5 +61,29 @@ public class TravelTurn
 
         var half = (longestTravelMinutes + 1) / 2;
         return SlotClaim.CellsFor(startUtc.AddMinutes(-half), endUtc, half);
+    }
+}
+
+/// <summary>
+/// Deletes the <see cref="TravelTurn"/>s of days gone: a counter only matters while a booking can
+/// still take the next turn of its cell, and every booking adds a turn to each cell around it, so
+/// without this the table only grows. Run by the daily housekeeping (<see cref="Privacy.RetentionWorker"/>).
+/// </summary>
+public sealed class TravelTurnPruning(AppDbContext db, PracticeClock clock)
+{
+    /// <summary>
+    /// The first cell whose turns are kept: the start of yesterday (local). No booking starts
+    /// before now, but one just after midnight reaches back into yesterday's last hours by half the
+    /// longest drive (<see cref="TravelTurn.CellsFor"/>, at most <see cref="TravelTimes.MaxMinutes"/>/2),
+    /// and a turn deleted while such a booking reads it would let a second one take the same turn.
+    /// </summary>
+    public static DateTime KeptFromUtc(DateTime nowUtc, TimeZoneInfo timeZone) =>
+        PracticeClock.ToUtc(PracticeClock.LocalDay(nowUtc, timeZone).AddDays(-1), TimeOnly.MinValue, timeZone);
+
+    /// <summary>Deletes the turns of the cells before <see cref="KeptFromUtc"/>; returns how many.</summary>
+    public Task<int> PruneAsync(CancellationToken cancellationToken = default)
+    {
+        var keptFrom = KeptFromUtc(clock.UtcNow, clock.TimeZone);
+        return db.TravelTurns.Where(t => t.CellStartUtc < keptFrom).ExecuteDeleteAsync(cancellationToken);
     }
 }

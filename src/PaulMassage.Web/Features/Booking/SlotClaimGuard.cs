@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Caching.Memory;
 using PaulMassage.Web.Features.Scheduling;
 using PaulMassage.Web.Infrastructure.Data;
 using PaulMassage.Web.Infrastructure.Time;
@@ -33,7 +34,7 @@ public sealed class SlotClaimConflictException(string message) : DbUpdateExcepti
 /// and the key lets only one in; one that reads after the other has committed sees its visit at
 /// step 2. Bookings further apart share no cell and never wait for each other.
 /// </summary>
-public sealed class SlotClaimGuard(PracticeClock clock) : SaveChangesInterceptor
+public sealed class SlotClaimGuard(PracticeClock clock, IMemoryCache cache, ScheduleVersions versions) : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -69,8 +70,10 @@ public sealed class SlotClaimGuard(PracticeClock clock) : SaveChangesInterceptor
             return;
         }
 
-        var settings = await db.PracticeSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken) ?? new PracticeSettings();
-        var rules = new VisitTimeRules(SchedulingSettings.RulesOf(settings, []), clock.TimeZone);
+        // The settings every availability answer reads, from the same cache (a singleton here, so
+        // the reader is made for the saving context).
+        var snapshot = await new SchedulingSettings(db, cache, versions).GetAsync(cancellationToken);
+        var rules = new VisitTimeRules(snapshot.Rules, clock.TimeZone);
         var travel = rules.Travel;
         var times = booked.SelectMany(TimesOf).ToList();
         var cells = times

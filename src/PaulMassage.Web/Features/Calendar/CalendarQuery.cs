@@ -31,7 +31,8 @@ public sealed class DayPage
 
     public required IReadOnlyList<WeekEntry> TimeOff { get; init; }
 
-    public required int TravelBufferMinutes { get; init; }
+    /// <summary>The travel to or from a place in no zone (and between all visits when there are no zones).</summary>
+    public required int FlatBufferMinutes { get; init; }
 
     /// <summary>Whether travel is weighed by zone (zones are set) or is the flat buffer after every visit.</summary>
     public required bool TravelByZone { get; init; }
@@ -101,7 +102,7 @@ public sealed class CalendarQuery(AppDbContext db, SchedulingSettings settings, 
             Pending = layout.Entries.Where(e => e.Kind == WeekEntryKind.Visit).ToList(),
             WorkingHours = rules.WeeklyHours.Where(p => p.Day == day.DayOfWeek).OrderBy(p => p.Opens).ToList(),
             TimeOff = layout.Entries.Where(e => e.Kind == WeekEntryKind.TimeOff).ToList(),
-            TravelBufferMinutes = rules.TravelBufferMinutes,
+            FlatBufferMinutes = rules.Travel.FlatBufferMinutes,
             TravelByZone = rules.Travel.ByZone,
             NowUtc = clock.UtcNow,
         };

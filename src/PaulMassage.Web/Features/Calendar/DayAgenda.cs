@@ -35,24 +35,24 @@ public sealed record AgendaVisit(
 }
 
 /// <summary>The time between the end of one visit and the start of the next, and the drive between them (by zone).</summary>
-public sealed record AgendaGap(int Minutes, int TravelBufferMinutes)
+public sealed record AgendaGap(int Minutes, int TravelMinutes)
 {
     public bool Overlaps => Minutes < 0;
 
-    /// <summary>Less than the travel time the therapist keeps between visits.</summary>
-    public bool IsShort => Minutes < TravelBufferMinutes;
+    /// <summary>Less than the drive between the two visits.</summary>
+    public bool IsShort => Minutes < TravelMinutes;
 
     public string Describe() => Minutes switch
     {
         < 0 => $"Overlaps the next visit by {Duration(-Minutes)}.",
-        0 when IsShort => $"The next visit starts as this one ends: less than the {Duration(TravelBufferMinutes)} you keep for travel.",
+        0 when IsShort => $"The next visit starts as this one ends: less than the {Duration(TravelMinutes)} you keep for travel.",
         0 => "The next visit starts as this one ends.",
-        _ when IsShort => $"Only {Duration(Minutes)} until the next visit: less than the {Duration(TravelBufferMinutes)} you keep for travel.",
+        _ when IsShort => $"Only {Duration(Minutes)} until the next visit: less than the {Duration(TravelMinutes)} you keep for travel.",
         _ => $"{Duration(Minutes)} until the next visit.",
     };
 
     /// <summary>The drive in words, for the leg shown between the two visits.</summary>
-    public string Drive => $"Travel to the next visit: {Duration(TravelBufferMinutes)}.";
+    public string Drive => $"Travel to the next visit: {Duration(TravelMinutes)}.";
 
     public static string Duration(int minutes) => minutes switch
     {

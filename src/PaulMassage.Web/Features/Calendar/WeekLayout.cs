@@ -213,7 +213,7 @@ public static class TravelLegs
     {
         ArgumentNullException.ThrowIfNull(visits);
         ArgumentNullException.ThrowIfNull(travel);
-        DateOnly Day(DateTime utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), timeZone));
+        DateOnly Day(DateTime utc) => PracticeClock.LocalDay(utc, timeZone);
         var legs = new List<(int, int)>(visits.Count);
         for (var i = 0; i < visits.Count; i++)
         {

@@ -37,7 +37,10 @@ public sealed class RetentionService(AppDbContext db, PrivacyService privacy, Pr
     }
 }
 
-/// <summary>Applies the retention rule shortly after start-up and then once per interval.</summary>
+/// <summary>
+/// The daily housekeeping: applies the retention rule shortly after start-up and then once per
+/// interval, and with it deletes the travel turns of days gone (<see cref="Booking.TravelTurnPruning"/>).
+/// </summary>
 public sealed class RetentionWorker(IServiceScopeFactory scopes, StartupGate gate, TimeProvider time, IOptions<PrivacyOptions> options, ILogger<RetentionWorker> logger) : BackgroundService
 {
     /// <summary>How long after start-up the first run waits.</summary>
@@ -77,6 +80,16 @@ public sealed class RetentionWorker(IServiceScopeFactory scopes, StartupGate gat
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 logger.LogError(ex, "Retention run failed; it will be tried again at the next interval");
+            }
+
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<Booking.TravelTurnPruning>().PruneAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Pruning past travel turns failed; it will be tried again at the next interval");
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

@@ -125,17 +125,10 @@ public sealed class AvailabilityService(AppDbContext db, SchedulingSettings sett
 
         var rules = await RulesAsync(cancellationToken);
 
-        // The whole local day: whether the visit would be the day's first decides the drive from home.
-        var day = rules.LocalDay(startUtc);
-        var from = clock.StartOfDayUtc(day);
-        var to = Max(clock.StartOfDayUtc(day.AddDays(1)), startUtc.AddMinutes(minutes));
-        var (visits, timeOff) = await BusyAsync(Min(from, startUtc), to, rules.Settings, ignoringAppointmentId, cancellationToken);
+        var (from, to) = rules.CheckedWindow(startUtc, minutes);
+        var (visits, timeOff) = await BusyAsync(from, to, rules.Settings, ignoringAppointmentId, cancellationToken);
         return rules.Check(startUtc, minutes, visits, timeOff, clock.Now, zone: rules.Travel.ZoneOf(postcode));
     }
-
-    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
-
-    private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
 
     /// <summary>Far outside any booking window, and so clear of DateTime's edges for the arithmetic that follows.</summary>
     private bool IsFarOutside(DateTime startUtc) => startUtc < clock.UtcNow.AddDays(-1) || startUtc > clock.UtcNow.AddYears(1);

@@ -41,6 +41,6 @@ public sealed class SchedulingSettings(AppDbContext db, IMemoryCache cache, Sche
             settings.TravelBufferMinutes,
             settings.MinimumNoticeHours,
             settings.BookingHorizonDays,
-            TravelTimes.Parse(settings.HomeDistrict, settings.TravelZones, settings.TravelMinutes, settings.TravelBufferMinutes));
+            TravelTimes.Of(settings));
     }
 }

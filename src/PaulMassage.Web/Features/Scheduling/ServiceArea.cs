@@ -15,16 +15,13 @@ public sealed class ServiceArea
 
     public IReadOnlyCollection<string> Districts => _districts;
 
-    /// <summary>
-    /// The postcode's district is listed, or it is a lettered part of a listed district: central
-    /// London's W1, EC1 or WC2 are written without the letter but split into W1T, EC1R, WC2H and so on.
-    /// </summary>
+    /// <summary>The postcode's district is listed, or it is a lettered part of a listed district (<see cref="UkPostcode.WholeDistrictOf"/>).</summary>
     public bool Covers(UkPostcode postcode)
     {
         ArgumentNullException.ThrowIfNull(postcode);
         var district = postcode.District;
         return _districts.Contains(district)
-            || (char.IsAsciiLetter(district[^1]) && _districts.Contains(district[..^1]));
+            || (UkPostcode.WholeDistrictOf(district) is { } whole && _districts.Contains(whole));
     }
 
     /// <summary>Parses the stored, comma or space separated list.</summary>

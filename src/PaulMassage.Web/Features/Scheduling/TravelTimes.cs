@@ -44,6 +44,15 @@ public sealed class TravelTimes
 
         HomeDistrict = UkPostcode.NormaliseDistrict(homeDistrict);
         HomeZone = HomeDistrict is null ? null : ZoneOfDistrict(HomeDistrict);
+
+        // Read on every check of a time and every save that books one: worked out once here.
+        LongestMinutes = FlatBufferMinutes;
+        ShortestMinutes = FlatBufferMinutes;
+        foreach (var drive in minutes)
+        {
+            LongestMinutes = Math.Max(LongestMinutes, drive);
+            ShortestMinutes = Math.Min(ShortestMinutes, drive);
+        }
     }
 
     /// <summary>Travel by the flat buffer alone: no zones, no home base (a practice that has not set them).</summary>
@@ -88,42 +97,18 @@ public sealed class TravelTimes
         HomeZone is int home && to is int zone ? _minutes[home, zone] : 0;
 
     /// <summary>The longest drive in the table or the flat buffer, whichever is longer: how far a visit's travel can reach.</summary>
-    public int LongestMinutes
-    {
-        get
-        {
-            var longest = FlatBufferMinutes;
-            foreach (var minutes in _minutes)
-            {
-                longest = Math.Max(longest, minutes);
-            }
-
-            return longest;
-        }
-    }
+    public int LongestMinutes { get; }
 
     /// <summary>
     /// The shortest drive there is (in the table, or the flat buffer for a place in no zone): what
     /// every visit holds after its end whatever comes next (<see cref="Booking.SlotClaim.CellsFor"/>).
     /// </summary>
-    public int ShortestMinutes
-    {
-        get
-        {
-            var shortest = FlatBufferMinutes;
-            foreach (var minutes in _minutes)
-            {
-                shortest = Math.Min(shortest, minutes);
-            }
+    public int ShortestMinutes { get; }
 
-            return shortest;
-        }
-    }
-
-    /// <summary>A lettered part of a listed district (W1T of W1) is in the district's zone.</summary>
+    /// <summary>A lettered part of a listed district (W1T of W1) is in the district's zone (<see cref="UkPostcode.WholeDistrictOf"/>).</summary>
     private int? ZoneOfDistrict(string district) =>
         _zoneByDistrict.TryGetValue(district, out var zone) ? zone
-        : char.IsAsciiLetter(district[^1]) && _zoneByDistrict.TryGetValue(district[..^1], out zone) ? zone
+        : UkPostcode.WholeDistrictOf(district) is { } whole && _zoneByDistrict.TryGetValue(whole, out zone) ? zone
         : null;
 
     // ---- The stored form: one zone a line ("East: E1, E14, SE16"), the table one row a line ("30 45 60"). ----
@@ -160,6 +145,13 @@ public sealed class TravelTimes
         }
 
         return text.ToString();
+    }
+
+    /// <summary>The practice's travel as its settings row stores it (see <see cref="Parse"/>).</summary>
+    public static TravelTimes Of(PracticeSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return Parse(settings.HomeDistrict, settings.TravelZones, settings.TravelMinutes, settings.TravelBufferMinutes);
     }
 
     /// <summary>

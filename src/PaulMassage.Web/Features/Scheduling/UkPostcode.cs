@@ -45,6 +45,18 @@ public sealed partial record UkPostcode
         return DistrictPattern().IsMatch(compact) ? compact : null;
     }
 
+    /// <summary>
+    /// The district a lettered part of a district belongs to ("SW1P" is part of "SW1"; central
+    /// London's W1, EC1 or WC2 are written without the letter but split into W1T, EC1R, WC2H and so
+    /// on), or null when <paramref name="district"/> is not a lettered part. Lists of districts (the
+    /// area served, the travel zones) name the whole district and so cover its parts.
+    /// </summary>
+    public static string? WholeDistrictOf(string district)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(district);
+        return district.Length > 2 && char.IsAsciiLetter(district[^1]) ? district[..^1] : null;
+    }
+
     // Outward code: area (1-2 letters), district (digit, optional digit or letter); inward: digit and two letters.
     [GeneratedRegex("^(?<outward>[A-Z]{1,2}[0-9][A-Z0-9]?)(?<inward>[0-9][A-Z]{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();

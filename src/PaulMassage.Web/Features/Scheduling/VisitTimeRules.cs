@@ -1,3 +1,5 @@
+using PaulMassage.Web.Infrastructure.Time;
+
 namespace PaulMassage.Web.Features.Scheduling;
 
 /// <summary>A rule a visit's time (or place) can break; listed in the order they are reported.</summary>
@@ -89,8 +91,21 @@ public sealed class VisitTimeRules(AvailabilityRules settings, TimeZoneInfo time
     }
 
     /// <summary>The practice's local day of an instant.</summary>
-    public DateOnly LocalDay(DateTime utc) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), timeZone));
+    public DateOnly LocalDay(DateTime utc) => PracticeClock.LocalDay(utc, timeZone);
+
+    /// <summary>
+    /// The stretch of calendar <see cref="Check"/> needs to see for a visit: the start's whole
+    /// local day (whether the visit would be the day's first decides the drive from home), and the
+    /// visit itself should it run past midnight.
+    /// </summary>
+    public (DateTime FromUtc, DateTime ToUtc) CheckedWindow(DateTime startUtc, int durationMinutes)
+    {
+        var day = LocalDay(startUtc);
+        var from = PracticeClock.ToUtc(day, TimeOnly.MinValue, timeZone);
+        var to = PracticeClock.ToUtc(day.AddDays(1), TimeOnly.MinValue, timeZone);
+        var endUtc = startUtc.AddMinutes(durationMinutes);
+        return (from < startUtc ? from : startUtc, to > endUtc ? to : endUtc);
+    }
 
     /// <summary>
     /// Every start within working hours, in rising order and each once. Counted in real time from

@@ -78,7 +78,7 @@ public sealed class SchedulingEditor(
     public async Task<TravelTimes> TravelAsync(CancellationToken cancellationToken = default)
     {
         var row = await RowAsync(cancellationToken);
-        return TravelTimes.Parse(row.HomeDistrict, row.TravelZones, row.TravelMinutes, row.TravelBufferMinutes);
+        return TravelTimes.Of(row);
     }
 
     public async Task SaveTravelAsync(TravelTimes travel, CancellationToken cancellationToken = default)
@@ -148,7 +148,7 @@ public sealed class SchedulingEditor(
             row.MinimumNoticeHours,
             row.BookingHorizonDays,
             ServiceArea.Parse(row.ServedDistricts).Format(),
-            TravelSummary(TravelTimes.Parse(row.HomeDistrict, row.TravelZones, row.TravelMinutes, row.TravelBufferMinutes)),
+            TravelSummary(TravelTimes.Of(row)),
             await db.TimeOff.CountAsync(t => t.EndUtc > now, cancellationToken),
             await db.Services.CountAsync(s => s.IsActive, cancellationToken),
             await db.Articles.CountAsync(a => a.IsPublished, cancellationToken),

@@ -14,10 +14,20 @@ public sealed class PracticeClock(TimeProvider timeProvider, TimeZoneInfo timeZo
 
     public DateTime UtcNow => timeProvider.GetUtcNow().UtcDateTime;
 
-    public DateOnly Today => DateOnly.FromDateTime(ToLocal(UtcNow).DateTime);
+    public DateOnly Today => LocalDay(UtcNow);
 
     public DateTimeOffset ToLocal(DateTime utc) =>
         TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), timeZone);
+
+    /// <summary>The practice's local day of an instant.</summary>
+    public DateOnly LocalDay(DateTime utc) => LocalDay(utc, timeZone);
+
+    /// <summary>The local day of an instant in the given zone, for code that has no clock of its own.</summary>
+    public static DateOnly LocalDay(DateTime utc, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone));
+    }
 
     /// <summary>The UTC instant of a local wall-clock time; the later reading when the clocks go back.</summary>
     public DateTime ToUtc(DateOnly day, TimeOnly time) => ToUtc(day, time, timeZone);

@@ -66,6 +66,7 @@ public static class PracticeServices
         services.AddScoped<PaulMassage.Web.Features.Pages.SitePages>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<BookingService>();
+        services.AddScoped<TravelTurnPruning>();
         services.AddScoped<ManageLinkAccess>();
         services.AddScoped<PaulMassage.Web.Features.Privacy.IPersonalDataHandler, VisitSeriesPersonalData>();
         services.AddScoped<AddressCheckService>();

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PaulMassage.IntegrationTests.Infrastructure;
 using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Clients;
+using PaulMassage.Web.Features.Scheduling;
 using PaulMassage.Web.Features.Screening;
 using PaulMassage.Web.Infrastructure.Data;
 
@@ -128,6 +129,25 @@ public sealed class NeighbouringRequestsWithTravelByZone : IDisposable
     }
 
     [Fact]
+    public async Task guard_a_save_with_the_settings_the_request_already_read_not_a_query_of_its_own()
+    {
+        await using var scope = _factory.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var service = await db.Services.Include(s => s.Options).SingleAsync(s => s.Slug == "deep-tissue-massage");
+        await scope.ServiceProvider.GetRequiredService<SchedulingSettings>().GetAsync(); // as the booking's own check does
+        var client = new Client { Name = "A Client", Email = "a@example.com", NormalizedEmail = "A@EXAMPLE.COM", Phone = "07700 900001", CreatedUtc = Visits.March(1, 9) };
+        db.Appointments.Add(Appointment.Request(
+            new VisitPlan(service.Id, 60, 70m, Visits.March(2, 12), "2 Test Street", null, "London", Kensington, null, null),
+            client, new VisitKeys(ManageToken.CreateReference(), ManageToken.Create(), null), BookingService.ClientActor, Visits.March(1, 9), 30));
+        _factory.Sql.Clear();
+
+        await db.SaveChangesAsync();
+
+        Assert.NotEmpty(await _factory.WithDbAsync(d => d.TravelTurns.ToListAsync())); // the guard ran, by zone
+        Assert.DoesNotContain(_factory.Sql.Commands, c => c.Contains("\"PracticeSettings\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task refuse_at_the_save_a_time_whose_turn_another_save_took_after_it_was_read()
     {
         // Another booking near this one commits between this save's reading of the turns and its insert.
@@ -235,6 +255,8 @@ public sealed class NeighbouringRequestsWithTravelByZone : IDisposable
     {
         public TurnTakenMeanwhile Meanwhile { get; } = new();
 
+        public SqlCommandLog Sql { get; } = new();
+
         public TurnTakingPractice() => TravelByZonePractice.ByZone(this);
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -242,7 +264,7 @@ public sealed class NeighbouringRequestsWithTravelByZone : IDisposable
             base.ConfigureWebHost(builder);
             Meanwhile.ConnectionString = $"Data Source={DatabasePath}";
             builder.ConfigureTestServices(services =>
-                services.ConfigureDbContext<SqliteAppDbContext>(options => options.AddInterceptors(Meanwhile)));
+                services.ConfigureDbContext<SqliteAppDbContext>(options => options.AddInterceptors(Meanwhile, Sql)));
         }
     }
 

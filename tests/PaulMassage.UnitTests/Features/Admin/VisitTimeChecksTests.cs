@@ -110,4 +110,34 @@ public sealed class TheVisitTimeChecks
         Assert.Contains(Checks.Check(Utc(6, 2, 7, 45), 60, [], [], new DateTimeOffset(2027, 5, 1, 9, 0, 0, TimeSpan.Zero)),
             p => p.Kind == BookingRule.OutsideWorkingHours);
     }
+
+    [Fact]
+    public void a_calendar_read_once_keeps_its_visits_in_order_of_start_with_their_zones_as_more_are_added()
+    {
+        var byZone = new VisitTimeChecks(AvailabilityRules.Defaults with { Zones = TravelTimes.Parse("E1", "East: E14\nWest: SW7", "30 60\n60 30", 30) }, London);
+        var calendar = byZone.Calendar([Ann with { Postcode = "SW7 2AZ" }], []);
+
+        calendar.Add(new HeldVisit(0, "visit 1 of this series", "This series", Utc(3, 2, 12), Utc(3, 2, 13), Postcode: "E14 5AB"));
+        calendar.Add(new HeldVisit(0, "visit 2 of this series", "This series", Utc(3, 2, 8), Utc(3, 2, 9)));
+        calendar.Add(new HeldVisit(0, "visit 3 of this series", "This series", Utc(3, 2, 10), Utc(3, 2, 11)));
+
+        Assert.Equal(["visit 2 of this series", "PM-ANN777", "visit 3 of this series", "visit 1 of this series"], calendar.Visits.Select(v => v.Reference));
+        Assert.Equal([null, 1, null, 0], calendar.Intervals.Select(i => i.Zone));
+        Assert.Equal(calendar.Visits.Select(v => v.StartUtc), calendar.Intervals.Select(i => i.StartUtc));
+    }
+
+    [Fact]
+    public void a_time_judged_against_a_calendar_read_once_is_judged_as_against_the_visits_themselves()
+    {
+        var calendar = Checks.Calendar([Ann], []);
+
+        foreach (var hour in new[] { 9, 11, 12 })
+        {
+            var start = Utc(3, 2, hour, 15);
+            Assert.Equal(
+                Checks.Check(start, 60, [Ann], [], Now).Select(p => p.Message),
+                Checks.Check(start, 60, calendar, Now, zone: null).Select(p => p.Message));
+            Assert.Equal(Checks.Check(start, 60, [Ann], [], Now).Count == 0, Checks.Fits(start, 60, calendar, Now, zone: null));
+        }
+    }
 }

@@ -116,4 +116,37 @@ public sealed class TheTravelTimes
         Assert.False(travel.ByZone);
         Assert.Equal(30, travel.Minutes(travel.ZoneOf("E1"), travel.ZoneOf("SW7")));
     }
+
+    [Fact]
+    public void read_the_practice_settings_row_as_the_settings_page_stored_it()
+    {
+        var row = new PracticeSettings { HomeDistrict = "e1", TravelZones = "East: E1\nWest: SW7", TravelMinutes = "15 45\n60 20", TravelBufferMinutes = 40 };
+
+        var travel = TravelTimes.Of(row);
+
+        Assert.Equal("E1", travel.HomeDistrict);
+        Assert.Equal(["East", "West"], travel.Zones.Select(z => z.Name));
+        Assert.Equal(60, travel.Minutes(travel.ZoneOf("SW7"), travel.ZoneOf("E1")));
+        Assert.Equal(40, travel.FlatBufferMinutes);
+    }
+
+    [Fact]
+    public void read_a_row_the_settings_page_never_wrote_as_the_flat_buffer()
+    {
+        var travel = TravelTimes.Of(new PracticeSettings { TravelBufferMinutes = 25 });
+
+        Assert.False(travel.ByZone);
+        Assert.Equal((25, 25), (travel.ShortestMinutes, travel.LongestMinutes));
+    }
+
+    [Theory]
+    [InlineData("15 45\n60 20", 30, 15, 60)]
+    [InlineData("35 45\n60 40", 30, 30, 60)] // the flat buffer is a drive too
+    [InlineData("35 45\n60 40", 90, 35, 90)]
+    public void weigh_the_shortest_and_longest_drive_over_the_table_and_the_flat_buffer(string minutes, int flat, int shortest, int longest)
+    {
+        var travel = TravelTimes.Parse("E1", "East: E1\nWest: SW7", minutes, flat);
+
+        Assert.Equal((shortest, longest), (travel.ShortestMinutes, travel.LongestMinutes));
+    }
 }

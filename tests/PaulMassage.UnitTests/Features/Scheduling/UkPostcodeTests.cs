@@ -140,6 +140,30 @@ public sealed class TheServiceArea
         Assert.Equal(covered, area.Covers(postcode));
     }
 
+    [Theory]
+    [InlineData("SW1P", "SW1")]
+    [InlineData("W1T", "W1")]
+    [InlineData("EC1R", "EC1")]
+    [InlineData("E1W", "E1")]
+    [InlineData("W10", null)] // a district of its own, not a part of W1
+    [InlineData("SE1", null)]
+    [InlineData("M1", null)]
+    public void names_the_whole_district_a_lettered_part_belongs_to(string district, string? whole)
+    {
+        Assert.Equal(whole, UkPostcode.WholeDistrictOf(district));
+    }
+
+    [Fact]
+    public void covers_a_lettered_part_by_the_same_rule_the_travel_zones_use()
+    {
+        var area = ServiceArea.Parse("SW1");
+        var travel = TravelTimes.Parse(null, "West: SW1", "30", 30);
+        Assert.True(UkPostcode.TryParse("SW1P 4DR", out var postcode));
+
+        Assert.True(area.Covers(postcode));
+        Assert.Equal(0, travel.ZoneOf(postcode.ToString()));
+    }
+
     [Fact]
     public void formats_the_districts_in_order_for_people_to_read()
     {

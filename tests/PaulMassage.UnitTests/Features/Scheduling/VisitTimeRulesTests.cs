@@ -100,4 +100,21 @@ public sealed class TheVisitTimeRules
         Assert.Equal("That time is too soon: visits need at least 24 hours' notice.", Rules.Describe(BookingRule.TooSoon));
         Assert.Equal("That time has already passed.", Rules.Describe(BookingRule.InThePast));
     }
+
+    [Fact]
+    public void checks_a_time_against_its_whole_local_day()
+    {
+        // 10:00 BST on 1 July is 09:00 UTC; the local day runs from 23:00 UTC the night before.
+        var start = new DateTime(2027, 7, 1, 9, 0, 0, DateTimeKind.Utc);
+
+        Assert.Equal((new DateTime(2027, 6, 30, 23, 0, 0, DateTimeKind.Utc), new DateTime(2027, 7, 1, 23, 0, 0, DateTimeKind.Utc)), Rules.CheckedWindow(start, 60));
+    }
+
+    [Fact]
+    public void checks_a_time_running_past_midnight_to_its_end()
+    {
+        var start = Utc(3, 23, 30);
+
+        Assert.Equal((Utc(3, 0), Utc(4, 0, 30)), Rules.CheckedWindow(start, 60));
+    }
 }

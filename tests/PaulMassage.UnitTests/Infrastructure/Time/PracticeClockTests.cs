@@ -35,6 +35,22 @@ public sealed class ThePracticeClock
         Assert.Equal(new DateOnly(2027, 7, 1), clock.Today);
     }
 
+    [Theory]
+    [InlineData("2027-06-30T22:59:00Z", "2027-06-30")] // 23:59 BST
+    [InlineData("2027-06-30T23:00:00Z", "2027-07-01")] // midnight BST
+    [InlineData("2027-01-31T23:59:00Z", "2027-01-31")] // GMT: UTC's own day
+    [InlineData("2027-03-28T00:30:00Z", "2027-03-28")] // the night the clocks go forward
+    [InlineData("2027-10-30T23:30:00Z", "2027-10-31")] // 00:30 BST, the night they go back
+    public void puts_an_instant_on_its_local_day_with_or_without_a_clock(string instant, string day)
+    {
+        var utc = DateTime.Parse(instant, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal);
+        var expected = DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(expected, PracticeClock.LocalDay(utc, London));
+        Assert.Equal(expected, At(DateTimeOffset.UnixEpoch).LocalDay(utc));
+        Assert.Equal(expected, At(new DateTimeOffset(utc, TimeSpan.Zero)).Today);
+    }
+
     [Fact]
     public void shows_an_instant_in_london_time_with_its_offset()
     {
