@@ -157,20 +157,6 @@ public sealed class TheBookingForm(PracticeAppFactoryFixture fixture) : IClassFi
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Null(second.Headers.Age);
     }
-
-    [Theory]
-    [InlineData("https://localhost")]
-    [InlineData("http://localhost")]
-    public async Task is_never_compressed_because_it_echoes_what_the_visitor_typed(string site)
-    {
-        using var client = fixture.Factory.CreateClient(new() { BaseAddress = new Uri(site) });
-        client.DefaultRequestHeaders.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
-
-        using var response = await client.GetAsync("/book?postcode=SE1+7PB");
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Empty(response.Content.Headers.ContentEncoding);
-    }
 }
 
 public sealed class TheAvailabilityApi(PracticeAppFactoryFixture fixture) : IClassFixture<PracticeAppFactoryFixture>
