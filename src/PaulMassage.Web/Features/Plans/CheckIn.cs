@@ -94,16 +94,16 @@ public static class CheckInRules
     /// <summary>
     /// The UTC instant from which the check-in of a visit starting at <paramref name="startUtc"/> is
     /// due: <paramref name="sendTime"/> London time, <paramref name="daysBefore"/> local days before
-    /// the visit's local day, so it follows the clocks when they change.
+    /// the visit's local day (the reminder's rule, <see cref="PracticeClock.LocalDaysBefore"/>, with the days set apart).
     /// </summary>
-    public static DateTime DueUtc(DateTime startUtc, TimeZoneInfo zone, int daysBefore, TimeOnly sendTime)
-    {
-        ArgumentNullException.ThrowIfNull(zone);
-        var localStart = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(startUtc, DateTimeKind.Utc), zone);
-        return PracticeClock.ToUtc(DateOnly.FromDateTime(localStart).AddDays(-daysBefore), sendTime, zone);
-    }
+    public static DateTime DueUtc(DateTime startUtc, TimeZoneInfo zone, int daysBefore, TimeOnly sendTime) =>
+        PracticeClock.LocalDaysBefore(startUtc, daysBefore, sendTime, zone);
 
-    /// <summary>Due now: the day has come and the visit has not started. Never with check-ins turned off.</summary>
+    /// <summary>
+    /// Due now: the day has come and the visit has not started. Never with check-ins turned off.
+    /// Unlike the reminder (<see cref="Notifications.ReminderSchedule.MinimumLead"/>) it is still sent in
+    /// the last hour: its red-flag questions are worth asking however late.
+    /// </summary>
     public static bool IsDue(DateTime startUtc, DateTime nowUtc, TimeZoneInfo zone, int daysBefore, TimeOnly sendTime) =>
         daysBefore > 0 && nowUtc >= DueUtc(startUtc, zone, daysBefore, sendTime) && nowUtc < startUtc;
 
