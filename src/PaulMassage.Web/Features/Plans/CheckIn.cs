@@ -9,7 +9,9 @@ namespace PaulMassage.Web.Features.Plans;
 /// The client's check-in before a visit of their course: a one-time link, e-mailed some days before
 /// (<see cref="CheckInOptions.DaysBefore"/>), to say how the pain is now and what has changed, with
 /// the red-flag questions asked again. The answers are health data, encrypted at rest; the link
-/// works until the visit ends, once. Changed only by its own methods.
+/// works once, while its visit still stands and has not ended (<see cref="IsOpen"/>, read from the
+/// visit as it is now, so a moved visit takes its link along and a cancelled one closes it).
+/// Changed only by its own methods.
 /// </summary>
 public class CheckIn
 {
@@ -32,9 +34,6 @@ public class CheckIn
 
     public DateTime SentUtc { get; private set; }
 
-    /// <summary>The link works until this instant: the end of the visit.</summary>
-    public DateTime ExpiresUtc { get; private set; }
-
     public DateTime? AnsweredUtc { get; private set; }
 
     /// <summary>Pain now, 0 to 10, the intake's scale (health data: encrypted).</summary>
@@ -55,16 +54,29 @@ public class CheckIn
     public static CheckIn Send(Appointment visit, string tokenHash, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(visit);
-        return new CheckIn { AppointmentId = visit.Id, ClientId = visit.ClientId, TokenHash = tokenHash, SentUtc = nowUtc, ExpiresUtc = visit.EndUtc };
+        return new CheckIn { AppointmentId = visit.Id, ClientId = visit.ClientId, TokenHash = tokenHash, SentUtc = nowUtc };
     }
 
-    /// <summary>Open to an answer: not answered yet, and the visit not over.</summary>
-    public bool IsOpen(DateTime nowUtc) => AnsweredUtc is null && nowUtc < ExpiresUtc;
+    /// <summary>
+    /// Open to an answer: not answered yet, and its visit, as it stands now, still holds its time
+    /// and has not ended. Read from the visit rather than copied at sending, so that moving the
+    /// visit moves the link's end and cancelling it closes the link.
+    /// </summary>
+    public bool IsOpen(Appointment visit, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        if (visit.Id != AppointmentId)
+        {
+            throw new ArgumentException("The check-in is for another visit.", nameof(visit));
+        }
+
+        return AnsweredUtc is null && BookingStateMachine.HoldsTime(visit.Status) && nowUtc < visit.EndUtc;
+    }
 
     /// <summary>Records the answers once; <paramref name="alert"/> says Paul was told.</summary>
-    public void Answer(int? painScore, string? changes, RedFlag redFlags, bool alert, DateTime nowUtc)
+    public void Answer(Appointment visit, int? painScore, string? changes, RedFlag redFlags, bool alert, DateTime nowUtc)
     {
-        if (!IsOpen(nowUtc))
+        if (!IsOpen(visit, nowUtc))
         {
             throw new InvalidOperationException("This check-in is closed.");
         }

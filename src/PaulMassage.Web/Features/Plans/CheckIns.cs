@@ -14,7 +14,12 @@ public enum CheckInState
     Unknown,
     Open,
     Answered,
+
+    /// <summary>The visit is over.</summary>
     Closed,
+
+    /// <summary>The visit no longer stands (cancelled, declined): nothing to prepare.</summary>
+    VisitCalledOff,
 }
 
 /// <summary>What the client's check-in page shows.</summary>
@@ -99,7 +104,10 @@ public sealed class CheckIns(
         }
 
         var (checkIn, visit) = found.Value;
-        var state = checkIn.AnsweredUtc is not null ? CheckInState.Answered : checkIn.IsOpen(clock.UtcNow) ? CheckInState.Open : CheckInState.Closed;
+        var state = checkIn.AnsweredUtc is not null ? CheckInState.Answered
+            : checkIn.IsOpen(visit, clock.UtcNow) ? CheckInState.Open
+            : BookingStateMachine.HoldsTime(visit.Status) || visit.Status is AppointmentStatus.Completed or AppointmentStatus.NoShow ? CheckInState.Closed
+            : CheckInState.VisitCalledOff;
         return new CheckInPageModel(token, state, clock.ToLocal(visit.StartUtc), stopped);
     }
 
@@ -118,7 +126,7 @@ public sealed class CheckIns(
 
         var (checkIn, visit) = found.Value;
         var now = clock.UtcNow;
-        if (!checkIn.IsOpen(now))
+        if (!checkIn.IsOpen(visit, now))
         {
             return (CheckInAnswerOutcome.Closed, null);
         }
@@ -126,13 +134,23 @@ public sealed class CheckIns(
         var stop = ScreeningRules.StopFor(redFlags);
         var worse = painScore is int score && CheckInRules.IsClearlyWorse(score, await LastScoreAsync(visit.ClientId, visit.StartUtc, cancellationToken));
         var alert = stop is not null || worse;
-        checkIn.Answer(painScore, changes, redFlags, alert, now);
+        checkIn.Answer(visit, painScore, changes, redFlags, alert, now);
         if (alert)
         {
             await notifications.CheckInAlertAsync(visit, cancellationToken);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another answer through the same link was saved first (AnsweredUtc is the concurrency token): this one is refused, alert and all.
+            logger.LogInformation("Check-in before booking {Reference} was answered twice at once; the second answer was refused", visit.Reference);
+            return (CheckInAnswerOutcome.Closed, null);
+        }
+
         logger.LogInformation("Check-in answered before booking {Reference}{Alert}", visit.Reference, alert ? "; Paul alerted" : string.Empty);
         return stop is null ? (CheckInAnswerOutcome.Saved, null) : (CheckInAnswerOutcome.RedFlag, stop);
     }

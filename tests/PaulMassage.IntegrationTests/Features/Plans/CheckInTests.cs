@@ -194,6 +194,52 @@ public sealed class TheCheckIns : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, (await anyone.GetAsync(link[..^2] + "00")).StatusCode);
     }
 
+    /// <summary>Changes the visit through its own methods, as the booking pages do.</summary>
+    private Task ChangeVisitAsync(int appointmentId, Action<Appointment> change) =>
+        factory.WithDbAsync(async db =>
+        {
+            change(await db.Appointments.Include(a => a.SlotClaims).SingleAsync(a => a.Id == appointmentId));
+            return await db.SaveChangesAsync();
+        });
+
+    [Fact]
+    public async Task the_link_follows_its_visit_when_the_visit_is_moved_later()
+    {
+        var (_, next) = await OnACourseAsync();
+        factory.Clock.SetUtcNow(new DateTimeOffset(Visits.March(2, 9)));
+        await QueueAsync();
+        var link = await LinkAsync();
+        await ChangeVisitAsync(next.Id, a => a.MoveTo(Visits.March(6, 10), 30, "therapist", factory.Clock.GetUtcNow().UtcDateTime, "Moved by the therapist"));
+
+        // After the visit's first time, before its new one: the link still works, and tells the new time.
+        factory.Clock.SetUtcNow(new DateTimeOffset(Visits.March(4, 12)));
+        using var anyone = factory.Browser();
+        Assert.Contains("Before your visit on Saturday 6 March at 10:00", await (await anyone.GetAsync(link)).TextAsync(), StringComparison.Ordinal);
+        using var answered = await FormPost.PostAsync(anyone, link, link, Answer("3"));
+
+        Assert.Contains("Paul has your answers", await answered.TextAsync(), StringComparison.Ordinal);
+        Assert.True(await factory.WithDbAsync(db => db.CheckIns.AnyAsync(c => c.AnsweredUtc != null)));
+    }
+
+    [Fact]
+    public async Task the_link_of_a_cancelled_visit_says_so_and_takes_no_answer()
+    {
+        var (_, next) = await OnACourseAsync();
+        factory.Clock.SetUtcNow(new DateTimeOffset(Visits.March(2, 9)));
+        await QueueAsync();
+        var link = await LinkAsync();
+        await ChangeVisitAsync(next.Id, a => a.ChangeStatus(AppointmentStatus.Cancelled, "client", factory.Clock.GetUtcNow().UtcDateTime));
+        using var anyone = factory.Browser();
+
+        var page = await (await anyone.GetAsync(link)).ReadHtmlAsync();
+        Assert.NotNull(page.QuerySelector("#check-in-called-off"));
+        Assert.Null(page.QuerySelector("#check-in-form"));
+        using var late = await FormPost.PostAsync(anyone, link, link, Answer("3"));
+
+        Assert.DoesNotContain("Paul has your answers", await late.TextAsync(), StringComparison.Ordinal);
+        Assert.False(await factory.WithDbAsync(db => db.CheckIns.AnyAsync(c => c.AnsweredUtc != null)));
+    }
+
     [Fact]
     public async Task one_click_stops_every_check_in_to_come()
     {

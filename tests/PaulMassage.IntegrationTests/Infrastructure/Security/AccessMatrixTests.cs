@@ -62,7 +62,7 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
         {
             var visit = await db.Appointments.SingleAsync(a => a.Id == BookingA.Id);
             var checkIn = PaulMassage.Web.Features.Plans.CheckIn.Send(visit, PaulMassage.Web.Features.Booking.ManageToken.Hash(CheckInTokenA), Factory.Clock.GetUtcNow().UtcDateTime);
-            checkIn.Answer(5, CheckInWordsA, PaulMassage.Web.Features.Screening.RedFlag.None, false, Factory.Clock.GetUtcNow().UtcDateTime);
+            checkIn.Answer(visit, 5, CheckInWordsA, PaulMassage.Web.Features.Screening.RedFlag.None, false, Factory.Clock.GetUtcNow().UtcDateTime);
             db.CheckIns.Add(checkIn);
             return await db.SaveChangesAsync();
         });

@@ -63,26 +63,52 @@ public sealed class ACheckIn
 {
     private static readonly DateTime Now = Appointments.At;
 
-    private static CheckIn Sent() => CheckIn.Send(Appointments.In(AppointmentStatus.Confirmed), "hash", Now);
+    private static (CheckIn CheckIn, Appointment Visit) Sent()
+    {
+        var visit = Appointments.In(AppointmentStatus.Confirmed);
+        return (CheckIn.Send(visit, "hash", Now), visit);
+    }
 
     [Fact]
     public void is_answered_once_and_closes()
     {
-        var checkIn = Sent();
-        Assert.True(checkIn.IsOpen(Now));
+        var (checkIn, visit) = Sent();
+        Assert.True(checkIn.IsOpen(visit, Now));
 
-        checkIn.Answer(5, "  Easier mornings ", RedFlag.None, alert: false, Now.AddHours(1));
+        checkIn.Answer(visit, 5, "  Easier mornings ", RedFlag.None, alert: false, Now.AddHours(1));
 
-        Assert.Equal((5, "Easier mornings", false), (checkIn.PainScore, checkIn.Changes, checkIn.IsOpen(Now.AddHours(2))));
-        Assert.Throws<InvalidOperationException>(() => checkIn.Answer(3, null, RedFlag.None, false, Now.AddHours(2)));
+        Assert.Equal((5, "Easier mornings", false), (checkIn.PainScore, checkIn.Changes, checkIn.IsOpen(visit, Now.AddHours(2))));
+        Assert.Throws<InvalidOperationException>(() => checkIn.Answer(visit, 3, null, RedFlag.None, false, Now.AddHours(2)));
     }
 
     [Fact]
     public void expires_when_the_visit_ends()
     {
-        var checkIn = Sent();
+        var (checkIn, visit) = Sent();
 
-        Assert.True(checkIn.IsOpen(Appointments.Start.AddMinutes(59)));
-        Assert.False(checkIn.IsOpen(checkIn.ExpiresUtc));
+        Assert.True(checkIn.IsOpen(visit, Appointments.Start.AddMinutes(59)));
+        Assert.False(checkIn.IsOpen(visit, visit.EndUtc));
+    }
+
+    [Fact]
+    public void follows_its_visit_when_the_visit_moves_later()
+    {
+        var (checkIn, visit) = Sent();
+
+        visit.MoveTo(Appointments.Start.AddDays(2), Appointments.Buffer, "therapist", Now, "Moved");
+
+        Assert.True(checkIn.IsOpen(visit, Appointments.Start.AddDays(1)));
+        Assert.False(checkIn.IsOpen(visit, visit.EndUtc));
+    }
+
+    [Fact]
+    public void closes_when_its_visit_is_cancelled()
+    {
+        var (checkIn, visit) = Sent();
+
+        visit.ChangeStatus(AppointmentStatus.Cancelled, "client", Now);
+
+        Assert.False(checkIn.IsOpen(visit, Now));
+        Assert.Throws<InvalidOperationException>(() => checkIn.Answer(visit, 3, null, RedFlag.None, false, Now));
     }
 }
