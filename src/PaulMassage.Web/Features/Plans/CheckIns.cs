@@ -158,13 +158,13 @@ public sealed class CheckIns(
     /// <summary>The client stops check-ins with one click on the page of any of theirs; false for an unknown link.</summary>
     public async Task<bool> StopAsync(string token, CancellationToken cancellationToken = default)
     {
-        var hash = ManageToken.Hash(token);
-        var client = await db.CheckIns.Where(c => c.TokenHash == hash).Select(c => c.Appointment!.Client).SingleOrDefaultAsync(cancellationToken);
-        if (client is null)
+        // The same lookup as the page's: a link the page would not open stops nothing.
+        if (await FindAsync(token, cancellationToken, track: true) is not { } found)
         {
             return false;
         }
 
+        var client = found.Visit.Client!;
         client.StopCheckIns(clock.UtcNow);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Client {ClientId} stopped check-ins", client.Id);
