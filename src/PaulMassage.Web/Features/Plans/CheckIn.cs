@@ -1,4 +1,5 @@
 using PaulMassage.Web.Features.Booking;
+using PaulMassage.Web.Features.Courses;
 using PaulMassage.Web.Features.Screening;
 using PaulMassage.Web.Infrastructure.Data.Encryption;
 using PaulMassage.Web.Infrastructure.Time;
@@ -118,6 +119,23 @@ public static class CheckInRules
     /// </summary>
     public static bool IsDue(DateTime startUtc, DateTime nowUtc, TimeZoneInfo zone, int daysBefore, TimeOnly sendTime) =>
         daysBefore > 0 && nowUtc >= DueUtc(startUtc, zone, daysBefore, sendTime) && nowUtc < startUtc;
+
+    /// <summary>
+    /// The visit is one of the sessions of the client's current course: counted in order among the
+    /// course's completed and booked visits (<see cref="CourseProgress"/>), it falls within the
+    /// sessions planned. A visit after the course's last session, or outside it, gets no check-in:
+    /// a course that ended long ago does not make every later visit one of it.
+    /// </summary>
+    public static bool IsCourseSession(CourseProgressResult currentCourse, int appointmentId)
+    {
+        ArgumentNullException.ThrowIfNull(currentCourse);
+        var position = currentCourse.DoneVisits.Concat(currentCourse.BookedVisits)
+            .OrderBy(v => v.StartUtc)
+            .Select(v => v.AppointmentId)
+            .ToList()
+            .IndexOf(appointmentId);
+        return position >= 0 && position < currentCourse.Planned;
+    }
 
     /// <summary>Clearly worse than the last score Paul has (a visit's, or an earlier check-in's).</summary>
     public static bool IsClearlyWorse(int score, int? lastScore) => lastScore is int last && score - last >= WorseBy;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PaulMassage.Web.Features.Booking;
+using PaulMassage.Web.Features.Courses;
 using PaulMassage.Web.Features.Notifications;
 using PaulMassage.Web.Features.Screening;
 using PaulMassage.Web.Features.Site;
@@ -37,13 +38,14 @@ public enum CheckInAnswerOutcome
 }
 
 /// <summary>
-/// Check-ins between visits: queued some days before each confirmed visit of a client on a course
-/// (<see cref="CheckInRules.IsDue"/>), answered once through their link until the visit ends, a red
+/// Check-ins between visits: queued some days before each confirmed visit that is a session of the
+/// client's current course (<see cref="CheckInRules.IsDue"/>, <see cref="CheckInRules.IsCourseSession"/>), answered once through their link until the visit ends, a red
 /// flag or a clearly worse score alerting Paul, and stopped by the client with one click.
 /// </summary>
 public sealed class CheckIns(
     AppDbContext db,
     BookingNotifications notifications,
+    CourseService courses,
     PracticeClock clock,
     IOptions<CheckInOptions> options,
     IOptions<EmailOptions> email,
@@ -66,11 +68,17 @@ public sealed class CheckIns(
                 && a.Client!.NoCheckInsUtc == null && a.Client.ErasedUtc == null && !a.Client.Provisional
                 && db.Courses.Any(c => c.ClientId == a.ClientId)
                 && db.Appointments.Any(p => p.ClientId == a.ClientId && p.Status == AppointmentStatus.Completed && p.StartUtc < a.StartUtc))
-            .Select(a => new { a.Id, a.StartUtc })
+            .Select(a => new { a.Id, a.ClientId, a.StartUtc })
             .ToListAsync(cancellationToken);
         var queued = 0;
         foreach (var candidate in candidates.Where(c => CheckInRules.IsDue(c.StartUtc, now, clock.TimeZone, days, email.Value.ReminderTime)))
         {
+            if ((await courses.ForClientAsync(candidate.ClientId, cancellationToken)).FirstOrDefault(c => c.IsCurrent) is not { } course
+                || !CheckInRules.IsCourseSession(course.Progress, candidate.Id))
+            {
+                continue;
+            }
+
             var visit = await db.Appointments.Include(a => a.Client).Include(a => a.Service).SingleAsync(a => a.Id == candidate.Id, cancellationToken);
             var token = ManageToken.Create();
             db.CheckIns.Add(CheckIn.Send(visit, ManageToken.Hash(token), now));

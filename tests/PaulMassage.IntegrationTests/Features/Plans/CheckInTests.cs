@@ -22,7 +22,7 @@ public sealed class TheCheckIns : IDisposable
     public void Dispose() => factory.Dispose();
 
     /// <summary>A client on a course with a visit done (pain 4 in Paul's note) and the next one confirmed for Thursday 4 March at 10:00.</summary>
-    private async Task<(ArrangedVisit Done, ArrangedVisit Next)> OnACourseAsync(string email = Email, bool course = true)
+    private async Task<(ArrangedVisit Done, ArrangedVisit Next)> OnACourseAsync(string email = Email, bool course = true, int sessions = 6)
     {
         var done = await factory.VisitAsync(email, new DateTime(2027, 2, 25, 10, 0, 0, DateTimeKind.Utc), AppointmentStatus.Completed, name: "Carl Checkin");
         await factory.NoteAsync(done.Id, 4);
@@ -32,7 +32,7 @@ public sealed class TheCheckIns : IDisposable
             await factory.WithDbAsync(async db =>
             {
                 var service = await db.Services.SingleAsync(s => s.Slug == "deep-tissue-massage");
-                db.Courses.Add(new CourseOfTreatment { ClientId = done.ClientId, ServiceId = service.Id, SessionMinutes = 60, Sessions = 6, IntervalDays = 7, Goal = "Sleep through", StartDate = new DateOnly(2027, 2, 25) });
+                db.Courses.Add(new CourseOfTreatment { ClientId = done.ClientId, ServiceId = service.Id, SessionMinutes = 60, Sessions = sessions, IntervalDays = 7, Goal = "Sleep through", StartDate = new DateOnly(2027, 2, 25) });
                 return await db.SaveChangesAsync();
             });
         }
@@ -86,6 +86,18 @@ public sealed class TheCheckIns : IDisposable
     public async Task are_not_sent_to_a_client_without_a_course()
     {
         await OnACourseAsync("no.course@client.example", course: false);
+        factory.Clock.SetUtcNow(new DateTimeOffset(Visits.March(3, 12)));
+
+        await QueueAsync();
+
+        Assert.False(await factory.WithDbAsync(db => db.CheckIns.AnyAsync()));
+    }
+
+    [Fact]
+    public async Task are_not_sent_for_a_visit_after_the_clients_course_has_ended()
+    {
+        // A course of one session, done on 25 February: the visit of 4 March is not one of it.
+        await OnACourseAsync("course.ended@client.example", sessions: 1);
         factory.Clock.SetUtcNow(new DateTimeOffset(Visits.March(3, 12)));
 
         await QueueAsync();
