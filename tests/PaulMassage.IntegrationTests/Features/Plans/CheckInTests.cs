@@ -133,6 +133,29 @@ public sealed class TheCheckIns : IDisposable
     }
 
     [Fact]
+    public async Task the_form_posts_its_answers_under_the_names_the_answer_binds()
+    {
+        await OnACourseAsync();
+        factory.Clock.SetUtcNow(new DateTimeOffset(Visits.March(2, 9)));
+        await QueueAsync();
+        var link = await LinkAsync();
+        using var anyone = factory.Browser();
+        var form = (await (await anyone.GetAsync(link)).ReadHtmlAsync()).QuerySelector("#check-in-form")!;
+
+        // Filled in as a browser would, with the names the page gives its fields.
+        using var answered = await FormPost.PostAsync(anyone, link, link,
+        [
+            new(form.QuerySelector("#pain-5")!.GetAttribute("name")!, "5"),
+            new(form.QuerySelector("textarea")!.GetAttribute("name")!, "Named-by-the-form"),
+            new(form.QuerySelector("input[type=checkbox]:not([id^='flag-'])")!.GetAttribute("name")!, "true"),
+        ]);
+
+        Assert.Contains("Paul has your answers", await answered.TextAsync(), StringComparison.Ordinal);
+        var stored = await factory.WithDbAsync(db => db.CheckIns.AsNoTracking().SingleAsync());
+        Assert.Equal((5, "Named-by-the-form"), (stored.PainScore!.Value, stored.Changes!));
+    }
+
+    [Fact]
     public async Task a_red_flag_gives_the_medical_advice_and_alerts_paul_without_a_health_detail_in_his_email()
     {
         var (_, next) = await OnACourseAsync();
