@@ -63,6 +63,18 @@ public sealed class TheCheckIns : IDisposable
         Assert.Equal(2, new CheckInOptions().DaysBefore);
 
     [Fact]
+    public async Task paul_sees_how_many_days_before_they_go_on_the_settings_overview_with_the_key_that_sets_it()
+    {
+        factory.Settings["CheckIns:DaysBefore"] = "3";
+        using var paul = await factory.TherapistAsync();
+
+        var days = (await (await paul.GetAsync("/admin/settings")).ReadHtmlAsync()).QuerySelector("#check-ins-days")!.TextContent;
+
+        Assert.Contains("Sent 3 days before each visit", days, StringComparison.Ordinal);
+        Assert.Contains("CheckIns:DaysBefore", days, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task are_sent_once_at_nine_two_days_before_a_course_visit_with_no_health_detail_in_the_email()
     {
         var (_, next) = await OnACourseAsync();
