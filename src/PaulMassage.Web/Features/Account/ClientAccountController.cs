@@ -45,9 +45,7 @@ public sealed class ClientAccountQuery(AppDbContext db, UserManager<AppUser> use
             return null;
         }
 
-        // Bookings made after registering create or reuse the client record with this address: link it now.
-        await accounts.LinkClientRecordsAsync(user);
-        var clients = await db.Clients.AsNoTracking().Where(c => c.UserId == userId).Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken);
+        var clients = await accounts.OwnRecordsAsync(user, cancellationToken);
         var ids = clients.Select(c => c.Id).ToList();
         var rows = await db.Appointments.AsNoTracking()
             .Where(a => ids.Contains(a.ClientId))

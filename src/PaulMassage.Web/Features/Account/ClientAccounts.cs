@@ -109,6 +109,25 @@ public sealed class ClientAccounts(
         return linked;
     }
 
+    /// <summary>
+    /// The signed-in client's own records, for every account page that shows them: the address's
+    /// record is linked first (a booking made after registering may have created it), then the
+    /// records linked to the account are read. Empty for an unknown account.
+    /// </summary>
+    public async Task<IReadOnlyList<AccountRecord>> OwnRecordsAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var user = string.IsNullOrEmpty(userId) ? null : await users.FindByIdAsync(userId);
+        return user is null ? [] : await OwnRecordsAsync(user, cancellationToken);
+    }
+
+    /// <inheritdoc cref="OwnRecordsAsync(string, CancellationToken)"/>
+    public async Task<IReadOnlyList<AccountRecord>> OwnRecordsAsync(AppUser user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await LinkClientRecordsAsync(user);
+        return await identities.AccountRecordsAsync(user.Id, cancellationToken);
+    }
+
     /// <summary>Sends a reset link if the address has a confirmed account; silent otherwise.</summary>
     public async Task ForgotPasswordAsync(string address)
     {

@@ -81,6 +81,16 @@ public sealed class ClientIdentities(AppDbContext db, PracticeClock clock, ILogg
     }
 
     /// <summary>
+    /// The client records linked to an account: what its signed-in pages may show. Only records the
+    /// account was linked to (<see cref="LinkAccountAsync"/>), never one found by its e-mail address,
+    /// so a stranger's booking made with the address stays apart.
+    /// </summary>
+    public async Task<IReadOnlyList<AccountRecord>> AccountRecordsAsync(string userId, CancellationToken cancellationToken = default) =>
+        await db.Clients.AsNoTracking().Where(c => c.UserId == userId).OrderBy(c => c.Id)
+            .Select(c => new AccountRecord(c.Id, c.Name))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>
     /// What a booking form can fill in from a record: the address's own record for Paul's phone
     /// booking, the account's own record for a signed-in client (never a record found by a typed
     /// address, which proves nothing).
@@ -339,6 +349,9 @@ public sealed class ClientIdentities(AppDbContext db, PracticeClock clock, ILogg
         db.Clients.Remove(provisional);
     }
 }
+
+/// <summary>A client record of an account.</summary>
+public sealed record AccountRecord(int Id, string Name);
 
 /// <summary>What a booking form can fill in for someone already known.</summary>
 public sealed record ClientLookup(string Name, string Phone, string? AddressLine1, string? AddressLine2, string? Town, string? Postcode, string? AccessNotes)

@@ -12,12 +12,8 @@ public static class ReminderSchedule
     public static readonly TimeSpan MinimumLead = TimeSpan.FromHours(1);
 
     /// <summary>The UTC instant from which the reminder of a visit starting at <paramref name="startUtc"/> is due.</summary>
-    public static DateTime DueUtc(DateTime startUtc, TimeZoneInfo zone, TimeOnly reminderTime)
-    {
-        ArgumentNullException.ThrowIfNull(zone);
-        var localStart = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(startUtc, DateTimeKind.Utc), zone);
-        return PracticeClock.ToUtc(DateOnly.FromDateTime(localStart).AddDays(-1), reminderTime, zone);
-    }
+    public static DateTime DueUtc(DateTime startUtc, TimeZoneInfo zone, TimeOnly reminderTime) =>
+        PracticeClock.LocalDaysBefore(startUtc, 1, reminderTime, zone);
 
     /// <summary>Whether the reminder should go now (it is due and the visit is still far enough ahead).</summary>
     public static bool IsDue(DateTime startUtc, DateTime nowUtc, TimeZoneInfo zone, TimeOnly reminderTime) =>

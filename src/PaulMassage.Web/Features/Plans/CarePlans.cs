@@ -110,12 +110,14 @@ public sealed class CarePlans(AppDbContext db, CourseService courses, PracticeCl
             .ToListAsync(cancellationToken);
         if (typed is null)
         {
-            form.SelfHelp = items.Select(i => form.SelfHelp.FirstOrDefault(s => s.ItemId == i.Id) ?? new SelfHelpField { ItemId = i.Id }).ToList();
+            var rows = form.SelfHelp.DistinctBy(s => s.ItemId).ToDictionary(s => s.ItemId);
+            form.SelfHelp = items.Select(i => rows.GetValueOrDefault(i.Id) ?? new SelfHelpField { ItemId = i.Id }).ToList();
         }
         else
         {
             // Posted rows keep their order; an item that is no longer offered keeps the row it was posted in.
-            items = form.SelfHelp.Select(s => items.FirstOrDefault(i => i.Id == s.ItemId) ?? new SelfHelpChoice(s.ItemId, "An item no longer offered", SelfHelpKind.Advice, string.Empty, false)).ToList();
+            var itemById = items.ToDictionary(i => i.Id);
+            items = form.SelfHelp.Select(s => itemById.GetValueOrDefault(s.ItemId) ?? new SelfHelpChoice(s.ItemId, "An item no longer offered", SelfHelpKind.Advice, string.Empty, false)).ToList();
         }
 
         var earlier = versions.Count(v => v.AppointmentId != appointmentId && v.VisitStartUtc <= visit.StartUtc);
@@ -225,15 +227,22 @@ public sealed class CarePlans(AppDbContext db, CourseService courses, PracticeCl
             .Include(p => p.Items).ThenInclude(i => i.SelfHelpItem)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
-        return versions.Where(v => ids.Contains(v.Id)).Select(v =>
+        // One pass over the versions (the latest first, so a version's number is counted from the end), each plan found by its id.
+        var planById = plans.ToDictionary(p => p.Id);
+        var views = new List<PlanView>(plans.Count);
+        for (var index = 0; index < versions.Count; index++)
         {
-            var p = plans.Single(x => x.Id == v.Id);
-            return new PlanView(
-                p.Id, p.ClientId, p.AppointmentId, versions.Count - versions.IndexOf(v), p.Appointment!.Reference, clock.ToLocal(p.Appointment.StartUtc),
-                p.Appointment.Service!.Name, clock.ToLocal(p.UpdatedUtc),
-                p.Techniques.OrderBy(t => t.Service!.SortOrder).Select(t => new PlanTechniqueView(t.Service!.Name, t.Service.Slug, t.UsedToday, t.Planned, t.Reason)).ToList(),
-                p.Items.OrderBy(i => i.SortOrder).Select(i => SelfHelpCard.From(i.SelfHelpItem!, i.Note)).ToList());
-        }).ToList();
+            if (planById.TryGetValue(versions[index].Id, out var p))
+            {
+                views.Add(new PlanView(
+                    p.Id, p.ClientId, p.AppointmentId, versions.Count - index, p.Appointment!.Reference, clock.ToLocal(p.Appointment.StartUtc),
+                    p.Appointment.Service!.Name, clock.ToLocal(p.UpdatedUtc),
+                    p.Techniques.OrderBy(t => t.Service!.SortOrder).Select(t => new PlanTechniqueView(t.Service!.Name, t.Service.Slug, t.UsedToday, t.Planned, t.Reason)).ToList(),
+                    p.Items.OrderBy(i => i.SortOrder).Select(i => SelfHelpCard.From(i.SelfHelpItem!, i.Note)).ToList()));
+            }
+        }
+
+        return views;
     }
 
     private async Task<PlanContent> ContentAsync(int planId, CancellationToken cancellationToken)

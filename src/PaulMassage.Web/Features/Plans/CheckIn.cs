@@ -1,4 +1,5 @@
 using PaulMassage.Web.Features.Booking;
+using PaulMassage.Web.Features.Courses;
 using PaulMassage.Web.Features.Screening;
 using PaulMassage.Web.Infrastructure.Data.Encryption;
 using PaulMassage.Web.Infrastructure.Time;
@@ -9,7 +10,9 @@ namespace PaulMassage.Web.Features.Plans;
 /// The client's check-in before a visit of their course: a one-time link, e-mailed some days before
 /// (<see cref="CheckInOptions.DaysBefore"/>), to say how the pain is now and what has changed, with
 /// the red-flag questions asked again. The answers are health data, encrypted at rest; the link
-/// works until the visit ends, once. Changed only by its own methods.
+/// works once, while its visit still stands and has not ended (<see cref="IsOpen"/>, read from the
+/// visit as it is now, so a moved visit takes its link along and a cancelled one closes it).
+/// Changed only by its own methods.
 /// </summary>
 public class CheckIn
 {
@@ -32,9 +35,6 @@ public class CheckIn
 
     public DateTime SentUtc { get; private set; }
 
-    /// <summary>The link works until this instant: the end of the visit.</summary>
-    public DateTime ExpiresUtc { get; private set; }
-
     public DateTime? AnsweredUtc { get; private set; }
 
     /// <summary>Pain now, 0 to 10, the intake's scale (health data: encrypted).</summary>
@@ -55,16 +55,29 @@ public class CheckIn
     public static CheckIn Send(Appointment visit, string tokenHash, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(visit);
-        return new CheckIn { AppointmentId = visit.Id, ClientId = visit.ClientId, TokenHash = tokenHash, SentUtc = nowUtc, ExpiresUtc = visit.EndUtc };
+        return new CheckIn { AppointmentId = visit.Id, ClientId = visit.ClientId, TokenHash = tokenHash, SentUtc = nowUtc };
     }
 
-    /// <summary>Open to an answer: not answered yet, and the visit not over.</summary>
-    public bool IsOpen(DateTime nowUtc) => AnsweredUtc is null && nowUtc < ExpiresUtc;
+    /// <summary>
+    /// Open to an answer: not answered yet, and its visit, as it stands now, still holds its time
+    /// and has not ended. Read from the visit rather than copied at sending, so that moving the
+    /// visit moves the link's end and cancelling it closes the link.
+    /// </summary>
+    public bool IsOpen(Appointment visit, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        if (visit.Id != AppointmentId)
+        {
+            throw new ArgumentException("The check-in is for another visit.", nameof(visit));
+        }
+
+        return AnsweredUtc is null && BookingStateMachine.HoldsTime(visit.Status) && nowUtc < visit.EndUtc;
+    }
 
     /// <summary>Records the answers once; <paramref name="alert"/> says Paul was told.</summary>
-    public void Answer(int? painScore, string? changes, RedFlag redFlags, bool alert, DateTime nowUtc)
+    public void Answer(Appointment visit, int? painScore, string? changes, RedFlag redFlags, bool alert, DateTime nowUtc)
     {
-        if (!IsOpen(nowUtc))
+        if (!IsOpen(visit, nowUtc))
         {
             throw new InvalidOperationException("This check-in is closed.");
         }
@@ -94,18 +107,35 @@ public static class CheckInRules
     /// <summary>
     /// The UTC instant from which the check-in of a visit starting at <paramref name="startUtc"/> is
     /// due: <paramref name="sendTime"/> London time, <paramref name="daysBefore"/> local days before
-    /// the visit's local day, so it follows the clocks when they change.
+    /// the visit's local day (the reminder's rule, <see cref="PracticeClock.LocalDaysBefore"/>, with the days set apart).
     /// </summary>
-    public static DateTime DueUtc(DateTime startUtc, TimeZoneInfo zone, int daysBefore, TimeOnly sendTime)
-    {
-        ArgumentNullException.ThrowIfNull(zone);
-        var localStart = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(startUtc, DateTimeKind.Utc), zone);
-        return PracticeClock.ToUtc(DateOnly.FromDateTime(localStart).AddDays(-daysBefore), sendTime, zone);
-    }
+    public static DateTime DueUtc(DateTime startUtc, TimeZoneInfo zone, int daysBefore, TimeOnly sendTime) =>
+        PracticeClock.LocalDaysBefore(startUtc, daysBefore, sendTime, zone);
 
-    /// <summary>Due now: the day has come and the visit has not started. Never with check-ins turned off.</summary>
+    /// <summary>
+    /// Due now: the day has come and the visit has not started. Never with check-ins turned off.
+    /// Unlike the reminder (<see cref="Notifications.ReminderSchedule.MinimumLead"/>) it is still sent in
+    /// the last hour: its red-flag questions are worth asking however late.
+    /// </summary>
     public static bool IsDue(DateTime startUtc, DateTime nowUtc, TimeZoneInfo zone, int daysBefore, TimeOnly sendTime) =>
         daysBefore > 0 && nowUtc >= DueUtc(startUtc, zone, daysBefore, sendTime) && nowUtc < startUtc;
+
+    /// <summary>
+    /// The visit is one of the sessions of the client's current course: counted in order among the
+    /// course's completed and booked visits (<see cref="CourseProgress"/>), it falls within the
+    /// sessions planned. A visit after the course's last session, or outside it, gets no check-in:
+    /// a course that ended long ago does not make every later visit one of it.
+    /// </summary>
+    public static bool IsCourseSession(CourseProgressResult currentCourse, int appointmentId)
+    {
+        ArgumentNullException.ThrowIfNull(currentCourse);
+        var position = currentCourse.DoneVisits.Concat(currentCourse.BookedVisits)
+            .OrderBy(v => v.StartUtc)
+            .Select(v => v.AppointmentId)
+            .ToList()
+            .IndexOf(appointmentId);
+        return position >= 0 && position < currentCourse.Planned;
+    }
 
     /// <summary>Clearly worse than the last score Paul has (a visit's, or an earlier check-in's).</summary>
     public static bool IsClearlyWorse(int score, int? lastScore) => lastScore is int last && score - last >= WorseBy;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PaulMassage.Web.Features.Booking;
+using PaulMassage.Web.Features.Courses;
 using PaulMassage.Web.Features.Notifications;
 using PaulMassage.Web.Features.Screening;
 using PaulMassage.Web.Features.Site;
@@ -14,7 +15,12 @@ public enum CheckInState
     Unknown,
     Open,
     Answered,
+
+    /// <summary>The visit is over.</summary>
     Closed,
+
+    /// <summary>The visit no longer stands (cancelled, declined): nothing to prepare.</summary>
+    VisitCalledOff,
 }
 
 /// <summary>What the client's check-in page shows.</summary>
@@ -32,13 +38,14 @@ public enum CheckInAnswerOutcome
 }
 
 /// <summary>
-/// Check-ins between visits: queued some days before each confirmed visit of a client on a course
-/// (<see cref="CheckInRules.IsDue"/>), answered once through their link until the visit ends, a red
+/// Check-ins between visits: queued some days before each confirmed visit that is a session of the
+/// client's current course (<see cref="CheckInRules.IsDue"/>, <see cref="CheckInRules.IsCourseSession"/>), answered once through their link until the visit ends, a red
 /// flag or a clearly worse score alerting Paul, and stopped by the client with one click.
 /// </summary>
 public sealed class CheckIns(
     AppDbContext db,
     BookingNotifications notifications,
+    CourseService courses,
     PracticeClock clock,
     IOptions<CheckInOptions> options,
     IOptions<EmailOptions> email,
@@ -61,11 +68,17 @@ public sealed class CheckIns(
                 && a.Client!.NoCheckInsUtc == null && a.Client.ErasedUtc == null && !a.Client.Provisional
                 && db.Courses.Any(c => c.ClientId == a.ClientId)
                 && db.Appointments.Any(p => p.ClientId == a.ClientId && p.Status == AppointmentStatus.Completed && p.StartUtc < a.StartUtc))
-            .Select(a => new { a.Id, a.StartUtc })
+            .Select(a => new { a.Id, a.ClientId, a.StartUtc })
             .ToListAsync(cancellationToken);
         var queued = 0;
         foreach (var candidate in candidates.Where(c => CheckInRules.IsDue(c.StartUtc, now, clock.TimeZone, days, email.Value.ReminderTime)))
         {
+            if ((await courses.ForClientAsync(candidate.ClientId, cancellationToken)).FirstOrDefault(c => c.IsCurrent) is not { } course
+                || !CheckInRules.IsCourseSession(course.Progress, candidate.Id))
+            {
+                continue;
+            }
+
             var visit = await db.Appointments.Include(a => a.Client).Include(a => a.Service).SingleAsync(a => a.Id == candidate.Id, cancellationToken);
             var token = ManageToken.Create();
             db.CheckIns.Add(CheckIn.Send(visit, ManageToken.Hash(token), now));
@@ -99,7 +112,10 @@ public sealed class CheckIns(
         }
 
         var (checkIn, visit) = found.Value;
-        var state = checkIn.AnsweredUtc is not null ? CheckInState.Answered : checkIn.IsOpen(clock.UtcNow) ? CheckInState.Open : CheckInState.Closed;
+        var state = checkIn.AnsweredUtc is not null ? CheckInState.Answered
+            : checkIn.IsOpen(visit, clock.UtcNow) ? CheckInState.Open
+            : BookingStateMachine.HoldsTime(visit.Status) || visit.Status is AppointmentStatus.Completed or AppointmentStatus.NoShow ? CheckInState.Closed
+            : CheckInState.VisitCalledOff;
         return new CheckInPageModel(token, state, clock.ToLocal(visit.StartUtc), stopped);
     }
 
@@ -118,7 +134,7 @@ public sealed class CheckIns(
 
         var (checkIn, visit) = found.Value;
         var now = clock.UtcNow;
-        if (!checkIn.IsOpen(now))
+        if (!checkIn.IsOpen(visit, now))
         {
             return (CheckInAnswerOutcome.Closed, null);
         }
@@ -126,13 +142,23 @@ public sealed class CheckIns(
         var stop = ScreeningRules.StopFor(redFlags);
         var worse = painScore is int score && CheckInRules.IsClearlyWorse(score, await LastScoreAsync(visit.ClientId, visit.StartUtc, cancellationToken));
         var alert = stop is not null || worse;
-        checkIn.Answer(painScore, changes, redFlags, alert, now);
+        checkIn.Answer(visit, painScore, changes, redFlags, alert, now);
         if (alert)
         {
             await notifications.CheckInAlertAsync(visit, cancellationToken);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another answer through the same link was saved first (AnsweredUtc is the concurrency token): this one is refused, alert and all.
+            logger.LogInformation("Check-in before booking {Reference} was answered twice at once; the second answer was refused", visit.Reference);
+            return (CheckInAnswerOutcome.Closed, null);
+        }
+
         logger.LogInformation("Check-in answered before booking {Reference}{Alert}", visit.Reference, alert ? "; Paul alerted" : string.Empty);
         return stop is null ? (CheckInAnswerOutcome.Saved, null) : (CheckInAnswerOutcome.RedFlag, stop);
     }
@@ -140,13 +166,13 @@ public sealed class CheckIns(
     /// <summary>The client stops check-ins with one click on the page of any of theirs; false for an unknown link.</summary>
     public async Task<bool> StopAsync(string token, CancellationToken cancellationToken = default)
     {
-        var hash = ManageToken.Hash(token);
-        var client = await db.CheckIns.Where(c => c.TokenHash == hash).Select(c => c.Appointment!.Client).SingleOrDefaultAsync(cancellationToken);
-        if (client is null)
+        // The same lookup as the page's: a link the page would not open stops nothing.
+        if (await FindAsync(token, cancellationToken, track: true) is not { } found)
         {
             return false;
         }
 
+        var client = found.Visit.Client!;
         client.StopCheckIns(clock.UtcNow);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Client {ClientId} stopped check-ins", client.Id);

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using PaulMassage.Web.Features.Account;
 using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Courses;
-using PaulMassage.Web.Infrastructure.Data;
 
 namespace PaulMassage.Web.Features.Plans;
 
@@ -17,15 +16,14 @@ public sealed record VisitPlanPage(string Token, string Reference, DateTimeOffse
 
 /// <summary>The client reads their plan: in their account, or through the link in the after-visit e-mail.</summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class ClientPlanController(CarePlans plans, CourseService courses, ManageLinkAccess links, AppDbContext db, Infrastructure.Time.PracticeClock clock) : Controller
+public sealed class ClientPlanController(CarePlans plans, CourseService courses, ClientAccounts accounts, ManageLinkAccess links, Infrastructure.Time.PracticeClock clock) : Controller
 {
     [Authorize(Roles = Roles.Client)]
     [HttpGet("account/plan")]
     public async Task<IActionResult> Mine(CancellationToken cancellationToken)
     {
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty;
-        var clientIds = await db.Clients.AsNoTracking().Where(c => c.UserId == userId).Select(c => c.Id).ToListAsync(cancellationToken);
-        var versions = await plans.ForClientsAsync(clientIds, cancellationToken);
+        var records = await accounts.OwnRecordsAsync(User.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty, cancellationToken);
+        var versions = await plans.ForClientsAsync(records.Select(r => r.Id).ToList(), cancellationToken);
         var latest = versions.Count > 0 ? versions[0] : null;
         var course = latest is null ? null : (await courses.ForClientAsync(latest.ClientId, cancellationToken)).FirstOrDefault(c => c.IsCurrent);
         return View("MyPlan", new MyPlanPage(latest, versions.Skip(1).ToList(), course));

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using Microsoft.AspNetCore.Html;
 
 namespace PaulMassage.Web.Features.Plans;
@@ -14,15 +15,21 @@ public sealed class Drawings(IWebHostEnvironment environment)
 
     private readonly ConcurrentDictionary<string, string?> cache = new(StringComparer.Ordinal);
 
-    /// <summary>The drawings there are, by name (the file name without ".svg").</summary>
-    public IReadOnlyList<string> Names() =>
-        environment.WebRootFileProvider.GetDirectoryContents(Folder)
+    // The folder is read once: the drawings are deployed files, the same until the next release.
+    private readonly Lazy<(IReadOnlyList<string> Sorted, FrozenSet<string> Set)> names = new(() =>
+    {
+        var sorted = environment.WebRootFileProvider.GetDirectoryContents(Folder)
             .Where(f => !f.IsDirectory && f.Name.EndsWith(".svg", StringComparison.Ordinal))
             .Select(f => f.Name[..^4])
             .Order(StringComparer.Ordinal)
             .ToList();
+        return (sorted, sorted.ToFrozenSet(StringComparer.Ordinal));
+    });
 
-    public bool Exists(string? name) => name is not null && Names().Contains(name, StringComparer.Ordinal);
+    /// <summary>The drawings there are, by name (the file name without ".svg").</summary>
+    public IReadOnlyList<string> Names() => names.Value.Sorted;
+
+    public bool Exists(string? name) => name is not null && names.Value.Set.Contains(name);
 
     /// <summary>A person-readable name: "tennis-ball-against-a-wall" is "Tennis ball against a wall".</summary>
     public static string Label(string name)
@@ -48,7 +55,7 @@ public sealed class Drawings(IWebHostEnvironment environment)
 
     private string? Read(string name)
     {
-        if (!Names().Contains(name, StringComparer.Ordinal))
+        if (!Exists(name))
         {
             return null;
         }

@@ -46,6 +46,18 @@ public sealed class PracticeClock(TimeProvider timeProvider, TimeZoneInfo timeZo
     }
 
     /// <summary>
+    /// The UTC instant of <paramref name="time"/> local time, <paramref name="days"/> local days before
+    /// the local day of <paramref name="startUtc"/>: the e-mails sent ahead of a visit (the reminder,
+    /// the check-in) go at a set wall-clock time, so they follow the clocks when they change.
+    /// </summary>
+    public static DateTime LocalDaysBefore(DateTime startUtc, int days, TimeOnly time, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var localStart = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(startUtc, DateTimeKind.Utc), zone);
+        return ToUtc(DateOnly.FromDateTime(localStart).AddDays(-days), time, zone);
+    }
+
+    /// <summary>
     /// The day asked for (today when none), brought within a century around today: a day typed
     /// into an address such as 0001-01-01 would otherwise overflow the date arithmetic.
     /// </summary>

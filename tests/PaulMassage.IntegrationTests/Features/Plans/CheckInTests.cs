@@ -22,7 +22,7 @@ public sealed class TheCheckIns : IDisposable
     public void Dispose() => factory.Dispose();
 
     /// <summary>A client on a course with a visit done (pain 4 in Paul's note) and the next one confirmed for Thursday 4 March at 10:00.</summary>
-    private async Task<(ArrangedVisit Done, ArrangedVisit Next)> OnACourseAsync(string email = Email, bool course = true)
+    private async Task<(ArrangedVisit Done, ArrangedVisit Next)> OnACourseAsync(string email = Email, bool course = true, int sessions = 6)
     {
         var done = await factory.VisitAsync(email, new DateTime(2027, 2, 25, 10, 0, 0, DateTimeKind.Utc), AppointmentStatus.Completed, name: "Carl Checkin");
         await factory.NoteAsync(done.Id, 4);
@@ -32,7 +32,7 @@ public sealed class TheCheckIns : IDisposable
             await factory.WithDbAsync(async db =>
             {
                 var service = await db.Services.SingleAsync(s => s.Slug == "deep-tissue-massage");
-                db.Courses.Add(new CourseOfTreatment { ClientId = done.ClientId, ServiceId = service.Id, SessionMinutes = 60, Sessions = 6, IntervalDays = 7, Goal = "Sleep through", StartDate = new DateOnly(2027, 2, 25) });
+                db.Courses.Add(new CourseOfTreatment { ClientId = done.ClientId, ServiceId = service.Id, SessionMinutes = 60, Sessions = sessions, IntervalDays = 7, Goal = "Sleep through", StartDate = new DateOnly(2027, 2, 25) });
                 return await db.SaveChangesAsync();
             });
         }
@@ -61,6 +61,18 @@ public sealed class TheCheckIns : IDisposable
     [Fact]
     public void go_out_two_days_before_by_default() =>
         Assert.Equal(2, new CheckInOptions().DaysBefore);
+
+    [Fact]
+    public async Task paul_sees_how_many_days_before_they_go_on_the_settings_overview_with_the_key_that_sets_it()
+    {
+        factory.Settings["CheckIns:DaysBefore"] = "3";
+        using var paul = await factory.TherapistAsync();
+
+        var days = (await (await paul.GetAsync("/admin/settings")).ReadHtmlAsync()).QuerySelector("#check-ins-days")!.TextContent;
+
+        Assert.Contains("Sent 3 days before each visit", days, StringComparison.Ordinal);
+        Assert.Contains("CheckIns:DaysBefore", days, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task are_sent_once_at_nine_two_days_before_a_course_visit_with_no_health_detail_in_the_email()
@@ -94,6 +106,18 @@ public sealed class TheCheckIns : IDisposable
     }
 
     [Fact]
+    public async Task are_not_sent_for_a_visit_after_the_clients_course_has_ended()
+    {
+        // A course of one session, done on 25 February: the visit of 4 March is not one of it.
+        await OnACourseAsync("course.ended@client.example", sessions: 1);
+        factory.Clock.SetUtcNow(new DateTimeOffset(Visits.March(3, 12)));
+
+        await QueueAsync();
+
+        Assert.False(await factory.WithDbAsync(db => db.CheckIns.AnyAsync()));
+    }
+
+    [Fact]
     public async Task an_answer_joins_the_pain_chart_as_the_clients_own_and_paul_reads_it_on_the_visit()
     {
         var (done, next) = await OnACourseAsync();
@@ -118,6 +142,29 @@ public sealed class TheCheckIns : IDisposable
         Assert.Contains("pain-chart-own", record, StringComparison.Ordinal);
         Assert.Contains("1 of them from check-ins between visits", Text(record), StringComparison.Ordinal);
         Assert.False(await factory.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.Kind == NotificationKind.TherapistCheckInAlert)));
+    }
+
+    [Fact]
+    public async Task the_form_posts_its_answers_under_the_names_the_answer_binds()
+    {
+        await OnACourseAsync();
+        factory.Clock.SetUtcNow(new DateTimeOffset(Visits.March(2, 9)));
+        await QueueAsync();
+        var link = await LinkAsync();
+        using var anyone = factory.Browser();
+        var form = (await (await anyone.GetAsync(link)).ReadHtmlAsync()).QuerySelector("#check-in-form")!;
+
+        // Filled in as a browser would, with the names the page gives its fields.
+        using var answered = await FormPost.PostAsync(anyone, link, link,
+        [
+            new(form.QuerySelector("#pain-5")!.GetAttribute("name")!, "5"),
+            new(form.QuerySelector("textarea")!.GetAttribute("name")!, "Named-by-the-form"),
+            new(form.QuerySelector("input[type=checkbox]:not([id^='flag-'])")!.GetAttribute("name")!, "true"),
+        ]);
+
+        Assert.Contains("Paul has your answers", await answered.TextAsync(), StringComparison.Ordinal);
+        var stored = await factory.WithDbAsync(db => db.CheckIns.AsNoTracking().SingleAsync());
+        Assert.Equal((5, "Named-by-the-form"), (stored.PainScore!.Value, stored.Changes!));
     }
 
     [Fact]
@@ -192,6 +239,52 @@ public sealed class TheCheckIns : IDisposable
         using var late = await FormPost.PostAsync(anyone, link, link, Answer("3"));
         Assert.False(await factory.WithDbAsync(db => db.CheckIns.AnyAsync(c => c.AnsweredUtc != null)));
         Assert.Equal(HttpStatusCode.NotFound, (await anyone.GetAsync(link[..^2] + "00")).StatusCode);
+    }
+
+    /// <summary>Changes the visit through its own methods, as the booking pages do.</summary>
+    private Task ChangeVisitAsync(int appointmentId, Action<Appointment> change) =>
+        factory.WithDbAsync(async db =>
+        {
+            change(await db.Appointments.Include(a => a.SlotClaims).SingleAsync(a => a.Id == appointmentId));
+            return await db.SaveChangesAsync();
+        });
+
+    [Fact]
+    public async Task the_link_follows_its_visit_when_the_visit_is_moved_later()
+    {
+        var (_, next) = await OnACourseAsync();
+        factory.Clock.SetUtcNow(new DateTimeOffset(Visits.March(2, 9)));
+        await QueueAsync();
+        var link = await LinkAsync();
+        await ChangeVisitAsync(next.Id, a => a.MoveTo(Visits.March(6, 10), 30, "therapist", factory.Clock.GetUtcNow().UtcDateTime, "Moved by the therapist"));
+
+        // After the visit's first time, before its new one: the link still works, and tells the new time.
+        factory.Clock.SetUtcNow(new DateTimeOffset(Visits.March(4, 12)));
+        using var anyone = factory.Browser();
+        Assert.Contains("Before your visit on Saturday 6 March at 10:00", await (await anyone.GetAsync(link)).TextAsync(), StringComparison.Ordinal);
+        using var answered = await FormPost.PostAsync(anyone, link, link, Answer("3"));
+
+        Assert.Contains("Paul has your answers", await answered.TextAsync(), StringComparison.Ordinal);
+        Assert.True(await factory.WithDbAsync(db => db.CheckIns.AnyAsync(c => c.AnsweredUtc != null)));
+    }
+
+    [Fact]
+    public async Task the_link_of_a_cancelled_visit_says_so_and_takes_no_answer()
+    {
+        var (_, next) = await OnACourseAsync();
+        factory.Clock.SetUtcNow(new DateTimeOffset(Visits.March(2, 9)));
+        await QueueAsync();
+        var link = await LinkAsync();
+        await ChangeVisitAsync(next.Id, a => a.ChangeStatus(AppointmentStatus.Cancelled, "client", factory.Clock.GetUtcNow().UtcDateTime));
+        using var anyone = factory.Browser();
+
+        var page = await (await anyone.GetAsync(link)).ReadHtmlAsync();
+        Assert.NotNull(page.QuerySelector("#check-in-called-off"));
+        Assert.Null(page.QuerySelector("#check-in-form"));
+        using var late = await FormPost.PostAsync(anyone, link, link, Answer("3"));
+
+        Assert.DoesNotContain("Paul has your answers", await late.TextAsync(), StringComparison.Ordinal);
+        Assert.False(await factory.WithDbAsync(db => db.CheckIns.AnyAsync(c => c.AnsweredUtc != null)));
     }
 
     [Fact]

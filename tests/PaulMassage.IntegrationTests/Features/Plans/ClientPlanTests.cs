@@ -96,6 +96,20 @@ public sealed class TheClientsOwnPlan : IDisposable
     }
 
     [Fact]
+    public async Task my_plan_finds_a_record_paul_made_for_the_address_after_the_client_registered()
+    {
+        // Registered first; Paul then booked the address by phone, which made the address's record anew.
+        await factory.ClientAccountAsync(Email);
+        var visit = await factory.VisitAsync(Email, new DateTime(2027, 2, 22, 10, 0, 0, DateTimeKind.Utc), AppointmentStatus.Completed, name: "Olivia Plan");
+        await factory.PlanAsync(visit, "Linked-later reason.", ("Knee hugs", "Linked-later-n4"));
+        using var client = await factory.SignedInAsync(Email);
+
+        var text = Text(await client.GetStringAsync("/account/plan"));
+
+        Assert.Contains("Paul's note for you: Linked-later-n4", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task a_bookings_link_shows_the_version_given_at_that_visit_only_and_no_course_chart()
     {
         var first = await factory.VisitAsync(Email, new DateTime(2027, 2, 8, 10, 0, 0, DateTimeKind.Utc), AppointmentStatus.Completed, name: "Olivia Plan");

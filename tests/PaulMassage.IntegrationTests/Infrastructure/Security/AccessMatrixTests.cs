@@ -21,6 +21,9 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
     /// <summary>The note in the plan of client A's visit of January, whose link expired long ago.</summary>
     public const string StaleNoteA = "Ann-stale-note: both sides";
 
+    /// <summary>Paul's note in the plan of the stranger's visit (booked with client A's address): never on client A's pages.</summary>
+    public const string StrangerPlanNote = "Sam-plan-note: right shoulder only";
+
     /// <summary>What client A wrote in a check-in before their visit.</summary>
     public const string CheckInWordsA = "Ann-check-in-words: worse after gardening";
 
@@ -57,12 +60,13 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
         await Factory.PlanAsync(BookingA, "Ann's reason", ("Knee hugs", PlanNoteA));
         StaleVisitA = await Factory.VisitAsync(EmailA, new DateTime(2027, 1, 11, 10, 0, 0, DateTimeKind.Utc), PaulMassage.Web.Features.Booking.AppointmentStatus.Completed, name: "Ann Client");
         await Factory.PlanAsync(StaleVisitA, "Ann's earlier reason", ("Cat and cow", StaleNoteA));
+        await Factory.PlanAsync(StrangerWithEmailA, "Sam's reason", ("Cat and cow", StrangerPlanNote));
         CheckInTokenA = PaulMassage.Web.Features.Booking.ManageToken.Create();
         await Factory.WithDbAsync(async db =>
         {
             var visit = await db.Appointments.SingleAsync(a => a.Id == BookingA.Id);
             var checkIn = PaulMassage.Web.Features.Plans.CheckIn.Send(visit, PaulMassage.Web.Features.Booking.ManageToken.Hash(CheckInTokenA), Factory.Clock.GetUtcNow().UtcDateTime);
-            checkIn.Answer(5, CheckInWordsA, PaulMassage.Web.Features.Screening.RedFlag.None, false, Factory.Clock.GetUtcNow().UtcDateTime);
+            checkIn.Answer(visit, 5, CheckInWordsA, PaulMassage.Web.Features.Screening.RedFlag.None, false, Factory.Clock.GetUtcNow().UtcDateTime);
             db.CheckIns.Add(checkIn);
             return await db.SaveChangesAsync();
         });
@@ -283,10 +287,17 @@ public sealed class TheAccessMatrix(AccessMatrixFixture fixture) : IClassFixture
         Assert.Equal(fixture.StrangerWithEmailA.ClientId, request.ClientId);
         Assert.NotEqual(fixture.BookingA.ClientId, request.ClientId);
 
-        // Client A's account does not list the stranger's booking.
+        // The stranger's own link shows the stranger's own plan.
+        Assert.Contains(AccessMatrixFixture.StrangerPlanNote, WebUtility.HtmlDecode(await stranger.GetStringAsync($"/bookings/{fixture.StrangerWithEmailA.Token}/plan")), StringComparison.Ordinal);
+
+        // Client A's account does not list the stranger's booking, nor show the stranger's plan.
         using var clientA = await fixture.Factory.SignedInAsync(AccessMatrixFixture.EmailA);
         Assert.DoesNotContain(fixture.StrangerWithEmailA.Reference, await clientA.GetStringAsync("/account/privacy/my-data"), StringComparison.Ordinal);
         Assert.DoesNotContain(fixture.StrangerWithEmailA.Reference, await clientA.GetStringAsync("/account"), StringComparison.Ordinal);
+        var planA = WebUtility.HtmlDecode(await clientA.GetStringAsync("/account/plan"));
+        Assert.Contains(AccessMatrixFixture.PlanNoteA, planA, StringComparison.Ordinal);
+        Assert.DoesNotContain(AccessMatrixFixture.StrangerPlanNote, planA, StringComparison.Ordinal);
+        Assert.DoesNotContain(fixture.StrangerWithEmailA.Reference, planA, StringComparison.Ordinal);
     }
 
     [Fact]

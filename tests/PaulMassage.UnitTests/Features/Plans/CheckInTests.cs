@@ -1,5 +1,6 @@
 using PaulMassage.UnitTests.Features.Booking;
 using PaulMassage.Web.Features.Booking;
+using PaulMassage.Web.Features.Courses;
 using PaulMassage.Web.Features.Plans;
 using PaulMassage.Web.Features.Screening;
 
@@ -63,26 +64,100 @@ public sealed class ACheckIn
 {
     private static readonly DateTime Now = Appointments.At;
 
-    private static CheckIn Sent() => CheckIn.Send(Appointments.In(AppointmentStatus.Confirmed), "hash", Now);
+    private static (CheckIn CheckIn, Appointment Visit) Sent()
+    {
+        var visit = Appointments.In(AppointmentStatus.Confirmed);
+        return (CheckIn.Send(visit, "hash", Now), visit);
+    }
 
     [Fact]
     public void is_answered_once_and_closes()
     {
-        var checkIn = Sent();
-        Assert.True(checkIn.IsOpen(Now));
+        var (checkIn, visit) = Sent();
+        Assert.True(checkIn.IsOpen(visit, Now));
 
-        checkIn.Answer(5, "  Easier mornings ", RedFlag.None, alert: false, Now.AddHours(1));
+        checkIn.Answer(visit, 5, "  Easier mornings ", RedFlag.None, alert: false, Now.AddHours(1));
 
-        Assert.Equal((5, "Easier mornings", false), (checkIn.PainScore, checkIn.Changes, checkIn.IsOpen(Now.AddHours(2))));
-        Assert.Throws<InvalidOperationException>(() => checkIn.Answer(3, null, RedFlag.None, false, Now.AddHours(2)));
+        Assert.Equal((5, "Easier mornings", false), (checkIn.PainScore, checkIn.Changes, checkIn.IsOpen(visit, Now.AddHours(2))));
+        Assert.Throws<InvalidOperationException>(() => checkIn.Answer(visit, 3, null, RedFlag.None, false, Now.AddHours(2)));
     }
 
     [Fact]
     public void expires_when_the_visit_ends()
     {
-        var checkIn = Sent();
+        var (checkIn, visit) = Sent();
 
-        Assert.True(checkIn.IsOpen(Appointments.Start.AddMinutes(59)));
-        Assert.False(checkIn.IsOpen(checkIn.ExpiresUtc));
+        Assert.True(checkIn.IsOpen(visit, Appointments.Start.AddMinutes(59)));
+        Assert.False(checkIn.IsOpen(visit, visit.EndUtc));
+    }
+
+    [Fact]
+    public void follows_its_visit_when_the_visit_moves_later()
+    {
+        var (checkIn, visit) = Sent();
+
+        visit.MoveTo(Appointments.Start.AddDays(2), Appointments.Buffer, "therapist", Now, "Moved");
+
+        Assert.True(checkIn.IsOpen(visit, Appointments.Start.AddDays(1)));
+        Assert.False(checkIn.IsOpen(visit, visit.EndUtc));
+    }
+
+    [Fact]
+    public void closes_when_its_visit_is_cancelled()
+    {
+        var (checkIn, visit) = Sent();
+
+        visit.ChangeStatus(AppointmentStatus.Cancelled, "client", Now);
+
+        Assert.False(checkIn.IsOpen(visit, Now));
+        Assert.Throws<InvalidOperationException>(() => checkIn.Answer(visit, 3, null, RedFlag.None, false, Now));
+    }
+}
+
+public sealed class TheCheckInCourseRule
+{
+    private static readonly DateTime Now = new(2027, 3, 1, 9, 0, 0, DateTimeKind.Utc);
+
+    private static CourseVisit Visit(int id, int month, int day, AppointmentStatus status) =>
+        new(id, $"PM-{id}", new DateTime(2027, month, day, 10, 0, 0, DateTimeKind.Utc), new DateOnly(2027, month, day), status, null);
+
+    private static CourseProgressResult Course(int sessions, DateOnly start, params CourseVisit[] visits) =>
+        CourseProgress.Calculate(sessions, 7, start, null, visits, Now, DateOnly.FromDateTime(Now));
+
+    [Fact]
+    public void counts_a_booked_visit_within_the_sessions_planned_as_part_of_the_course()
+    {
+        var course = Course(6, new DateOnly(2027, 2, 15), Visit(1, 2, 15, AppointmentStatus.Completed), Visit(2, 2, 22, AppointmentStatus.Completed), Visit(3, 3, 4, AppointmentStatus.Confirmed));
+
+        Assert.True(CheckInRules.IsCourseSession(course, 3));
+    }
+
+    [Fact]
+    public void leaves_out_a_visit_after_a_course_that_ended_long_ago()
+    {
+        // Two sessions, both done in 2026: a visit booked a year later is not one of them.
+        var course = Course(2, new DateOnly(2026, 1, 5), Visit(1, 1, 5, AppointmentStatus.Completed) with { StartUtc = new DateTime(2026, 1, 5, 10, 0, 0, DateTimeKind.Utc), LocalDate = new DateOnly(2026, 1, 5) },
+            Visit(2, 1, 12, AppointmentStatus.Completed) with { StartUtc = new DateTime(2026, 1, 12, 10, 0, 0, DateTimeKind.Utc), LocalDate = new DateOnly(2026, 1, 12) },
+            Visit(3, 3, 4, AppointmentStatus.Confirmed));
+
+        Assert.True(course.IsFinished);
+        Assert.False(CheckInRules.IsCourseSession(course, 3));
+    }
+
+    [Fact]
+    public void leaves_out_the_booked_visits_beyond_the_last_planned_session()
+    {
+        var course = Course(2, new DateOnly(2027, 2, 15), Visit(1, 2, 15, AppointmentStatus.Completed), Visit(2, 3, 4, AppointmentStatus.Confirmed), Visit(3, 3, 11, AppointmentStatus.Confirmed));
+
+        Assert.True(CheckInRules.IsCourseSession(course, 2));
+        Assert.False(CheckInRules.IsCourseSession(course, 3));
+    }
+
+    [Fact]
+    public void leaves_out_a_visit_before_the_course_started()
+    {
+        var course = Course(6, new DateOnly(2027, 3, 8), Visit(1, 3, 4, AppointmentStatus.Confirmed));
+
+        Assert.False(CheckInRules.IsCourseSession(course, 1));
     }
 }

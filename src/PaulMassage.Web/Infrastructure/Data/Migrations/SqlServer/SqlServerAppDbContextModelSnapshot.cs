@@ -1386,6 +1386,7 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
                         .HasColumnType("bit");
 
                     b.Property<DateTime?>("AnsweredUtc")
+                        .IsConcurrencyToken()
                         .HasColumnType("datetime2");
 
                     b.Property<int>("AppointmentId")
@@ -1397,9 +1398,6 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.SqlServer
 
                     b.Property<int>("ClientId")
                         .HasColumnType("int");
-
-                    b.Property<DateTime>("ExpiresUtc")
-                        .HasColumnType("datetime2");
 
                     b.Property<string>("PainScore")
                         .HasColumnType("nvarchar(max)")

@@ -1328,6 +1328,7 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("AnsweredUtc")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("AppointmentId")
@@ -1339,9 +1340,6 @@ namespace PaulMassage.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<int>("ClientId")
                         .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("ExpiresUtc")
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("PainScore")
                         .HasColumnType("TEXT")
