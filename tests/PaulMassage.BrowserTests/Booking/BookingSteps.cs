@@ -100,6 +100,9 @@ public static partial class BookingSteps
             await Expect(strip.Locator("a[aria-current=date]")).ToHaveAttributeAsync("href", fullestHref!);
         }
 
+        // Measured once the page has loaded with its stylesheet: laid out before it, the times
+        // stand one under another (the test once failed on CI that way, not on the site).
+        await page.WaitForLoadStateAsync(LoadState.Load);
         var height = await page.EvaluateAsync<int>("Math.ceil(document.querySelector('main').getBoundingClientRect().bottom + window.scrollY)");
         Assert.True(height <= 2 * 844, $"The time choice on a day with {most} free times ends {height} px down a phone's page: past two screens.");
         if (fullestHref != chosenDayHref)
