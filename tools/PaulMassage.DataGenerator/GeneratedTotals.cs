@@ -109,7 +109,7 @@ internal sealed class GeneratedTotals
 
     private IEnumerable<PeriodTotals> Periods(PracticeClock clock, DateTime utc)
     {
-        var day = DateOnly.FromDateTime(clock.ToLocal(utc).DateTime);
+        var day = clock.LocalDay(utc);
         yield return Get(Months, MonthKey(day));
         yield return Get(TaxYears, TaxYear.Containing(day).Label);
     }

@@ -1,3 +1,5 @@
+using PaulMassage.Web.Infrastructure.Time;
+
 namespace PaulMassage.Web.Features.Backups;
 
 /// <summary>
@@ -16,21 +18,18 @@ public static class BackupRetention
     {
         ArgumentNullException.ThrowIfNull(copiesUtc);
         ArgumentNullException.ThrowIfNull(zone);
-        var today = LocalDay(nowUtc, zone);
+        var today = PracticeClock.LocalDay(nowUtc, zone);
         var firstDailyDay = today.AddDays(1 - days);
         var firstMonthlyMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(1 - months);
         var copies = copiesUtc.Distinct().ToList();
         var lastOfEachMonth = copies
-            .GroupBy(c => { var d = LocalDay(c, zone); return new DateOnly(d.Year, d.Month, 1); })
+            .GroupBy(c => { var d = PracticeClock.LocalDay(c, zone); return new DateOnly(d.Year, d.Month, 1); })
             .Where(g => g.Key >= firstMonthlyMonth)
             .Select(g => g.Max())
             .ToHashSet();
         return copies
-            .Where(c => LocalDay(c, zone) < firstDailyDay && !lastOfEachMonth.Contains(c))
+            .Where(c => PracticeClock.LocalDay(c, zone) < firstDailyDay && !lastOfEachMonth.Contains(c))
             .Order()
             .ToList();
     }
-
-    private static DateOnly LocalDay(DateTime utc, TimeZoneInfo zone) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone));
 }

@@ -8,7 +8,7 @@ public static class BackupSchedule
     public static DateTime NextRunUtc(DateTime nowUtc, TimeOnly timeOfDay, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(zone);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc), zone));
+        var today = PracticeClock.LocalDay(nowUtc, zone);
         for (var day = today.AddDays(-1); ; day = day.AddDays(1))
         {
             var run = PracticeClock.ToUtc(day, timeOfDay, zone);

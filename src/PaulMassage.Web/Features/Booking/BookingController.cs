@@ -148,7 +148,7 @@ public sealed class BookingController(
         }
 
         var page = DetailsPage(form, service, startUtc, booker, untouched: !signedIn);
-        page.LastIntakeDay = lastIntakeVisit is DateTime visit ? DateOnly.FromDateTime(clock.ToLocal(visit).DateTime) : null;
+        page.LastIntakeDay = lastIntakeVisit is DateTime visit ? clock.LocalDay(visit) : null;
         page.SameAsLastTime = sameAsLastTime && lastIntakeVisit is not null;
         if (page.IsUntouched)
         {

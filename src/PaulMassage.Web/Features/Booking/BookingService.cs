@@ -127,7 +127,7 @@ public sealed class BookingService(
     /// <summary>Up to six free times close to the one asked for.</summary>
     private async Task<IReadOnlyList<FreeSlot>> AlternativesAsync(BookingRequest request, CancellationToken cancellationToken)
     {
-        var day = DateOnly.FromDateTime(clock.ToLocal(request.StartUtc).DateTime);
+        var day = clock.LocalDay(request.StartUtc);
         var from = day.AddDays(-1) < clock.Today ? clock.Today : day.AddDays(-1);
         var alternatives = await availability.FreeSlotsAsync(request.Minutes, from, 7, request.Postcode.ToString(), cancellationToken);
         return alternatives

@@ -78,7 +78,7 @@ public sealed class TravelTurnPruning(AppDbContext db, PracticeClock clock)
     /// and a turn deleted while such a booking reads it would let a second one take the same turn.
     /// </summary>
     public static DateTime KeptFromUtc(DateTime nowUtc, TimeZoneInfo timeZone) =>
-        PracticeClock.ToUtc(PracticeClock.LocalDay(nowUtc, timeZone).AddDays(-1), TimeOnly.MinValue, timeZone);
+        PracticeClock.StartOfDayUtc(PracticeClock.LocalDay(nowUtc, timeZone).AddDays(-1), timeZone);
 
     /// <summary>Deletes the turns of the cells before <see cref="KeptFromUtc"/>; returns how many.</summary>
     public Task<int> PruneAsync(CancellationToken cancellationToken = default)

@@ -107,8 +107,8 @@ public static class WeekLayout
         // First pass: every piece of every day in minutes from local midnight.
         var days = Enumerable.Range(0, 7).Select(i => monday.AddDays(i)).Select(date =>
         {
-            var dayStart = StartOfDayUtc(date, timeZone);
-            var dayEnd = StartOfDayUtc(date.AddDays(1), timeZone);
+            var dayStart = PracticeClock.StartOfDayUtc(date, timeZone);
+            var dayEnd = PracticeClock.StartOfDayUtc(date.AddDays(1), timeZone);
             var hours = rules.WeeklyHours.Where(p => p.Day == date.DayOfWeek).OrderBy(p => p.Opens)
                 .Select(p => (Start: (int)p.Opens.ToTimeSpan().TotalMinutes, End: (int)p.Closes.ToTimeSpan().TotalMinutes))
                 .ToList();
@@ -196,8 +196,6 @@ public static class WeekLayout
 
     private static int MinuteOfDay(DateTime utc, TimeZoneInfo timeZone) =>
         (int)TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), timeZone).TimeOfDay.TotalMinutes;
-
-    private static DateTime StartOfDayUtc(DateOnly day, TimeZoneInfo timeZone) => PracticeClock.ToUtc(day, TimeOnly.MinValue, timeZone);
 }
 
 /// <summary>

@@ -56,9 +56,9 @@ public sealed class CourseService(AppDbContext db, PracticeClock clock)
                 .Select(c => new { c.AnsweredUtc, c.PainScore })
                 .ToListAsync(cancellationToken))
             .Where(c => c.PainScore is not null)
-            .Select(c => new PainReading(DateOnly.FromDateTime(clock.ToLocal(c.AnsweredUtc!.Value).DateTime), c.PainScore!.Value, ClientsOwn: true))
+            .Select(c => new PainReading(clock.LocalDay(c.AnsweredUtc!.Value), c.PainScore!.Value, ClientsOwn: true))
             .ToList();
-        var visits = rows.Select(r => new CourseVisit(r.Id, r.Reference, r.StartUtc, DateOnly.FromDateTime(clock.ToLocal(r.StartUtc).DateTime), r.Status, r.PainScore)).ToList();
+        var visits = rows.Select(r => new CourseVisit(r.Id, r.Reference, r.StartUtc, clock.LocalDay(r.StartUtc), r.Status, r.PainScore)).ToList();
         var postcode = rows.OrderByDescending(r => r.StartUtc).Select(r => r.Postcode).FirstOrDefault();
 
         var views = new List<CourseView>(courses.Count);

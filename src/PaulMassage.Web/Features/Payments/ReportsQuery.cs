@@ -25,7 +25,7 @@ public sealed class ReportsQuery(AppDbContext db, CreditNotes creditNotes, Pract
             .Where(p => p.PaidUtc >= from && p.PaidUtc < to)
             .Select(p => new { PaidUtc = p.PaidUtc!.Value, p.AmountGbp })
             .ToListAsync(cancellationToken);
-        var months = FiguresRules.ByMonth(paid.Select(p => (DateOnly.FromDateTime(clock.ToLocal(p.PaidUtc).DateTime), p.AmountGbp)), chartMonths);
+        var months = FiguresRules.ByMonth(paid.Select(p => (clock.LocalDay(p.PaidUtc), p.AmountGbp)), chartMonths);
         var month = chartMonths[^1];
         var current = TaxYear.Containing(clock.Today);
         return new ReportPage(period, figures, FiguresRules.IncomeChart(months), months,
@@ -88,7 +88,7 @@ public sealed class ReportsQuery(AppDbContext db, CreditNotes creditNotes, Pract
             var completed = r.Status == AppointmentStatus.Completed;
             return new VisitFact(
                 r.ClientId,
-                DateOnly.FromDateTime(clock.ToLocal(r.StartUtc).DateTime),
+                clock.LocalDay(r.StartUtc),
                 completed,
                 r.Status == AppointmentStatus.NoShow,
                 r.CancelledLate,

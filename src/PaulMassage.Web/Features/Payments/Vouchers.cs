@@ -68,7 +68,7 @@ public sealed class Vouchers(AppDbContext db, PracticeClock clock, IOptions<Prac
         }
 
         var options = practice.Value;
-        var facts = new VoucherFacts(voucher.Code, What(voucher), voucher.RecipientName, voucher.BuyerName, voucher.ExpiresOn, DateOnly.FromDateTime(clock.ToLocal(voucher.IssuedUtc).DateTime));
+        var facts = new VoucherFacts(voucher.Code, What(voucher), voucher.RecipientName, voucher.BuyerName, voucher.ExpiresOn, clock.LocalDay(voucher.IssuedUtc));
         var issuer = new VoucherIssuer(options.Name, options.TherapistName, options.Phone, options.Email, options.BaseUrl.TrimEnd('/') + "/book");
         return new VoucherFile(VoucherDocument.Create(facts, issuer), $"gift-voucher-{voucher.Code}.pdf");
     }
@@ -82,7 +82,7 @@ public sealed class Vouchers(AppDbContext db, PracticeClock clock, IOptions<Prac
         var code = VoucherCodes.Normalise(typed);
         var voucher = code is null ? null : await db.Vouchers.AsNoTracking().Include(v => v.Service).SingleOrDefaultAsync(v => v.Code == code, cancellationToken);
         var state = voucher is null ? null : State(voucher);
-        var standing = VoucherRules.Check(state, clock.Today, DateOnly.FromDateTime(clock.ToLocal(visitStartUtc).DateTime), serviceId, minutes);
+        var standing = VoucherRules.Check(state, clock.Today, clock.LocalDay(visitStartUtc), serviceId, minutes);
         return new VoucherCheck(standing, VoucherRules.Message(standing, state), code, state, voucher?.Id);
     }
 

@@ -52,7 +52,7 @@ public sealed record ErasureDeadline(DateOnly DueDate, int DaysLeft)
     public static ErasureDeadline For(DateTime requestedUtc, PracticeClock clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        var due = DateOnly.FromDateTime(clock.ToLocal(requestedUtc).DateTime).AddMonths(1);
+        var due = clock.LocalDay(requestedUtc).AddMonths(1);
         return new ErasureDeadline(due, due.DayNumber - clock.Today.DayNumber);
     }
 

@@ -41,7 +41,7 @@ public sealed class PublishedReviews(AppDbContext db, PracticeClock clock, IMemo
         IReadOnlyList<PublishedReview> reviews = rows
             .OrderByDescending(r => r.SubmittedUtc)
             .Select(r => new PublishedReview(r.Id, r.Rating ?? 0, r.Text ?? string.Empty, r.FirstName ?? string.Empty, r.Area ?? string.Empty,
-                DateOnly.FromDateTime(clock.ToLocal(r.SubmittedUtc!.Value).DateTime), r.ServiceName, r.Slug, r.Reply))
+                clock.LocalDay(r.SubmittedUtc!.Value), r.ServiceName, r.Slug, r.Reply))
             .ToList();
         cache.Set(CacheKey, reviews, new MemoryCacheEntryOptions().AddExpirationToken(changed).SetAbsoluteExpiration(PublicContent.Lifetime));
         return reviews;

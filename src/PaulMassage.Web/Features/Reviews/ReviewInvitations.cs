@@ -43,7 +43,7 @@ public sealed class ReviewInvitations(AppDbContext db, PracticeClock clock, IOpt
             .Where(r => r.Appointment!.Client!.NormalizedEmail == email)
             .Select(r => new EarlierInvitation(r.InvitedUtc, r.CourseId))
             .ToListAsync(cancellationToken);
-        var visitDay = DateOnly.FromDateTime(clock.ToLocal(appointment.StartUtc).DateTime);
+        var visitDay = clock.LocalDay(appointment.StartUtc);
         var courseId = await db.Courses.AsNoTracking()
             .Where(c => c.ClientId == appointment.ClientId && c.StartDate <= visitDay)
             .OrderByDescending(c => c.StartDate).ThenByDescending(c => c.Id)

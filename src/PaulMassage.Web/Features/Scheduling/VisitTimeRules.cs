@@ -101,8 +101,8 @@ public sealed class VisitTimeRules(AvailabilityRules settings, TimeZoneInfo time
     public (DateTime FromUtc, DateTime ToUtc) CheckedWindow(DateTime startUtc, int durationMinutes)
     {
         var day = LocalDay(startUtc);
-        var from = PracticeClock.ToUtc(day, TimeOnly.MinValue, timeZone);
-        var to = PracticeClock.ToUtc(day.AddDays(1), TimeOnly.MinValue, timeZone);
+        var from = PracticeClock.StartOfDayUtc(day, timeZone);
+        var to = PracticeClock.StartOfDayUtc(day.AddDays(1), timeZone);
         var endUtc = startUtc.AddMinutes(durationMinutes);
         return (from < startUtc ? from : startUtc, to > endUtc ? to : endUtc);
     }

@@ -71,5 +71,8 @@ public sealed class PracticeClock(TimeProvider timeProvider, TimeZoneInfo timeZo
     }
 
     /// <summary>The UTC instant at which a local day starts.</summary>
-    public DateTime StartOfDayUtc(DateOnly day) => ToUtc(day, TimeOnly.MinValue);
+    public DateTime StartOfDayUtc(DateOnly day) => StartOfDayUtc(day, timeZone);
+
+    /// <summary>The UTC instant at which a local day starts in the given zone, for code that has no clock of its own.</summary>
+    public static DateTime StartOfDayUtc(DateOnly day, TimeZoneInfo zone) => ToUtc(day, TimeOnly.MinValue, zone);
 }

@@ -90,6 +90,40 @@ public sealed class ThePracticeClock
         Assert.Equal(new DateTime(2027, 11, 1, 0, 0, 0, DateTimeKind.Utc), clock.StartOfDayUtc(new DateOnly(2027, 11, 1)));
     }
 
+    [Theory]
+    [InlineData("2027-03-28", "2027-03-28T00:00:00Z")] // the clocks go forward at 01:00 GMT: the day starts in GMT
+    [InlineData("2027-03-29", "2027-03-28T23:00:00Z")] // the first day wholly in BST
+    [InlineData("2027-10-31", "2027-10-30T23:00:00Z")] // the clocks go back at 02:00 BST: the day starts in BST
+    [InlineData("2027-11-01", "2027-11-01T00:00:00Z")] // the first day wholly in GMT
+    [InlineData("2027-07-01", "2027-06-30T23:00:00Z")] // summer midnight falls on UTC's day before
+    public void starts_a_local_day_at_its_own_midnight_without_a_clock(string day, string instant)
+    {
+        var localDay = DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture);
+        var expected = DateTime.Parse(instant, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal);
+
+        var start = PracticeClock.StartOfDayUtc(localDay, London);
+
+        Assert.Equal(expected, start);
+        Assert.Equal(DateTimeKind.Utc, start.Kind);
+        Assert.Equal(start, At(DateTimeOffset.UnixEpoch).StartOfDayUtc(localDay));
+    }
+
+    [Theory]
+    [InlineData("2027-03-28")]
+    [InlineData("2027-03-29")]
+    [InlineData("2027-10-31")]
+    [InlineData("2027-11-01")]
+    [InlineData("2027-07-01")]
+    public void puts_the_start_of_a_local_day_on_that_day_and_the_tick_before_on_the_day_before(string day)
+    {
+        var localDay = DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture);
+
+        var start = PracticeClock.StartOfDayUtc(localDay, London);
+
+        Assert.Equal(localDay, PracticeClock.LocalDay(start, London));
+        Assert.Equal(localDay.AddDays(-1), PracticeClock.LocalDay(start.AddTicks(-1), London));
+    }
+
     [Fact]
     public void brings_a_day_typed_into_an_address_within_fifty_years_of_today()
     {
