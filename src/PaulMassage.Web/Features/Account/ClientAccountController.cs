@@ -34,7 +34,7 @@ public sealed record ClientAccountPage(
     string? Message,
     IReadOnlyList<ReceiptLine>? Receipts = null);
 
-/// <summary>The signed-in client's own page: every visit booked with their address, their plan and their chart.</summary>
+/// <summary>The signed-in client's own page: every visit of their own records (not every booking made with their address), their plan and their chart.</summary>
 public sealed class ClientAccountQuery(AppDbContext db, UserManager<AppUser> users, ClientAccounts accounts, CourseService courses, VisitPayments payments, PracticeClock clock)
 {
     public async Task<ClientAccountPage?> PageAsync(string userId, string? message, CancellationToken cancellationToken = default)

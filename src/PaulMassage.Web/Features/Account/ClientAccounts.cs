@@ -128,6 +128,10 @@ public sealed class ClientAccounts(
         return await identities.AccountRecordsAsync(user.Id, cancellationToken);
     }
 
+    /// <summary>The ids of <see cref="OwnRecordsAsync(string, CancellationToken)"/>: what a page checks a visit, series or receipt against.</summary>
+    public async Task<IReadOnlyList<int>> OwnRecordIdsAsync(string userId, CancellationToken cancellationToken = default) =>
+        [.. (await OwnRecordsAsync(userId, cancellationToken)).Select(r => r.Id)];
+
     /// <summary>Sends a reset link if the address has a confirmed account; silent otherwise.</summary>
     public async Task ForgotPasswordAsync(string address)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using PaulMassage.Web.Features.Account;
 using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Notifications;
 using PaulMassage.Web.Features.Scheduling;
@@ -100,6 +101,7 @@ public sealed record MovableVisit(int Id, string Reference, string ServiceName, 
 /// </summary>
 public sealed class ClientVisitService(
     AppDbContext db,
+    ClientAccounts accounts,
     ManageLinkAccess access,
     AvailabilityService availability,
     BookingNotifications notifications,
@@ -112,9 +114,11 @@ public sealed class ClientVisitService(
         access.FindSeriesAsync(token, cancellationToken);
 
     /// <summary>The series, only when it belongs to the signed-in client's own records.</summary>
-    public Task<VisitSeries?> SeriesForUserAsync(string userId, int seriesId, CancellationToken cancellationToken = default) =>
-        db.VisitSeries.WithVisits()
-            .SingleOrDefaultAsync(s => s.Id == seriesId && s.Client!.UserId == userId, cancellationToken);
+    public async Task<VisitSeries?> SeriesForUserAsync(string userId, int seriesId, CancellationToken cancellationToken = default)
+    {
+        var own = await accounts.OwnRecordIdsAsync(userId, cancellationToken);
+        return await db.VisitSeries.WithVisits().SingleOrDefaultAsync(s => s.Id == seriesId && own.Contains(s.ClientId), cancellationToken);
+    }
 
     /// <summary>The series as its page shows it: each visit, and whether it may still be cancelled online.</summary>
     public ManagedSeries Describe(VisitSeries series)
@@ -289,8 +293,11 @@ public sealed class ClientVisitService(
         access.FindAsync(token, _ => Visits(), cancellationToken);
 
     /// <summary>The visit with this reference, only when it belongs to the signed-in client's own records.</summary>
-    public Task<Appointment?> ForUserAsync(string userId, string reference, CancellationToken cancellationToken = default) =>
-        Visits().SingleOrDefaultAsync(a => a.Reference == reference && a.Client!.UserId == userId, cancellationToken);
+    public async Task<Appointment?> ForUserAsync(string userId, string reference, CancellationToken cancellationToken = default)
+    {
+        var own = await accounts.OwnRecordIdsAsync(userId, cancellationToken);
+        return await Visits().SingleOrDefaultAsync(a => a.Reference == reference && own.Contains(a.ClientId), cancellationToken);
+    }
 
     public MovableVisit Describe(Appointment appointment)
     {

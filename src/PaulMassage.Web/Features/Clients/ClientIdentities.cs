@@ -86,9 +86,16 @@ public sealed class ClientIdentities(AppDbContext db, PracticeClock clock, ILogg
     /// so a stranger's booking made with the address stays apart.
     /// </summary>
     public async Task<IReadOnlyList<AccountRecord>> AccountRecordsAsync(string userId, CancellationToken cancellationToken = default) =>
-        await db.Clients.AsNoTracking().Where(c => c.UserId == userId).OrderBy(c => c.Id)
+        await OfAccount(db.Clients.AsNoTracking(), userId)
             .Select(c => new AccountRecord(c.Id, c.Name))
             .ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// The records linked to an account, oldest first. Never a provisional record: its booker did
+    /// not prove the address, so it is not the account owner's even if it carries their address.
+    /// </summary>
+    private static IQueryable<Client> OfAccount(IQueryable<Client> clients, string userId) =>
+        clients.Where(c => c.UserId == userId && !c.Provisional).OrderBy(c => c.Id);
 
     /// <summary>
     /// What a booking form can fill in from a record: the address's own record for Paul's phone
@@ -99,7 +106,7 @@ public sealed class ClientIdentities(AppDbContext db, PracticeClock clock, ILogg
     {
         var client = booker switch
         {
-            Booker.Account account => await db.Clients.AsNoTracking().Where(c => c.UserId == account.UserId && !c.Provisional).OrderBy(c => c.Id).FirstOrDefaultAsync(cancellationToken),
+            Booker.Account account => await OfAccount(db.Clients.AsNoTracking(), account.UserId).FirstOrDefaultAsync(cancellationToken),
             Booker.Therapist when !string.IsNullOrWhiteSpace(email) => await AddressRecordAsync(email, cancellationToken),
             _ => null,
         };
@@ -159,7 +166,7 @@ public sealed class ClientIdentities(AppDbContext db, PracticeClock clock, ILogg
             {
                 // The account proved the address, so the address's record is its own (even if an
                 // account that used to have this address was linked to it before).
-                var client = await db.Clients.Where(c => c.UserId == account.UserId && !c.Provisional).OrderBy(c => c.Id).FirstOrDefaultAsync(cancellationToken)
+                var client = await OfAccount(db.Clients, account.UserId).FirstOrDefaultAsync(cancellationToken)
                     ?? await AddressRecordAsync(account.Email, cancellationToken);
                 if (client is null)
                 {

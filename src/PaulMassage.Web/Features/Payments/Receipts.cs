@@ -1,9 +1,8 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using PaulMassage.Web.Features.Account;
 using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Pages;
 using PaulMassage.Web.Features.Site;
-using PaulMassage.Web.Infrastructure.Data;
 using PaulMassage.Web.Infrastructure.Time;
 
 namespace PaulMassage.Web.Features.Payments;
@@ -15,7 +14,7 @@ public sealed record ReceiptFile(byte[] Pdf, string FileName);
 /// Receipts as PDFs, for whoever may have them: the therapist (any), a signed-in client (those of
 /// their own client records), the holder of a live manage link (that booking's). Anything else finds nothing.
 /// </summary>
-public sealed class Receipts(AppDbContext db, VisitPayments payments, PaymentTerms terms, SitePages pages, ManageLinkAccess links, IOptions<PracticeOptions> practice, PracticeClock clock)
+public sealed class Receipts(ClientAccounts accounts, VisitPayments payments, PaymentTerms terms, SitePages pages, ManageLinkAccess links, IOptions<PracticeOptions> practice, PracticeClock clock)
 {
     /// <summary>The therapist's copy of any receipt.</summary>
     public async Task<ReceiptFile?> ForTherapistAsync(int number, CancellationToken cancellationToken = default) =>
@@ -25,8 +24,7 @@ public sealed class Receipts(AppDbContext db, VisitPayments payments, PaymentTer
     public async Task<ReceiptFile?> ForAccountAsync(string userId, int number, CancellationToken cancellationToken = default)
     {
         var receipt = await payments.ReceiptAsync(number, cancellationToken);
-        if (receipt is null || string.IsNullOrEmpty(userId)
-            || !await db.Clients.AnyAsync(c => c.Id == receipt.ClientId && c.UserId == userId, cancellationToken))
+        if (receipt is null || !(await accounts.OwnRecordIdsAsync(userId, cancellationToken)).Contains(receipt.ClientId))
         {
             return null;
         }

@@ -40,6 +40,7 @@ public sealed class PrivacyService(
     AppDbContext db,
     ManageLinkAccess manageLinks,
     UserManager<AppUser> users,
+    ClientAccounts accounts,
     IEnumerable<IPersonalDataHandler> handlers,
     ErasureTraces traces,
     BookingNotifications notifications,
@@ -63,11 +64,11 @@ public sealed class PrivacyService(
         return await ExportAsync(client, null, new PersonalDataScope(client.Id, [appointment.Id], WholeRecord: false), "booking " + appointment.Reference, cancellationToken);
     }
 
-    /// <summary>Everything about the signed-in user: their account and every booking of the client record linked to it.</summary>
+    /// <summary>Everything about the signed-in user: their account and every booking of their own client record.</summary>
     public async Task<PersonalDataExport> ExportForUserAsync(string userId, CancellationToken cancellationToken = default)
     {
         var user = await users.FindByIdAsync(userId) ?? throw new InvalidOperationException("The signed-in account no longer exists.");
-        var client = await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.UserId == userId, cancellationToken);
+        var client = await OwnRecordAsync(user, cancellationToken);
         var scope = client is null
             ? null
             : new PersonalDataScope(client.Id, await db.Appointments.Where(a => a.ClientId == client.Id).Select(a => a.Id).ToListAsync(cancellationToken), WholeRecord: true);
@@ -84,12 +85,22 @@ public sealed class PrivacyService(
 
     public async Task<ErasureAsk> RequestErasureForUserAsync(string userId, CancellationToken cancellationToken = default)
     {
-        var client = await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.UserId == userId, cancellationToken);
-        return client is null ? ErasureAsk.NotFound : await RecordRequestAsync(client.Id, null, "account", cancellationToken);
+        var own = await accounts.OwnRecordIdsAsync(userId, cancellationToken);
+        return own.Count == 0 ? ErasureAsk.NotFound : await RecordRequestAsync(own[0], null, "account", cancellationToken);
     }
 
-    public async Task<bool> HasOpenRequestForUserAsync(string userId, CancellationToken cancellationToken = default) =>
-        await db.Set<ErasureRequest>().AnyAsync(r => r.CompletedUtc == null && r.Client!.UserId == userId, cancellationToken);
+    public async Task<bool> HasOpenRequestForUserAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var own = await accounts.OwnRecordIdsAsync(userId, cancellationToken);
+        return await db.Set<ErasureRequest>().AnyAsync(r => r.CompletedUtc == null && own.Contains(r.ClientId), cancellationToken);
+    }
+
+    /// <summary>The signed-in client's own record (<see cref="ClientAccounts.OwnRecordsAsync(AppUser, CancellationToken)"/>), the first when there are several.</summary>
+    private async Task<Client?> OwnRecordAsync(AppUser user, CancellationToken cancellationToken)
+    {
+        var own = await accounts.OwnRecordsAsync(user, cancellationToken);
+        return own.Count == 0 ? null : await db.Clients.AsNoTracking().SingleAsync(c => c.Id == own[0].Id, cancellationToken);
+    }
 
     /// <summary>Open requests first (oldest first), then the last completed ones.</summary>
     public async Task<IReadOnlyList<ErasureRequestRow>> RequestsAsync(CancellationToken cancellationToken = default)

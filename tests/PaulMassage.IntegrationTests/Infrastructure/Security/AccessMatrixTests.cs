@@ -27,6 +27,10 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
     /// <summary>What client A wrote in a check-in before their visit.</summary>
     public const string CheckInWordsA = "Ann-check-in-words: worse after gardening";
 
+    public const int ReceiptA = 1;
+    public const int StrangerReceipt = 2;
+    public const int StaleReceiptA = 3;
+
     public PracticeAppFactory Factory { get; } = new();
 
     public ArrangedVisit BookingA { get; private set; } = null!;
@@ -72,10 +76,15 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
         });
         var article = await Factory.WithDbAsync(db => db.Articles.Select(a => a.Slug).FirstAsync());
         // Client A's booking has a receipt (number 1): its account and its manage link may download it, client B may not.
+        // The stranger's visit has receipt 2 (never client A's), client A's visit of January receipt 3 (A's, but not through its expired link).
         await Factory.WithDbAsync(async db =>
         {
-            db.Payments.Add(PaulMassage.Web.Features.Payments.Payment.Record(BookingA.Id, PaulMassage.Web.Features.Payments.PaymentKind.Visit, 70m,
-                PaulMassage.Web.Features.Payments.PaymentMethods.Card, 1, Factory.Clock.GetUtcNow().UtcDateTime));
+            foreach (var (visit, number) in new[] { (BookingA, ReceiptA), (StrangerWithEmailA, StrangerReceipt), (StaleVisitA, StaleReceiptA) })
+            {
+                db.Payments.Add(PaulMassage.Web.Features.Payments.Payment.Record(visit.Id, PaulMassage.Web.Features.Payments.PaymentKind.Visit, 70m,
+                    PaulMassage.Web.Features.Payments.PaymentMethods.Card, number, Factory.Clock.GetUtcNow().UtcDateTime));
+            }
+
             return await db.SaveChangesAsync();
         });
         RouteValues = new Dictionary<string, string>
@@ -85,7 +94,7 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
             ["id"] = BookingA.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["slug"] = "deep-tissue-massage",
             ["reference"] = BookingA.Reference,
-            ["number"] = "1",
+            ["number"] = ReceiptA.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["/articles/{slug}:slug"] = article,
         };
         Routes = SiteRoutes.Discover(Factory);
@@ -374,6 +383,161 @@ public sealed class TheAccessMatrix(AccessMatrixFixture fixture) : IClassFixture
         using var clientA = await fixture.Factory.SignedInAsync(AccessMatrixFixture.EmailA);
         Assert.Contains("Ann-check-in-words", await clientA.GetStringAsync("/account/privacy/my-data"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task gives_a_signed_in_client_the_receipts_of_their_own_records_only_never_the_strangers_booked_with_their_address()
+    {
+        using (var clientA = await fixture.Factory.SignedInAsync(AccessMatrixFixture.EmailA))
+        {
+            foreach (var own in new[] { AccessMatrixFixture.ReceiptA, AccessMatrixFixture.StaleReceiptA })
+            {
+                using var mine = await clientA.GetAsync($"/account/receipts/{own}");
+                Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
+                Assert.Equal($"receipt-{Label(own)}.pdf", mine.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+            }
+
+            using var strangers = await clientA.GetAsync($"/account/receipts/{AccessMatrixFixture.StrangerReceipt}");
+            Assert.Equal(HttpStatusCode.NotFound, strangers.StatusCode);
+            var account = await clientA.GetStringAsync("/account");
+            Assert.Contains(Label(AccessMatrixFixture.ReceiptA), account, StringComparison.Ordinal);
+            Assert.DoesNotContain(Label(AccessMatrixFixture.StrangerReceipt), account, StringComparison.Ordinal);
+        }
+
+        using (var clientB = await fixture.Factory.SignedInAsync(AccessMatrixFixture.EmailB))
+        {
+            var account = await clientB.GetStringAsync("/account");
+            foreach (var number in new[] { AccessMatrixFixture.ReceiptA, AccessMatrixFixture.StrangerReceipt, AccessMatrixFixture.StaleReceiptA })
+            {
+                using var response = await clientB.GetAsync($"/account/receipts/{number}");
+                Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+                Assert.DoesNotContain(Label(number), account, StringComparison.Ordinal);
+            }
+        }
+
+        // The stranger's own link gives the stranger's own receipt; the expired link of A's January visit gives none.
+        using var anyone = fixture.Factory.Browser();
+        using (var stranger = await anyone.GetAsync($"/bookings/{fixture.StrangerWithEmailA.Token}/receipt"))
+        {
+            Assert.Equal(HttpStatusCode.OK, stranger.StatusCode);
+            Assert.Equal($"receipt-{Label(AccessMatrixFixture.StrangerReceipt)}.pdf", stranger.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        }
+
+        using var stale = await anyone.GetAsync($"/bookings/{fixture.StaleVisitA.Token}/receipt");
+        Assert.NotEqual("application/pdf", stale.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("new-link", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task lets_no_signed_in_client_move_or_cancel_a_visit_of_another_record_from_their_account()
+    {
+        var visitsBefore = await VisitStatesAsync();
+        var failures = new List<string>();
+        foreach (var (email, notTheirs) in new[]
+        {
+            (AccessMatrixFixture.EmailA, fixture.StrangerWithEmailA.Reference), // booked with A's address by a stranger
+            (AccessMatrixFixture.EmailA, fixture.BookingB.Reference),
+            (AccessMatrixFixture.EmailB, fixture.BookingA.Reference),
+            (AccessMatrixFixture.EmailB, fixture.StaleVisitA.Reference),
+        })
+        {
+            using var client = await fixture.Factory.SignedInAsync(email);
+            using (var move = await client.GetAsync($"/account/visits/{notTheirs}/move"))
+            {
+                Expect404(move, $"{email}: move page of {notTheirs}");
+            }
+
+            using (var moveTo = await FormPost.PostAsync(client, "/account", $"/account/visits/{notTheirs}/move", [new("Start", fixture.StrangerWithEmailA.StartUtc.AddDays(7).ToString("O", System.Globalization.CultureInfo.InvariantCulture))]))
+            {
+                Expect404(moveTo, $"{email}: move of {notTheirs}");
+            }
+
+            using (var cancel = await FormPost.PostAsync(client, "/account", $"/account/visits/{notTheirs}/cancel", []))
+            {
+                Expect404(cancel, $"{email}: cancel of {notTheirs}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+        Assert.Equal(visitsBefore, await VisitStatesAsync()); // nothing was moved or cancelled
+
+        // Client A still reaches the move page of their own booking.
+        using var clientA = await fixture.Factory.SignedInAsync(AccessMatrixFixture.EmailA);
+        using var own = await clientA.GetAsync($"/account/visits/{fixture.BookingA.Reference}/move");
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+
+        void Expect404(HttpResponseMessage response, string what)
+        {
+            if (response.StatusCode != HttpStatusCode.NotFound)
+            {
+                failures.Add($"{what} answered {(int)response.StatusCode} {response.Headers.Location}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task keeps_erasure_requests_of_the_account_to_its_own_record_and_apart_from_the_strangers_booked_with_its_address()
+    {
+        const string AlreadyAsked = "You have asked for this";
+
+        // The stranger asks through their link (an earlier test may have asked already: the request stays one).
+        using (var anyone = fixture.Factory.Browser())
+        using (var ask = await FormPost.PostAsync(anyone, fixture.StrangerWithEmailA.ManageUrl, $"/bookings/{fixture.StrangerWithEmailA.Token}/erasure", []))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, ask.StatusCode);
+        }
+
+        // Client B asks from their account: it is B's record's request, and shows on B's page only.
+        using (var clientB = await fixture.Factory.SignedInAsync(AccessMatrixFixture.EmailB))
+        {
+            using var ask = await FormPost.PostAsync(clientB, "/account/privacy", "/account/privacy/erasure", []);
+            Assert.Equal(HttpStatusCode.Redirect, ask.StatusCode);
+            Assert.Contains(AlreadyAsked, await clientB.GetStringAsync("/account/privacy"), StringComparison.Ordinal);
+        }
+
+        var accountRequest = await fixture.Factory.WithDbAsync(db => db.Set<PaulMassage.Web.Features.Privacy.ErasureRequest>()
+            .SingleAsync(r => r.ClientId == fixture.BookingB.ClientId && r.AppointmentId == null));
+        Assert.Equal("account", accountRequest.Channel);
+
+        // Neither the stranger's request (on the stranger's own record) nor B's is client A's.
+        using var clientA = await fixture.Factory.SignedInAsync(AccessMatrixFixture.EmailA);
+        Assert.DoesNotContain(AlreadyAsked, await clientA.GetStringAsync("/account/privacy"), StringComparison.Ordinal);
+        Assert.Equal(0, await fixture.Factory.WithDbAsync(db => db.Set<PaulMassage.Web.Features.Privacy.ErasureRequest>().CountAsync(r => r.ClientId == fixture.BookingA.ClientId)));
+
+        // A's export holds A's whole record (the visit of January too), not the stranger's booking nor B's.
+        var data = await clientA.GetStringAsync("/account/privacy/my-data");
+        Assert.Contains(fixture.StaleVisitA.Reference, data, StringComparison.Ordinal);
+        Assert.DoesNotContain(fixture.StrangerWithEmailA.Reference, data, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sam", data, StringComparison.Ordinal);
+        Assert.DoesNotContain(fixture.BookingB.Reference, data, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task shows_nothing_of_client_a_through_the_expired_link_of_their_old_visit_and_takes_no_erasure_request_through_it()
+    {
+        using var anyone = fixture.Factory.Browser();
+        var values = new Dictionary<string, string>(fixture.RouteValues) { ["token"] = fixture.StaleVisitA.Token };
+        foreach (var route in GetRoutes().Where(r => r.Access == RouteAccess.Public && r.Template.Contains("{token}", StringComparison.Ordinal)))
+        {
+            var path = route.Fill(values);
+            using var response = await anyone.GetAsync(path);
+            Assert.NotEqual("application/pdf", response.Content.Headers.ContentType?.MediaType);
+            Assert.NotEqual("application/json", response.Content.Headers.ContentType?.MediaType);
+            var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()).Replace("\\u0027", "'", StringComparison.Ordinal);
+            foreach (var secret in new[] { "Ann Client", "Ann's stiff neck", fixture.BookingA.Reference, AccessMatrixFixture.PlanNoteA, AccessMatrixFixture.StaleNoteA })
+            {
+                Assert.False(body.Contains(secret, StringComparison.Ordinal), $"{route} ({path}) shows client A's \"{secret}\" through an expired link");
+            }
+        }
+
+        using (var ask = await FormPost.PostAsync(anyone, fixture.StaleVisitA.ManageUrl, $"/bookings/{fixture.StaleVisitA.Token}/erasure", []))
+        {
+            Assert.NotEqual(HttpStatusCode.Redirect, ask.StatusCode);
+        }
+
+        Assert.False(await fixture.Factory.WithDbAsync(db => db.Set<PaulMassage.Web.Features.Privacy.ErasureRequest>().AnyAsync(r => r.AppointmentId == fixture.StaleVisitA.Id)));
+    }
+
+    private static string Label(int receiptNumber) => PaulMassage.Web.Features.Payments.PaymentRules.ReceiptLabel(receiptNumber);
 
     private IEnumerable<SiteRoute> GetRoutes() => fixture.Routes.Where(r => r.Allows(ReadMethods[0]));
 
