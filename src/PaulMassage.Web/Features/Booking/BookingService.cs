@@ -67,8 +67,8 @@ public sealed class BookingService(
                 ?? throw new InvalidOperationException("A client's booking always has a name and phone.");
             if (request.NoReviewRequests)
             {
-                // On the booking's own record (provisional for a booking made without signing in); the
-                // invitation rule honours an opt-out on any record of the address.
+                // On the booking's own record only (provisional for a booking made without signing in),
+                // so a booker who typed someone else's address cannot stop that client's invitations.
                 client.StopReviewRequests(clock.UtcNow);
             }
 

@@ -320,8 +320,9 @@ public sealed class ClientIdentities(AppDbContext db, PracticeClock clock, ILogg
         [new ContactChoice("Name", record.Name, provisional.Name), new ContactChoice("Phone", record.Phone, provisional.Phone)];
 
     /// <summary>
-    /// Moves everything of a provisional record (visits, courses, erasure requests, plans, check-ins) to the address's
-    /// record, keeps the chosen details and removes the provisional record, in the unit of work.
+    /// Moves everything of a provisional record (visits, courses, erasure requests, plans, check-ins,
+    /// a refusal of review requests) to the address's record, keeps the chosen details and removes
+    /// the provisional record, in the unit of work.
     /// </summary>
     private async Task JoinAsync(Client provisional, Client record, KeepDetails keep, CancellationToken cancellationToken)
     {
@@ -349,6 +350,13 @@ public sealed class ClientIdentities(AppDbContext db, PracticeClock clock, ILogg
         foreach (var checkIn in await db.CheckIns.Where(c => c.ClientId == provisional.Id).ToListAsync(cancellationToken))
         {
             checkIn.MoveToClient(record.Id);
+        }
+
+        // Once the booking is known to be the owner's, a refusal given with it is the owner's too:
+        // review requests count per record, so it would otherwise go with the removed record.
+        if (provisional.NoReviewRequestsUtc is { } refused)
+        {
+            record.StopReviewRequests(refused);
         }
 
         record.Name = keep.NameFromBooking ? provisional.Name : record.Name;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PaulMassage.Web.Features.Booking;
+using PaulMassage.Web.Features.Clients;
 using PaulMassage.Web.Features.Notifications;
 using PaulMassage.Web.Features.Site;
 using PaulMassage.Web.Infrastructure.Data;
@@ -18,10 +19,12 @@ public static class ReviewPaths
 
 /// <summary>
 /// Whether the one after-visit e-mail asks for a review (<see cref="ReviewRules.ShouldInvite"/>),
-/// and the client's one-click "stop asking me". Consent for e-mail belongs to the address, so an
-/// opt-out on any record of the address is honoured, and earlier invitations to the address count.
+/// and the client's one-click "stop asking me". Both follow the client record the visit belongs to,
+/// never every record that shares its e-mail address: a booking made without signing in has a
+/// provisional record of its own (<see cref="ClientIdentities"/>), and its booker may not own the
+/// address, so their opt-out or invitations must not decide anything for the address's client.
 /// </summary>
-public sealed class ReviewInvitations(AppDbContext db, PracticeClock clock, IOptions<PracticeOptions> practice, ILogger<ReviewInvitations> logger)
+public sealed class ReviewInvitations(AppDbContext db, ClientIdentities identities, PracticeClock clock, IOptions<PracticeOptions> practice, ILogger<ReviewInvitations> logger)
 {
     /// <summary>
     /// Adds the invitation for this visit to the DbContext when one is due (the caller saves it with
@@ -36,11 +39,9 @@ public sealed class ReviewInvitations(AppDbContext db, PracticeClock clock, IOpt
             return null;
         }
 
-        var email = client.NormalizedEmail;
-        var optedOut = client.NoReviewRequestsUtc is not null
-            || await db.Clients.AnyAsync(c => c.NormalizedEmail == email && c.NoReviewRequestsUtc != null, cancellationToken);
+        var optedOut = client.NoReviewRequestsUtc is not null || await AddressOwnerRefusedAsync(client, cancellationToken);
         var earlier = await db.Reviews.AsNoTracking()
-            .Where(r => r.Appointment!.Client!.NormalizedEmail == email)
+            .Where(r => r.Appointment!.ClientId == client.Id)
             .Select(r => new EarlierInvitation(r.InvitedUtc, r.CourseId))
             .ToListAsync(cancellationToken);
         var visitDay = clock.LocalDay(appointment.StartUtc);
@@ -64,6 +65,18 @@ public sealed class ReviewInvitations(AppDbContext db, PracticeClock clock, IOpt
         return new ReviewInvitationLinks(baseUrl + ReviewPaths.Write(token), baseUrl + ReviewPaths.StopAsking(stop));
     }
 
+    /// <summary>
+    /// The one rule that reaches past the visit's own record, and only in one direction: a
+    /// provisional record's invitation is e-mailed to its address, so when the address's own record
+    /// (its owner proved the address, or Paul booked for them) refused review requests, that mail is
+    /// not sent. This is about mail to the owner's inbox only: it changes nothing on the provisional
+    /// record, and an opt-out on a provisional record (which anyone can give by typing the address)
+    /// never reaches the address's record.
+    /// </summary>
+    private async Task<bool> AddressOwnerRefusedAsync(Client client, CancellationToken cancellationToken) =>
+        client.Provisional
+        && await identities.AddressRecordAsync(client.Email, cancellationToken) is { NoReviewRequestsUtc: not null };
+
     /// <summary>Whether the "stop asking me" link is a real one.</summary>
     public Task<bool> StopLinkExistsAsync(string token, CancellationToken cancellationToken = default)
     {
@@ -71,7 +84,10 @@ public sealed class ReviewInvitations(AppDbContext db, PracticeClock clock, IOpt
         return db.Reviews.AnyAsync(r => r.UnsubscribeTokenHash == hash, cancellationToken);
     }
 
-    /// <summary>The client asks not to be asked again: recorded on the visit's client record. False when the link is unknown.</summary>
+    /// <summary>
+    /// The client asks not to be asked again: recorded on the visit's client record only (so it
+    /// stops nothing of another record that shares the address). False when the link is unknown.
+    /// </summary>
     public async Task<bool> StopAskingAsync(string token, CancellationToken cancellationToken = default)
     {
         var hash = ManageToken.Hash(token);

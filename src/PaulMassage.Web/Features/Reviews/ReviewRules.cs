@@ -8,7 +8,7 @@ public sealed record ReviewInput(int? Rating, string? Text, bool ConsentToPublis
 /// <summary>A valid review, ready for <see cref="Review.Submit"/>.</summary>
 public sealed record ReviewValues(int Rating, string Text, bool ConsentToPublish, string? FirstName, string? Area);
 
-/// <summary>An earlier invitation to the same address: when, and for which course.</summary>
+/// <summary>An earlier invitation for a visit of the same client record: when, and for which course.</summary>
 public sealed record EarlierInvitation(DateTime InvitedUtc, int? CourseId);
 
 /// <summary>Why an after-visit e-mail does or does not ask for a review.</summary>
@@ -23,7 +23,7 @@ public enum InvitationDecision
 /// <summary>The rules of reviews: when to ask, and what a written review must hold. Pure.</summary>
 public static class ReviewRules
 {
-    /// <summary>At most one invitation per this many months to an address.</summary>
+    /// <summary>At most one invitation per this many months for a client record.</summary>
     public const int MonthsBetweenInvitations = 3;
 
     /// <summary>
