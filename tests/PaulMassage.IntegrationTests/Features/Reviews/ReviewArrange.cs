@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using PaulMassage.IntegrationTests.Features.Payments;
 using PaulMassage.IntegrationTests.Infrastructure;
 using PaulMassage.Web.Features.Booking;
+using PaulMassage.Web.Features.Notifications;
 using PaulMassage.Web.Features.Reviews;
 using PaulMassage.Web.Features.Site;
 using PaulMassage.Web.Infrastructure.Data;
@@ -87,6 +90,46 @@ public static class ReviewArrange
         await db.SaveChangesAsync();
         await scope.ServiceProvider.GetRequiredService<PublicContentChanged>().NotifyAsync("test reviews");
         return invited;
+    }
+
+    /// <summary>Paul finishes the confirmed visit 65 minutes after its start; the after-visit e-mail it sent to <paramref name="email"/>.</summary>
+    public static async Task<MimeMessage> FinishAsync(PracticeAppFactory factory, int visitId, string email, DateTime startUtc)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        factory.Clock.SetUtcNow(new DateTimeOffset(startUtc.AddMinutes(65)));
+        using var paul = await factory.TherapistAsync();
+        using var done = await PaymentArrange.FinishAsync(paul, factory, visitId);
+        Assert.Equal(AppointmentStatus.Completed, (await Visits.LoadAsync(factory, visitId)).Status);
+        Assert.Equal(1, await factory.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.AppointmentId == visitId && m.Kind == NotificationKind.Aftercare)));
+        return (await MailPickup.ToAsync(factory, email)).Last(m => m.Subject!.StartsWith("After your massage", StringComparison.Ordinal));
+    }
+
+    /// <summary>Moves the clock to two days before the visit (inside the booking horizon) when that is later than now, to book it online.</summary>
+    public static void BookTwoDaysAhead(PracticeAppFactory factory, DateTime startUtc)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        var bookedAt = new DateTimeOffset(startUtc.AddDays(-2));
+        if (bookedAt > factory.Clock.GetUtcNow())
+        {
+            factory.Clock.SetUtcNow(bookedAt);
+        }
+    }
+
+    /// <summary>The after-visit e-mail asks for a review.</summary>
+    public static bool Invites(MimeMessage mail)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        return mail.TextBody!.Contains("/review/", StringComparison.Ordinal);
+    }
+
+    /// <summary>The one-click POST of a mail program on the invitation's "stop asking me" link: no cookie, no form token.</summary>
+    public static async Task StopAskingAsync(PracticeAppFactory factory, MimeMessage mail)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        using var browser = factory.Browser(followRedirects: true);
+        using var oneClick = new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]);
+        using var stopped = await browser.PostAsync(MailPickup.LinkIn(mail, "/no-review-requests/"), oneClick);
+        Assert.Contains("id=\"stopped\"", await stopped.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     public static Task<ReviewStatus> StatusAsync(PracticeAppFactory factory, int reviewId) =>

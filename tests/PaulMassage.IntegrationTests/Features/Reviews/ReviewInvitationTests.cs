@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using PaulMassage.IntegrationTests.Infrastructure;
-using PaulMassage.IntegrationTests.Features.Payments;
 using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Notifications;
 
@@ -18,33 +17,29 @@ public sealed class ReviewInvitationTests : IDisposable
 
     public void Dispose() => factory.Dispose();
 
-    /// <summary>
-    /// A visit booked online with this address (each booking made without signing in has a record of
-    /// its own: the rule counts by address), confirmed, then finished by Paul; the client's after-visit e-mail.
-    /// </summary>
+    /// <summary>A visit booked online with this address, confirmed, then finished by Paul; the client's after-visit e-mail.</summary>
     private async Task<MimeMessage> FinishAsync(string email, DateTime startUtc)
     {
-        var bookedAt = new DateTimeOffset(startUtc.AddDays(-2));
-        if (bookedAt > factory.Clock.GetUtcNow())
-        {
-            factory.Clock.SetUtcNow(bookedAt); // booked two days ahead, inside the booking horizon
-        }
-
+        ReviewArrange.BookTwoDaysAhead(factory, startUtc);
         var visit = await ConfirmedVisits.ConfirmAsync(factory, await Visits.RequestAsync(factory, startUtc, "Ann Reviewer", email));
         return await FinishVisitAsync(visit.Id, email, startUtc);
     }
 
-    private async Task<MimeMessage> FinishVisitAsync(int visitId, string email, DateTime startUtc)
+    /// <summary>
+    /// A confirmed visit of the address's own record (as Paul's phone booking makes it), finished by
+    /// Paul. Repeated visits need one record: the rule counts per record, and each booking made
+    /// without signing in has a provisional record of its own.
+    /// </summary>
+    private async Task<MimeMessage> FinishOfOwnRecordAsync(string email, DateTime startUtc)
     {
-        factory.Clock.SetUtcNow(new DateTimeOffset(startUtc.AddMinutes(65)));
-        using var paul = await factory.TherapistAsync();
-        using var done = await PaymentArrange.FinishAsync(paul, factory, visitId);
-        Assert.Equal(AppointmentStatus.Completed, (await Visits.LoadAsync(factory, visitId)).Status);
-        Assert.Equal(1, await factory.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.AppointmentId == visitId && m.Kind == NotificationKind.Aftercare)));
-        return (await MailPickup.ToAsync(factory, email)).Last(m => m.Subject!.StartsWith("After your massage", StringComparison.Ordinal));
+        var visit = await factory.VisitAsync(email, startUtc, name: "Ann Reviewer");
+        return await FinishVisitAsync(visit.Id, email, startUtc);
     }
 
-    private static bool Invites(MimeMessage mail) => mail.TextBody!.Contains("/review/", StringComparison.Ordinal);
+    private Task<MimeMessage> FinishVisitAsync(int visitId, string email, DateTime startUtc) =>
+        ReviewArrange.FinishAsync(factory, visitId, email, startUtc);
+
+    private static bool Invites(MimeMessage mail) => ReviewArrange.Invites(mail);
 
     [Fact]
     public async Task the_one_after_visit_email_carries_the_invitation_with_a_one_click_unsubscribe()
@@ -68,21 +63,21 @@ public sealed class ReviewInvitationTests : IDisposable
     public async Task a_client_is_asked_again_only_after_three_months()
     {
         const string email = "ann.regular@client.example";
-        Assert.True(Invites(await FinishAsync(email, Visits.March(2, 10))));
+        Assert.True(Invites(await FinishOfOwnRecordAsync(email, Visits.March(2, 10))));
 
-        var weekLater = await FinishAsync(email, Visits.March(9, 10));
+        var weekLater = await FinishOfOwnRecordAsync(email, Visits.March(9, 10));
         Assert.False(Invites(weekLater));
         Assert.DoesNotContain("review", weekLater.TextBody, StringComparison.OrdinalIgnoreCase);
         Assert.Null(weekLater.Headers[HeaderId.ListUnsubscribe]);
 
-        Assert.True(Invites(await FinishAsync(email, new DateTime(2027, 6, 8, 10, 0, 0, DateTimeKind.Utc))));
+        Assert.True(Invites(await FinishOfOwnRecordAsync(email, new DateTime(2027, 6, 8, 10, 0, 0, DateTimeKind.Utc))));
     }
 
     [Fact]
     public async Task the_stop_link_asks_first_then_one_post_stops_every_later_invitation()
     {
         const string email = "ann.enough@client.example";
-        var mail = await FinishAsync(email, Visits.March(2, 10));
+        var mail = await FinishOfOwnRecordAsync(email, Visits.March(2, 10));
         var stop = MailPickup.LinkIn(mail, "/no-review-requests/");
         using var browser = factory.Browser(followRedirects: true);
 
@@ -98,7 +93,7 @@ public sealed class ReviewInvitationTests : IDisposable
         Assert.Contains("id=\"stopped\"", await stopped.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.NotNull(await OptedOutAsync(email));
 
-        Assert.False(Invites(await FinishAsync(email, new DateTime(2027, 7, 6, 10, 0, 0, DateTimeKind.Utc))));
+        Assert.False(Invites(await FinishOfOwnRecordAsync(email, new DateTime(2027, 7, 6, 10, 0, 0, DateTimeKind.Utc))));
     }
 
     [Fact]
