@@ -94,4 +94,23 @@ public sealed class TheReviewInvitationOfAStrangersBooking : IDisposable
         Assert.False(ReviewArrange.Invites(samMail));
         Assert.Null((await RecordsAsync()).Single(r => r.Provisional).NoReviewRequestsUtc);
     }
+
+    [Fact]
+    public async Task a_refusal_given_with_a_booking_that_proves_to_be_the_clients_own_joins_her_record()
+    {
+        var starts = await factory.FreeStartsAsync(2);
+        await factory.VisitAsync(VeraEmail, starts[0], name: "Vera Reviewer", phone: "07700 900111");
+        var booked = await factory.BookAsync(starts[1], "Vera Reviewer", VeraEmail, f =>
+        {
+            f["Phone"] = "07700 900111";
+            f["NoReviewRequests"] = "true";
+        });
+        Assert.Null((await RecordsAsync()).Single(r => !r.Provisional).NoReviewRequestsUtc);
+
+        await factory.ProveAddressAsync(VeraEmail, booked.Reference);
+
+        var record = Assert.Single(await RecordsAsync());
+        Assert.False(record.Provisional);
+        Assert.NotNull(record.NoReviewRequestsUtc);
+    }
 }
