@@ -74,6 +74,19 @@ public class CheckIn
         return AnsweredUtc is null && BookingStateMachine.HoldsTime(visit.Status) && nowUtc < visit.EndUtc;
     }
 
+    /// <summary>
+    /// What its page shows, beside <see cref="IsOpen"/>: answered, open, closed because the visit
+    /// is over (given, missed, or its time has passed), or called off (cancelled, declined).
+    /// </summary>
+    public CheckInState StateFor(Appointment visit, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        return AnsweredUtc is not null ? CheckInState.Answered
+            : IsOpen(visit, nowUtc) ? CheckInState.Open
+            : BookingStateMachine.HoldsTime(visit.Status) || visit.Status is AppointmentStatus.Completed or AppointmentStatus.NoShow ? CheckInState.Closed
+            : CheckInState.VisitCalledOff;
+    }
+
     /// <summary>Records the answers once; <paramref name="alert"/> says Paul was told.</summary>
     public void Answer(Appointment visit, int? painScore, string? changes, RedFlag redFlags, bool alert, DateTime nowUtc)
     {

@@ -112,11 +112,7 @@ public sealed class CheckIns(
         }
 
         var (checkIn, visit) = found.Value;
-        var state = checkIn.AnsweredUtc is not null ? CheckInState.Answered
-            : checkIn.IsOpen(visit, clock.UtcNow) ? CheckInState.Open
-            : BookingStateMachine.HoldsTime(visit.Status) || visit.Status is AppointmentStatus.Completed or AppointmentStatus.NoShow ? CheckInState.Closed
-            : CheckInState.VisitCalledOff;
-        return new CheckInPageModel(token, state, clock.ToLocal(visit.StartUtc), stopped);
+        return new CheckInPageModel(token, checkIn.StateFor(visit, clock.UtcNow), clock.ToLocal(visit.StartUtc), stopped);
     }
 
     /// <summary>
