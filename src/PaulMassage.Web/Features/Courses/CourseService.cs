@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Infrastructure.Data;
 using PaulMassage.Web.Infrastructure.Time;
 
@@ -91,14 +92,9 @@ public sealed class CourseService(AppDbContext db, PracticeClock clock)
             return "/book";
         }
 
-        var query = $"service={Uri.EscapeDataString(serviceSlug)}" + (minutes is int m ? $"&minutes={m.ToString(CultureInfo.InvariantCulture)}" : string.Empty);
-        if (minutes is null || string.IsNullOrEmpty(postcode))
-        {
-            return "/book?" + query + (string.IsNullOrEmpty(postcode) ? string.Empty : $"&postcode={Uri.EscapeDataString(postcode)}");
-        }
-
-        return $"/book/slots?{query}&postcode={Uri.EscapeDataString(postcode)}"
-            + (suggested is DateOnly d ? $"&week={d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : string.Empty);
+        return minutes is int m && !string.IsNullOrEmpty(postcode)
+            ? BookingLinks.Slots(serviceSlug, m, postcode, week: suggested)
+            : BookingLinks.Choose(serviceSlug, minutes, postcode);
     }
 
     public async Task<CourseForm?> FormAsync(int clientId, int courseId, CancellationToken cancellationToken = default)

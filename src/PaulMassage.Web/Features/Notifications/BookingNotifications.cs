@@ -199,7 +199,7 @@ public sealed class BookingNotifications(
     {
         var visit = await FactsAsync(appointment, cancellationToken);
         var slug = await db.Services.Where(s => s.Id == appointment.ServiceId).Select(s => s.Slug).SingleAsync(cancellationToken);
-        var bookAgain = $"{Practice.BaseUrl.TrimEnd('/')}/book/slots?service={Uri.EscapeDataString(slug)}&minutes={appointment.DurationMinutes}&postcode={Uri.EscapeDataString(appointment.Postcode)}";
+        var bookAgain = Practice.BaseUrl.TrimEnd('/') + BookingLinks.Slots(slug, appointment.DurationMinutes, appointment.Postcode);
         var receipt = withReceipt ? ManageLinks.ReceiptUrl(visit.ManageUrl) : null;
         var plan = ManageLinks.PlanUrl(visit.ManageUrl) ?? $"{Practice.BaseUrl.TrimEnd('/')}/account/plan";
         ToClient(appointment, NotificationKind.Aftercare, visit, NotificationTemplates.Aftercare(Practice, visit, bookAgain, plan, receipt, review),
