@@ -35,6 +35,7 @@ public sealed class BookingController(
     private static readonly string[] ChoiceFields = [nameof(VisitChoice.Service), nameof(VisitChoice.Minutes), nameof(VisitChoice.Postcode)];
 
     [HttpGet("")]
+    [PublicForm]
     public async Task<IActionResult> Choose([FromQuery] VisitChoice choice, [FromQuery] List<PainFeeling> feelings, CancellationToken cancellationToken)
     {
         ModelState.Clear(); // the first visit to the page is not a failed submission

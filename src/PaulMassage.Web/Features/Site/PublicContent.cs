@@ -19,7 +19,7 @@ namespace PaulMassage.Web.Features.Site;
 /// <see cref="PublicContentVersion"/>), for example the services list the booking form reads.
 /// Nothing personal is ever cached: the output cache neither serves nor stores a response for a
 /// signed-in visitor or one that sets a cookie, and only pages marked
-/// <see cref="PublicContentAttribute"/> take part.
+/// <see cref="PublicContentAttribute"/> (or, at their bare address, <see cref="PublicFormAttribute"/>) take part.
 /// </remarks>
 public static class PublicContent
 {
@@ -28,6 +28,9 @@ public static class PublicContent
 
     /// <summary>The named output-cache policy of the public pages.</summary>
     public const string PolicyName = "PublicContent";
+
+    /// <summary>The named output-cache policy of <see cref="PublicFormAttribute"/>: cached only when asked for with no query string.</summary>
+    public const string FormPolicyName = "PublicForm";
 
     /// <summary>
     /// The longest a public page is kept. Edits evict at once; this only bounds how long a change
@@ -67,6 +70,11 @@ public static class PublicContent
                 .Expire(Lifetime)
                 .SetVaryByQuery(Array.Empty<string>()) // the pages ignore the query string: ?utm_source=... is the same page
                 .VaryByValue(context => new("encoding", ChosenEncoding(context))));
+            options.AddPolicy(FormPolicyName, policy => policy
+                .With(context => PublicFormAttribute.IsKept(context.HttpContext))
+                .Tag(CacheTag)
+                .Expire(Lifetime)
+                .VaryByValue(context => new("encoding", ChosenEncoding(context))));
         });
         return services;
     }
@@ -99,6 +107,36 @@ public sealed class PublicContentAttribute : Attribute, IActionModelConvention, 
 
     public void OnResultExecuted(ResultExecutedContext context)
     {
+    }
+}
+
+/// <summary>
+/// Marks a public page with a form a visitor fills in (the booking form's first step). Asked for at
+/// its bare address, with no query string (the menu's "Book a home visit"), by a visitor who is not
+/// signed in, it is the same for everyone: it is output-cached under
+/// <see cref="PublicContent.FormPolicyName"/>, compressed, and dropped with the public content when
+/// what it shows changes (treatments, prices, the area served). With a query (a treatment chosen on
+/// its page, a postcode sent back) it shows what the query carries, so it is rendered afresh and
+/// never stored. Unlike public content it keeps the site's script. Its form must be a GET: never put
+/// it on a page with a form token.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
+public sealed class PublicFormAttribute : Attribute, IActionModelConvention
+{
+    public void Apply(ActionModel action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        foreach (var selector in action.Selectors)
+        {
+            selector.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = PublicContent.FormPolicyName });
+        }
+    }
+
+    /// <summary>Whether this request's page is one kept in the output cache: the bare address of a page so marked.</summary>
+    public static bool IsKept(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return !context.Request.QueryString.HasValue && context.GetEndpoint()?.Metadata.GetMetadata<PublicFormAttribute>() is not null;
     }
 }
 
@@ -162,9 +200,9 @@ internal sealed class OptInCompressionProvider : ResponseCompressionProvider
         return chosen is BrotliCompressionProvider && !IsKeptCompressed(context) && AcceptsGzip(context) ? _gzip : chosen;
     }
 
-    /// <summary>Output-cached public content (<see cref="PublicContentAttribute"/>): compressed once, served many times.</summary>
+    /// <summary>Output-cached public content (<see cref="PublicContentAttribute"/>, <see cref="PublicFormAttribute"/>): compressed once, served many times.</summary>
     private static bool IsKeptCompressed(HttpContext context) =>
-        context.GetEndpoint()?.Metadata.GetMetadata<PublicContentAttribute>() is not null;
+        context.GetEndpoint()?.Metadata.GetMetadata<PublicContentAttribute>() is not null || PublicFormAttribute.IsKept(context);
 
     private static bool AcceptsGzip(HttpContext context) =>
         context.Request.GetTypedHeaders().AcceptEncoding.Any(e =>

@@ -17,15 +17,16 @@ public sealed class CompressedBookingStepsTests : IDisposable
     public void Dispose() => _factory.Dispose();
 
     [Theory]
-    [InlineData("/book")]
-    [InlineData("/book/slots" + ChoiceQuery)]
-    public async Task are_compressed_for_a_visitor_and_not_for_a_signed_in_client(string step)
+    [InlineData("/book", "br")] // the bare step 1 is kept in the output cache, so compressed once with Brotli
+    [InlineData("/book" + ChoiceQuery, "gzip")]
+    [InlineData("/book/slots" + ChoiceQuery, "gzip")]
+    public async Task are_compressed_for_a_visitor_and_not_for_a_signed_in_client(string step, string encoding)
     {
         using var visitor = _factory.Browser();
         visitor.DefaultRequestHeaders.Add("Accept-Encoding", "br, gzip");
         using var plain = await visitor.GetAsync(step);
         Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
-        Assert.Equal("gzip", Assert.Single(plain.Content.Headers.ContentEncoding));
+        Assert.Equal(encoding, Assert.Single(plain.Content.Headers.ContentEncoding));
 
         await _factory.ClientAccountAsync("carl.compress@test.example");
         using var client = await _factory.SignedInAsync("carl.compress@test.example");

@@ -146,16 +146,52 @@ public sealed class PublicPages(PracticeAppFactoryFixture fixture) : IClassFixtu
 
 public sealed class TheBookingForm(PracticeAppFactoryFixture fixture) : IClassFixture<PracticeAppFactoryFixture>
 {
+    private PracticeAppFactory Factory => fixture.Factory;
+
     [Fact]
-    public async Task is_never_output_cached()
+    public async Task is_served_from_the_output_cache_at_its_bare_address_to_a_visitor_with_its_script_and_no_token()
     {
-        using var client = fixture.Factory.CreateClient();
+        using var client = Factory.CreateClient();
 
         using var first = await client.GetAsync("/book");
         using var second = await client.GetAsync("/book");
+        var html = await second.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.NotNull(second.Headers.Age);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), html);
+        Assert.False(second.Headers.Contains("Set-Cookie"));
+        Assert.DoesNotContain("__RequestVerificationToken", html, StringComparison.Ordinal);
+        Assert.Contains("<script src=\"/js/site.", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task is_rendered_afresh_when_its_address_carries_a_choice()
+    {
+        using var client = Factory.CreateClient();
+
+        using var first = await client.GetAsync("/book?service=swedish-massage&postcode=SW1A%201AA");
+        using var second = await client.GetAsync("/book?service=swedish-massage&postcode=SW1A%201AA");
+        var html = await second.Content.ReadAsStringAsync();
+
         Assert.Null(second.Headers.Age);
+        Assert.Contains("value=\"SW1A 1AA\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task is_never_served_from_the_cache_to_a_signed_in_client()
+    {
+        using var visitor = Factory.CreateClient();
+        using var warm = await visitor.GetAsync("/book");
+        await Factory.ClientAccountAsync("book-cache@example.com");
+        using var client = await Factory.SignedInAsync("book-cache@example.com");
+
+        using var page = await client.GetAsync("/book");
+        var html = await page.Content.ReadAsStringAsync();
+
+        Assert.Null(page.Headers.Age);
+        Assert.Contains("Sign out", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/account\"", html, StringComparison.Ordinal);
     }
 }
 
