@@ -124,12 +124,16 @@ public sealed class BookingService(
 
     private const int MaxSaveAttempts = 3;
 
-    /// <summary>Up to six free times close to the one asked for.</summary>
+    /// <summary>
+    /// Up to six free times close to the one asked for. Read from the database, not the cached free
+    /// times: a request refused for a clash usually lost to a visit committed a moment ago, which the
+    /// cache shows only once the schedule version has risen after that commit.
+    /// </summary>
     private async Task<IReadOnlyList<FreeSlot>> AlternativesAsync(BookingRequest request, CancellationToken cancellationToken)
     {
         var day = clock.LocalDay(request.StartUtc);
         var from = day.AddDays(-1) < clock.Today ? clock.Today : day.AddDays(-1);
-        var alternatives = await availability.FreeSlotsAsync(request.Minutes, from, 7, request.Postcode.ToString(), cancellationToken);
+        var alternatives = await availability.FreeSlotsFromDatabaseAsync(request.Minutes, from, 7, request.Postcode.ToString(), cancellationToken);
         return alternatives
             .OrderBy(s => Math.Abs((s.StartUtc - request.StartUtc).Ticks))
             .Take(6)

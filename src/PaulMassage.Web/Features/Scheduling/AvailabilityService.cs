@@ -60,13 +60,26 @@ public sealed class AvailabilityService(AppDbContext db, SchedulingSettings sett
 
     /// <param name="ignoringAppointmentId">A visit being moved: its own time does not block its new one.</param>
     /// <param name="postcode">The visit's place (see <see cref="FreeTimesAsync"/>).</param>
-    public async Task<IReadOnlyList<FreeSlot>> FreeSlotsAsync(int minutes, DateOnly fromLocal, int days, int? ignoringAppointmentId, string? postcode, CancellationToken cancellationToken = default)
-    {
-        if (ignoringAppointmentId is null)
-        {
-            return await FreeSlotsAsync(minutes, fromLocal, days, postcode, cancellationToken);
-        }
+    public Task<IReadOnlyList<FreeSlot>> FreeSlotsAsync(int minutes, DateOnly fromLocal, int days, int? ignoringAppointmentId, string? postcode, CancellationToken cancellationToken = default) =>
+        ignoringAppointmentId is null
+            ? FreeSlotsAsync(minutes, fromLocal, days, postcode, cancellationToken)
+            : ReadFreeSlotsAsync(minutes, fromLocal, days, ignoringAppointmentId, postcode, cancellationToken);
 
+    /// <summary>
+    /// The free starts on the local days asked for, read from the database now, past the cached free
+    /// times: for the times offered to a request that has just lost its time to another visit. That
+    /// visit is committed before the schedule version rises (the raise follows the commit, see
+    /// <see cref="ScheduleVersionInterceptor"/>), so until then the cached free times still offer
+    /// its time, and the loser would be offered the very times it lost. A refusal is rare; the
+    /// pages and the API keep the cache.
+    /// </summary>
+    /// <param name="postcode">The visit's place (see <see cref="FreeTimesAsync"/>).</param>
+    public Task<IReadOnlyList<FreeSlot>> FreeSlotsFromDatabaseAsync(int minutes, DateOnly fromLocal, int days, string? postcode, CancellationToken cancellationToken = default) =>
+        ReadFreeSlotsAsync(minutes, fromLocal, days, ignoringAppointmentId: null, postcode, cancellationToken);
+
+    /// <summary>The free starts swept from what the database holds now (no cache).</summary>
+    private async Task<IReadOnlyList<FreeSlot>> ReadFreeSlotsAsync(int minutes, DateOnly fromLocal, int days, int? ignoringAppointmentId, string? postcode, CancellationToken cancellationToken)
+    {
         var snapshot = await settings.GetAsync(cancellationToken);
 
         // Nothing is bookable before today or past the booking horizon: clamp the range to that

@@ -100,6 +100,50 @@ public sealed class RequestsAtTheSameMoment : IDisposable
     }
 
     [Fact]
+    public async Task offer_the_loser_no_time_that_clashes_with_a_visit_committed_before_the_schedule_version_rose()
+    {
+        var first = new VisitRequest { StartUtc = Visits.March(2, 10), Name = "First Arrival", Email = "first@example.com", Phone = "07700 900201" };
+        var second = new VisitRequest { StartUtc = Visits.March(2, 10, 30), Name = "Second Arrival", Email = "second@example.com", Phone = "07700 900202" };
+        using var firstBrowser = _factory.CreateClient(new() { AllowAutoRedirect = false });
+        using var secondBrowser = _factory.CreateClient(new() { AllowAutoRedirect = false });
+        var firstToken = await FormPost.AntiforgeryTokenAsync(firstBrowser, first.DetailsUrl);
+        var secondToken = await FormPost.AntiforgeryTokenAsync(secondBrowser, second.DetailsUrl); // the free times are now cached without either visit
+
+        // The first request's visit is committed, and its raise of the schedule version held back:
+        // the moment a request that loses to it is answered on a busy machine.
+        _factory.Raise.HoldNext();
+        var winning = Task.Run(async () =>
+        {
+            using var response = await BookingFlow.PostWithTokenAsync(firstBrowser, firstToken, first.Fields());
+            return response.StatusCode;
+        });
+        await _factory.Raise.Held.WaitAsync(TimeSpan.FromSeconds(30));
+        HttpStatusCode lostStatus;
+        string lostHtml;
+        try
+        {
+            using var lost = await BookingFlow.PostWithTokenAsync(secondBrowser, secondToken, second.Fields());
+            (lostStatus, lostHtml) = (lost.StatusCode, await lost.Content.ReadAsStringAsync());
+        }
+        finally
+        {
+            _factory.Raise.Release();
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, await winning);
+        Assert.Equal(HttpStatusCode.OK, lostStatus);
+        var page = Html.Parse(lostHtml);
+        Assert.Contains("Sorry, someone has just booked that time. Please choose another; everything else you entered is kept.", page.ErrorSummary());
+        var alternatives = page.QuerySelectorAll("input[type='radio'][name='Start']")
+            .Select(i => DateTime.Parse(i.GetAttribute("value")!, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal))
+            .ToList();
+        Assert.NotEmpty(alternatives);
+        Assert.All(alternatives, start => Assert.False(
+            start < first.StartUtc.AddMinutes(first.Minutes + 30) && first.StartUtc < start.AddMinutes(second.Minutes + 30),
+            $"{start:u} clashes with the accepted visit."));
+    }
+
+    [Fact]
     public async Task from_one_address_without_signing_in_are_all_accepted_each_on_a_provisional_record_of_its_own()
     {
         var starts = new[] { Visits.March(3, 9), Visits.March(3, 11), Visits.March(3, 13), Visits.March(3, 15), Visits.March(3, 17), Visits.March(4, 9), Visits.March(4, 11), Visits.March(4, 13) };
@@ -176,12 +220,43 @@ public sealed class RequestsAtTheSameMoment : IDisposable
     {
         public ClientClash Clash { get; } = new();
 
+        public HeldRaise Raise { get; } = new();
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
             Clash.ConnectionString = $"Data Source={DatabasePath}";
             builder.ConfigureTestServices(services =>
-                services.ConfigureDbContext<SqliteAppDbContext>(options => options.AddInterceptors(Clash)));
+                services.ConfigureDbContext<SqliteAppDbContext>(options => options.AddInterceptors(Clash, Raise)));
+        }
+    }
+
+    /// <summary>
+    /// Holds the next raise of the schedule version (the statement the version's interceptor runs
+    /// after a save is committed) until released, so a test can act between a commit and its raise.
+    /// </summary>
+    private sealed class HeldRaise : DbCommandInterceptor
+    {
+        private TaskCompletionSource? _held;
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Completes when the held raise is waiting.</summary>
+        public Task Held => _held?.Task ?? throw new InvalidOperationException("Nothing is to be held.");
+
+        public void HoldNext() => _held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Release() => _released.TrySetResult();
+
+        public override async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+            System.Data.Common.DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (command.CommandText.Contains("UPDATE \"ScheduleVersions\"", StringComparison.Ordinal) && _held is { Task.IsCompleted: false } held)
+            {
+                held.TrySetResult();
+                await _released.Task.WaitAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
+            }
+
+            return result;
         }
     }
 
