@@ -130,11 +130,8 @@ public sealed class ClientAccounts(
     /// linked to the account, read only (records are linked where the address is proven or where
     /// they are made: <see cref="SignedInAsync"/>). Empty for an unknown account.
     /// </summary>
-    public async Task<IReadOnlyList<AccountRecord>> OwnRecordsAsync(string userId, CancellationToken cancellationToken = default)
-    {
-        var user = string.IsNullOrEmpty(userId) ? null : await users.FindByIdAsync(userId);
-        return user is null ? [] : await OwnRecordsAsync(user, cancellationToken);
-    }
+    public async Task<IReadOnlyList<AccountRecord>> OwnRecordsAsync(string userId, CancellationToken cancellationToken = default) =>
+        string.IsNullOrEmpty(userId) ? [] : await identities.AccountRecordsAsync(userId, cancellationToken);
 
     /// <inheritdoc cref="OwnRecordsAsync(string, CancellationToken)"/>
     public Task<IReadOnlyList<AccountRecord>> OwnRecordsAsync(AppUser user, CancellationToken cancellationToken = default)
@@ -143,9 +140,13 @@ public sealed class ClientAccounts(
         return identities.AccountRecordsAsync(user.Id, cancellationToken);
     }
 
-    /// <summary>The ids of <see cref="OwnRecordsAsync(string, CancellationToken)"/>: what a page checks a visit, series or receipt against.</summary>
+    /// <summary>
+    /// The ids of <see cref="OwnRecordsAsync(string, CancellationToken)"/>, read alone (the same
+    /// predicate, <see cref="ClientIdentities.AccountRecordIdsAsync"/>): what a page checks a visit,
+    /// series or receipt against.
+    /// </summary>
     public async Task<IReadOnlyList<int>> OwnRecordIdsAsync(string userId, CancellationToken cancellationToken = default) =>
-        [.. (await OwnRecordsAsync(userId, cancellationToken)).Select(r => r.Id)];
+        string.IsNullOrEmpty(userId) ? [] : await identities.AccountRecordIdsAsync(userId, cancellationToken);
 
     /// <summary>Sends a reset link if the address has a confirmed account; silent otherwise.</summary>
     public async Task ForgotPasswordAsync(string address)

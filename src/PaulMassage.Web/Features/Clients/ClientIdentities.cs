@@ -108,12 +108,19 @@ public sealed class ClientIdentities(AppDbContext db, PracticeClock clock, ILogg
             .Select(c => new AccountRecord(c.Id, c.Name))
             .ToListAsync(cancellationToken);
 
+    /// <summary>The ids alone of <see cref="AccountRecordsAsync"/>, in one query: what a page checks a visit or receipt against.</summary>
+    public async Task<IReadOnlyList<int>> AccountRecordIdsAsync(string userId, CancellationToken cancellationToken = default) =>
+        await OfAccount(db.Clients.AsNoTracking(), userId)
+            .Select(c => c.Id)
+            .ToListAsync(cancellationToken);
+
     /// <summary>
-    /// The records linked to an account, oldest first. Never a provisional record: its booker did
-    /// not prove the address, so it is not the account owner's even if it carries their address.
+    /// The records linked to an account, oldest first: the one predicate for an account's records.
+    /// Never a provisional record: its booker did not prove the address, so it is not the account
+    /// owner's even if it carries their address. None for an account that no longer exists.
     /// </summary>
-    private static IQueryable<Client> OfAccount(IQueryable<Client> clients, string userId) =>
-        clients.Where(c => c.UserId == userId && !c.Provisional).OrderBy(c => c.Id);
+    private IQueryable<Client> OfAccount(IQueryable<Client> clients, string userId) =>
+        clients.Where(c => c.UserId == userId && !c.Provisional && db.Users.Any(u => u.Id == userId)).OrderBy(c => c.Id);
 
     /// <summary>
     /// What a booking form can fill in from a record: the address's own record for Paul's phone

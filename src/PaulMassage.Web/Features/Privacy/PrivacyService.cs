@@ -66,12 +66,12 @@ public sealed class PrivacyService(
 
     /// <summary>
     /// Everything about the signed-in user: their account and every booking of every client record
-    /// the account owns (<see cref="ClientAccounts.OwnRecordsAsync(AppUser, CancellationToken)"/>).
+    /// the account owns (<see cref="ClientAccounts.OwnRecordIdsAsync"/>).
     /// </summary>
     public async Task<PersonalDataExport> ExportForUserAsync(string userId, CancellationToken cancellationToken = default)
     {
         var user = await users.FindByIdAsync(userId) ?? throw new InvalidOperationException("The signed-in account no longer exists.");
-        var own = (await accounts.OwnRecordsAsync(user, cancellationToken)).Select(r => r.Id).ToList();
+        var own = await accounts.OwnRecordIdsAsync(user.Id, cancellationToken);
         var clients = await db.Clients.AsNoTracking().Where(c => own.Contains(c.Id)).OrderBy(c => c.Id).ToListAsync(cancellationToken);
         var scope = clients.Count == 0
             ? null

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PaulMassage.IntegrationTests.Infrastructure;
 using PaulMassage.Web.Features.Account;
 using PaulMassage.Web.Features.Booking;
@@ -225,5 +226,33 @@ public sealed class TheClientAccount(PracticeAppFactoryFixture fixture) : IClass
 
         Assert.False(await Factory.WithDbAsync(db => db.Clients.Where(c => c.Id == booked.ClientId).Select(c => c.Provisional).SingleAsync()));
         Assert.Contains(booked.Reference, Text(await client.GetStringAsync("/account")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task the_ids_of_its_own_records_are_those_of_its_records_never_a_provisional_ones_nor_those_of_an_account_that_is_gone()
+    {
+        var own = await Factory.VisitAsync("ids.owner@test.example", Visits.March(18, 10), name: "Ida Owner");
+        var other = await Factory.VisitAsync("ids.earlier@test.example", Visits.March(18, 12), name: "Ida Owner");
+        var userId = await Factory.ClientAccountAsync("ids.owner@test.example", Password);
+        await Factory.WithDbAsync(async db =>
+        {
+            (await db.Clients.SingleAsync(c => c.Id == other.ClientId)).UserId = userId;
+            return await db.SaveChangesAsync();
+        });
+        var stranger = await Factory.BookAsync((await Factory.FreeStartsAsync(1))[0], "Sam Stranger", "IDS.OWNER@test.example");
+
+        await using var scope = Factory.Scope();
+        var accounts = scope.ServiceProvider.GetRequiredService<ClientAccounts>();
+        Assert.Equal([own.ClientId, other.ClientId], await accounts.OwnRecordIdsAsync(userId));
+        Assert.Equal([own.ClientId, other.ClientId], (await accounts.OwnRecordsAsync(userId)).Select(r => r.Id));
+        Assert.DoesNotContain(stranger.ClientId, await accounts.OwnRecordIdsAsync(userId));
+        Assert.Empty(await accounts.OwnRecordIdsAsync(string.Empty));
+        Assert.Empty(await accounts.OwnRecordIdsAsync("no-such-account"));
+
+        // An account deleted while its records still name it owns nothing any more.
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+        Assert.True((await users.DeleteAsync((await users.FindByIdAsync(userId))!)).Succeeded);
+        Assert.Empty(await accounts.OwnRecordIdsAsync(userId));
+        Assert.Empty(await accounts.OwnRecordsAsync(userId));
     }
 }
