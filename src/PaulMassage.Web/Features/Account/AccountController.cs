@@ -27,7 +27,7 @@ public sealed class SignInForm
 [AllowAnonymous]
 [Route("account")]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class AccountController(SignInManager<AppUser> signIn, SignInAttempts attempts, ILogger<AccountController> logger) : Controller
+public sealed class AccountController(SignInManager<AppUser> signIn, SignInAttempts attempts, ClientAccounts accounts, ILogger<AccountController> logger) : Controller
 {
     [HttpGet("sign-in")]
     public IActionResult SignIn(string? returnUrl)
@@ -64,7 +64,7 @@ public sealed class AccountController(SignInManager<AppUser> signIn, SignInAttem
         if (result.Succeeded)
         {
             logger.LogInformation("A user signed in");
-            return LocalRedirect(await AfterSignInAsync(Url, form.ReturnUrl, signIn.UserManager, () => signIn.UserManager.FindByEmailAsync(form.Email!)));
+            return LocalRedirect(await AfterSignInAsync(Url, form.ReturnUrl, signIn.UserManager, accounts, await signIn.UserManager.FindByEmailAsync(form.Email!)));
         }
 
         if (result.RequiresTwoFactor)
@@ -108,17 +108,23 @@ public sealed class AccountController(SignInManager<AppUser> signIn, SignInAttem
     }
 
     /// <summary>
-    /// Where to go after signing in (with a password or a second factor): the local page asked for,
-    /// else the therapist's back office or the client's own account page.
+    /// After signing in (with a password or a second factor): a client's address's record joins the
+    /// account (<see cref="ClientAccounts.SignedInAsync"/>); then where to go: the local page asked
+    /// for, else the therapist's back office or the client's own account page.
     /// </summary>
-    internal static async Task<string> AfterSignInAsync(IUrlHelper url, string? returnUrl, UserManager<AppUser> users, Func<Task<AppUser?>> user)
+    internal static async Task<string> AfterSignInAsync(IUrlHelper url, string? returnUrl, UserManager<AppUser> users, ClientAccounts accounts, AppUser? user)
     {
+        if (user is not null)
+        {
+            await accounts.SignedInAsync(user);
+        }
+
         if (!string.IsNullOrEmpty(returnUrl) && url.IsLocalUrl(returnUrl))
         {
             return returnUrl;
         }
 
-        return await user() is { } signedIn && await users.IsInRoleAsync(signedIn, Roles.Therapist) ? "/admin" : "/account";
+        return user is not null && await users.IsInRoleAsync(user, Roles.Therapist) ? "/admin" : "/account";
     }
 
     [HttpGet("access-denied")]

@@ -110,27 +110,43 @@ public sealed class ClientAccounts(
     }
 
     /// <summary>
-    /// The signed-in client's own records, for every account page that shows them: the address's
-    /// record is linked first (a booking made after registering may have created it), then the
-    /// records linked to the account are read. Empty for an unknown account.
+    /// A user has just signed in, which an account needs a confirmed address for: the address is
+    /// proven again, so its record joins a client account here if it has not yet (one made before
+    /// records were linked where they are made). This, confirmation and the places that make or
+    /// adopt an address's record (<see cref="ClientIdentities"/>) are where records are linked, so
+    /// that page views only read (<see cref="OwnRecordsAsync(AppUser, CancellationToken)"/>).
     /// </summary>
-    public async Task<IReadOnlyList<AccountRecord>> OwnRecordsAsync(string userId, CancellationToken cancellationToken = default)
-    {
-        var user = string.IsNullOrEmpty(userId) ? null : await users.FindByIdAsync(userId);
-        return user is null ? [] : await OwnRecordsAsync(user, cancellationToken);
-    }
-
-    /// <inheritdoc cref="OwnRecordsAsync(string, CancellationToken)"/>
-    public async Task<IReadOnlyList<AccountRecord>> OwnRecordsAsync(AppUser user, CancellationToken cancellationToken = default)
+    public async Task SignedInAsync(AppUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        await LinkClientRecordsAsync(user);
-        return await identities.AccountRecordsAsync(user.Id, cancellationToken);
+        if (await users.IsInRoleAsync(user, Roles.Client))
+        {
+            await LinkClientRecordsAsync(user);
+        }
     }
 
-    /// <summary>The ids of <see cref="OwnRecordsAsync(string, CancellationToken)"/>: what a page checks a visit, series or receipt against.</summary>
+    /// <summary>
+    /// The signed-in client's own records, for every account page that shows them: the records
+    /// linked to the account, read only (records are linked where the address is proven or where
+    /// they are made: <see cref="SignedInAsync"/>). Empty for an unknown account.
+    /// </summary>
+    public async Task<IReadOnlyList<AccountRecord>> OwnRecordsAsync(string userId, CancellationToken cancellationToken = default) =>
+        string.IsNullOrEmpty(userId) ? [] : await identities.AccountRecordsAsync(userId, cancellationToken);
+
+    /// <inheritdoc cref="OwnRecordsAsync(string, CancellationToken)"/>
+    public Task<IReadOnlyList<AccountRecord>> OwnRecordsAsync(AppUser user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return identities.AccountRecordsAsync(user.Id, cancellationToken);
+    }
+
+    /// <summary>
+    /// The ids of <see cref="OwnRecordsAsync(string, CancellationToken)"/>, read alone (the same
+    /// predicate, <see cref="ClientIdentities.AccountRecordIdsAsync"/>): what a page checks a visit,
+    /// series or receipt against.
+    /// </summary>
     public async Task<IReadOnlyList<int>> OwnRecordIdsAsync(string userId, CancellationToken cancellationToken = default) =>
-        [.. (await OwnRecordsAsync(userId, cancellationToken)).Select(r => r.Id)];
+        string.IsNullOrEmpty(userId) ? [] : await identities.AccountRecordIdsAsync(userId, cancellationToken);
 
     /// <summary>Sends a reset link if the address has a confirmed account; silent otherwise.</summary>
     public async Task ForgotPasswordAsync(string address)

@@ -10,7 +10,7 @@ namespace PaulMassage.Web.Features.Account;
 /// </summary>
 [AllowAnonymous]
 [Route("account/sign-in")]
-public sealed class TwoFactorSignInController(SignInManager<AppUser> signIn, ILogger<TwoFactorSignInController> logger) : Controller
+public sealed class TwoFactorSignInController(SignInManager<AppUser> signIn, ClientAccounts accounts, ILogger<TwoFactorSignInController> logger) : Controller
 {
     [HttpGet("2fa")]
     public async Task<IActionResult> Code(string? returnUrl, bool rememberMe)
@@ -41,7 +41,7 @@ public sealed class TwoFactorSignInController(SignInManager<AppUser> signIn, ILo
         if (result.Succeeded)
         {
             logger.LogInformation("A user signed in with an authenticator code");
-            return LocalRedirect(await AccountController.AfterSignInAsync(Url, form.ReturnUrl, signIn.UserManager, () => Task.FromResult<AppUser?>(user)));
+            return LocalRedirect(await AccountController.AfterSignInAsync(Url, form.ReturnUrl, signIn.UserManager, accounts, user));
         }
 
         ModelState.AddModelError(nameof(form.Code), result.IsLockedOut
@@ -80,7 +80,7 @@ public sealed class TwoFactorSignInController(SignInManager<AppUser> signIn, ILo
         if (result.Succeeded)
         {
             logger.LogInformation("A user signed in with a recovery code");
-            return LocalRedirect(await AccountController.AfterSignInAsync(Url, form.ReturnUrl, signIn.UserManager, () => Task.FromResult<AppUser?>(user)));
+            return LocalRedirect(await AccountController.AfterSignInAsync(Url, form.ReturnUrl, signIn.UserManager, accounts, user));
         }
 
         ModelState.AddModelError(nameof(form.RecoveryCode), result.IsLockedOut

@@ -21,8 +21,9 @@ public sealed class VisitSeriesPersonalData(AppDbContext db) : IPersonalDataHand
             return null;
         }
 
+        var clientIds = scope.ClientIds;
         return await db.VisitSeries.AsNoTracking()
-            .Where(s => s.ClientId == scope.ClientId)
+            .Where(s => clientIds.Contains(s.ClientId))
             .OrderBy(s => s.Id)
             .Select(s => new { bookedUtc = s.CreatedUtc, visits = s.Visits.OrderBy(v => v.StartUtc).Select(v => v.Reference).ToList() })
             .ToListAsync(cancellationToken);
@@ -36,7 +37,8 @@ public sealed class VisitSeriesPersonalData(AppDbContext db) : IPersonalDataHand
             return;
         }
 
-        foreach (var series in await db.VisitSeries.Where(s => s.ClientId == scope.ClientId).ToListAsync(cancellationToken))
+        var clientIds = scope.ClientIds;
+        foreach (var series in await db.VisitSeries.Where(s => clientIds.Contains(s.ClientId)).ToListAsync(cancellationToken))
         {
             series.RevokeManageToken();
         }

@@ -81,6 +81,24 @@ public sealed class ClientIdentities(AppDbContext db, PracticeClock clock, ILogg
     }
 
     /// <summary>
+    /// An address's record that no account holds joins the confirmed account of its address, as
+    /// <see cref="LinkAccountAsync"/> links it when the address is proven (confirmation, sign-in):
+    /// for a record made or adopted while the account's owner may be signed in, whose pages only
+    /// read. Never a provisional record. The caller saves.
+    /// </summary>
+    private async Task JoinConfirmedAccountAsync(Client client, CancellationToken cancellationToken)
+    {
+        if (!client.Provisional && client.UserId is null && await ConfirmedAccountAsync(client.NormalizedEmail, cancellationToken) is { } account)
+        {
+            client.UserId = account;
+        }
+    }
+
+    /// <summary>The account whose address is this one and confirmed, if any.</summary>
+    private Task<string?> ConfirmedAccountAsync(string normalizedEmail, CancellationToken cancellationToken) =>
+        db.Users.Where(u => u.NormalizedEmail == normalizedEmail && u.EmailConfirmed).Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>
     /// The client records linked to an account: what its signed-in pages may show. Only records the
     /// account was linked to (<see cref="LinkAccountAsync"/>), never one found by its e-mail address,
     /// so a stranger's booking made with the address stays apart.
@@ -90,12 +108,19 @@ public sealed class ClientIdentities(AppDbContext db, PracticeClock clock, ILogg
             .Select(c => new AccountRecord(c.Id, c.Name))
             .ToListAsync(cancellationToken);
 
+    /// <summary>The ids alone of <see cref="AccountRecordsAsync"/>, in one query: what a page checks a visit or receipt against.</summary>
+    public async Task<IReadOnlyList<int>> AccountRecordIdsAsync(string userId, CancellationToken cancellationToken = default) =>
+        await OfAccount(db.Clients.AsNoTracking(), userId)
+            .Select(c => c.Id)
+            .ToListAsync(cancellationToken);
+
     /// <summary>
-    /// The records linked to an account, oldest first. Never a provisional record: its booker did
-    /// not prove the address, so it is not the account owner's even if it carries their address.
+    /// The records linked to an account, oldest first: the one predicate for an account's records.
+    /// Never a provisional record: its booker did not prove the address, so it is not the account
+    /// owner's even if it carries their address. None for an account that no longer exists.
     /// </summary>
-    private static IQueryable<Client> OfAccount(IQueryable<Client> clients, string userId) =>
-        clients.Where(c => c.UserId == userId && !c.Provisional).OrderBy(c => c.Id);
+    private IQueryable<Client> OfAccount(IQueryable<Client> clients, string userId) =>
+        clients.Where(c => c.UserId == userId && !c.Provisional && db.Users.Any(u => u.Id == userId)).OrderBy(c => c.Id);
 
     /// <summary>
     /// What a booking form can fill in from a record: the address's own record for Paul's phone
@@ -193,12 +218,16 @@ public sealed class ClientIdentities(AppDbContext db, PracticeClock clock, ILogg
 
                     client = Client.ForAddress(name.Trim(), email, phone.Trim(), now);
                     db.Clients.Add(client);
-                    return client;
+                }
+                else
+                {
+                    // Paul typed these himself; a blank field keeps what is on record.
+                    client.Name = string.IsNullOrWhiteSpace(name) ? client.Name : name.Trim();
+                    client.Phone = string.IsNullOrWhiteSpace(phone) ? client.Phone : phone.Trim();
                 }
 
-                // Paul typed these himself; a blank field keeps what is on record.
-                client.Name = string.IsNullOrWhiteSpace(name) ? client.Name : name.Trim();
-                client.Phone = string.IsNullOrWhiteSpace(phone) ? client.Phone : phone.Trim();
+                // A record Paul makes for the address of a confirmed account is that account's at once.
+                await JoinConfirmedAccountAsync(client, cancellationToken);
                 return client;
             }
 
@@ -237,8 +266,7 @@ public sealed class ClientIdentities(AppDbContext db, PracticeClock clock, ILogg
         }
 
         client.BecomeAddressRecord();
-        var account = await db.Users.Where(u => u.NormalizedEmail == client.NormalizedEmail && u.EmailConfirmed)
-            .Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
+        var account = await ConfirmedAccountAsync(client.NormalizedEmail, cancellationToken);
         if (account is not null && !await db.Clients.AnyAsync(c => c.UserId == account, cancellationToken))
         {
             client.UserId = account;
@@ -300,6 +328,7 @@ public sealed class ClientIdentities(AppDbContext db, PracticeClock clock, ILogg
             }
 
             provisional.BecomeAddressRecord();
+            await JoinConfirmedAccountAsync(provisional, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             logger.LogInformation("Client record {ClientId} made the address's own record by the therapist", provisional.Id);
             return LinkOutcome.Adopted;

@@ -37,8 +37,9 @@ public sealed class ClientRecordsPersonalData(AppDbContext db) : IPersonalDataHa
             return new { treatmentNotes = notes };
         }
 
+        var clientIds = scope.ClientIds;
         var courses = await db.Courses.AsNoTracking()
-            .Where(c => c.ClientId == scope.ClientId)
+            .Where(c => clientIds.Contains(c.ClientId))
             .OrderBy(c => c.StartDate)
             .Select(c => new
             {
@@ -59,7 +60,8 @@ public sealed class ClientRecordsPersonalData(AppDbContext db) : IPersonalDataHa
         db.TreatmentNotes.RemoveRange(await db.TreatmentNotes.Where(n => scope.AppointmentIds.Contains(n.AppointmentId)).ToListAsync(cancellationToken));
         if (scope.WholeRecord)
         {
-            db.Courses.RemoveRange(await db.Courses.Where(c => c.ClientId == scope.ClientId).ToListAsync(cancellationToken));
+            var clientIds = scope.ClientIds;
+            db.Courses.RemoveRange(await db.Courses.Where(c => clientIds.Contains(c.ClientId)).ToListAsync(cancellationToken));
         }
     }
 }

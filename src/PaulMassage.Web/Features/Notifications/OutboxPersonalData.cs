@@ -18,10 +18,10 @@ public sealed class OutboxPersonalData(AppDbContext db, PickupDirectoryTransport
 
         // The client's own e-mails about the visits in scope (a manage link exports one booking only);
         // the therapist's copies are his.
-        var (email, _) = await ClientAddressAsync(scope.ClientId, cancellationToken);
+        var emails = (await RecordAddressesAsync(scope.ClientIds, cancellationToken)).Select(r => r.Email).ToList();
         var appointmentIds = scope.AppointmentIds;
         return await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.AppointmentId != null && appointmentIds.Contains(m.AppointmentId.Value) && m.ToAddress == email)
+            .Where(m => m.AppointmentId != null && appointmentIds.Contains(m.AppointmentId.Value) && emails.Contains(m.ToAddress))
             .OrderBy(m => m.CreatedUtc)
             .Select(m => new { subject = m.Subject, queuedUtc = m.CreatedUtc, sentUtc = m.SentUtc, status = m.Status.ToString() })
             .ToListAsync(cancellationToken);
@@ -30,14 +30,15 @@ public sealed class OutboxPersonalData(AppDbContext db, PickupDirectoryTransport
     public async Task EraseAsync(PersonalDataScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var (email, provisional) = await ClientAddressAsync(scope.ClientId, cancellationToken);
 
-        // Other messages to the address (account e-mails) go only with the whole record of the
+        // Other messages to an address (account e-mails) go only with the whole record of the
         // address's owner: a provisional record's address may be somebody else's.
-        var ownsAddress = scope.WholeRecord && !provisional;
+        var ownedEmails = scope.WholeRecord
+            ? (await RecordAddressesAsync(scope.ClientIds, cancellationToken)).Where(r => !r.Provisional).Select(r => r.Email).ToList()
+            : [];
         var appointmentIds = scope.AppointmentIds;
         var messages = await db.OutboxMessages
-            .Where(m => (m.AppointmentId != null && appointmentIds.Contains(m.AppointmentId.Value)) || (ownsAddress && m.ToAddress == email))
+            .Where(m => (m.AppointmentId != null && appointmentIds.Contains(m.AppointmentId.Value)) || ownedEmails.Contains(m.ToAddress))
             .ToListAsync(cancellationToken);
         db.OutboxMessages.RemoveRange(messages);
 
@@ -45,9 +46,7 @@ public sealed class OutboxPersonalData(AppDbContext db, PickupDirectoryTransport
         traces.DeleteAfterCommit(pickup.FilesOf(messages.Select(m => m.MessageId)));
     }
 
-    private async Task<(string Email, bool Provisional)> ClientAddressAsync(int clientId, CancellationToken cancellationToken)
-    {
-        var client = await db.Clients.Where(c => c.Id == clientId).Select(c => new { c.Email, c.Provisional }).SingleAsync(cancellationToken);
-        return (client.Email, client.Provisional);
-    }
+    private async Task<IReadOnlyList<(string Email, bool Provisional)>> RecordAddressesAsync(IReadOnlyCollection<int> clientIds, CancellationToken cancellationToken) =>
+        [.. (await db.Clients.Where(c => clientIds.Contains(c.Id)).Select(c => new { c.Email, c.Provisional }).ToListAsync(cancellationToken))
+            .Select(c => (c.Email, c.Provisional))];
 }

@@ -41,8 +41,9 @@ public sealed class CarePlansPersonalData(AppDbContext db) : IPersonalDataHandle
     private static IQueryable<CarePlan> InScope(IQueryable<CarePlan> plans, PersonalDataScope scope)
     {
         var ids = scope.AppointmentIds;
+        var clientIds = scope.ClientIds;
         return scope.WholeRecord
-            ? plans.Where(p => p.ClientId == scope.ClientId || ids.Contains(p.AppointmentId))
+            ? plans.Where(p => clientIds.Contains(p.ClientId) || ids.Contains(p.AppointmentId))
             : plans.Where(p => ids.Contains(p.AppointmentId));
     }
 }

@@ -33,8 +33,9 @@ public sealed class CheckInsPersonalData(AppDbContext db) : IPersonalDataHandler
     private static IQueryable<CheckIn> InScope(IQueryable<CheckIn> checkIns, PersonalDataScope scope)
     {
         var ids = scope.AppointmentIds;
+        var clientIds = scope.ClientIds;
         return scope.WholeRecord
-            ? checkIns.Where(c => c.ClientId == scope.ClientId || ids.Contains(c.AppointmentId))
+            ? checkIns.Where(c => clientIds.Contains(c.ClientId) || ids.Contains(c.AppointmentId))
             : checkIns.Where(c => ids.Contains(c.AppointmentId));
     }
 }

@@ -1,11 +1,13 @@
 namespace PaulMassage.Web.Features.Privacy;
 
 /// <summary>
-/// What an export or erasure covers: some of a client's visits, and (<see cref="WholeRecord"/>)
-/// what belongs to the client rather than to one visit, such as courses of treatment. A manage link
-/// reaches its own booking only, never the whole record.
+/// What an export or erasure covers: some visits of one or more client records, and
+/// (<see cref="WholeRecord"/>) what belongs to those records rather than to one visit, such as
+/// courses of treatment. A manage link reaches its own booking only, never the whole record; an
+/// account's export covers every record the account owns (<see cref="ClientIds"/> holds them all),
+/// erasure one record at a time.
 /// </summary>
-public sealed record PersonalDataScope(int ClientId, IReadOnlyCollection<int> AppointmentIds, bool WholeRecord);
+public sealed record PersonalDataScope(IReadOnlyCollection<int> ClientIds, IReadOnlyCollection<int> AppointmentIds, bool WholeRecord);
 
 /// <summary>
 /// A feature that keeps personal data of its own about a client (treatment notes, e-mails sent,

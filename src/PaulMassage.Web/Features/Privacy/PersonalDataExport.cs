@@ -1,6 +1,10 @@
 namespace PaulMassage.Web.Features.Privacy;
 
-/// <summary>Everything the practice holds about a client, as the JSON file they download.</summary>
+/// <summary>
+/// Everything the practice holds about a client, as the JSON file they download. An account may own
+/// several client records: <see cref="Client"/> is the first (oldest) of them, <see cref="ClientRecords"/>
+/// lists each one's details, and the other lists hold the data of every record together.
+/// </summary>
 public sealed record PersonalDataExport(
     DateTime ExportedAtUtc,
     string Practice,
@@ -9,7 +13,8 @@ public sealed record PersonalDataExport(
     ExportedAccount? Account,
     IReadOnlyList<ExportedAppointment> Appointments,
     IReadOnlyList<ExportedErasureRequest> ErasureRequests,
-    IReadOnlyDictionary<string, object?> Other);
+    IReadOnlyDictionary<string, object?> Other,
+    IReadOnlyList<ExportedClient> ClientRecords);
 
 public sealed record ExportedClient(string Name, string Email, string Phone, DateTime CreatedUtc);
 

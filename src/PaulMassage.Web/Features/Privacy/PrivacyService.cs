@@ -61,18 +61,22 @@ public sealed class PrivacyService(
         }
 
         var client = await db.Clients.AsNoTracking().SingleAsync(c => c.Id == appointment.ClientId, cancellationToken);
-        return await ExportAsync(client, null, new PersonalDataScope(client.Id, [appointment.Id], WholeRecord: false), "booking " + appointment.Reference, cancellationToken);
+        return await ExportAsync([client], null, new PersonalDataScope([client.Id], [appointment.Id], WholeRecord: false), "booking " + appointment.Reference, cancellationToken);
     }
 
-    /// <summary>Everything about the signed-in user: their account and every booking of their own client record.</summary>
+    /// <summary>
+    /// Everything about the signed-in user: their account and every booking of every client record
+    /// the account owns (<see cref="ClientAccounts.OwnRecordIdsAsync"/>).
+    /// </summary>
     public async Task<PersonalDataExport> ExportForUserAsync(string userId, CancellationToken cancellationToken = default)
     {
         var user = await users.FindByIdAsync(userId) ?? throw new InvalidOperationException("The signed-in account no longer exists.");
-        var client = await OwnRecordAsync(user, cancellationToken);
-        var scope = client is null
+        var own = await accounts.OwnRecordIdsAsync(user.Id, cancellationToken);
+        var clients = await db.Clients.AsNoTracking().Where(c => own.Contains(c.Id)).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        var scope = clients.Count == 0
             ? null
-            : new PersonalDataScope(client.Id, await db.Appointments.Where(a => a.ClientId == client.Id).Select(a => a.Id).ToListAsync(cancellationToken), WholeRecord: true);
-        return await ExportAsync(client, user, scope, "account", cancellationToken);
+            : new PersonalDataScope(own, await db.Appointments.Where(a => own.Contains(a.ClientId)).Select(a => a.Id).ToListAsync(cancellationToken), WholeRecord: true);
+        return await ExportAsync(clients, user, scope, "account", cancellationToken);
     }
 
     public async Task<ErasureAsk> RequestErasureForBookingAsync(string token, CancellationToken cancellationToken = default)
@@ -80,26 +84,20 @@ public sealed class PrivacyService(
         var appointment = await manageLinks.FindAsync(token, q => q.AsNoTracking(), cancellationToken);
         return appointment is null
             ? ErasureAsk.NotFound
-            : await RecordRequestAsync(appointment.ClientId, appointment.Id, "booking " + appointment.Reference, cancellationToken);
+            : await RecordRequestAsync([appointment.ClientId], appointment.Id, "booking " + appointment.Reference, cancellationToken);
     }
 
+    /// <summary>Asks erasure of every client record the account owns: one request per record, each completed on its own.</summary>
     public async Task<ErasureAsk> RequestErasureForUserAsync(string userId, CancellationToken cancellationToken = default)
     {
         var own = await accounts.OwnRecordIdsAsync(userId, cancellationToken);
-        return own.Count == 0 ? ErasureAsk.NotFound : await RecordRequestAsync(own[0], null, "account", cancellationToken);
+        return own.Count == 0 ? ErasureAsk.NotFound : await RecordRequestAsync(own, null, "account", cancellationToken);
     }
 
     public async Task<bool> HasOpenRequestForUserAsync(string userId, CancellationToken cancellationToken = default)
     {
         var own = await accounts.OwnRecordIdsAsync(userId, cancellationToken);
         return await db.Set<ErasureRequest>().AnyAsync(r => r.CompletedUtc == null && own.Contains(r.ClientId), cancellationToken);
-    }
-
-    /// <summary>The signed-in client's own record (<see cref="ClientAccounts.OwnRecordsAsync(AppUser, CancellationToken)"/>), the first when there are several.</summary>
-    private async Task<Client?> OwnRecordAsync(AppUser user, CancellationToken cancellationToken)
-    {
-        var own = await accounts.OwnRecordsAsync(user, cancellationToken);
-        return own.Count == 0 ? null : await db.Clients.AsNoTracking().SingleAsync(c => c.Id == own[0].Id, cancellationToken);
     }
 
     /// <summary>Open requests first (oldest first), then the last completed ones.</summary>
@@ -161,7 +159,7 @@ public sealed class PrivacyService(
             .SingleAsync(a => a.Id == appointmentId, cancellationToken);
         var now = clock.UtcNow;
         AnonymiseAppointment(appointment, now);
-        var scope = new PersonalDataScope(appointment.ClientId, [appointment.Id], WholeRecord: false);
+        var scope = new PersonalDataScope([appointment.ClientId], [appointment.Id], WholeRecord: false);
         foreach (var handler in handlers)
         {
             await handler.EraseAsync(scope, cancellationToken);
@@ -240,7 +238,7 @@ public sealed class PrivacyService(
             AnonymiseAppointment(appointment, now);
         }
 
-        var scope = new PersonalDataScope(clientId, appointments.Select(a => a.Id).ToList(), WholeRecord: true);
+        var scope = new PersonalDataScope([clientId], appointments.Select(a => a.Id).ToList(), WholeRecord: true);
         foreach (var handler in handlers)
         {
             await handler.EraseAsync(scope, cancellationToken);
@@ -296,24 +294,40 @@ public sealed class PrivacyService(
         client.ErasedUtc = now;
     }
 
-    /// <summary>Records a request for the whole record (<paramref name="appointmentId"/> null) or for one booking.</summary>
-    private async Task<ErasureAsk> RecordRequestAsync(int clientId, int? appointmentId, string channel, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records a request for the whole of each record (<paramref name="appointmentId"/> null) or for
+    /// one booking, for each record that has none open yet; Paul is told once.
+    /// </summary>
+    private async Task<ErasureAsk> RecordRequestAsync(IReadOnlyCollection<int> clientIds, int? appointmentId, string channel, CancellationToken cancellationToken)
     {
-        if (await db.Set<ErasureRequest>().AnyAsync(
-            r => r.ClientId == clientId && r.CompletedUtc == null && (r.AppointmentId == null || r.AppointmentId == appointmentId), cancellationToken))
+        var asked = await db.Set<ErasureRequest>()
+            .Where(r => clientIds.Contains(r.ClientId) && r.CompletedUtc == null && (r.AppointmentId == null || r.AppointmentId == appointmentId))
+            .Select(r => r.ClientId)
+            .ToListAsync(cancellationToken);
+        var toAsk = clientIds.Except(asked).ToList();
+        if (toAsk.Count == 0)
         {
             return ErasureAsk.AlreadyAsked;
         }
 
-        var request = new ErasureRequest { ClientId = clientId, AppointmentId = appointmentId, Channel = channel, RequestedUtc = clock.UtcNow };
-        db.Set<ErasureRequest>().Add(request);
-        notifications.ErasureRequested(wholeRecord: appointmentId is null, ErasureDeadline.For(request.RequestedUtc, clock).DueDate);
+        var now = clock.UtcNow;
+        foreach (var clientId in toAsk)
+        {
+            db.Set<ErasureRequest>().Add(new ErasureRequest { ClientId = clientId, AppointmentId = appointmentId, Channel = channel, RequestedUtc = now });
+        }
+
+        notifications.ErasureRequested(wholeRecord: appointmentId is null, ErasureDeadline.For(now, clock).DueDate);
         await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("Erasure requested for client {ClientId} ({Channel})", clientId, channel);
+        foreach (var clientId in toAsk)
+        {
+            logger.LogInformation("Erasure requested for client {ClientId} ({Channel})", clientId, channel);
+        }
+
         return ErasureAsk.Recorded;
     }
 
-    private async Task<PersonalDataExport> ExportAsync(Client? client, AppUser? user, PersonalDataScope? scope, string scopeName, CancellationToken cancellationToken)
+    /// <summary>The export of <paramref name="clients"/> (oldest first) within the scope; the lists hold every record's data together.</summary>
+    private async Task<PersonalDataExport> ExportAsync(IReadOnlyList<Client> clients, AppUser? user, PersonalDataScope? scope, string scopeName, CancellationToken cancellationToken)
     {
         IReadOnlyCollection<int> appointmentIds = scope?.AppointmentIds ?? [];
         var appointments = await db.Appointments.AsNoTracking()
@@ -324,7 +338,7 @@ public sealed class PrivacyService(
         var requests = scope is null
             ? []
             : await db.Set<ErasureRequest>().AsNoTracking()
-                .Where(r => r.ClientId == scope.ClientId && (scope.WholeRecord || (r.AppointmentId != null && appointmentIds.Contains(r.AppointmentId.Value))))
+                .Where(r => scope.ClientIds.Contains(r.ClientId) && (scope.WholeRecord || (r.AppointmentId != null && appointmentIds.Contains(r.AppointmentId.Value))))
                 .Select(r => new ExportedErasureRequest(r.RequestedUtc, r.CompletedUtc)).ToListAsync(cancellationToken);
 
         var other = new Dictionary<string, object?>();
@@ -340,12 +354,15 @@ public sealed class PrivacyService(
             clock.UtcNow,
             practice.Value.Name,
             scopeName,
-            client is null ? null : new ExportedClient(client.Name, client.Email, client.Phone, client.CreatedUtc),
+            clients.Select(Export).FirstOrDefault(),
             user is null ? null : new ExportedAccount(user.Email, user.DisplayName, user.EmailConfirmed, user.TwoFactorEnabled, [.. await users.GetRolesAsync(user)]),
             appointments.Select(Export).ToList(),
             requests,
-            other);
+            other,
+            [.. clients.Select(Export)]);
     }
+
+    private static ExportedClient Export(Client c) => new(c.Name, c.Email, c.Phone, c.CreatedUtc);
 
     private ExportedAppointment Export(Appointment a) => new(
         a.Reference,

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PaulMassage.IntegrationTests.Infrastructure;
 using PaulMassage.Web.Features.Account;
 using PaulMassage.Web.Features.Booking;
@@ -165,5 +166,93 @@ public sealed class TheClientAccount(PracticeAppFactoryFixture fixture) : IClass
         var text = Text(await client.GetStringAsync("/account"));
         Assert.Contains(reference, text, StringComparison.Ordinal);
         Assert.Contains("Waiting for Paul to confirm", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task a_visit_paul_books_by_phone_for_the_address_shows_at_once_in_the_session_already_open()
+    {
+        await Factory.ClientAccountAsync("phoned-in@test.example", Password);
+        using var client = await Factory.SignedInAsync("phoned-in@test.example", Password);
+        Assert.DoesNotContain("Hello, Pia Phoned", Text(await client.GetStringAsync("/account")), StringComparison.Ordinal);
+
+        // Paul's phone booking makes the address's record while the client is signed in: it is the account's as it is made.
+        var visit = await Factory.VisitAsync("phoned-in@test.example", Visits.March(17, 10), name: "Pia Phoned");
+
+        var text = Text(await client.GetStringAsync("/account"));
+        Assert.Contains("Hello, Pia Phoned", text, StringComparison.Ordinal);
+        Assert.Contains(visit.Reference, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task page_views_only_read_and_signing_in_links_the_addresss_record_that_was_not_linked_yet()
+    {
+        var userId = await Factory.ClientAccountAsync("legacy@test.example", Password);
+        using var before = await Factory.SignedInAsync("legacy@test.example", Password);
+
+        // A record of the address that nothing linked (as one made before records were linked where they are made).
+        var clientId = await Factory.WithDbAsync(async db =>
+        {
+            var record = PaulMassage.Web.Features.Clients.Client.ForAddress("Lou Legacy", "legacy@test.example", "07700 900555", Factory.Clock.GetUtcNow().UtcDateTime);
+            db.Clients.Add(record);
+            await db.SaveChangesAsync();
+            return record.Id;
+        });
+
+        // The open session's pages read; they link nothing.
+        Assert.DoesNotContain("Hello, Lou Legacy", Text(await before.GetStringAsync("/account")), StringComparison.Ordinal);
+        Assert.DoesNotContain("Lou Legacy", await before.GetStringAsync("/account/privacy/my-data"), StringComparison.Ordinal);
+        Assert.Null(await Factory.WithDbAsync(db => db.Clients.Where(c => c.Id == clientId).Select(c => c.UserId).SingleAsync()));
+
+        // Signing in proves the address again: the record joins the account.
+        using var after = await Factory.SignedInAsync("legacy@test.example", Password);
+        Assert.Equal(userId, await Factory.WithDbAsync(db => db.Clients.Where(c => c.Id == clientId).Select(c => c.UserId).SingleAsync()));
+        Assert.Contains("Hello, Lou Legacy", Text(await after.GetStringAsync("/account")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task a_booking_paul_makes_the_addresss_record_joins_the_confirmed_account_of_the_address()
+    {
+        await Factory.ClientAccountAsync("adopted@test.example", Password);
+        var booked = await Factory.BookAsync((await Factory.FreeStartsAsync(1))[0], "Ada Adopted", "adopted@test.example");
+        using var client = await Factory.SignedInAsync("adopted@test.example", Password);
+        Assert.DoesNotContain(booked.Reference, Text(await client.GetStringAsync("/account")), StringComparison.Ordinal);
+
+        // No record holds the address: Paul makes this booking's record the address's own.
+        using var paul = await Factory.TherapistAsync(followRedirects: false);
+        using (var adopted = await FormPost.PostAsync(paul, $"/admin/requests/{booked.Id}", $"/admin/requests/{booked.Id}/link-client", []))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, adopted.StatusCode);
+        }
+
+        Assert.False(await Factory.WithDbAsync(db => db.Clients.Where(c => c.Id == booked.ClientId).Select(c => c.Provisional).SingleAsync()));
+        Assert.Contains(booked.Reference, Text(await client.GetStringAsync("/account")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task the_ids_of_its_own_records_are_those_of_its_records_never_a_provisional_ones_nor_those_of_an_account_that_is_gone()
+    {
+        var own = await Factory.VisitAsync("ids.owner@test.example", Visits.March(18, 10), name: "Ida Owner");
+        var other = await Factory.VisitAsync("ids.earlier@test.example", Visits.March(18, 12), name: "Ida Owner");
+        var userId = await Factory.ClientAccountAsync("ids.owner@test.example", Password);
+        await Factory.WithDbAsync(async db =>
+        {
+            (await db.Clients.SingleAsync(c => c.Id == other.ClientId)).UserId = userId;
+            return await db.SaveChangesAsync();
+        });
+        var stranger = await Factory.BookAsync((await Factory.FreeStartsAsync(1))[0], "Sam Stranger", "IDS.OWNER@test.example");
+
+        await using var scope = Factory.Scope();
+        var accounts = scope.ServiceProvider.GetRequiredService<ClientAccounts>();
+        Assert.Equal([own.ClientId, other.ClientId], await accounts.OwnRecordIdsAsync(userId));
+        Assert.Equal([own.ClientId, other.ClientId], (await accounts.OwnRecordsAsync(userId)).Select(r => r.Id));
+        Assert.DoesNotContain(stranger.ClientId, await accounts.OwnRecordIdsAsync(userId));
+        Assert.Empty(await accounts.OwnRecordIdsAsync(string.Empty));
+        Assert.Empty(await accounts.OwnRecordIdsAsync("no-such-account"));
+
+        // An account deleted while its records still name it owns nothing any more.
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+        Assert.True((await users.DeleteAsync((await users.FindByIdAsync(userId))!)).Succeeded);
+        Assert.Empty(await accounts.OwnRecordIdsAsync(userId));
+        Assert.Empty(await accounts.OwnRecordsAsync(userId));
     }
 }

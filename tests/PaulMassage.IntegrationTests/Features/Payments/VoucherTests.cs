@@ -180,7 +180,7 @@ public sealed class VoucherTests : IDisposable
         await using (var scope = Factory.Scope())
         {
             var handler = scope.ServiceProvider.GetServices<PaulMassage.Web.Features.Privacy.IPersonalDataHandler>().OfType<PaymentsPersonalData>().Single();
-            var export = System.Text.Json.JsonSerializer.Serialize(await handler.ExportAsync(new(first.ClientId, [first.Id, second.Id], true), default));
+            var export = System.Text.Json.JsonSerializer.Serialize(await handler.ExportAsync(new([first.ClientId], [first.Id, second.Id], true), default));
             Assert.Contains(voucher.Code, export, StringComparison.Ordinal);
             Assert.Contains("\"paidByVoucherGbp\":70", export, StringComparison.Ordinal);
             Assert.DoesNotContain("Ben", export, StringComparison.Ordinal);
