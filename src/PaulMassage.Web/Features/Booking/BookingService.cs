@@ -127,7 +127,7 @@ public sealed class BookingService(
     /// <summary>
     /// Up to six free times close to the one asked for. Read from the database, not the cached free
     /// times: a request refused for a clash usually lost to a visit committed a moment ago, which the
-    /// cache shows only once the schedule version has risen after that commit.
+    /// cache shows only once this instance has read the schedule version that rose with it.
     /// </summary>
     private async Task<IReadOnlyList<FreeSlot>> AlternativesAsync(BookingRequest request, CancellationToken cancellationToken)
     {

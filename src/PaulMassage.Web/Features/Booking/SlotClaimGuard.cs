@@ -32,7 +32,9 @@ public sealed class SlotClaimConflictException(string message) : DbUpdateExcepti
 /// Two visits whose drive between them overlaps one of them are closer than the longest drive, so
 /// their neighbourhoods share a cell: two saves that read it at the same moment take the same turn
 /// and the key lets only one in; one that reads after the other has committed sees its visit at
-/// step 2. Bookings further apart share no cell and never wait for each other.
+/// step 2. Bookings further apart share no cell and never wait for each other here (every save that
+/// changes the schedule still takes its turn at the one <see cref="ScheduleVersion"/> row, raised in
+/// its transaction).
 /// </summary>
 public sealed class SlotClaimGuard(PracticeClock clock, IMemoryCache cache, ScheduleVersions versions) : SaveChangesInterceptor
 {

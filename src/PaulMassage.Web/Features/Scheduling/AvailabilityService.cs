@@ -68,10 +68,11 @@ public sealed class AvailabilityService(AppDbContext db, SchedulingSettings sett
     /// <summary>
     /// The free starts on the local days asked for, read from the database now, past the cached free
     /// times: for the times offered to a request that has just lost its time to another visit. That
-    /// visit is committed before the schedule version rises (the raise follows the commit, see
-    /// <see cref="ScheduleVersionInterceptor"/>), so until then the cached free times still offer
-    /// its time, and the loser would be offered the very times it lost. A refusal is rare; the
-    /// pages and the API keep the cache.
+    /// visit and its raise of the schedule version commit together (see
+    /// <see cref="ScheduleVersionInterceptor"/>), but an instance learns of the new number only once
+    /// the saving request's save returns here, or within <see cref="ScheduleVersions.PollInterval"/>
+    /// on another instance; until then the cached free times still offer its time, and the loser
+    /// would be offered the very times it lost. A refusal is rare; the pages and the API keep the cache.
     /// </summary>
     /// <param name="postcode">The visit's place (see <see cref="FreeTimesAsync"/>).</param>
     public Task<IReadOnlyList<FreeSlot>> FreeSlotsFromDatabaseAsync(int minutes, DateOnly fromLocal, int days, string? postcode, CancellationToken cancellationToken = default) =>

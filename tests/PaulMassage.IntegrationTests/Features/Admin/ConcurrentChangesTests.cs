@@ -162,10 +162,10 @@ public sealed partial class ConcurrentChanges(ConcurrentChanges.RaceFixture fixt
     }
 
     /// <summary>
-    /// Just before a save that moves a given visit to a given status, runs another change to the
+    /// As a save that moves a given visit to a given status begins its transaction, runs another change to the
     /// same visit in a scope (and database connection) of its own, and lets it commit first.
     /// </summary>
-    public sealed class Interleaver : SaveChangesInterceptor
+    public sealed class Interleaver : DbTransactionInterceptor
     {
         private (int Id, AppointmentStatus To, Func<IServiceProvider, Task> Change)? _armed;
 
@@ -174,8 +174,10 @@ public sealed partial class ConcurrentChanges(ConcurrentChanges.RaceFixture fixt
         public void BeforeNextSaveOf(int appointmentId, AppointmentStatus to, Func<IServiceProvider, Task> change) =>
             _armed = (appointmentId, to, change);
 
-        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
-            DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        // As the save begins its transaction: the schedule version's interceptor begins it in the
+        // save, and on SQLite the change made meanwhile could not be written after that.
+        public override async ValueTask<InterceptionResult<System.Data.Common.DbTransaction>> TransactionStartingAsync(
+            System.Data.Common.DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<System.Data.Common.DbTransaction> result, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(eventData);
             if (_armed is { } armed && eventData.Context is AppDbContext db

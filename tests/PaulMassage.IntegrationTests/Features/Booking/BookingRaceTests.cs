@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using PaulMassage.IntegrationTests.Infrastructure;
 using PaulMassage.Web.Features.Clients;
+using PaulMassage.Web.Features.Scheduling;
 using PaulMassage.Web.Infrastructure.Data;
 
 namespace PaulMassage.IntegrationTests.Features.Booking;
@@ -100,7 +101,7 @@ public sealed class RequestsAtTheSameMoment : IDisposable
     }
 
     [Fact]
-    public async Task offer_the_loser_no_time_that_clashes_with_a_visit_committed_before_the_schedule_version_rose()
+    public async Task offer_the_loser_no_time_that_clashes_with_a_visit_committed_before_this_instance_learned_of_it()
     {
         var first = new VisitRequest { StartUtc = Visits.March(2, 10), Name = "First Arrival", Email = "first@example.com", Phone = "07700 900201" };
         var second = new VisitRequest { StartUtc = Visits.March(2, 10, 30), Name = "Second Arrival", Email = "second@example.com", Phone = "07700 900202" };
@@ -108,20 +109,25 @@ public sealed class RequestsAtTheSameMoment : IDisposable
         using var secondBrowser = _factory.CreateClient(new() { AllowAutoRedirect = false });
         var firstToken = await FormPost.AntiforgeryTokenAsync(firstBrowser, first.DetailsUrl);
         var secondToken = await FormPost.AntiforgeryTokenAsync(secondBrowser, second.DetailsUrl); // the free times are now cached without either visit
+        var versionBefore = await VersionAsync();
 
-        // The first request's visit is committed, and its raise of the schedule version held back:
-        // the moment a request that loses to it is answered on a busy machine.
-        _factory.Raise.HoldNext();
+        // The first request's visit is committed and held there, before this instance is told of
+        // the change (it still knows the old version): the moment a request that loses to it is
+        // answered on a busy machine.
+        _factory.Raise.HoldNextCommit();
         var winning = Task.Run(async () =>
         {
             using var response = await BookingFlow.PostWithTokenAsync(firstBrowser, firstToken, first.Fields());
             return response.StatusCode;
         });
         await _factory.Raise.Held.WaitAsync(TimeSpan.FromSeconds(30));
+        long versionAtCommit;
         HttpStatusCode lostStatus;
         string lostHtml;
         try
         {
+            // The raise was committed with the visit: a reader of the database sees both at once.
+            versionAtCommit = await VersionAsync();
             using var lost = await BookingFlow.PostWithTokenAsync(secondBrowser, secondToken, second.Fields());
             (lostStatus, lostHtml) = (lost.StatusCode, await lost.Content.ReadAsStringAsync());
         }
@@ -131,6 +137,7 @@ public sealed class RequestsAtTheSameMoment : IDisposable
         }
 
         Assert.Equal(HttpStatusCode.Redirect, await winning);
+        Assert.Equal(versionBefore + 1, versionAtCommit);
         Assert.Equal(HttpStatusCode.OK, lostStatus);
         var page = Html.Parse(lostHtml);
         Assert.Contains("Sorry, someone has just booked that time. Please choose another; everything else you entered is kept.", page.ErrorSummary());
@@ -142,6 +149,57 @@ public sealed class RequestsAtTheSameMoment : IDisposable
             start < first.StartUtc.AddMinutes(first.Minutes + 30) && first.StartUtc < start.AddMinutes(second.Minutes + 30),
             $"{start:u} clashes with the accepted visit."));
     }
+
+    [Fact]
+    public async Task store_no_visit_whose_raise_of_the_schedule_version_fails_and_store_the_next_one_with_its_raise()
+    {
+        var versionBefore = await VersionAsync();
+
+        // The raise fails (a busy or dropped database): the visit saved with it must not be stored,
+        // or the cached free times would go on offering its time.
+        _factory.Raise.FailNext();
+        await Assert.ThrowsAnyAsync<Exception>(() => _factory.VisitAsync("raise.fails@example.com", Visits.March(2, 10)));
+
+        Assert.Equal(0, await _factory.WithDbAsync(db => db.Appointments.CountAsync()));
+        Assert.Equal(versionBefore, await VersionAsync());
+
+        // The same for a save without async, and the context is left fit for its next save.
+        var (failed, saved) = await _factory.WithDbAsync(db =>
+        {
+            _factory.Raise.FailNext();
+            db.TimeOff.Add(new TimeOff { StartUtc = Visits.March(3, 9), EndUtc = Visits.March(3, 12), Reason = "First try" });
+            var failed = Record.Exception(() => db.SaveChanges());
+            db.ChangeTracker.Clear();
+            db.TimeOff.Add(new TimeOff { StartUtc = Visits.March(3, 9), EndUtc = Visits.March(3, 12), Reason = "Second try" });
+            return Task.FromResult((failed, db.SaveChanges()));
+        });
+        Assert.NotNull(failed);
+        Assert.Equal(1, saved);
+        Assert.Equal(["Second try"], await _factory.WithDbAsync(db => db.TimeOff.Select(t => t.Reason!).ToListAsync()));
+        Assert.Equal(versionBefore + 1, await VersionAsync());
+    }
+
+    [Fact]
+    public async Task leave_no_transaction_open_when_a_change_to_a_visit_is_refused_for_a_stale_stamp()
+    {
+        var visit = await _factory.VisitAsync("stale.stamp@example.com", Visits.March(4, 10));
+        var versionBefore = await VersionAsync();
+
+        var openAfterRefusal = await _factory.WithDbAsync(async db =>
+        {
+            var appointment = await db.Appointments.SingleAsync(a => a.Id == visit.Id);
+            await _factory.WithDbAsync(other => other.Appointments.Where(a => a.Id == visit.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Version, Guid.NewGuid()))); // changed by someone else meanwhile
+            appointment.Postcode = "E1 6AN";
+            await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
+            return db.Database.CurrentTransaction is not null; // on SQLite, one left open would hold the write lock
+        });
+
+        Assert.False(openAfterRefusal);
+        Assert.Equal(versionBefore, await VersionAsync());
+    }
+
+    private Task<long> VersionAsync() => _factory.WithDbAsync(db => db.ScheduleVersions.AsNoTracking().Select(v => v.Value).SingleAsync());
 
     [Fact]
     public async Task from_one_address_without_signing_in_are_all_accepted_each_on_a_provisional_record_of_its_own()
@@ -232,35 +290,73 @@ public sealed class RequestsAtTheSameMoment : IDisposable
     }
 
     /// <summary>
-    /// Holds the next raise of the schedule version (the statement the version's interceptor runs
-    /// after a save is committed) until released, so a test can act between a commit and its raise.
+    /// Watches the raise of the schedule version (the <c>UPDATE</c> its interceptor runs with every
+    /// save that touches the schedule): fails the next one, or holds the next commit of a transaction
+    /// that ran one, just after that commit and before the save returns (so before the saving
+    /// instance is told of the change), until released.
     /// </summary>
-    private sealed class HeldRaise : DbCommandInterceptor
+    private sealed class HeldRaise : DbCommandInterceptor, IDbTransactionInterceptor
     {
-        private TaskCompletionSource? _held;
+        private readonly System.Runtime.CompilerServices.ConditionalWeakTable<System.Data.Common.DbTransaction, object> _raisedIn = new();
         private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private TaskCompletionSource? _held;
+        private int _failNext;
 
-        /// <summary>Completes when the held raise is waiting.</summary>
+        /// <summary>Completes when the held commit is waiting.</summary>
         public Task Held => _held?.Task ?? throw new InvalidOperationException("Nothing is to be held.");
 
-        public void HoldNext() => _held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        public void HoldNextCommit() => _held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public void Release() => _released.TrySetResult();
 
-        public override async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+        public void FailNext() => Volatile.Write(ref _failNext, 1);
+
+        public override InterceptionResult<int> NonQueryExecuting(System.Data.Common.DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+        {
+            Watch(command);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
             System.Data.Common.DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
-            if (command.CommandText.Contains("UPDATE \"ScheduleVersions\"", StringComparison.Ordinal) && _held is { Task.IsCompleted: false } held)
+            Watch(command);
+            return ValueTask.FromResult(result);
+        }
+
+        public async Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            if (_raisedIn.TryGetValue(transaction, out _) && _held is { Task.IsCompleted: false } held)
             {
                 held.TrySetResult();
                 await _released.Task.WaitAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
             }
+        }
 
-            return result;
+        private void Watch(System.Data.Common.DbCommand command)
+        {
+            if (!command.CommandText.Contains("UPDATE \"ScheduleVersions\"", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            if (Interlocked.Exchange(ref _failNext, 0) == 1)
+            {
+                throw new InvalidOperationException("The raise of the schedule version failed (test).");
+            }
+
+            if (command.Transaction is { } transaction)
+            {
+                _raisedIn.AddOrUpdate(transaction, this);
+            }
         }
     }
 
-    private sealed class ClientClash : SaveChangesInterceptor
+    /// <summary>
+    /// Stores the armed client from another connection just before the save that adds it begins its
+    /// transaction (which, on SQLite, takes the write lock that other connection would wait for).
+    /// </summary>
+    private sealed class ClientClash : DbTransactionInterceptor
     {
         private string? _normalizedEmail;
 
@@ -270,16 +366,17 @@ public sealed class RequestsAtTheSameMoment : IDisposable
 
         public void ArmFor(string normalizedEmail) => _normalizedEmail = normalizedEmail;
 
-        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        public override async ValueTask<InterceptionResult<System.Data.Common.DbTransaction>> TransactionStartingAsync(
+            System.Data.Common.DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<System.Data.Common.DbTransaction> result, CancellationToken cancellationToken = default)
         {
             var adding = eventData.Context!.ChangeTracker.Entries<Client>()
                 .Any(e => e.State == EntityState.Added && e.Entity.NormalizedEmail == _normalizedEmail);
             if (adding && !Fired)
             {
                 Fired = true;
-                await using var connection = new SqliteConnection(ConnectionString);
-                await connection.OpenAsync(cancellationToken);
-                await using var insert = connection.CreateCommand();
+                await using var other = new SqliteConnection(ConnectionString);
+                await other.OpenAsync(cancellationToken);
+                await using var insert = other.CreateCommand();
                 insert.CommandText = "INSERT INTO Clients (Name, Email, NormalizedEmail, Phone, CreatedUtc) VALUES ('Inserted Meanwhile', $email, $normalized, '07700 900999', '2027-03-01 08:59:00')";
                 insert.Parameters.AddWithValue("$email", _normalizedEmail!.ToLowerInvariant());
                 insert.Parameters.AddWithValue("$normalized", _normalizedEmail);

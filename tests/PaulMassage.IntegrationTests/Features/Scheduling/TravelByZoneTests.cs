@@ -268,8 +268,12 @@ public sealed class NeighbouringRequestsWithTravelByZone : IDisposable
         }
     }
 
-    /// <summary>Runs after the guard has read the turns: stores the first turn it is about to take, from another connection.</summary>
-    private sealed class TurnTakenMeanwhile : SaveChangesInterceptor
+    /// <summary>
+    /// Runs after the guard has read the turns, as the save begins its transaction (which, on SQLite,
+    /// takes the write lock another connection would wait for): stores the first turn it is about to
+    /// take, from another connection.
+    /// </summary>
+    private sealed class TurnTakenMeanwhile : DbTransactionInterceptor
     {
         public string ConnectionString { get; set; } = string.Empty;
 
@@ -277,15 +281,16 @@ public sealed class NeighbouringRequestsWithTravelByZone : IDisposable
 
         public bool Fired { get; private set; }
 
-        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        public override async ValueTask<InterceptionResult<System.Data.Common.DbTransaction>> TransactionStartingAsync(
+            System.Data.Common.DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<System.Data.Common.DbTransaction> result, CancellationToken cancellationToken = default)
         {
             var turn = eventData.Context!.ChangeTracker.Entries<TravelTurn>().FirstOrDefault(e => e.State == EntityState.Added)?.Entity;
             if (Armed && !Fired && turn is not null)
             {
                 Fired = true;
-                await using var connection = new SqliteConnection(ConnectionString);
-                await connection.OpenAsync(cancellationToken);
-                await using var insert = connection.CreateCommand();
+                await using var other = new SqliteConnection(ConnectionString);
+                await other.OpenAsync(cancellationToken);
+                await using var insert = other.CreateCommand();
                 insert.CommandText = "INSERT INTO TravelTurns (CellStartUtc, Turn) VALUES ($cell, $turn)";
                 insert.Parameters.AddWithValue("$cell", turn.CellStartUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
                 insert.Parameters.AddWithValue("$turn", turn.Turn);
