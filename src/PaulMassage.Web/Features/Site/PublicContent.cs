@@ -79,6 +79,16 @@ public static class PublicContent
         return services;
     }
 
+    /// <summary>Puts an action's endpoints under one of the policies above (the conventions of <see cref="PublicContentAttribute"/> and <see cref="PublicFormAttribute"/>).</summary>
+    internal static void CacheUnder(ActionModel action, string policyName)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        foreach (var selector in action.Selectors)
+        {
+            selector.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = policyName });
+        }
+    }
+
     /// <summary>The encoding the compression middleware will choose, so each cached copy is served only to those who accept it.</summary>
     private static string ChosenEncoding(HttpContext context) =>
         context.RequestServices.GetRequiredService<IResponseCompressionProvider>().GetCompressionProvider(context)?.EncodingName ?? "identity";
@@ -94,14 +104,7 @@ public static class PublicContent
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
 public sealed class PublicContentAttribute : Attribute, IActionModelConvention, IResultFilter
 {
-    public void Apply(ActionModel action)
-    {
-        ArgumentNullException.ThrowIfNull(action);
-        foreach (var selector in action.Selectors)
-        {
-            selector.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = PublicContent.PolicyName });
-        }
-    }
+    public void Apply(ActionModel action) => PublicContent.CacheUnder(action, PublicContent.PolicyName);
 
     public void OnResultExecuting(ResultExecutingContext context) => CompressAttribute.OptIn(context);
 
@@ -123,14 +126,7 @@ public sealed class PublicContentAttribute : Attribute, IActionModelConvention, 
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
 public sealed class PublicFormAttribute : Attribute, IActionModelConvention
 {
-    public void Apply(ActionModel action)
-    {
-        ArgumentNullException.ThrowIfNull(action);
-        foreach (var selector in action.Selectors)
-        {
-            selector.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = PublicContent.FormPolicyName });
-        }
-    }
+    public void Apply(ActionModel action) => PublicContent.CacheUnder(action, PublicContent.FormPolicyName);
 
     /// <summary>Whether this request's page is one kept in the output cache: the bare address of a page so marked.</summary>
     public static bool IsKept(HttpContext context)
