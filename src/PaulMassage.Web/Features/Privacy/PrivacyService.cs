@@ -222,7 +222,7 @@ public sealed class PrivacyService(
     /// <summary>
     /// Anonymises one client in the current unit of work (the caller saves): upcoming visits are
     /// cancelled, identity, contact details, addresses, notes and intake answers are removed, the
-    /// manage links stop working and a linked site account is deleted.
+    /// manage links stop working, and a linked site account is deleted unless it owns another record.
     /// </summary>
     private async Task<Client> AnonymiseClientAsync(int clientId, CancellationToken cancellationToken)
     {
@@ -244,7 +244,11 @@ public sealed class PrivacyService(
             await handler.EraseAsync(scope, cancellationToken);
         }
 
-        if (client.UserId is not null && await users.FindByIdAsync(client.UserId) is { } user && !await users.IsInRoleAsync(user, Roles.Therapist))
+        // The account goes with its last record: while it owns another record that is not erased,
+        // it is still that client's way in, and only this record leaves it (AnonymiseContact unlinks it).
+        if (client.UserId is { } userId
+            && (await accounts.OwnRecordIdsAsync(userId, cancellationToken)).All(id => id == clientId)
+            && await users.FindByIdAsync(userId) is { } user && !await users.IsInRoleAsync(user, Roles.Therapist))
         {
             var deleted = await users.DeleteAsync(user);
             if (!deleted.Succeeded)

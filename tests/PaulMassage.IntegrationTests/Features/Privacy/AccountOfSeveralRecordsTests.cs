@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PaulMassage.IntegrationTests.Infrastructure;
 using PaulMassage.Web.Features.Booking;
 using PaulMassage.Web.Features.Notifications;
@@ -143,5 +144,54 @@ public sealed class TheRightsOfAnAccountWithSeveralRecords : IDisposable
 
         var request = await _factory.WithDbAsync(db => db.Set<ErasureRequest>().AsNoTracking().SingleAsync());
         Assert.Equal((olive.Stranger.ClientId, (int?)olive.Stranger.Id), (request.ClientId, request.AppointmentId));
+    }
+}
+
+/// <summary>
+/// Erasing one record of an account with two (Paul completing a request for it, or the retention
+/// rule reaching the older one) keeps the account, which the other record's client still signs in
+/// with; the account goes with its last record.
+/// </summary>
+public sealed class TheErasureOfOneRecordOfAnAccountWithTwo : IDisposable
+{
+    private const string Email = "olive.owner@test.example";
+
+    private readonly PracticeAppFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task keeps_the_account_and_the_other_record_until_the_last_is_erased()
+    {
+        var first = await _factory.VisitAsync(Email, new DateTime(2027, 2, 20, 10, 0, 0, DateTimeKind.Utc), AppointmentStatus.Completed, name: "Olive Owner");
+        var older = await _factory.VisitAsync("olive.earlier@test.example", new DateTime(2027, 2, 27, 10, 0, 0, DateTimeKind.Utc), AppointmentStatus.Completed, name: "Olive Owner");
+        var userId = await _factory.ClientAccountAsync(Email);
+        await _factory.WithDbAsync(async db =>
+        {
+            (await db.Clients.SingleAsync(c => c.Id == older.ClientId)).UserId = userId;
+            return await db.SaveChangesAsync();
+        });
+
+        await EraseAsync(older.ClientId);
+
+        Assert.True(await _factory.WithDbAsync(db => db.Users.AnyAsync(u => u.Id == userId)));
+        Assert.Equal(userId, await _factory.WithDbAsync(db => db.Clients.Where(c => c.Id == first.ClientId).Select(c => c.UserId).SingleAsync()));
+        Assert.Null(await _factory.WithDbAsync(db => db.Clients.Where(c => c.Id == older.ClientId).Select(c => c.UserId).SingleAsync()));
+        using (var olive = await _factory.SignedInAsync(Email))
+        {
+            var visits = await olive.GetStringAsync("/account");
+            Assert.Contains(first.Reference, visits, StringComparison.Ordinal);
+            Assert.DoesNotContain(older.Reference, visits, StringComparison.Ordinal);
+        }
+
+        await EraseAsync(first.ClientId);
+
+        Assert.False(await _factory.WithDbAsync(db => db.Users.AnyAsync(u => u.Id == userId)));
+    }
+
+    private async Task EraseAsync(int clientId)
+    {
+        await using var scope = _factory.Scope();
+        await scope.ServiceProvider.GetRequiredService<PrivacyService>().EraseClientAsync(clientId, "test");
     }
 }
